@@ -1,0 +1,28 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses every subcommand keeps: tools that script the CLI rely on them. */
+enum
+{
+  ACR_CLI_EXIT_OK = 0,
+  ACR_CLI_EXIT_INVALID_INPUT = 1,
+  ACR_CLI_EXIT_USAGE = 2,
+};
+
+typedef int (*AcrCliCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char        *name;
+  AcrCliCommandFunc  run;
+  const char        *summary;  /* translatable, N_() */
+} AcrCliCommand;
+
+/* Prints "acr-membership-cli: MESSAGE" on stderr, one line. */
+void acr_cli_print_error (const char *format,
+                          ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS
