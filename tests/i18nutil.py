@@ -62,12 +62,16 @@ def read_linguas(srcdir):
 
 
 def make_pot(srcdir, files, output, package="acr-membership"):
-    """Runs xgettext on FILES (relative to SRCDIR) into OUTPUT."""
+    """Runs xgettext on FILES (relative to SRCDIR) into OUTPUT and returns
+    its warnings, one per line."""
     listfile = output + ".files"
     with open(listfile, "w", encoding="utf-8") as f:
         f.write("\n".join(files) + "\n")
-    subprocess.run(
+    r = subprocess.run(
         ["xgettext", "--package-name=" + package, "-D", srcdir,
          "-f", listfile, "-k_", "--force-po", "-o", output] + XGETTEXT_ARGS,
-        check=True)
+        capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
     os.unlink(listfile)
+    if r.returncode != 0:
+        raise RuntimeError("xgettext failed:\n" + r.stderr)
+    return [line for line in r.stderr.splitlines() if "warning:" in line]
