@@ -1443,6 +1443,12 @@ acr_rules_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_PARSE, _("%s: empty, not a rules bundle"), source_name);
+      return NULL;
+    }
+
   self = g_object_new (ACR_TYPE_RULES, NULL);
   self->source_name = g_strdup (source_name);
 
