@@ -13,7 +13,6 @@ fails here. Files that POTFILES.in lists but that do not exist yet are left out.
 """
 
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -21,29 +20,23 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import i18nutil  # noqa: E402
 
-STATS = re.compile(r"(\d+) (translated|fuzzy|untranslated)")
-
-
-def statistics(po):
-    """(ok, counts, output) from msgfmt --check --statistics."""
-    r = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, po],
-                       capture_output=True, text=True,
-                       env=dict(os.environ, LC_ALL="C"))
-    counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
-    for number, kind in STATS.findall(r.stderr):
-        counts[kind] = int(number)
-    return r.returncode == 0, counts, r.stderr.strip()
-
-
 def incomplete_messages(po):
-    """The msgids of PO that are untranslated or fuzzy."""
+    """The msgids of PO that are untranslated or fuzzy, except those cut at a
+    format macro, which no translation can reach (check-extractable.py
+    reports them)."""
     found = []
-    for option in ("--untranslated", "--only-fuzzy"):
-        r = subprocess.run(["msgattrib", option, "--no-obsolete", "--no-wrap", po],
-                           capture_output=True, text=True, check=True)
-        for m in re.finditer(r'^msgid "(.+)"$', r.stdout, re.M):
-            found.append(("fuzzy: " if option == "--only-fuzzy" else "") + m.group(1))
+    for option, label in (("--untranslated", ""), ("--only-fuzzy", "fuzzy: ")):
+        for msgid, where in i18nutil.messages(po, option):
+            if not i18nutil.is_cut(msgid):
+                found.append(f"{label}{msgid}  ({where})")
     return found
+
+
+def check_format(po):
+    """msgfmt --check's complaints about PO, or None."""
+    r = subprocess.run(["msgfmt", "--check", "-o", os.devnull, po],
+                       capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
+    return None if r.returncode == 0 else r.stderr.strip()
 
 
 def main():
@@ -67,31 +60,34 @@ def main():
                 failed = True
                 continue
 
-            ok, counts, output = statistics(po)
-            if not ok:
-                print(f"po/{lang}.po: msgfmt --check failed:\n{output}", file=sys.stderr)
+            complaints = check_format(po)
+            if complaints:
+                print(f"po/{lang}.po: msgfmt --check failed:\n{complaints}", file=sys.stderr)
                 failed = True
                 continue
-            if counts["fuzzy"] or counts["untranslated"]:
-                print(f"po/{lang}.po: {output}", file=sys.stderr)
-                for msgid in incomplete_messages(po):
-                    print(f"  {msgid}", file=sys.stderr)
+            incomplete = incomplete_messages(po)
+            if incomplete:
+                print(f"po/{lang}.po: {len(incomplete)} messages untranslated or fuzzy:",
+                      file=sys.stderr)
+                for line in incomplete:
+                    print(f"  {line}", file=sys.stderr)
                 failed = True
                 continue
 
             merged = os.path.join(tmp, lang + ".po")
             subprocess.run(["msgmerge", "--quiet", "--previous", "-o", merged, po, pot],
                            check=True)
-            ok, counts, output = statistics(merged)
-            if not ok or counts["fuzzy"] or counts["untranslated"]:
-                print(f"po/{lang}.po is behind the sources ({output}); run "
-                      f"`meson compile -C _build acr-membership-update-po` and translate:",
-                      file=sys.stderr)
-                for msgid in incomplete_messages(merged):
-                    print(f"  {msgid}", file=sys.stderr)
+            incomplete = incomplete_messages(merged)
+            if incomplete:
+                print(f"po/{lang}.po is behind the sources: {len(incomplete)} messages to "
+                      f"translate; run `meson compile -C _build acr-membership-update-po` "
+                      f"and translate:", file=sys.stderr)
+                for line in incomplete:
+                    print(f"  {line}", file=sys.stderr)
                 failed = True
                 continue
-            print(f"po/{lang}.po: {counts['translated']} messages, all translated")
+            n = len(i18nutil.messages(merged, "--translated"))
+            print(f"po/{lang}.po: {n} messages, all translated")
 
     return 1 if failed else 0
 
