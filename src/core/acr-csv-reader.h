@@ -20,6 +20,7 @@ typedef enum
   ACR_CSV_ERROR_COLUMN_COUNT,
   ACR_CSV_ERROR_HEADER,             /* a missing, unknown or repeated column name */
   ACR_CSV_ERROR_IO,
+  ACR_CSV_ERROR_REJECTED,          /* an import refused: the message lists the bad rows */
 } AcrCsvError;
 
 #define ACR_TYPE_CSV_READER (acr_csv_reader_get_type ())
