@@ -364,6 +364,7 @@ acr_csv_import_members (AcrStore              *store,
       g_autoptr (JsonObject) person = NULL;
       g_autofree char *person_json = NULL;
       const char *number_text, *email;
+      gboolean email_bad = FALSE;
       guint row;
       guint bad_before = problems.n_problems;
 
@@ -428,6 +429,23 @@ acr_csv_import_members (AcrStore              *store,
 
       member = stored ? acr_member_copy (stored) : acr_member_new ();
 
+      for (guint k = 0; member_columns[k] != NULL; k++)
+        {
+          const char *name = member_columns[k];
+          int i = header.index[k];
+
+          if (i < 0 || g_str_equal (name, "number") || g_str_equal (name, "given_name") ||
+              g_str_equal (name, "family_name") || g_str_equal (name, "person"))
+            continue;
+          if (!acr_member_set_field (member, name, fields[i], &row_error))
+            {
+              add_problem (&problems, row, i + 1, name, row_error->message);
+              g_clear_error (&row_error);
+              if (g_str_equal (name, "email"))
+                email_bad = TRUE;
+            }
+        }
+
       /* The person facts: the "person" column (JSON), then the name and e-mail columns over it. */
       {
         const char *json = cell (&header, fields, known_index (member_columns, "person"));
@@ -445,7 +463,7 @@ acr_csv_import_members (AcrStore              *store,
         for (const char * const *name = (const char * const []) { "given_name", "family_name", "email", NULL }; *name; name++)
           {
             int k = known_index (member_columns, *name);
-            if (header.index[k] >= 0)
+            if (header.index[k] >= 0 && !(email_bad && g_str_equal (*name, "email")))
               person_set (person, *name, string_node (fields[header.index[k]]));
           }
         if (!json_object_has_member (person, "given_name") || !json_object_has_member (person, "family_name"))
@@ -455,27 +473,14 @@ acr_csv_import_members (AcrStore              *store,
             continue;
           }
         person_json = person_to_string (person);
-        if (!acr_member_set_person_json (member, person_json, &row_error))
+        if (problems.n_problems == bad_before &&
+            !acr_member_set_person_json (member, person_json, &row_error))
           {
             add_problem (&problems, row, column, "person", row_error->message);
             continue;
           }
       }
 
-      for (guint k = 0; member_columns[k] != NULL; k++)
-        {
-          const char *name = member_columns[k];
-          int i = header.index[k];
-
-          if (i < 0 || g_str_equal (name, "number") || g_str_equal (name, "given_name") ||
-              g_str_equal (name, "family_name") || g_str_equal (name, "person"))
-            continue;
-          if (!acr_member_set_field (member, name, fields[i], &row_error))
-            {
-              add_problem (&problems, row, i + 1, name, row_error->message);
-              g_clear_error (&row_error);
-            }
-        }
       if (stored == NULL && acr_member_get_field (member, "joined") == NULL)
         {
           g_autofree char *today = g_strndup (time, 10);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "acr-member.h"
+#include "acr-person.h"
 #include "acr-member-private.h"
 
 typedef enum
@@ -526,6 +527,16 @@ acr_member_set_person_json (AcrMember   *self,
 
   g_return_val_if_fail (ACR_IS_MEMBER (self), FALSE);
 
+  if (json != NULL)
+    {
+      /* The person facts are AcrPerson's to check: unknown keys, codes, dates. */
+      g_autoptr (AcrPerson) person = acr_person_new_from_data (json, -1, "person", &local_error);
+      if (person == NULL)
+        {
+          g_set_error_literal (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_INVALID, local_error->message);
+          return FALSE;
+        }
+    }
   if (json == NULL || !extract_names (json, &given, &family, &local_error))
     {
       g_set_error (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_INVALID,
@@ -536,6 +547,36 @@ acr_member_set_person_json (AcrMember   *self,
   store_field (self, FIELD_PERSON, json);
   set_names (self, given, family);
   return TRUE;
+}
+
+/* The person facts as an AcrPerson (a new object; changes need acr_member_set_person ()). */
+AcrPerson *
+acr_member_dup_person (AcrMember  *self,
+                       GError    **error)
+{
+  g_autofree char *source = NULL;
+
+  g_return_val_if_fail (ACR_IS_MEMBER (self), NULL);
+
+  source = self->number ? g_strdup_printf ("member %07u", self->number) : g_strdup ("person");
+  return acr_person_new_from_data (self->fields[FIELD_PERSON], -1, source, error);
+}
+
+void
+acr_member_set_person (AcrMember *self,
+                       AcrPerson *person)
+{
+  g_autofree char *json = NULL;
+  const char *given, *family;
+
+  g_return_if_fail (ACR_IS_MEMBER (self));
+  g_return_if_fail (ACR_IS_PERSON (person));
+
+  json = acr_person_to_json_string (person);
+  given = acr_person_get_string (person, "given_name");
+  family = acr_person_get_string (person, "family_name");
+  store_field (self, FIELD_PERSON, json);
+  set_names (self, given ? given : "", family ? family : "");
 }
 
 const char *

@@ -3,6 +3,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "acr-person.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -50,6 +52,10 @@ const char          *acr_member_get_person_json (AcrMember   *self);
 gboolean             acr_member_set_person_json (AcrMember   *self,
                                                  const char  *json,
                                                  GError     **error);
+AcrPerson           *acr_member_dup_person      (AcrMember   *self,
+                                                 GError     **error);
+void                 acr_member_set_person      (AcrMember   *self,
+                                                 AcrPerson   *person);
 const char          *acr_member_get_given_name  (AcrMember   *self);
 const char          *acr_member_get_family_name (AcrMember   *self);
 char                *acr_member_dup_display_name (AcrMember  *self);
