@@ -9,6 +9,13 @@
 #include "acr-cli.h"
 
 static const AcrCliCommand commands[] = {
+  { "members",     acr_cli_members,     N_("Look members up (search, filters, JSON)") },
+  { "show",        acr_cli_show,        N_("Print one member") },
+  { "edit",        acr_cli_edit,        N_("Change a member’s fields (kept in the history)") },
+  { "history",     acr_cli_history,     N_("Print the changes made to a member") },
+  { "import",      acr_cli_import,      N_("Import members or the trainee roster from CSV") },
+  { "export",      acr_cli_export,      N_("Export a lookup to CSV") },
+  { "sample-data", acr_cli_sample_data, N_("Add fictional members for demos and benchmarks") },
   { NULL, NULL, NULL },
 };
 

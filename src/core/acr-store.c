@@ -35,6 +35,7 @@ struct _AcrStore
   guint            generation;    /* bumped whenever search answers may have changed */
   gboolean         in_transaction;
   GPtrArray       *pending_keys;  /* of OwnedKeys: index updates waiting for the commit */
+  gboolean         pending_rebuild; /* too many for an overlay: rebuild after the commit */
 };
 
 enum {
@@ -87,6 +88,24 @@ compute_keys (AcrMember *member)
   k->keys.status = k->status;
   k->keys.chapters = k->chapters;
   return k;
+}
+
+/* Queues an index update for the commit; a batch too big for the overlay is re-read instead. */
+static void
+queue_index_update (AcrStore  *self,
+                    OwnedKeys *keys)
+{
+  if (self->pending_rebuild)
+    {
+      owned_keys_free (keys);
+      return;
+    }
+  g_ptr_array_add (self->pending_keys, keys);
+  if (acr_search_index_get_n_overlay (self->index) + self->pending_keys->len > OVERLAY_REBUILD_THRESHOLD)
+    {
+      self->pending_rebuild = TRUE;
+      g_ptr_array_set_size (self->pending_keys, 0);
+    }
 }
 
 static void
@@ -405,18 +424,21 @@ _acr_store_commit (AcrStore  *self,
   self->in_transaction = FALSE;
 
   n_changed = self->pending_keys->len;
-  if (n_changed == 0)
+  if (n_changed == 0 && !self->pending_rebuild)
     return TRUE;
 
-  if (acr_search_index_get_n_overlay (self->index) + n_changed > OVERLAY_REBUILD_THRESHOLD)
+  if (self->pending_rebuild)
     {
       /* A big batch: reading the index again is cheaper than a large overlay on every keystroke. */
-      if (load_index (self, &local_error))
-        g_ptr_array_set_size (self->pending_keys, 0);
-      else
-        g_warning ("Could not rebuild the member index, keeping the overlay: %s", local_error->message);
+      self->pending_rebuild = FALSE;
+      if (!load_index (self, &local_error))
+        {
+          /* The data is committed; only the lookup is behind. Say so rather than fail the commit. */
+          g_warning ("Could not rebuild the member index: %s", local_error->message);
+        }
     }
-  for (guint i = 0; i < self->pending_keys->len; i++)
+  else
+    for (guint i = 0; i < self->pending_keys->len; i++)
       acr_search_index_update (self->index, &((OwnedKeys *) self->pending_keys->pdata[i])->keys);
   g_ptr_array_set_size (self->pending_keys, 0);
   self->generation++;
@@ -434,6 +456,7 @@ _acr_store_rollback (AcrStore *self)
     return;
   ACR_STORE_BACKEND_GET_IFACE (self->backend)->rollback (self->backend);
   g_ptr_array_set_size (self->pending_keys, 0);
+  self->pending_rebuild = FALSE;
   self->in_transaction = FALSE;
 }
 
@@ -476,7 +499,7 @@ _acr_store_insert (AcrStore    *self,
       return FALSE;
     }
   keys->keys.id = (guint32) acr_member_get_id (member);
-  g_ptr_array_add (self->pending_keys, keys);
+  queue_index_update (self, keys);
 
   number_text = acr_member_dup_number_text (member);
   change = acr_member_change_new (1, time, g_get_user_name (), "member", NULL, number_text, reason);
@@ -564,7 +587,7 @@ _acr_store_update (AcrStore    *self,
         _acr_member_set_revision (member, revision - 1);
         return FALSE;
       }
-    g_ptr_array_add (self->pending_keys, keys);
+    queue_index_update (self, keys);
   }
 
   for (guint i = 0; fields[i] != NULL; i++)
