@@ -95,8 +95,9 @@ static void
 queue_index_update (AcrStore  *self,
                     OwnedKeys *keys)
 {
-  if (self->pending_rebuild)
+  if (self->pending_rebuild || self->index == NULL)
     {
+      /* No index yet: it will be read whole, with this change, when first searched. */
       owned_keys_free (keys);
       return;
     }
@@ -327,8 +328,6 @@ acr_store_new_for_backend (AcrStoreBackend  *backend,
 
   self = g_object_new (ACR_TYPE_STORE, NULL);
   self->backend = g_object_ref (backend);
-  if (!load_index (self, error))
-    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -424,20 +423,17 @@ _acr_store_commit (AcrStore  *self,
   self->in_transaction = FALSE;
 
   n_changed = self->pending_keys->len;
-  if (n_changed == 0 && !self->pending_rebuild)
+  if (n_changed == 0 && !self->pending_rebuild && self->index != NULL)
     return TRUE;
 
   if (self->pending_rebuild)
     {
-      /* A big batch: reading the index again is cheaper than a large overlay on every keystroke. */
+      /* A big batch: reading the index again (at the next search) is cheaper than a
+       * large overlay on every keystroke. */
       self->pending_rebuild = FALSE;
-      if (!load_index (self, &local_error))
-        {
-          /* The data is committed; only the lookup is behind. Say so rather than fail the commit. */
-          g_warning ("Could not rebuild the member index: %s", local_error->message);
-        }
+      g_clear_pointer (&self->index, acr_search_index_free);
     }
-  else
+  else if (self->index != NULL)
     for (guint i = 0; i < self->pending_keys->len; i++)
       acr_search_index_update (self->index, &((OwnedKeys *) self->pending_keys->pdata[i])->keys);
   g_ptr_array_set_size (self->pending_keys, 0);
@@ -786,9 +782,34 @@ acr_store_check_integrity (AcrStore  *self,
   return ACR_STORE_BACKEND_GET_IFACE (self->backend)->check_integrity (self->backend, error);
 }
 
+/*
+ * acr_store_prepare_search:
+ * Builds the lookup index now (it is otherwise built at the first search),
+ * so the desktop app can do it while it shows its window.
+ */
+gboolean
+acr_store_prepare_search (AcrStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+
+  if (self->index != NULL)
+    return TRUE;
+  return load_index (self, error);
+}
+
 AcrSearchIndex *
 _acr_store_get_index (AcrStore *self)
 {
+  g_autoptr (GError) error = NULL;
+
+  if (self->index == NULL && !load_index (self, &error))
+    {
+      /* A search cannot report errors; an empty answer and a warning beat a crash. */
+      g_warning ("Could not read the member index: %s", error->message);
+      self->index = acr_search_index_new ();
+      acr_search_index_finish_load (self->index, NULL, NULL, NULL, NULL, 0);
+    }
   return self->index;
 }
 

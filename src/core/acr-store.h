@@ -41,6 +41,8 @@ AcrStore        *acr_store_new_for_backend    (AcrStoreBackend *backend,
 AcrStoreBackend *acr_store_get_backend        (AcrStore     *self);
 const char      *acr_store_get_location       (AcrStore     *self);
 
+gboolean         acr_store_prepare_search     (AcrStore     *self,
+                                               GError      **error);
 gint64           acr_store_count_members      (AcrStore     *self,
                                                GError      **error);
 AcrMember       *acr_store_lookup_member      (AcrStore     *self,
