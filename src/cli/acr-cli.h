@@ -25,6 +25,12 @@ typedef struct
 void acr_cli_print_error (const char *format,
                           ...) G_GNUC_PRINTF (1, 2);
 
+/* Subcommands (acr-cli-rules.c) */
+int  acr_cli_classify (int    argc,
+                       char **argv);
+int  acr_cli_quote    (int    argc,
+                       char **argv);
+
 /* Subcommands (acr-cli-members.c) */
 int  acr_cli_apply       (int    argc,
                           char **argv);

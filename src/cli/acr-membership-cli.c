@@ -9,6 +9,8 @@
 #include "acr-cli.h"
 
 static const AcrCliCommand commands[] = {
+  { "classify", acr_cli_classify, N_("Decide a person’s membership category (JSON)") },
+  { "quote",    acr_cli_quote,    N_("Quote a person’s dues for a membership year (JSON)") },
   { "members",     acr_cli_members,     N_("Look members up (search, filters, JSON)") },
   { "show",        acr_cli_show,        N_("Print one member") },
   { "edit",        acr_cli_edit,        N_("Change a member’s fields (kept in the history)") },
