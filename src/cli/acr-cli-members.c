@@ -9,6 +9,7 @@
 
 #include "acr-cli.h"
 #include "acr-csv-import.h"
+#include "acr-lifecycle.h"
 #include "acr-sample-data.h"
 #include "acr-search-results.h"
 #include "acr-store.h"
@@ -96,13 +97,60 @@ lookup_member (AcrStore   *store,
   return member;
 }
 
-/* New trainees from a roster: the category is the rules' decision. */
+static char *rules_path = NULL;
+
+static AcrRules *
+load_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  AcrRules *rules = rules_path ? acr_rules_new_from_file (rules_path, &error) : acr_rules_new_default (&error);
+
+  if (rules == NULL)
+    acr_cli_print_error ("%s", error->message);
+  return rules;
+}
+
+static void
+today (GDate *date)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int y, m, d;
+
+  g_date_time_get_ymd (now, &y, &m, &d);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+}
+
+/* --date: returns -1 when all is well, else the exit status. */
+static int
+parse_date_option (const char *text,
+                   GDate      *date)
+{
+  if (text == NULL)
+    {
+      today (date);
+      return -1;
+    }
+  g_date_clear (date, 1);
+  if (!acr_date_parse_iso (text, date))
+    {
+      acr_cli_print_error (_("--date: expected a calendar date YYYY-MM-DD, got “%s”"), text);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  return -1;
+}
+
+/* New trainees from a roster: the category is the rules' decision, today. */
 static gboolean
 classify_trainee (AcrMember  *member,
                   gpointer    user_data,
                   GError    **error)
 {
-  return TRUE;
+  AcrRules *rules = user_data;
+  GDate date;
+
+  today (&date);
+  return acr_lifecycle_classify_member (rules, member, &date, error);
 }
 
 /* --- members --- */
@@ -448,9 +496,15 @@ acr_cli_import (int    argc,
   g_autoptr (GError) error = NULL;
   AcrImportReport report = { 0 };
   gboolean ok;
+  GOptionEntry entries[] = {
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Classify new trainees with the rules in FILE instead of the built-in bundle"), N_("FILE") },
+    { NULL }
+  };
   int status = parse_options ("import", _("members|roster FILE.csv"),
-                              _("Imports members or the trainee roster from CSV, all or nothing."),
-                              NULL, &argc, &argv);
+                              _("Imports members or the trainee roster from CSV, all or nothing. Roster columns: "
+                                "resident_name, email, program, country, training_stage, expected_completion_date; "
+                                "residents are matched by e-mail, then by name and program."),
+                              entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -471,7 +525,12 @@ acr_cli_import (int    argc,
   if (g_str_equal (argv[1], "members"))
     ok = acr_csv_import_members (store, reader, &report, NULL, NULL, &error);
   else
-    ok = acr_csv_import_roster (store, reader, classify_trainee, &report, NULL, NULL, &error);
+    {
+      g_autoptr (AcrRules) rules = load_rules ();
+      if (rules == NULL)
+        return ACR_CLI_EXIT_INVALID_INPUT;
+      ok = acr_csv_import_roster (store, reader, classify_trainee, &report, NULL, rules, &error);
+    }
   if (!ok)
     {
       acr_cli_print_error ("%s", error->message);
@@ -592,5 +651,175 @@ acr_cli_sample_data (int    argc,
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
   printf (_("%d sample members added to %s\n"), count, acr_store_get_location (store));
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- apply --- */
+
+int
+acr_cli_apply (int    argc,
+               char **argv)
+{
+  g_autofree char *date_text = NULL;
+  static char *contact[9];  /* option storage; static so every one is freed below */
+  static const char * const contact_fields[] = {
+    "email", "phone", "address", "city", "region", "postal_code", "country", "language", "npi"
+  };
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The application date (default: today)"), N_("YYYY-MM-DD") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &contact[0], N_("Contact e-mail (default: the person’s)"), N_("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &contact[1], N_("Telephone"), N_("NUMBER") },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &contact[2], N_("Street address (lines separated by \\n)"), N_("TEXT") },
+    { "city", 0, 0, G_OPTION_ARG_STRING, &contact[3], N_("City"), N_("CITY") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &contact[4], N_("State or province"), N_("CODE") },
+    { "postal-code", 0, 0, G_OPTION_ARG_STRING, &contact[5], N_("Postal code"), N_("CODE") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &contact[6], N_("Country of the address (ISO 3166)"), N_("CC") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &contact[7], N_("Preferred language: en or fr"), N_("LANG") },
+    { "npi", 0, 0, G_OPTION_ARG_STRING, &contact[8], N_("US National Provider Identifier"), N_("NPI") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (AcrMember) details = acr_member_new ();
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (AcrDecision) decision = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate date;
+  int status;
+
+  g_clear_pointer (&rules_path, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (contact); i++)
+    g_clear_pointer (&contact[i], g_free);
+  status = parse_options ("apply", _("PERSON.json"),
+                          _("Classifies an applicant on the application date: an eligible person becomes a member of "
+                            "the decided category; otherwise the application is kept as refused, with the reasons."),
+                          entries, &argc, &argv);
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    {
+      acr_cli_print_error (_("apply: expected one person file"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((status = parse_date_option (date_text, &date)) >= 0)
+    return status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)
+    if (contact[i] != NULL && !acr_member_set_field (details, contact_fields[i], contact[i], &error))
+      {
+        acr_cli_print_error ("%s", error->message);
+        return ACR_CLI_EXIT_INVALID_INPUT;
+      }
+
+  person = acr_person_new_from_file (argv[1], &error);
+  if (person == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  if ((rules = load_rules ()) == NULL || (store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+
+  if (!acr_store_apply (store, rules, person, details, &date, &member, &decision, &error))
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "outcome");
+      json_builder_add_string_value (builder, member ? "accepted" : "refused");
+      json_builder_set_member_name (builder, "member");
+      if (member)
+        json_builder_add_value (builder, acr_member_to_json (member));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "decision");
+      json_builder_add_value (builder, acr_decision_to_json (decision));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return ACR_CLI_EXIT_OK;
+    }
+
+  if (member != NULL)
+    printf (_("Member %07u added: %s (%s)\n"), acr_member_get_number (member),
+            acr_member_get_category (member), acr_member_get_given_name (member));
+  else
+    {
+      const char * const *reasons = acr_decision_get_reasons (decision);
+      printf (_("Application refused and kept: eligible for no membership category.\n"));
+      for (guint i = 0; reasons[i] != NULL; i++)
+        printf ("  - %s\n", reasons[i]);
+    }
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- lifecycle --- */
+
+int
+acr_cli_lifecycle (int    argc,
+                   char **argv)
+{
+  g_autofree char *date_text = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day to run the lifecycle for (required)"), N_("YYYY-MM-DD") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would change, change nothing"), NULL },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (AcrLifecycleReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate date;
+  int status;
+
+  g_clear_pointer (&rules_path, g_free);
+  status = parse_options ("lifecycle", NULL,
+                          _("Re-classifies active and lapsed members on a date: trainees become full members six "
+                            "months after training, notified retirements are recorded, what the rules leave to "
+                            "staff is flagged for review. Running it twice on a date changes nothing the second time."),
+                          entries, &argc, &argv);
+  if (status >= 0)
+    return status;
+  if (date_text == NULL || argc != 1)
+    {
+      acr_cli_print_error (_("lifecycle: --date YYYY-MM-DD is required"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((status = parse_date_option (date_text, &date)) >= 0)
+    return status;
+  if ((rules = load_rules ()) == NULL || (store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+
+  report = acr_lifecycle_run (store, rules, &date, dry_run, NULL, NULL, &error);
+  if (report == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  for (guint i = 0; i < report->changes->len; i++)
+    {
+      AcrLifecycleChange *c = report->changes->pdata[i];
+      printf ("%07u  %-30s  %-8s  %s → %s  (%s)\n", c->number, c->name, c->field,
+              c->old_value ? c->old_value : "∅", c->new_value ? c->new_value : "∅", c->reason);
+    }
+  for (guint i = 0; i < report->skipped->len; i++)
+    printf (_("skipped: %s\n"), (char *) report->skipped->pdata[i]);
+  printf (dry_run ? _("Dry run on %s: %u members examined, %u would change; nothing was written.\n")
+                  : _("Lifecycle on %s: %u members examined, %u changed.\n"),
+          date_text, report->examined, report->members_changed);
   return ACR_CLI_EXIT_OK;
 }

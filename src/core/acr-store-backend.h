@@ -68,6 +68,9 @@ struct _AcrStoreBackendInterface
                                      GError                **error);
   gint64      (*count_members)      (AcrStoreBackend        *self,
                                      GError                **error);
+  GArray     *(*list_ids_by_status) (AcrStoreBackend        *self,
+                                     const char             *status,
+                                     GError                **error);
 
   gboolean    (*append_change)      (AcrStoreBackend        *self,
                                      gint64                  member_id,

@@ -559,6 +559,33 @@ sqlite_count_members (AcrStoreBackend  *backend,
   return count;
 }
 
+static GArray *
+sqlite_list_ids_by_status (AcrStoreBackend  *backend,
+                           const char       *status,
+                           GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = get_statement (self, "SELECT id FROM members WHERE status = ?1 ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, status);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static gboolean
 sqlite_append_change (AcrStoreBackend        *backend,
                       gint64                  member_id,
@@ -908,6 +935,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->load_member = sqlite_load_member;
   iface->find_member = sqlite_find_member;
   iface->count_members = sqlite_count_members;
+  iface->list_ids_by_status = sqlite_list_ids_by_status;
   iface->append_change = sqlite_append_change;
   iface->list_changes = sqlite_list_changes;
   iface->scan_members = sqlite_scan_members;
