@@ -280,7 +280,7 @@ acr_lifecycle_run (AcrStore                  *store,
           (decision = acr_rules_classify (rules, person, on, &member_error)) == NULL)
         {
           skip_member (report, member, member_error->message);
-          continue;
+          goto next;
         }
 
       why = decision_summary (decision);
@@ -289,31 +289,45 @@ acr_lifecycle_run (AcrStore                  *store,
         {
           g_autofree char *text = g_strdup_printf (_("eligible for no category on %s: %s"), date, why);
           skip_member (report, member, text);
-          continue;
+          goto next;
         }
       reason = g_strdup_printf (_("lifecycle of %s: %s"), date, why);
 
-      if (g_strcmp0 (acr_member_get_category (member), category) != 0)
-        {
-          note_change (report, member, "category", acr_member_get_category (member), category, why);
-          _acr_member_set_raw (member, "category", category);
-          changed = TRUE;
-        }
-      /* The retired category is how the rules record a notified retirement; the status follows it. */
-      if (g_str_equal (category, "retired") && g_strcmp0 (acr_member_get_status (member), "retired") != 0)
-        {
-          g_autofree char *notified = g_strdup (acr_person_get_string (person, "retired_on"));
-          g_autofree char *text = g_strdup_printf (_("retirement notified on %s"), notified ? notified : "?");
-          note_change (report, member, "status", acr_member_get_status (member), "retired", text);
-          _acr_member_set_raw (member, "status", "retired");
-          changed = TRUE;
-        }
       review = g_strjoinv ("; ", (char **) acr_decision_get_review (decision));
-      if (*review != '\0' && g_strcmp0 (acr_member_get_review (member), review) != 0)
+      if (*review != '\0')
         {
-          note_change (report, member, "review", acr_member_get_review (member), review, _("flagged for staff review"));
-          _acr_member_set_raw (member, "review", review);
-          changed = TRUE;
+          /*
+           * What the rules leave to staff ("may be considered for transition") is
+           * flagged, with the category the rules would give; the category itself
+           * stays until someone on staff decides.
+           */
+          g_autofree char *flag = g_strdup_printf (_("%s (the rules would now give: %s)"), review, category);
+
+          if (g_strcmp0 (acr_member_get_review (member), flag) != 0)
+            {
+              note_change (report, member, "review", acr_member_get_review (member), flag, _("flagged for staff review"));
+              _acr_member_set_raw (member, "review", flag);
+              changed = TRUE;
+            }
+        }
+      else
+        {
+          if (g_strcmp0 (acr_member_get_category (member), category) != 0)
+            {
+              note_change (report, member, "category", acr_member_get_category (member), category, why);
+              _acr_member_set_raw (member, "category", category);
+              changed = TRUE;
+            }
+          /* The retired category is how the rules record a notified retirement; the status follows it. */
+          if (g_str_equal (category, "retired") && g_strcmp0 (acr_member_get_status (member), "retired") != 0)
+            {
+              const char *notified = acr_person_get_string (person, "retired_on");
+              g_autofree char *text = g_strdup_printf (_("retirement notified on %s"), notified ? notified : "?");
+
+              note_change (report, member, "status", acr_member_get_status (member), "retired", text);
+              _acr_member_set_raw (member, "status", "retired");
+              changed = TRUE;
+            }
         }
 
       if (changed)
@@ -325,6 +339,7 @@ acr_lifecycle_run (AcrStore                  *store,
               return NULL;
             }
         }
+    next:
       if (progress != NULL)
         progress (i + 1, ids->len, user_data);
     }

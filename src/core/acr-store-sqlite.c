@@ -22,6 +22,8 @@ struct _AcrStoreSqlite
   char       *path;
   GHashTable *statements;  /* SQL text (static) → sqlite3_stmt */
   int         schema_version;
+  gint64      next_number;   /* within a transaction: the next member number, 0 = not read yet */
+  gboolean    number_dirty;  /* next_number must be written back before the commit */
 };
 
 static void acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface);
@@ -303,15 +305,36 @@ static gboolean
 sqlite_begin (AcrStoreBackend  *backend,
               GError          **error)
 {
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+
+  self->next_number = 0;
+  self->number_dirty = FALSE;
   /* IMMEDIATE takes the write lock now, so a read-check-write in the transaction cannot race another process. */
-  return exec_sql (ACR_STORE_SQLITE (backend), "BEGIN IMMEDIATE", error);
+  return exec_sql (self, "BEGIN IMMEDIATE", error);
 }
 
 static gboolean
 sqlite_commit (AcrStoreBackend  *backend,
                GError          **error)
 {
-  return exec_sql (ACR_STORE_SQLITE (backend), "COMMIT", error);
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+
+  if (self->number_dirty)
+    {
+      sqlite3_stmt *stmt = get_statement (self, "UPDATE sequences SET next = ?1 WHERE name = 'member_number'", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->next_number);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self, rc, error);
+      self->number_dirty = FALSE;
+    }
+  self->next_number = 0;
+  return exec_sql (self, "COMMIT", error);
 }
 
 static void
@@ -319,36 +342,51 @@ sqlite_rollback (AcrStoreBackend *backend)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
 
+  self->next_number = 0;
+  self->number_dirty = FALSE;
   if (!sqlite3_get_autocommit (self->db))
     exec_sql (self, "ROLLBACK", NULL);
 }
 
+/*
+ * The sequence row is read once per transaction and written back at the
+ * commit: the write lock is held throughout (BEGIN IMMEDIATE), so no other
+ * writer can take a number in between, and a rollback gives none away.
+ */
 static guint
 sqlite_next_member_number (AcrStoreBackend  *backend,
                            GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt;
-  int rc;
   guint number;
 
-  stmt = get_statement (self, "UPDATE sequences SET next = next + 1 WHERE name = 'member_number' RETURNING next - 1", error);
-  if (stmt == NULL)
-    return 0;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (self->next_number == 0)
     {
-      set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
-      return 0;
+      sqlite3_stmt *stmt = get_statement (self, "SELECT next FROM sequences WHERE name = 'member_number'", error);
+      int rc;
+
+      if (stmt == NULL)
+        return 0;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+          return 0;
+        }
+      self->next_number = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
     }
-  number = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (number > 9999999)
+
+  number = self->next_number;
+  if (number < 1 || number > 9999999)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID,
                    _("%s: member numbers are exhausted (seven digits)"), self->path);
       return 0;
     }
+  self->next_number++;
+  self->number_dirty = TRUE;
   return number;
 }
 
