@@ -353,6 +353,7 @@ acr_csv_import_members (AcrStore              *store,
       g_strfreev (header.names);
       return FALSE;
     }
+  _acr_store_set_bulk (store);
 
   problems_init (&problems, source);
   for (;;)
@@ -622,6 +623,7 @@ acr_csv_import_roster (AcrStore              *store,
       g_strfreev (header.names);
       return FALSE;
     }
+  _acr_store_set_bulk (store);
 
   problems_init (&problems, source);
   for (;;)

@@ -44,6 +44,8 @@ struct _AcrStoreBackendInterface
   gboolean    (*commit)             (AcrStoreBackend        *self,
                                      GError                **error);
   void        (*rollback)           (AcrStoreBackend        *self);
+  /* A hint, inside a transaction: it will write many rows (an import, sample data). */
+  void        (*set_bulk)           (AcrStoreBackend        *self);
 
   guint       (*next_member_number) (AcrStoreBackend        *self,
                                      GError                **error);
