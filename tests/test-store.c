@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "acr-member-private.h"
+#include "acr-search-results.h"
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
 
@@ -437,6 +438,15 @@ check_migrated (const char *path)
   g_assert_cmpstr (draft, ==, "{\"given_name\": \"X\"}");
   g_assert_true (acr_store_add_member (store, fresh, NULL, &error));
   g_assert_cmpuint (acr_member_get_number (fresh), ==, 42);
+
+  /* The lookup reads the migrated indexes. */
+  {
+    g_autoptr (AcrSearchResults) results = acr_search_results_new (store);
+    acr_search_results_set_text (results, "COTE eli");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 1);
+    acr_search_results_set_text (results, "tran");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 1);
+  }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
