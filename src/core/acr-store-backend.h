@@ -116,6 +116,8 @@ struct _AcrStoreBackendInterface
 
   char       *(*check_integrity)    (AcrStoreBackend        *self,
                                      GError                **error);
+  /* Changes whenever another connection (process, workstation) commits; -1 on error. */
+  gint64      (*get_data_version)   (AcrStoreBackend        *self);
 };
 
 G_END_DECLS

@@ -994,6 +994,20 @@ sqlite_check_integrity (AcrStoreBackend  *backend,
   return g_string_free (g_steal_pointer (&report), FALSE);
 }
 
+static gint64
+sqlite_get_data_version (AcrStoreBackend *backend)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  sqlite3_stmt *stmt = get_statement (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
 static void
 acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
 {
@@ -1019,6 +1033,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->list_drafts = sqlite_list_drafts;
   iface->insert_application = sqlite_insert_application;
   iface->check_integrity = sqlite_check_integrity;
+  iface->get_data_version = sqlite_get_data_version;
 }
 
 /* Creates @path (mode 0600) and its directory (0700) when missing. */

@@ -36,6 +36,7 @@ struct _AcrStore
   gboolean         in_transaction;
   GPtrArray       *pending_keys;  /* of OwnedKeys: index updates waiting for the commit */
   gboolean         pending_rebuild; /* too many for an overlay: rebuild after the commit */
+  gint64           data_version;  /* the engine's data version the index was read at */
 };
 
 enum {
@@ -128,6 +129,7 @@ load_index (AcrStore  *self,
   g_autoptr (GArray) npi = NULL;
   gint64 start = g_get_monotonic_time ();
   gint64 scanned;
+  gint64 version = iface->get_data_version ? iface->get_data_version (self->backend) : 0;
 
   if (!iface->scan_members (self->backend, index_row_cb, index, error))
     return FALSE;
@@ -156,6 +158,7 @@ load_index (AcrStore  *self,
   g_debug ("index: built in %.0f ms", (g_get_monotonic_time () - scanned) / 1000.0);
   g_clear_pointer (&self->index, acr_search_index_free);
   self->index = g_steal_pointer (&index);
+  self->data_version = version;
   self->generation++;
   return TRUE;
 }
@@ -818,7 +821,13 @@ acr_store_prepare_search (AcrStore  *self,
 AcrSearchIndex *
 _acr_store_get_index (AcrStore *self)
 {
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
   g_autoptr (GError) error = NULL;
+
+  /* Another process or workstation committed since the index was read: read it again. */
+  if (self->index != NULL && !self->in_transaction && iface->get_data_version != NULL &&
+      iface->get_data_version (self->backend) != self->data_version)
+    g_clear_pointer (&self->index, acr_search_index_free);
 
   if (self->index == NULL && !load_index (self, &error))
     {
