@@ -78,8 +78,10 @@ struct _AcrRules
   char        *title;
   char        *currency;
   GListStore  *categories;     /* of AcrCategory, bundle order */
+  GPtrArray   *category_array; /* the same, for evaluation without a reference per item */
   GPtrArray   *precedence;     /* of AcrCategory (borrowed): which eligible category is the decision */
   GListStore  *chapters;       /* of AcrChapter */
+  GHashTable  *chapter_index;  /* code → AcrChapter (borrowed from chapters) */
   GPtrArray   *reviews;        /* of Review */
   GPtrArray   *ladder_start;   /* of LadderStart */
   char        *ladder_source;
@@ -292,14 +294,12 @@ static AcrCategory *
 find_category (AcrRules   *self,
                const char *id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->category_array->len; i++)
     {
-      g_autoptr(AcrCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      AcrCategory *category = self->category_array->pdata[i];
 
       if (g_str_equal (category->id, id))
-        return category;  /* the store holds a reference */
+        return category;
     }
 
   return NULL;
@@ -309,17 +309,7 @@ static AcrChapter *
 find_chapter (AcrRules   *self,
               const char *code)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->chapters));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AcrChapter) chapter = g_list_model_get_item (G_LIST_MODEL (self->chapters), i);
-
-      if (g_str_equal (acr_chapter_get_code (chapter), code))
-        return chapter;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->chapter_index, code);
 }
 
 static gboolean
@@ -481,6 +471,7 @@ load_categories (AcrRules             *self,
         return FALSE;
 
       g_list_store_append (self->categories, category);
+      g_ptr_array_add (self->category_array, g_object_ref (category));
     }
 
   return TRUE;
@@ -566,6 +557,7 @@ load_chapters (AcrRules             *self,
 
       chapter = _acr_chapter_new (code, name, country);
       g_list_store_append (self->chapters, chapter);
+      g_hash_table_insert (self->chapter_index, (gpointer) acr_chapter_get_code (chapter), chapter);
     }
 
   return TRUE;
@@ -1070,22 +1062,21 @@ evaluate (AcrRules    *self,
           Evaluation  *ev)
 {
   AcrEvalContext context = { person, *on, year };
-  guint n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+  GPtrArray *order = self->category_array;
+  guint n_categories = order->len;
   g_autofree CategoryResult *results = g_new0 (CategoryResult, n_categories);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
   evaluation_init (ev);
 
   for (guint i = 0; i < n_categories; i++)
     {
-      g_autoptr(AcrCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      AcrCategory *category = order->pdata[i];
       CategoryResult *result = &results[i];
       guint best_false = G_MAXUINT;
 
       result->truth = ACR_TRUTH_FALSE;
       result->unknown = g_ptr_array_new ();
       result->ask = g_ptr_array_new ();
-      g_ptr_array_add (order, category);
 
       for (guint j = 0; j < category->criteria->len; j++)
         {
@@ -1248,11 +1239,10 @@ find_next_change (AcrRules          *self,
                   const char       **change_reason)
 {
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
-  guint n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
 
-  for (guint i = 0; i < n_categories; i++)
+  for (guint i = 0; i < self->category_array->len; i++)
     {
-      g_autoptr(AcrCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      AcrCategory *category = self->category_array->pdata[i];
 
       for (guint j = 0; j < category->criteria->len; j++)
         collect_change_days (((AcrCriterion *) category->criteria->pdata[j])->conditions, person, on, days);
@@ -1323,6 +1313,8 @@ acr_rules_dispose (GObject *object)
 
   g_clear_pointer (&self->precedence, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_ptr_array_unref);
+  g_clear_pointer (&self->chapter_index, g_hash_table_unref);
+  g_clear_pointer (&self->category_array, g_ptr_array_unref);
   g_clear_object (&self->categories);
   g_clear_object (&self->chapters);
 
@@ -1386,7 +1378,9 @@ static void
 acr_rules_init (AcrRules *self)
 {
   self->categories = g_list_store_new (ACR_TYPE_CATEGORY);
+  self->category_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->chapters = g_list_store_new (ACR_TYPE_CHAPTER);
+  self->chapter_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->precedence = g_ptr_array_new ();
   self->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) review_free);
   self->ladder_start = g_ptr_array_new_with_free_func ((GDestroyNotify) ladder_start_free);
@@ -2031,6 +2025,7 @@ acr_rules_quote (AcrRules     *self,
   AcrEvalContext context;
   AcrCategory *category;
   DuesYear *schedule;
+  NationalDues *national;
   GDate january_1;
   gint64 national_cents = 0;
 
@@ -2112,7 +2107,9 @@ acr_rules_quote (AcrRules     *self,
       return g_steal_pointer (&quote);
     }
 
-  quote_national (self, person, category, find_national (schedule, category), year, quote, &national_cents);
+  national = find_national (schedule, category);
+  g_assert (national != NULL);  /* the loader checked every paying category has dues every year */
+  quote_national (self, person, category, national, year, quote, &national_cents);
 
   context.person = person;
   context.on = *billed_on;
