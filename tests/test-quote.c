@@ -234,7 +234,7 @@ test_refund_retired_march_31 (void)
   g_assert_cmpint (billed, >, 0);
   g_assert_cmpint (line_amount (refunded, "refund"), ==, -billed);
   g_assert_cmpint (acr_dues_quote_get_total_cents (refunded), ==, 0);
-  g_assert_nonnull (strstr (acr_dues_quote_get_reason (refunded), "Refunded"));
+  g_assert_nonnull (strstr (acr_dues_quote_get_reason (refunded), "Full refund"));
 
   /* Billed before the notice: nothing to refund yet. */
   g_assert_false (has_line (before_notice, "refund"));

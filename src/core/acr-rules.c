@@ -2137,10 +2137,8 @@ acr_rules_quote (AcrRules     *self,
 
       if (total > 0 && _acr_conditions_evaluate (refund->when, &context, NULL) == ACR_TRUTH_TRUE)
         {
-          g_autofree char *reason = g_strdup_printf (_("Refunded: %s"), refund->description);
-
           add_line (quote, refund->code, refund->description, -total, FALSE);
-          _acr_dues_quote_set_reason (quote, reason);
+          _acr_dues_quote_set_reason (quote, refund->description);
         }
     }
 
