@@ -104,6 +104,11 @@ static const Malformed malformed[] = {
   { "discount-not-national.json", ACR_RULES_ERROR_SCHEMA,
     "discount-not-national.json: discounts[0].applies_to: expected “national”, got “chapters”" },
   { "dues-empty.json", ACR_RULES_ERROR_SCHEMA, "dues-empty.json: dues: must not be empty" },
+  { "waiver-without-description.json", ACR_RULES_ERROR_SCHEMA,
+    "waiver-without-description.json: chapter_waiver.waived: missing" },
+  { "waiver-condition-unknown-code.json", ACR_RULES_ERROR_SCHEMA,
+    "waiver-condition-unknown-code.json: chapter_waiver.when[0].in[0]: unknown code “navy” for military "
+    "(known: active-duty, va, usphs)" },
 };
 
 static const char * const seed_categories[] = {

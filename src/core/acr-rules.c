@@ -88,6 +88,8 @@ struct _AcrRules
   GPtrArray   *discounts;      /* of Discount */
   GPtrArray   *waiver_when;    /* of AcrCondition; NULL: nobody may waive chapters */
   char        *waiver_source;
+  char        *waiver_waived;   /* line description when the waiver is granted */
+  char        *waiver_refused;  /* … and when it is asked for but not allowed */
   GPtrArray   *refunds;        /* of Refund */
   GPtrArray   *years;          /* of DuesYear, ascending */
 };
@@ -127,7 +129,7 @@ static const char * const flat_keys[] = { "amount", NULL };
 static const char * const ladder_dues_keys[] = { "ladder", "full", NULL };
 static const char * const amount_keys[] = { "amount_cents", "placeholder", "note", NULL };
 static const char * const discount_keys[] = { "code", "description", "applies_to", "percent", "when", "source", NULL };
-static const char * const waiver_keys[] = { "when", "source", NULL };
+static const char * const waiver_keys[] = { "when", "waived", "refused", "source", NULL };
 static const char * const refund_keys[] = { "code", "description", "when", "source", NULL };
 static const char * const ladder_keys[] = { "source", "start", NULL };
 static const char * const ladder_start_keys[] = { "fact", "plus", "year", NULL };
@@ -855,6 +857,8 @@ load_waiver (AcrRules             *self,
       !_acr_json_check_keys (reader, object, "chapter_waiver", waiver_keys, error) ||
       !(when = _acr_json_require (reader, object, "chapter_waiver", "when", error)) ||
       !(self->waiver_when = _acr_conditions_parse (reader, when, "chapter_waiver.when", error)) ||
+      !_acr_json_read_string (reader, object, "chapter_waiver", "waived", TRUE, &self->waiver_waived, error) ||
+      !_acr_json_read_string (reader, object, "chapter_waiver", "refused", TRUE, &self->waiver_refused, error) ||
       !_acr_json_read_string (reader, object, "chapter_waiver", "source", TRUE, &self->waiver_source, error))
     return FALSE;
 
@@ -1335,6 +1339,8 @@ acr_rules_finalize (GObject *object)
   g_clear_pointer (&self->discounts, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_when, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_source, g_free);
+  g_clear_pointer (&self->waiver_waived, g_free);
+  g_clear_pointer (&self->waiver_refused, g_free);
   g_clear_pointer (&self->refunds, g_ptr_array_unref);
 
   G_OBJECT_CLASS (acr_rules_parent_class)->finalize (object);
@@ -1969,14 +1975,14 @@ quote_chapters (AcrRules     *self,
       if (self->waiver_when != NULL &&
           _acr_conditions_evaluate (self->waiver_when, &context, NULL) == ACR_TRUTH_TRUE)
         {
-          add_line (quote, "chapters-waived",
-                    _("Chapter membership waived (active-duty military members may waive it)"), 0, FALSE);
+          add_line (quote, "chapters-waived", self->waiver_waived, 0, FALSE);
           return;
         }
 
       add_line (quote, "chapter-waiver-refused",
-                _("Chapter membership cannot be waived: only active-duty military members may waive it; "
-                  "chapter dues are billed"), 0, FALSE);
+                self->waiver_refused != NULL ? self->waiver_refused
+                                             : _("These rules let nobody waive chapter membership; chapter dues are billed"),
+                0, FALSE);
     }
 
   chapters = chapters_to_bill (self, person, &defaulted);
