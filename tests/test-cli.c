@@ -229,8 +229,8 @@ static const BadPerson bad_persons[] = {
   { "bad-unknown-profession.json", "acr-membership-cli: bad-unknown-profession.json: profession: …" },
   { "bad-three-chapters.json", "acr-membership-cli: bad-three-chapters.json: chapters: …" },
   { "bad-chapter-outside-regions.json",
-    "acr-membership-cli: bad-chapter-outside-regions.json: chapters[1]: chapter “TX” is neither where the person "
-    "lives (region: VA) nor where they practise (practice_region: MD)" },
+    "acr-membership-cli: bad-chapter-outside-regions.json: chapters[1]: chapter “TX” is not the person’s "
+    "region (VA) or practice_region (MD)" },
   { "bad-unknown-chapter.json", "acr-membership-cli: bad-unknown-chapter.json: chapters[0]: unknown chapter “ZZ”" },
   { "bad-not-json.json", "acr-membership-cli: bad-not-json.json: …" },
   { "no-such-person.json", "acr-membership-cli: …" },
@@ -333,7 +333,7 @@ test_rules_option (void)
 
   run_cli (&run, args);
   g_assert_cmpint (run.status, ==, 1);  /* DC is not a chapter of the small bundle */
-  assert_one_line (run.err, "acr-membership-cli: radiologist-two-chapters.json: practice_region: “DC” is not a state or province of US");
+  assert_one_line (run.err, "acr-membership-cli: radiologist-two-chapters.json: practice_region: unknown state or province “DC”");
 
   {
     g_auto(Run) ok = { 0, };

@@ -386,7 +386,7 @@ test_no_chapter_chosen_bills_region (void)
   g_autoptr(AcrDuesQuote) quote = quote_on (GENERAL_AFTER ("2021-06-30", ""), 2026, "2026-11-26");
 
   g_assert_true (has_line (quote, "chapter:VA"));
-  g_assert_nonnull (strstr (line_description (quote, "chapter:VA"), "no chapter chosen"));
+  g_assert_nonnull (strstr (line_description (quote, "chapter:VA"), "no chapter chosen: the chapter of the person’s region"));
 }
 
 /* "This category is free." / "After that, your dues are free." */

@@ -17,7 +17,6 @@
 #define BUNDLE_FORMAT 1
 #define DEFAULT_SOURCE_NAME "acr-rules.json"
 #define MAX_LADDER_YEARS 10
-#define MAX_CHAPTERS_PER_PERSON 2
 
 typedef struct
 {
@@ -82,6 +81,11 @@ struct _AcrRules
   GPtrArray   *precedence;     /* of AcrCategory (borrowed): which eligible category is the decision */
   GListStore  *chapters;       /* of AcrChapter */
   GHashTable  *chapter_index;  /* code → AcrChapter (borrowed from chapters) */
+  GHashTable  *chapter_countries;  /* countries that have chapters */
+  guint        max_chapters;   /* 0: no limit beyond AcrPerson's */
+  GStrv        chapter_where;  /* facts a chosen chapter must match; NULL: any chapter */
+  char        *chapter_default;  /* fact naming the chapter billed when none is chosen */
+  char        *chapter_source;
   GPtrArray   *reviews;        /* of Review */
   GPtrArray   *ladder_start;   /* of LadderStart */
   char        *ladder_source;
@@ -117,7 +121,7 @@ static GParamSpec *properties [N_PROPS];
 
 static const char * const root_keys[] = {
   "format", "title", "currency", "precedence", "precedence_source", "categories", "reviews",
-  "ladder", "discounts", "chapter_waiver", "refunds", "chapters", "dues", NULL
+  "ladder", "discounts", "chapter_waiver", "refunds", "chapter_choice", "chapters", "dues", NULL
 };
 static const char * const category_keys[] = { "id", "name", "description", "criteria", "rights", "dues", NULL };
 static const char * const rights_keys[] = { "committees", "elective_office", "board_of_chancellors", "source", NULL };
@@ -129,6 +133,7 @@ static const char * const flat_keys[] = { "amount", NULL };
 static const char * const ladder_dues_keys[] = { "ladder", "full", NULL };
 static const char * const amount_keys[] = { "amount_cents", "placeholder", "note", NULL };
 static const char * const discount_keys[] = { "code", "description", "applies_to", "percent", "when", "source", NULL };
+static const char * const choice_keys[] = { "max", "where", "default", "source", NULL };
 static const char * const waiver_keys[] = { "when", "waived", "refused", "source", NULL };
 static const char * const refund_keys[] = { "code", "description", "when", "source", NULL };
 static const char * const ladder_keys[] = { "source", "start", NULL };
@@ -560,6 +565,7 @@ load_chapters (AcrRules             *self,
       chapter = _acr_chapter_new (code, name, country);
       g_list_store_append (self->chapters, chapter);
       g_hash_table_insert (self->chapter_index, (gpointer) acr_chapter_get_code (chapter), chapter);
+      g_hash_table_add (self->chapter_countries, (gpointer) acr_chapter_get_country (chapter));
     }
 
   return TRUE;
@@ -866,6 +872,64 @@ load_waiver (AcrRules             *self,
 }
 
 static gboolean
+check_text_fact (const AcrJsonReader  *reader,
+                 const char           *fact,
+                 const char           *path,
+                 GError              **error)
+{
+  const AcrFactInfo *info = acr_person_lookup_fact (fact);
+
+  if (info == NULL)
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path, _("unknown fact “%s”"), fact);
+  if (info->type != ACR_FACT_STRING)
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path,
+                           _("“%s” is not a text fact (a state or province)"), fact);
+
+  return TRUE;
+}
+
+static gboolean
+load_chapter_choice (AcrRules             *self,
+                     const AcrJsonReader  *reader,
+                     JsonNode             *node,
+                     GError              **error)
+{
+  const char *path = "chapter_choice";
+  JsonObject *object;
+  JsonNode *where;
+  gint64 max = 0;
+
+  if (!(object = _acr_json_expect_object (reader, node, path, error)) ||
+      !_acr_json_check_keys (reader, object, path, choice_keys, error) ||
+      !_acr_json_read_int (reader, object, path, "max", FALSE, 1, 100, &max, error) ||
+      !_acr_json_read_string (reader, object, path, "default", FALSE, &self->chapter_default, error) ||
+      !_acr_json_read_string (reader, object, path, "source", TRUE, &self->chapter_source, error))
+    return FALSE;
+
+  self->max_chapters = (guint) max;
+
+  if ((where = json_object_get_member (object, "where")) != NULL)
+    {
+      if (!_acr_json_read_strv (reader, where, "chapter_choice.where", &self->chapter_where, error))
+        return FALSE;
+
+      for (guint i = 0; self->chapter_where[i] != NULL; i++)
+        {
+          g_autofree char *item = _acr_json_path_index ("chapter_choice.where", i);
+
+          if (!check_text_fact (reader, self->chapter_where[i], item, error))
+            return FALSE;
+        }
+    }
+
+  if (self->chapter_default != NULL &&
+      !check_text_fact (reader, self->chapter_default, "chapter_choice.default", error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
 load_ladder (AcrRules             *self,
              const AcrJsonReader  *reader,
              JsonNode             *node,
@@ -1009,6 +1073,9 @@ load_bundle (AcrRules             *self,
   if ((member = json_object_get_member (object, "chapter_waiver")) && !load_waiver (self, reader, member, error))
     return FALSE;
   if ((member = json_object_get_member (object, "ladder")) && !load_ladder (self, reader, member, error))
+    return FALSE;
+  if ((member = json_object_get_member (object, "chapter_choice")) &&
+      !load_chapter_choice (self, reader, member, error))
     return FALSE;
 
   n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
@@ -1318,6 +1385,7 @@ acr_rules_dispose (GObject *object)
   g_clear_pointer (&self->precedence, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_ptr_array_unref);
   g_clear_pointer (&self->chapter_index, g_hash_table_unref);
+  g_clear_pointer (&self->chapter_countries, g_hash_table_unref);
   g_clear_pointer (&self->category_array, g_ptr_array_unref);
   g_clear_object (&self->categories);
   g_clear_object (&self->chapters);
@@ -1339,6 +1407,9 @@ acr_rules_finalize (GObject *object)
   g_clear_pointer (&self->discounts, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_when, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_source, g_free);
+  g_clear_pointer (&self->chapter_where, g_strfreev);
+  g_clear_pointer (&self->chapter_default, g_free);
+  g_clear_pointer (&self->chapter_source, g_free);
   g_clear_pointer (&self->waiver_waived, g_free);
   g_clear_pointer (&self->waiver_refused, g_free);
   g_clear_pointer (&self->refunds, g_ptr_array_unref);
@@ -1387,6 +1458,7 @@ acr_rules_init (AcrRules *self)
   self->category_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->chapters = g_list_store_new (ACR_TYPE_CHAPTER);
   self->chapter_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->chapter_countries = g_hash_table_new (g_str_hash, g_str_equal);
   self->precedence = g_ptr_array_new ();
   self->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) review_free);
   self->ladder_start = g_ptr_array_new_with_free_func ((GDestroyNotify) ladder_start_free);
@@ -1615,13 +1687,33 @@ acr_rules_list_years (AcrRules *self,
 
 /* Public API: the person against the bundle */
 
+/* "region (VA) or practice_region (not given)" */
+static char *
+describe_where (AcrRules  *self,
+                AcrPerson *person)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; self->chapter_where[i] != NULL; i++)
+    {
+      const char *value = acr_person_get_string (person, self->chapter_where[i]);
+
+      if (i > 0)
+        g_string_append (text, _(" or "));
+      g_string_append_printf (text, "%s (%s)", self->chapter_where[i], value != NULL ? value : _("not given"));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * acr_rules_validate_person:
  * @source_name: the name errors show, e.g. "person.json"
  *
- * Checks what AcrPerson cannot check alone: chapter codes exist, there are
- * at most two, each is where the person lives or practises, and a state or
- * province in the United States or Canada is one the bundle knows.
+ * Checks what AcrPerson cannot check alone, as the bundle's chapter_choice
+ * says: chapter codes exist, there are not too many, each matches one of the
+ * person's regions, and for a person in a country that has chapters, each
+ * region is a chapter code the bundle knows.
  */
 gboolean
 acr_rules_validate_person (AcrRules    *self,
@@ -1630,7 +1722,7 @@ acr_rules_validate_person (AcrRules    *self,
                            GError     **error)
 {
   const char * const *chapters;
-  const char *region, *practice_region, *country;
+  const char *country;
   guint n;
 
   g_return_val_if_fail (ACR_IS_RULES (self), FALSE);
@@ -1640,44 +1732,35 @@ acr_rules_validate_person (AcrRules    *self,
   if (source_name == NULL)
     source_name = "person";
 
-  region = acr_person_get_string (person, "region");
-  practice_region = acr_person_get_string (person, "practice_region");
   country = acr_person_get_string (person, "country");
-
-  if (country != NULL && (g_str_equal (country, "US") || g_str_equal (country, "CA")))
+  if (country != NULL && self->chapter_where != NULL && g_hash_table_contains (self->chapter_countries, country))
     {
-      AcrChapter *chapter;
-
-      if (region != NULL && find_chapter (self, region) == NULL)
+      for (guint i = 0; self->chapter_where[i] != NULL; i++)
         {
-          g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                       _("%s: region: unknown state or province “%s”"), source_name, region);
-          return FALSE;
-        }
+          const char *value = acr_person_get_string (person, self->chapter_where[i]);
 
-      if (practice_region != NULL &&
-          ((chapter = find_chapter (self, practice_region)) == NULL ||
-           !g_str_equal (acr_chapter_get_country (chapter), country)))
-        {
-          g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                       _("%s: practice_region: “%s” is not a state or province of %s"),
-                       source_name, practice_region, country);
-          return FALSE;
+          if (value != NULL && find_chapter (self, value) == NULL)
+            {
+              g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+                           _("%s: %s: unknown state or province “%s”"), source_name, self->chapter_where[i], value);
+              return FALSE;
+            }
         }
     }
 
   chapters = acr_person_get_codes (person, "chapters");
   n = g_strv_length ((char **) chapters);
-  if (n > MAX_CHAPTERS_PER_PERSON)
+  if (self->max_chapters > 0 && n > self->max_chapters)
     {
       g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                   _("%s: chapters: at most %d chapters, got %u"), source_name, MAX_CHAPTERS_PER_PERSON, n);
+                   _("%s: chapters: at most %u chapters, got %u"), source_name, self->max_chapters, n);
       return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
     {
       const char *code = chapters[i];
+      gboolean matches = self->chapter_where == NULL;
 
       if (find_chapter (self, code) == NULL)
         {
@@ -1696,16 +1779,15 @@ acr_rules_validate_person (AcrRules    *self,
             }
         }
 
-      /* "You can choose up to two local chapters depending on where you
-       * live or practice." */
-      if (g_strcmp0 (code, region) != 0 && g_strcmp0 (code, practice_region) != 0)
+      for (guint k = 0; !matches && self->chapter_where[k] != NULL; k++)
+        matches = g_strcmp0 (code, acr_person_get_string (person, self->chapter_where[k])) == 0;
+
+      if (!matches)
         {
+          g_autofree char *where = describe_where (self, person);
+
           g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                       _("%s: chapters[%u]: chapter “%s” is neither where the person lives (region: %s) "
-                         "nor where they practise (practice_region: %s)"),
-                       source_name, i, code,
-                       region != NULL ? region : _("not given"),
-                       practice_region != NULL ? practice_region : _("not given"));
+                       _("%s: chapters[%u]: chapter “%s” is not the person’s %s"), source_name, i, code, where);
           return FALSE;
         }
     }
@@ -1899,9 +1981,18 @@ quote_national (AcrRules     *self,
 
       if (first == 0)
         {
+          g_autoptr(GString) facts = g_string_new (NULL);
+
+          for (guint i = 0; i < self->ladder_start->len; i++)
+            {
+              if (i > 0)
+                g_string_append (facts, _(" and "));
+              g_string_append (facts, ((LadderStart *) self->ladder_start->pdata[i])->fact);
+            }
+
           what = g_strdup_printf (_("National dues — %s, full dues (the first-years ladder could not be "
-                                    "applied: end of training and first paid position unknown)"),
-                                  category->name);
+                                    "applied: %s unknown)"),
+                                  category->name, facts->str);
         }
       else
         {
@@ -1946,10 +2037,10 @@ chapters_to_bill (AcrRules   *self,
         g_ptr_array_add (chapters, chapter);
     }
 
-  /* A member must pay chapter dues; with no chapter chosen, the chapter of
-   * the state or province where they live is billed. */
-  if (chapters->len == 0 &&
-      (region = acr_person_get_string (person, "region")) != NULL &&
+  /* A member must pay chapter dues; with no chapter chosen, the chapter
+   * named by the bundle's default fact (where they live) is billed. */
+  if (chapters->len == 0 && self->chapter_default != NULL &&
+      (region = acr_person_get_string (person, self->chapter_default)) != NULL &&
       (chapter = find_chapter (self, region)) != NULL)
     {
       g_ptr_array_add (chapters, chapter);
@@ -1999,8 +2090,8 @@ quote_chapters (AcrRules     *self,
         g_assert_not_reached ();  /* the loader checked every chapter has dues every year */
 
       if (defaulted)
-        what = g_strdup_printf (_("Chapter dues — %s (where the member lives; no chapter chosen)"),
-                                acr_chapter_get_name (chapter));
+        what = g_strdup_printf (_("Chapter dues — %s (no chapter chosen: the chapter of the person’s %s)"),
+                                acr_chapter_get_name (chapter), self->chapter_default);
       else
         what = g_strdup_printf (_("Chapter dues — %s"), acr_chapter_get_name (chapter));
 
