@@ -354,6 +354,45 @@ test_rules_option (void)
   }
 }
 
+/* "-" reads the person from standard input. */
+static void
+test_person_from_stdin (void)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *object;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("ACR_CLI"), "quote", "--year", "2026", "--date", "2026-11-26", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "{\"profession\": \"mri-scientist\", \"practice_start\": \"2026-01-05\"}",
+                                 NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "category"), ==, "allied-health");
+  g_assert_cmpint (json_object_get_int_member (object, "total_cents"), ==, 7700);
+
+  /* and names it in errors */
+  g_clear_object (&process);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("ACR_CLI"), "classify", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "{\"colour\": \"blue\"}", NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpstr (err, ==, "acr-membership-cli: stdin: colour: unknown key\n");
+}
+
 /* --date defaults to today. */
 static void
 test_date_defaults_to_today (void)
@@ -450,6 +489,7 @@ main (int    argc,
   g_test_add_func ("/acr/cli/malformed-rules-file", test_malformed_rules_file);
   g_test_add_func ("/acr/cli/rules-option", test_rules_option);
   g_test_add_func ("/acr/cli/date-defaults-to-today", test_date_defaults_to_today);
+  g_test_add_func ("/acr/cli/person-from-stdin", test_person_from_stdin);
   g_test_add_func ("/acr/cli/wrong-usage", test_wrong_usage);
   g_test_add_func ("/acr/cli/help-lists-the-commands", test_help_lists_the_commands);
 
