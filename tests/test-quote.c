@@ -69,8 +69,11 @@ test_ladder_year_one_after_june_training (void)
   g_assert_nonnull (strstr (line_description (y2028, "national"), "year 2 of 4"));
 }
 
-/* "The first ACR dues payment after completing training will be owed for
- * the following year beginning in January." README ambiguity 2: training
+/* "Yes, once an ACR member completes their training (which includes
+ * residency and fellowship), they will transition into a dues-paying ACR
+ * member." / "Note: ACR membership runs from January 1 to December 31. The
+ * first ACR dues payment after completing training will be owed for the
+ * following year beginning in January." README ambiguity 2: training
  * ending August 31, 2026 makes a full member on February 28, 2027; 2027 is
  * the year of transition and free, 2028 is year one. */
 static void
