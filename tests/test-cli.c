@@ -168,7 +168,7 @@ static const QuoteCase quote_cases[] = {
   { "fellow-august.json", "2028", "2027-11-26", "general", 7700 + 12000, TRUE, "national" },
   { "radiologist-two-chapters.json", "2026", "2026-11-26", "general", 100000 + 10000 + 10000, TRUE, "national" },
   { "associate-new-graduate.json", "2027", "2026-11-26", "associate", 7700 + 11000, TRUE, "national" },
-  { "mri-scientist.json", "2026", "2026-11-26", "allied-health", 25000 + 10000, TRUE, "national" },
+  { "mri-scientist.json", "2026", "2026-11-26", "allied-health", 15000 + 10000, TRUE, "national" },
   { "medical-student-canada.json", "2027", "2026-11-26", "member-in-training", 0, FALSE, "not-billable" },
   { "international-student-india.json", "2027", "2026-11-26", "international-member-in-training", 13800, FALSE, "national" },
   { "awaiting-match-egypt.json", "2026", "2026-11-26", "international-member-in-training", 13800, FALSE, "national" },

@@ -633,6 +633,25 @@ load_national_dues (const AcrJsonReader  *reader,
           if (!read_amount (reader, json_array_get_element (ladder, i), where, &amount, error))
             return NULL;
 
+          /* "Member dues increase incrementally during the first four years
+           * of practice": each rung at least the one before, none above
+           * full dues. */
+          if (i > 0 && amount.cents < g_array_index (dues->ladder, Amount, i - 1).cents)
+            {
+              _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, where,
+                              _("%" G_GINT64_FORMAT " is less than the year before (%" G_GINT64_FORMAT ")"),
+                              amount.cents, g_array_index (dues->ladder, Amount, i - 1).cents);
+              return NULL;
+            }
+
+          if (amount.cents > dues->amount.cents)
+            {
+              _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, where,
+                              _("%" G_GINT64_FORMAT " is more than the full dues (%" G_GINT64_FORMAT ")"),
+                              amount.cents, dues->amount.cents);
+              return NULL;
+            }
+
           g_array_append_val (dues->ladder, amount);
         }
     }
