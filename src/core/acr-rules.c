@@ -790,6 +790,40 @@ load_dues (AcrRules             *self,
   return TRUE;
 }
 
+/* Line codes the engine writes itself; a discount or refund must not take
+ * one, nor another's. */
+static gboolean
+check_line_code (AcrRules             *self,
+                 const AcrJsonReader  *reader,
+                 const char           *code,
+                 const char           *path,
+                 GError              **error)
+{
+  static const char * const reserved[] = {
+    "national", "not-billable", "chapters-waived", "chapter-waiver-refused", NULL
+  };
+
+  if (g_strv_contains (reserved, code) || g_str_has_prefix (code, "chapter:"))
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, path,
+                           _("“%s” is a line code the engine uses itself"), code);
+
+  for (guint i = 0; i < self->discounts->len; i++)
+    {
+      if (g_str_equal (((Discount *) self->discounts->pdata[i])->code, code))
+        return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, path,
+                               _("line code “%s” is used twice"), code);
+    }
+
+  for (guint i = 0; i < self->refunds->len; i++)
+    {
+      if (g_str_equal (((Refund *) self->refunds->pdata[i])->code, code))
+        return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, path,
+                               _("line code “%s” is used twice"), code);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_discounts (AcrRules             *self,
                 const AcrJsonReader  *reader,
@@ -806,6 +840,7 @@ load_discounts (AcrRules             *self,
       g_autoptr(Discount) discount = g_new0 (Discount, 1);
       g_autofree char *path = _acr_json_path_index ("discounts", i);
       g_autofree char *applies_path = _acr_json_path_member (path, "applies_to");
+      g_autofree char *code_path = _acr_json_path_member (path, "code");
       g_autofree char *when_path = _acr_json_path_member (path, "when");
       g_autofree char *applies_to = NULL;
       JsonObject *object;
@@ -820,7 +855,8 @@ load_discounts (AcrRules             *self,
           !_acr_json_read_int (reader, object, path, "percent", TRUE, 1, 100, &percent, error) ||
           !(when = _acr_json_require (reader, object, path, "when", error)) ||
           !(discount->when = _acr_conditions_parse (reader, when, when_path, error)) ||
-          !_acr_json_read_string (reader, object, path, "source", TRUE, &discount->source, error))
+          !_acr_json_read_string (reader, object, path, "source", TRUE, &discount->source, error) ||
+          !check_line_code (self, reader, discount->code, code_path, error))
         return FALSE;
 
       /* The seed only discounts national dues. */
@@ -851,6 +887,7 @@ load_refunds (AcrRules             *self,
       g_autoptr(Refund) refund = g_new0 (Refund, 1);
       g_autofree char *path = _acr_json_path_index ("refunds", i);
       g_autofree char *when_path = _acr_json_path_member (path, "when");
+      g_autofree char *code_path = _acr_json_path_member (path, "code");
       JsonObject *object;
       JsonNode *when;
 
@@ -860,7 +897,8 @@ load_refunds (AcrRules             *self,
           !_acr_json_read_string (reader, object, path, "description", TRUE, &refund->description, error) ||
           !(when = _acr_json_require (reader, object, path, "when", error)) ||
           !(refund->when = _acr_conditions_parse (reader, when, when_path, error)) ||
-          !_acr_json_read_string (reader, object, path, "source", TRUE, &refund->source, error))
+          !_acr_json_read_string (reader, object, path, "source", TRUE, &refund->source, error) ||
+          !check_line_code (self, reader, refund->code, code_path, error))
         return FALSE;
 
       g_ptr_array_add (self->refunds, g_steal_pointer (&refund));
