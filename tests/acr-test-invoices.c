@@ -29,6 +29,7 @@ acr_test_invoice_new_sample (const char *language)
   const char *lines_en[] = { "4120 Colonial Parkway", "Suite 210", NULL };
   const char *lines_fr[] = { "1250, boulevard René-Lévesque Ouest", "Bureau 3400", NULL };
   AcrInvoiceLine *lines[3];
+  guint n_lines = 3;
   AcrInvoiceInfo info = {
     .kind = ACR_INVOICE_KIND_INVOICE,
     .number = "2027-000042",
@@ -49,7 +50,7 @@ acr_test_invoice_new_sample (const char *language)
   if (french)
     {
       lines[1] = acr_invoice_line_new ("chapter:QC", "Chapter dues: Quebec", 10000, TRUE);
-      lines[2] = acr_invoice_line_new ("international-discount", "Discount", -5000, FALSE);
+      n_lines = 2;
     }
   else
     {
@@ -57,9 +58,9 @@ acr_test_invoice_new_sample (const char *language)
       lines[2] = acr_invoice_line_new ("chapter:VA", "Chapter dues: Virginia", 10000, TRUE);
     }
 
-  invoice = acr_invoice_new (&info, lines, 3, &error);
+  invoice = acr_invoice_new (&info, lines, n_lines, &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < n_lines; i++)
     g_object_unref (lines[i]);
 
   payment = acr_payment_new (20000, paid_on, ACR_PAYMENT_METHOD_CHECK, "1187");

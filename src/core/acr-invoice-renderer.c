@@ -484,6 +484,37 @@ draw_fold_marks (Painter *p,
     rule (cr, 14, 24, p->height * i / 3.0, 0.5, &color_rule);
 }
 
+/*
+ * The description of a line in the member's language. The description frozen
+ * on the invoice is the English source text of the dues line; the catalog
+ * translates it when the rules' own message is translated. When it is not,
+ * a line of a well-known kind still gets a description in the member's
+ * language from its code, rather than English on a French invoice.
+ */
+static char *
+describe_line (AcrCatalog     *catalog,
+               const char     *language,
+               AcrInvoiceLine *line)
+{
+  const char *description = acr_invoice_line_get_description (line);
+  const char *code = acr_invoice_line_get_code (line);
+  const char *translated = acr_catalog_gettext (catalog, description);
+
+  if (translated != description || g_str_equal (language, "en"))
+    return g_strdup (translated);
+
+  if (g_str_equal (code, "national"))
+    return g_strdup (acr_catalog_gettext (catalog, N_("National dues")));
+  if (g_str_equal (code, "military-discount"))
+    return g_strdup (acr_catalog_gettext (catalog, N_("Military discount")));
+  if (g_str_equal (code, "refund"))
+    return g_strdup (acr_catalog_gettext (catalog, N_("Refund")));
+  if (g_str_has_prefix (code, "chapter:"))
+    return g_strdup_printf (acr_catalog_gettext (catalog, N_("Chapter dues (%s)")), code + strlen ("chapter:"));
+
+  return g_strdup (description);
+}
+
 typedef struct
 {
   const char *label;
@@ -664,14 +695,16 @@ paint (Painter     *p,
     {
       g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
       g_autofree char *amount = acr_money_format (acr_invoice_line_get_amount_cents (line), lang);
+      g_autofree char *described = describe_line (catalog, lang, line);
       g_autofree char *description = NULL;
       double hd;
       double ha;
 
+      /* The star points to the note on provisional amounts below. */
       if (acr_invoice_line_get_placeholder (line))
-        description = g_strconcat (T (acr_invoice_line_get_description (line)), " *", NULL);
+        description = g_strconcat (described, " *", NULL);
       else
-        description = g_strdup (T (acr_invoice_line_get_description (line)));
+        description = g_steal_pointer (&described);
 
       hd = show (p, cr, SLOT_ROW_DESCRIPTION + i, description, p->left, y, &color_text);
       ha = show (p, cr, SLOT_ROW_AMOUNT + i, amount, p->right - AMOUNT_WIDTH, y, &color_text);
