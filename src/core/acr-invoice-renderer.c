@@ -409,7 +409,8 @@ country_name (const char *code)
 }
 
 static char *
-build_address (AcrInvoice *invoice)
+build_address (AcrInvoice *invoice,
+               gboolean    join_streets)
 {
   GString *text = g_string_new (acr_invoice_get_member_name (invoice));
   const char * const *lines = acr_invoice_get_address_lines (invoice);
@@ -421,7 +422,7 @@ build_address (AcrInvoice *invoice)
 
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
     {
-      g_string_append_c (text, '\n');
+      g_string_append (text, i > 0 && join_streets ? ", " : "\n");
       g_string_append (text, lines[i]);
     }
 
@@ -442,30 +443,37 @@ build_address (AcrInvoice *invoice)
   return g_string_free (text, FALSE);
 }
 
-/* Sets the address in the largest size whose lines all fit the window. */
+/* Sets the address in the largest size whose lines all fit the window. An
+ * address with more lines than the window holds even in the smallest size
+ * gets its street lines run together on one line, so that the name, the
+ * city and postal code line and the country always show through. Each line
+ * is ellipsized rather than run past the window's edge. */
 static void
 draw_address (Painter    *p,
               cairo_t    *cr,
               AcrInvoice *invoice)
 {
-  g_autofree char *text = build_address (invoice);
-  PangoLayout *layout = set_text (p, SLOT_ADDRESS, text);
   const double room = WINDOW_HEIGHT - 2 * WINDOW_INSET_Y;
-  guint size = 0;
+  PangoLayout *layout = NULL;
 
-  for (size = 0; size < G_N_ELEMENTS (address_sizes); size++)
+  for (int join = 0; join <= 1; join++)
     {
-      if (p->address_size != address_sizes[size])
+      g_autofree char *text = build_address (invoice, join);
+
+      layout = set_text (p, SLOT_ADDRESS, text);
+      for (guint size = 0; size < G_N_ELEMENTS (address_sizes); size++)
         {
-          pango_layout_set_font_description (layout, p->address_fonts[size]);
-          p->address_size = address_sizes[size];
+          if (p->address_size != address_sizes[size])
+            {
+              pango_layout_set_font_description (layout, p->address_fonts[size]);
+              p->address_size = address_sizes[size];
+            }
+          if (layout_height (layout) <= room)
+            goto fits;
         }
-      if (layout_height (layout) <= room || size + 1 == G_N_ELEMENTS (address_sizes))
-        break;
     }
 
-  /* Even at the smallest size, more lines than the window holds: draw
-   * only what shows through it rather than print on the envelope. */
+fits:
   cairo_save (cr);
   cairo_rectangle (cr, WINDOW_X, WINDOW_Y, WINDOW_WIDTH, WINDOW_HEIGHT);
   cairo_clip (cr);
