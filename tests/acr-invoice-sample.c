@@ -1,16 +1,19 @@
 /* Renders the sample invoices shown in the README, in English and French:
  *
- *   acr-invoice-sample OUTDIR
+ *   acr-invoice-sample OUTDIR [--all]
  *
  * writes OUTDIR/invoice-sample-{en,fr}.pdf and, with pdftoppm (poppler-utils)
  * at 80 dpi, OUTDIR/invoice-sample-{en,fr}.png. `ninja -C _build
- * invoice-samples` regenerates docs/invoice-sample-*.png this way. */
+ * invoice-samples` regenerates docs/invoice-sample-*.png this way. With
+ * --all, also a credit note, a receipt, a void invoice and an invoice with
+ * a very long address (PDF and PNG), for reviewing the layout. */
 
 #define G_LOG_DOMAIN "acr-invoice-sample"
 
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "acr-invoice-renderer.h"
 #include "acr-test-invoices.h"
@@ -22,23 +25,64 @@ main (int    argc,
   g_autoptr (AcrInvoiceRenderer) renderer = acr_invoice_renderer_new ();
   const char *languages[] = { "en", "fr" };
 
-  if (argc != 2)
+  const char *extras[] = { "credit-note", "receipt", "void", "long-address" };
+  gboolean all = argc == 3 && strcmp (argv[2], "--all") == 0;
+  guint n = G_N_ELEMENTS (languages) + (all ? G_N_ELEMENTS (extras) : 0);
+
+  if (argc != 2 && !all)
     {
-      fprintf (stderr, "Usage: %s OUTDIR\n", argv[0]);
+      fprintf (stderr, "Usage: %s OUTDIR [--all]\n", argv[0]);
       return 2;
     }
 
   g_mkdir_with_parents (argv[1], 0755);
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr (AcrInvoice) invoice = acr_test_invoice_new_sample (languages[i]);
+      g_autoptr (AcrInvoice) invoice = NULL;
       g_autoptr (GError) error = NULL;
-      g_autofree char *base = g_strdup_printf ("invoice-sample-%s", languages[i]);
-      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", argv[1], base);
-      g_autofree char *png_base = g_strdup_printf ("%s/%s", argv[1], base);
-      const char *pdftoppm[] = { "pdftoppm", "-png", "-r", "80", "-singlefile", pdf, png_base, NULL };
+      g_autoptr (GDate) later = g_date_new_dmy (15, 1, 2027);
+      g_autofree char *base = NULL;
+      g_autofree char *pdf = NULL;
+      g_autofree char *png_base = NULL;
+      const char *pdftoppm[] = { "pdftoppm", "-png", "-r", "80", "-singlefile", NULL, NULL, NULL };
       int status;
+
+      if (i < G_N_ELEMENTS (languages))
+        {
+          invoice = acr_test_invoice_new_sample (languages[i]);
+          base = g_strdup_printf ("invoice-sample-%s", languages[i]);
+        }
+      else
+        {
+          const char *extra = extras[i - G_N_ELEMENTS (languages)];
+          g_autoptr (AcrInvoice) sample = acr_test_invoice_new_sample ("en");
+
+          base = g_strdup_printf ("invoice-sample-%s", extra);
+          if (g_str_equal (extra, "credit-note"))
+            invoice = acr_invoice_new_credit_note (sample, "2027-000900", later, &error);
+          else if (g_str_equal (extra, "receipt"))
+            invoice = acr_invoice_new_receipt (sample, later, &error);
+          else if (g_str_equal (extra, "long-address"))
+            invoice = acr_test_invoice_new_long_address ();
+          else
+            {
+              g_autoptr (AcrPayment) back = acr_payment_new (-20000, later, ACR_PAYMENT_METHOD_CHECK, "R-77");
+
+              if (acr_invoice_add_refund (sample, back, &error)
+                  && acr_invoice_void (sample, "issued to the wrong member", &error))
+                invoice = g_object_ref (sample);
+            }
+          if (invoice == NULL)
+            {
+              fprintf (stderr, "%s: %s\n", extra, error->message);
+              return 1;
+            }
+        }
+      pdf = g_strdup_printf ("%s/%s.pdf", argv[1], base);
+      png_base = g_strdup_printf ("%s/%s", argv[1], base);
+      pdftoppm[5] = pdf;
+      pdftoppm[6] = png_base;
 
       if (!acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error))
         {

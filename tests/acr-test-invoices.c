@@ -70,6 +70,43 @@ acr_test_invoice_new_sample (const char *language)
   return g_steal_pointer (&invoice);
 }
 
+/* Accented names in several scripts and more address than a window holds. */
+AcrInvoice *
+acr_test_invoice_new_long_address (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDate) issued = date_new (2026, 11, 26);
+  g_autoptr (GDate) due = date_new (2026, 12, 31);
+  AcrInvoice *invoice;
+  const char *address[] = {
+    "Département de radiologie diagnostique et interventionnelle, Pavillon Jean-Coutu-Létourneau",
+    "Centre hospitalier de l’Université de Montréal (CHUM), Tour d’enseignement, porte 4E-1234",
+    "1051, rue Sanguinet, Bureau D03.9876, Aile nord-est, Entrée des fournisseurs",
+    "Case postale 6128, succursale Centre-ville",
+    "À l’attention du Service de la comptabilité",
+    NULL,
+  };
+  AcrInvoiceLine *lines[2];
+  AcrInvoiceInfo info = {
+    .number = "2027-012345", .member_number = "8800001",
+    .member_name = "Pr Ærøskøbing-Ñúñez Żółkiewska",
+    .address_lines = address, .city = "Montréal", .region = "QC", .postal_code = "H2X 0C1", .country = "CA",
+    .language = "fr", .year = 2027, .issued_on = issued, .due_on = due,
+  };
+
+  lines[0] = acr_invoice_line_new ("national", "National dues", 100000, FALSE);
+  lines[1] = acr_invoice_line_new ("chapter:QC",
+                                   "Chapter dues: Association des radiologistes du Québec, section des "
+                                   "membres associés et des membres en formation de la région métropolitaine",
+                                   12500, FALSE);
+  invoice = acr_invoice_new (&info, lines, 2, &error);
+  g_assert_no_error (error);
+  g_object_unref (lines[0]);
+  g_object_unref (lines[1]);
+
+  return invoice;
+}
+
 static const char * const given_names[] = {
   "Margaret", "José", "Aiko", "Chukwuemeka", "Hélène", "William", "Priya", "Søren", "Fatima", "Liam",
   "Zoë", "Raj", "Élodie", "Benedikt", "Nguyễn", "Grace",

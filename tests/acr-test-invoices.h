@@ -8,6 +8,7 @@ G_BEGIN_DECLS
  * benchmark and the sample tool: no store, no rules, deterministic. */
 
 AcrInvoice *acr_test_invoice_new_sample    (const char *language);
+AcrInvoice *acr_test_invoice_new_long_address (void);
 AcrInvoice *acr_test_invoice_new_generated (guint       index,
                                             int         year);
 gboolean    acr_test_run_pdftotext         (const char *pdf,

@@ -89,8 +89,9 @@ static const char * const font_names[N_FONTS] = {
   [FONT_WATERMARK] = "Cantarell Bold 110",
 };
 
-/* The address is set in the largest of these sizes that fits the window. */
-static const int address_sizes[] = { 10, 9, 8, 7 };
+/* The address is set in the largest of these sizes that fits the window;
+ * below 8 points postal scanners and readers struggle. */
+static const int address_sizes[] = { 10, 9, 8 };
 
 typedef struct { double r, g, b; } Color;
 
@@ -444,10 +445,11 @@ build_address (AcrInvoice *invoice,
 }
 
 /* Sets the address in the largest size whose lines all fit the window. An
- * address with more lines than the window holds even in the smallest size
- * gets its street lines run together on one line, so that the name, the
- * city and postal code line and the country always show through. Each line
- * is ellipsized rather than run past the window's edge. */
+ * address with more lines than the window holds, even in the smallest size,
+ * gets its street lines run together into one paragraph of at most two
+ * lines, so that the name, the city and postal code line and the country
+ * always show through. No line runs past the window's edge: each ends with
+ * an ellipsis if it must. */
 static void
 draw_address (Painter    *p,
               cairo_t    *cr,
@@ -461,6 +463,9 @@ draw_address (Painter    *p,
       g_autofree char *text = build_address (invoice, join);
 
       layout = set_text (p, SLOT_ADDRESS, text);
+      if (pango_layout_get_height (layout) != (join ? -2 : -1))
+        pango_layout_set_height (layout, join ? -2 : -1);
+
       for (guint size = 0; size < G_N_ELEMENTS (address_sizes); size++)
         {
           if (p->address_size != address_sizes[size])
@@ -708,8 +713,9 @@ paint (Painter     *p,
       double hd;
       double ha;
 
-      /* The star points to the note on provisional amounts below. */
-      if (acr_invoice_line_get_placeholder (line))
+      /* The star points to the note on provisional amounts below: only an
+       * invoice asks for money that may change. */
+      if (acr_invoice_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
         description = g_strconcat (described, " *", NULL);
       else
         description = g_steal_pointer (&described);
@@ -782,70 +788,71 @@ paint (Painter     *p,
 
   /* Notes: provisional amounts, voiding. */
   y += 18;
-  if (acr_invoice_get_placeholder (invoice))
+  if (status == ACR_INVOICE_STATUS_VOID && acr_invoice_get_void_reason (invoice) != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (T (N_("Void: %s")), acr_invoice_get_void_reason (invoice));
+      y += show (p, cr, SLOT_NOTE, note, p->left, y, &color_muted) + 12;
+    }
+  else if (acr_invoice_get_placeholder (invoice) && kind == ACR_INVOICE_KIND_INVOICE)
     {
       g_autofree char *note = g_strdup_printf (T (N_("* Provisional amount: the %d dues on the lines marked * are not yet final. "
                                                         "If a final amount differs, you will receive a corrected invoice or a credit note.")),
                                                acr_invoice_get_year (invoice));
       y += show (p, cr, SLOT_NOTE, note, p->left, y, &color_muted) + 12;
     }
-  else if (status == ACR_INVOICE_STATUS_VOID && acr_invoice_get_void_reason (invoice) != NULL)
+
+  /* How to pay, or what this document means; nothing when nothing is due. */
+  if (kind != ACR_INVOICE_KIND_INVOICE || acr_invoice_get_balance_cents (invoice) > 0)
     {
-      g_autofree char *note = g_strdup_printf (T (N_("Void: %s")), acr_invoice_get_void_reason (invoice));
-      y += show (p, cr, SLOT_NOTE, note, p->left, y, &color_muted) + 12;
+      const char *head;
+      double box_top = y;
+      double box_height;
+
+      if (kind == ACR_INVOICE_KIND_CREDIT_NOTE)
+        {
+          head = T (N_("About this credit note"));
+          instructions = g_strdup_printf (T (N_("This credit note cancels invoice %s. Any amount you paid on it "
+                                                "is refunded to you by the method you paid with.")),
+                                          acr_invoice_get_reference_number (invoice));
+        }
+      else if (kind == ACR_INVOICE_KIND_RECEIPT)
+        {
+          head = T (N_("About this receipt"));
+          instructions = g_strdup_printf (T (N_("This receipt confirms the payments received on invoice %s for "
+                                                "membership year %d. Please keep it for your records.")),
+                                          acr_invoice_get_reference_number (invoice), acr_invoice_get_year (invoice));
+        }
+      else
+        {
+          head = T (N_("How to pay"));
+          instructions = g_strdup_printf (T (N_("By check: make it payable to %s, write invoice number %s on it, "
+                                                "and mail it to %s, %s.\n"
+                                                "By card or bank transfer: contact Member Services and quote "
+                                                "invoice number %s and member number %s.")),
+                                          p->config.issuer_name, acr_invoice_get_number (invoice),
+                                          p->config.issuer_name, issuer_sentence,
+                                          acr_invoice_get_number (invoice), acr_invoice_get_member_number (invoice));
+        }
+
+      set_text (p, SLOT_INSTRUCTIONS_HEAD, head);
+      set_text (p, SLOT_INSTRUCTIONS_BODY, instructions);
+      box_height = layout_height (p->layouts[SLOT_INSTRUCTIONS_HEAD]) + layout_height (p->layouts[SLOT_INSTRUCTIONS_BODY]) + 28;
+
+      if (box_top + box_height > p->height - 0.75 * INCH)
+        {
+          cairo_restore (cr);
+          g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
+                       _("%s: the document does not fit on one page"), acr_invoice_get_number (invoice));
+          return FALSE;
+        }
+
+      cairo_set_source_rgb (cr, color_accent.r, color_accent.g, color_accent.b);
+      cairo_rectangle (cr, p->left, box_top, 2.5, box_height);
+      cairo_fill (cr);
+      y = box_top + 10;
+      y += show (p, cr, SLOT_INSTRUCTIONS_HEAD, head, p->left + 14, y, &color_text) + 4;
+      show (p, cr, SLOT_INSTRUCTIONS_BODY, instructions, p->left + 14, y, &color_text);
     }
-
-  /* How to pay, or what this document means. */
-  {
-    const char *head;
-    double box_top = y;
-    double box_height;
-
-    if (kind == ACR_INVOICE_KIND_CREDIT_NOTE)
-      {
-        head = T (N_("About this credit note"));
-        instructions = g_strdup_printf (T (N_("This credit note cancels invoice %s. Any amount you paid on it "
-                                              "is refunded to you by the method you paid with.")),
-                                        acr_invoice_get_reference_number (invoice));
-      }
-    else if (kind == ACR_INVOICE_KIND_RECEIPT)
-      {
-        head = T (N_("About this receipt"));
-        instructions = g_strdup_printf (T (N_("This receipt confirms the payments received on invoice %s for "
-                                              "membership year %d. Please keep it for your records.")),
-                                        acr_invoice_get_reference_number (invoice), acr_invoice_get_year (invoice));
-      }
-    else
-      {
-        head = T (N_("How to pay"));
-        instructions = g_strdup_printf (T (N_("By check: make it payable to %s, write invoice number %s on it, "
-                                              "and mail it to %s, %s.\n"
-                                              "By card or bank transfer: contact Member Services and quote "
-                                              "invoice number %s and member number %s.")),
-                                        p->config.issuer_name, acr_invoice_get_number (invoice),
-                                        p->config.issuer_name, issuer_sentence,
-                                        acr_invoice_get_number (invoice), acr_invoice_get_member_number (invoice));
-      }
-
-    set_text (p, SLOT_INSTRUCTIONS_HEAD, head);
-    set_text (p, SLOT_INSTRUCTIONS_BODY, instructions);
-    box_height = layout_height (p->layouts[SLOT_INSTRUCTIONS_HEAD]) + layout_height (p->layouts[SLOT_INSTRUCTIONS_BODY]) + 28;
-
-    if (box_top + box_height > p->height - 0.75 * INCH)
-      {
-        cairo_restore (cr);
-        g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                     _("%s: the document does not fit on one page"), acr_invoice_get_number (invoice));
-        return FALSE;
-      }
-
-    cairo_set_source_rgb (cr, color_accent.r, color_accent.g, color_accent.b);
-    cairo_rectangle (cr, p->left, box_top, 2.5, box_height);
-    cairo_fill (cr);
-    y = box_top + 10;
-    y += show (p, cr, SLOT_INSTRUCTIONS_HEAD, head, p->left + 14, y, &color_text) + 4;
-    show (p, cr, SLOT_INSTRUCTIONS_BODY, instructions, p->left + 14, y, &color_text);
-  }
 
   /* Footer. */
   footer = g_strdup_printf (T (N_("%s · %s · Member %s · %s")), p->config.issuer_name,
