@@ -1,19 +1,22 @@
 /* Renders the sample invoices shown in the README, in English and French:
  *
- *   acr-invoice-sample OUTDIR [--all]
+ *   acr-invoice-sample OUTDIR [--all | --png-only]
  *
  * writes OUTDIR/invoice-sample-{en,fr}.pdf and, with pdftoppm (poppler-utils)
- * at 80 dpi, OUTDIR/invoice-sample-{en,fr}.png. `ninja -C _build
- * invoice-samples` regenerates docs/invoice-sample-*.png this way. With
- * --all, also a credit note, a receipt, a void invoice and an invoice with
- * a very long address (PDF and PNG), for reviewing the layout. */
+ * at 80 dpi, OUTDIR/invoice-sample-{en,fr}.png. With --all, also a credit
+ * note, a receipt, a void invoice and an invoice with a very long address,
+ * for reviewing the layout. With --png-only, the PDFs are not kept:
+ * `ninja -C _build invoice-samples` regenerates docs/invoice-sample-*.png so.
+ * Set ACR_LOCALEDIR to the build's po/ directory when running uninstalled. */
 
 #define G_LOG_DOMAIN "acr-invoice-sample"
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "acr-invoice-renderer.h"
 #include "acr-test-invoices.h"
@@ -27,11 +30,12 @@ main (int    argc,
 
   const char *extras[] = { "credit-note", "receipt", "void", "long-address" };
   gboolean all = argc == 3 && strcmp (argv[2], "--all") == 0;
+  gboolean png_only = argc == 3 && strcmp (argv[2], "--png-only") == 0;
   guint n = G_N_ELEMENTS (languages) + (all ? G_N_ELEMENTS (extras) : 0);
 
-  if (argc != 2 && !all)
+  if (argc != 2 && !all && !png_only)
     {
-      fprintf (stderr, "Usage: %s OUTDIR [--all]\n", argv[0]);
+      fprintf (stderr, "Usage: %s OUTDIR [--all | --png-only]\n", argv[0]);
       return 2;
     }
 
@@ -79,7 +83,10 @@ main (int    argc,
               return 1;
             }
         }
-      pdf = g_strdup_printf ("%s/%s.pdf", argv[1], base);
+      if (png_only)
+        pdf = g_strdup_printf ("%s/%s-%d.pdf", g_get_tmp_dir (), base, (int) getpid ());
+      else
+        pdf = g_strdup_printf ("%s/%s.pdf", argv[1], base);
       png_base = g_strdup_printf ("%s/%s", argv[1], base);
       pdftoppm[5] = pdf;
       pdftoppm[6] = png_base;
@@ -89,7 +96,8 @@ main (int    argc,
           fprintf (stderr, "%s\n", error->message);
           return 1;
         }
-      printf ("%s\n", pdf);
+      if (!png_only)
+        printf ("%s\n", pdf);
 
       if (!g_spawn_sync (NULL, (char **) pdftoppm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
           || !g_spawn_check_wait_status (status, &error))
@@ -97,6 +105,8 @@ main (int    argc,
           fprintf (stderr, "pdftoppm: %s\n", error->message);
           return 1;
         }
+      if (png_only)
+        g_unlink (pdf);
       printf ("%s.png\n", png_base);
     }
 
