@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "acr-rules.h"
 #include "acr-test-invoices.h"
 
 static GDate *
@@ -14,8 +15,34 @@ date_new (int year,
   return g_date_new_dmy (day, month, year);
 }
 
-/* The sample shown in the README: a military member in Virginia with a
- * partial payment, so every part of the page is used. */
+static AcrDuesQuote *
+quote_person (const char *json,
+              int         year,
+              const GDate *billed_on)
+{
+  static AcrRules *rules;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrPerson) person = NULL;
+  AcrDuesQuote *quote;
+
+  if (rules == NULL)
+    {
+      rules = acr_rules_new_default (&error);
+      g_assert_no_error (error);
+    }
+
+  person = acr_person_new_from_data (json, -1, "sample.json", &error);
+  g_assert_no_error (error);
+  quote = acr_rules_quote (rules, person, year, billed_on, &error);
+  g_assert_no_error (error);
+
+  return quote;
+}
+
+/* The sample shown in the README, from the College's own rules: a general
+ * member on active duty in Virginia (national dues, the military discount,
+ * chapter dues) or a general member in Quebec who reads French, each with a
+ * partial payment so that every part of the page is used. */
 AcrInvoice *
 acr_test_invoice_new_sample (const char *language)
 {
@@ -25,11 +52,10 @@ acr_test_invoice_new_sample (const char *language)
   g_autoptr (GDate) paid_on = date_new (2026, 12, 8);
   g_autoptr (AcrInvoice) invoice = NULL;
   g_autoptr (AcrPayment) payment = NULL;
+  g_autoptr (AcrDuesQuote) quote = NULL;
   gboolean french = g_strcmp0 (language, "fr") == 0;
   const char *lines_en[] = { "4120 Colonial Parkway", "Suite 210", NULL };
   const char *lines_fr[] = { "1250, boulevard René-Lévesque Ouest", "Bureau 3400", NULL };
-  AcrInvoiceLine *lines[3];
-  guint n_lines = 3;
   AcrInvoiceInfo info = {
     .kind = ACR_INVOICE_KIND_INVOICE,
     .number = "2027-000042",
@@ -46,22 +72,19 @@ acr_test_invoice_new_sample (const char *language)
     .due_on = due,
   };
 
-  lines[0] = acr_invoice_line_new ("national", "National dues", 100000, TRUE);
   if (french)
-    {
-      lines[1] = acr_invoice_line_new ("chapter:QC", "Chapter dues: Quebec", 10000, TRUE);
-      n_lines = 2;
-    }
+    quote = quote_person ("{\"profession\": \"physician\", \"discipline\": \"radiology\", \"certifications\": [\"RCPSC\"],"
+                          " \"country\": \"CA\", \"region\": \"QC\", \"in_practice\": true,"
+                          " \"training\": {\"stage\": \"fellowship\", \"approved\": true, \"country\": \"CA\","
+                          " \"end\": \"2012-06-30\"}}", 2027, issued);
   else
-    {
-      lines[1] = acr_invoice_line_new ("military-discount", "Military discount (50% of national dues)", -50000, FALSE);
-      lines[2] = acr_invoice_line_new ("chapter:VA", "Chapter dues: Virginia", 10000, TRUE);
-    }
+    quote = quote_person ("{\"profession\": \"physician\", \"discipline\": \"radiology\", \"certifications\": [\"ABR\"],"
+                          " \"country\": \"US\", \"region\": \"VA\", \"in_practice\": true, \"military\": \"active-duty\","
+                          " \"training\": {\"stage\": \"fellowship\", \"approved\": true, \"country\": \"US\","
+                          " \"end\": \"2015-06-30\"}}", 2027, issued);
 
-  invoice = acr_invoice_new (&info, lines, n_lines, &error);
+  invoice = acr_invoice_new_from_quote (&info, quote, &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < n_lines; i++)
-    g_object_unref (lines[i]);
 
   payment = acr_payment_new (20000, paid_on, ACR_PAYMENT_METHOD_CHECK, "1187");
   acr_invoice_add_payment (invoice, payment, &error);

@@ -157,18 +157,23 @@ test_renderer_pdf_has_number_name_and_amounts_in_english (void)
   assert_contains (text, "Dr. Margaret A. Okonkwo-Reyes");
   assert_contains (text, "6021457");
   assert_amounts_listed (invoice, text);
-  assert_contains (text, "$1,000.00");
-  assert_contains (text, "-$500.00");
-  assert_contains (text, "$600.00");
-  assert_contains (text, "$400.00");
+  assert_contains (text, "$1,010.00");
+  assert_contains (text, "-$505.00");
+  assert_contains (text, "$110.00");
+  assert_contains (text, "$615.00");
+  assert_contains (text, "-$200.00");
+  assert_contains (text, "$415.00");
   assert_contains (text, "Balance due");
   assert_contains (text, "November 26, 2026");
   assert_contains (text, "December 31, 2026");
   assert_contains (text, "American College of Radiology");
   assert_contains (text, "1891 Preston White Drive");
   /* A line with a provisional amount is flagged and explained. */
-  assert_contains (text, "National dues *");
+  assert_contains (text, "National dues — General member, full dues *");
+  assert_contains (text, "Chapter dues — Virginia");
   assert_contains (text, "Provisional amount");
+  /* The rules' remark for staff does not reach the member. */
+  g_assert_null (strstr (text, "placeholder amount"));
 }
 
 static void
@@ -190,11 +195,14 @@ test_renderer_pdf_in_french_for_french_member (void)
   assert_contains (text, "Dre Hélène Côté-Bérubé");
   assert_contains (text, "1250, boulevard René-Lévesque Ouest");
   assert_amounts_listed (invoice, text);
-  assert_contains (text, "1 000,00 $");
-  assert_contains (text, "1 100,00 $");
-  assert_contains (text, "900,00 $");
+  assert_contains (text, "1 010,00 $");
+  assert_contains (text, "110,00 $");
+  assert_contains (text, "1 120,00 $");
+  assert_contains (text, "-200,00 $");
+  assert_contains (text, "920,00 $");
   assert_contains (text, "Solde dû");
   assert_contains (text, "Cotisation nationale *");
+  assert_contains (text, "Cotisation de chapitre (QC) *");
   assert_contains (text, "26 novembre 2026");
   assert_contains (text, "Payé le 8 décembre 2026 (Chèque 1187)");
   assert_contains (text, "Montant provisoire");
@@ -394,8 +402,9 @@ test_renderer_credit_note_and_receipt (void)
   assert_contains (text, "Credit note");
   assert_contains (text, "2027-000900");
   assert_contains (text, "2027-000042");
-  assert_contains (text, "-$1,000.00");
-  assert_contains (text, "-$600.00");
+  assert_contains (text, "-$1,010.00");
+  assert_contains (text, "$505.00");
+  assert_contains (text, "-$615.00");
   assert_amounts_listed (note, text);
 }
 

@@ -3,7 +3,14 @@
 #include <string.h>
 
 #include "acr-invoice.h"
+#include "acr-rules-test-helpers.h"
 #include "acr-test-invoices.h"
+
+/* A general member in Virginia, in practice for years, on active duty. */
+#define MILITARY_GENERAL \
+  "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'US'," \
+  " 'region': 'VA', 'in_practice': true, 'military': 'active-duty'," \
+  " 'training': {'stage': 'fellowship', 'approved': true, 'country': 'US', 'end': '2015-06-30'}}"
 
 typedef struct
 {
@@ -571,6 +578,89 @@ test_invoice_receipt_repeats_payments (void)
 }
 
 static void
+test_invoice_from_quote_freezes_the_quote_lines (void)
+{
+  g_autoptr (AcrDuesQuote) quote = quote_on (MILITARY_GENERAL, 2027, "2026-11-26");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrInvoice) invoice = NULL;
+  GListModel *quote_lines = acr_dues_quote_get_lines (quote);
+  GListModel *lines;
+  guint n = 0;
+  Dates d;
+  AcrInvoiceInfo info = { .number = "2027-000321", .member_number = "1000321", .member_name = "Lee Example",
+                          .year = 2027 };
+
+  dates_init (&d);
+  info.issued_on = d.issued;
+  info.due_on = d.due;
+
+  invoice = acr_invoice_new_from_quote (&info, quote, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acr_invoice_get_total_cents (invoice), ==, acr_dues_quote_get_total_cents (quote));
+  g_assert_cmpint (acr_invoice_get_placeholder (invoice), ==, acr_dues_quote_get_placeholder (quote));
+  g_assert_true (acr_invoice_get_placeholder (invoice));
+
+  /* Every line with an amount, in order, as quoted. */
+  lines = acr_invoice_get_lines (invoice);
+  for (guint i = 0; i < g_list_model_get_n_items (quote_lines); i++)
+    {
+      g_autoptr (AcrDuesLine) quoted = g_list_model_get_item (quote_lines, i);
+      g_autoptr (AcrInvoiceLine) line = NULL;
+
+      if (acr_dues_line_get_amount_cents (quoted) == 0)
+        continue;
+
+      line = g_list_model_get_item (lines, n++);
+      g_assert_cmpstr (acr_invoice_line_get_code (line), ==, acr_dues_line_get_code (quoted));
+      g_assert_cmpint (acr_invoice_line_get_amount_cents (line), ==, acr_dues_line_get_amount_cents (quoted));
+      g_assert_cmpint (acr_invoice_line_get_placeholder (line), ==, acr_dues_line_get_placeholder (quoted));
+      g_assert_true (g_str_has_prefix (acr_dues_line_get_description (quoted), acr_invoice_line_get_description (line)));
+      /* The staff remark on placeholder amounts is not for the member. */
+      g_assert_null (strstr (acr_invoice_line_get_description (line), "placeholder amount"));
+    }
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (lines));
+  g_assert_cmpuint (n, >=, 3);  /* national, military discount, chapter */
+  g_assert_nonnull (acr_dues_quote_find_line (quote, "military-discount"));
+
+  /* A frozen copy: the quote can go, the invoice keeps its lines. */
+  g_clear_object (&quote);
+  g_assert_cmpuint (g_list_model_get_n_items (acr_invoice_get_lines (invoice)), ==, n);
+
+  dates_clear (&d);
+}
+
+static void
+test_invoice_from_quote_refuses_what_bills_nothing (void)
+{
+  /* In training on January 1, 2026: a free category. */
+  g_autoptr (AcrDuesQuote) free_year = quote_on (
+    "{'profession': 'physician', 'discipline': 'radiology', 'certifications': [], 'country': 'US', 'region': 'VA',"
+    " 'training': {'stage': 'residency', 'approved': true, 'country': 'US', 'end': '2027-06-30'}}",
+    2026, "2025-11-26");
+  g_autoptr (AcrDuesQuote) quote = quote_on (MILITARY_GENERAL, 2027, "2026-11-26");
+  g_autoptr (GError) error = NULL;
+  Dates d;
+  AcrInvoiceInfo info = { .number = "2026-000001", .member_number = "1", .member_name = "A", .year = 2026 };
+
+  dates_init (&d);
+  info.issued_on = d.issued;
+  info.due_on = d.due;
+
+  g_assert_nonnull (acr_dues_quote_get_reason (free_year));
+  g_assert_null (acr_invoice_new_from_quote (&info, free_year, &error));
+  g_assert_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not billable"));
+  g_clear_error (&error);
+
+  /* The quote of another year. */
+  g_assert_null (acr_invoice_new_from_quote (&info, quote, &error));
+  g_assert_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2027"));
+
+  dates_clear (&d);
+}
+
+static void
 test_invoice_names_of_kinds_statuses_methods (void)
 {
   AcrInvoiceStatus status;
@@ -610,6 +700,8 @@ main (int   argc,
   g_test_add_func ("/acr/invoice/credit-note-for-full-amount", test_invoice_credit_note_for_full_amount);
   g_test_add_func ("/acr/invoice/credit-note-cancels-unpaid-invoice", test_invoice_credit_note_cancels_unpaid_invoice);
   g_test_add_func ("/acr/invoice/receipt-repeats-payments", test_invoice_receipt_repeats_payments);
+  g_test_add_func ("/acr/invoice/from-quote-freezes-the-quote-lines", test_invoice_from_quote_freezes_the_quote_lines);
+  g_test_add_func ("/acr/invoice/from-quote-refuses-what-bills-nothing", test_invoice_from_quote_refuses_what_bills_nothing);
   g_test_add_func ("/acr/invoice/names-of-kinds-statuses-methods", test_invoice_names_of_kinds_statuses_methods);
 
   return g_test_run ();

@@ -595,6 +595,103 @@ acr_invoice_new (const AcrInvoiceInfo    *info,
   return g_steal_pointer (&self);
 }
 
+/* The rules mark a provisional amount in the line's description, for staff
+ * ("… (placeholder amount: load the College’s official schedule)"). The
+ * member reads a starred line and a note instead, so the staff remark is
+ * not frozen into the invoice. */
+static char *
+member_description (AcrDuesLine *line)
+{
+  const char *description = acr_dues_line_get_description (line);
+  g_autofree char *remark = NULL;
+
+  if (!acr_dues_line_get_placeholder (line))
+    return g_strdup (description);
+
+  remark = g_strdup_printf (_("%s (placeholder amount: load the College’s official schedule)"), "");
+  if (*remark != '\0' && g_str_has_suffix (description, remark) && strlen (description) > strlen (remark))
+    return g_strndup (description, strlen (description) - strlen (remark));
+
+  return g_strdup (description);
+}
+
+/**
+ * acr_invoice_new_from_quote:
+ * @info: the header; its year must be the quote's
+ * @quote: the dues quote of the member for that year
+ * @error: an #ACR_INVOICE_ERROR_INVALID if the quote bills nothing
+ *
+ * Issues an invoice for @quote: its lines are copied (code, description,
+ * amount, placeholder flag), so later changes to the rules or to the
+ * member never change what was billed. Lines of $0.00 are notes for staff
+ * (a waiver, why something was not billed) and are left out.
+ *
+ * Returns: (transfer full) (nullable): the invoice
+ */
+AcrInvoice *
+acr_invoice_new_from_quote (const AcrInvoiceInfo  *info,
+                            AcrDuesQuote          *quote,
+                            GError               **error)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *quote_lines;
+  const char *number;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (ACR_IS_DUES_QUOTE (quote), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  number = info->number != NULL ? info->number : "";
+
+  if (acr_dues_quote_get_reason (quote) != NULL)
+    {
+      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
+                   _("Invoice %s: the dues quote is not billable: %s"), number, acr_dues_quote_get_reason (quote));
+      return NULL;
+    }
+
+  if (acr_dues_quote_get_year (quote) != info->year)
+    {
+      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
+                   _("Invoice %s: membership year %d, but the dues quote is for %d"),
+                   number, info->year, acr_dues_quote_get_year (quote));
+      return NULL;
+    }
+
+  if (g_strcmp0 (acr_dues_quote_get_currency (quote), "USD") != 0)
+    {
+      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
+                   _("Invoice %s: currency %s is not supported (USD)"), number, acr_dues_quote_get_currency (quote));
+      return NULL;
+    }
+
+  if (acr_dues_quote_get_total_cents (quote) <= 0)
+    {
+      g_autofree char *total = acr_money_format (acr_dues_quote_get_total_cents (quote), "en");
+
+      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
+                   _("Invoice %s: the dues quote totals %s; there is nothing to bill"), number, total);
+      return NULL;
+    }
+
+  quote_lines = acr_dues_quote_get_lines (quote);
+  for (guint i = 0; i < g_list_model_get_n_items (quote_lines); i++)
+    {
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (quote_lines, i);
+      g_autofree char *description = NULL;
+
+      if (acr_dues_line_get_amount_cents (line) == 0)
+        continue;
+
+      description = member_description (line);
+      g_ptr_array_add (lines, acr_invoice_line_new (acr_dues_line_get_code (line), description,
+                                                    acr_dues_line_get_amount_cents (line),
+                                                    acr_dues_line_get_placeholder (line)));
+    }
+
+  return acr_invoice_new (info, (AcrInvoiceLine * const *) lines->pdata, lines->len, error);
+}
+
 /**
  * acr_invoice_new_credit_note:
  * @invoice: an invoice that is not void and not yet credited

@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 
+#include "acr-dues-quote.h"
 #include "acr-invoice-line.h"
 #include "acr-payment.h"
 
@@ -101,6 +102,9 @@ gboolean            acr_invoice_number_parse         (const char       *text,
 AcrInvoice         *acr_invoice_new                  (const AcrInvoiceInfo *info,
                                                       AcrInvoiceLine * const *lines,
                                                       guint             n_lines,
+                                                      GError          **error);
+AcrInvoice         *acr_invoice_new_from_quote       (const AcrInvoiceInfo *info,
+                                                      AcrDuesQuote     *quote,
                                                       GError          **error);
 AcrInvoice         *acr_invoice_new_credit_note      (AcrInvoice       *invoice,
                                                       const char       *number,
