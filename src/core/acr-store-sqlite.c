@@ -13,6 +13,7 @@
 #include "acr-member-private.h"
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
+#include "acr-store-sqlite-private.h"
 
 struct _AcrStoreSqlite
 {
@@ -108,6 +109,9 @@ static const char * const migrations[] = {
   /* 3: the residency programme (trainee roster) and a staff review flag (lifecycle). */
   "ALTER TABLE members ADD COLUMN program TEXT;"
   "ALTER TABLE members ADD COLUMN review TEXT;",
+
+  /* 4: invoices, their lines and payments, the per-year invoice number counters (acr-store-sqlite-billing.c). */
+  _acr_store_sqlite_billing_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
@@ -984,6 +988,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->list_drafts = sqlite_list_drafts;
   iface->insert_application = sqlite_insert_application;
   iface->check_integrity = sqlite_check_integrity;
+  _acr_store_sqlite_billing_init (iface);
 }
 
 /* Creates @path (mode 0600) and its directory (0700) when missing. */
@@ -1088,4 +1093,28 @@ acr_store_sqlite_get_schema_version (AcrStoreSqlite *self)
 {
   g_return_val_if_fail (ACR_IS_STORE_SQLITE (self), 0);
   return self->schema_version;
+}
+
+/* --- shared with the other files of the engine (acr-store-sqlite-private.h) --- */
+
+sqlite3 *
+_acr_store_sqlite_get_db (AcrStoreSqlite *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_acr_store_sqlite_get_statement (AcrStoreSqlite  *self,
+                                 const char      *sql,
+                                 GError         **error)
+{
+  return get_statement (self, sql, error);
+}
+
+gboolean
+_acr_store_sqlite_set_error (AcrStoreSqlite  *self,
+                             int              rc,
+                             GError         **error)
+{
+  return set_sqlite_error (self, rc, error);
 }
