@@ -396,6 +396,12 @@ static const char schema_v3[] =
   "ALTER TABLE members ADD COLUMN review TEXT;"
   "PRAGMA user_version = 3;";
 
+static const char schema_v4[] =
+  "DROP INDEX members_by_family;"
+  "CREATE INDEX members_lookup ON members (family_key, given_key, number, email_key, city_key,"
+  "  postal_key, npi, category, status, chapters);"
+  "PRAGMA user_version = 4;";
+
 /* A member written by version 1, with its history and the sequence moved on. */
 static const char data_v1[] =
   "INSERT INTO members (id, number, person, given_name, family_name, email, status, category, revision,"
@@ -453,6 +459,12 @@ check_migrated (const char *path)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ACR_STORE_SQLITE_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
+
+  /* Version 5: the invoice tables exist and are empty. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM invoices", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
 
@@ -488,6 +500,18 @@ test_migrates_from_v3 (void)
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3,
                                       "UPDATE members SET program = 'Laval' WHERE id = 1;", NULL);
+
+  exec_raw (path, sql);
+  check_migrated (path);
+  remove_tree (dir);
+}
+
+static void
+test_migrates_from_v4 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3, schema_v4, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
@@ -598,6 +622,7 @@ main (int    argc,
   g_test_add_func ("/acr/store/migrates-from-schema-1", test_migrates_from_v1);
   g_test_add_func ("/acr/store/migrates-from-schema-2", test_migrates_from_v2);
   g_test_add_func ("/acr/store/migrates-from-schema-3", test_migrates_from_v3);
+  g_test_add_func ("/acr/store/migrates-from-schema-4", test_migrates_from_v4);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
   g_test_add_func ("/acr/member/npi-check-digit", test_npi_check_digit);
   g_test_add_func ("/acr/member/fields-are-validated", test_member_fields_validated);

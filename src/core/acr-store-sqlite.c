@@ -13,6 +13,7 @@
 #include "acr-member-private.h"
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
+#include "acr-store-sqlite-private.h"
 
 /* Page cache sizes (negative: KiB). The member indexes are written in name, e-mail and
  * postal order, not insertion order, so a big batch touches pages all over them: during
@@ -121,6 +122,8 @@ static const char * const migrations[] = {
   "DROP INDEX members_by_family;"
   "CREATE INDEX members_lookup ON members (family_key, given_key, number, email_key, city_key,"
   "  postal_key, npi, category, status, chapters);",
+  /* 5: invoices, their lines and payments, the per-year invoice number counters (acr-store-sqlite-billing.c). */
+  _acr_store_sqlite_billing_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
@@ -1034,6 +1037,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->insert_application = sqlite_insert_application;
   iface->check_integrity = sqlite_check_integrity;
   iface->get_data_version = sqlite_get_data_version;
+  _acr_store_sqlite_billing_init (iface);
 }
 
 /* Creates @path (mode 0600) and its directory (0700) when missing. */
@@ -1135,4 +1139,28 @@ acr_store_sqlite_get_schema_version (AcrStoreSqlite *self)
 {
   g_return_val_if_fail (ACR_IS_STORE_SQLITE (self), 0);
   return self->schema_version;
+}
+
+/* --- shared with the other files of the engine (acr-store-sqlite-private.h) --- */
+
+sqlite3 *
+_acr_store_sqlite_get_db (AcrStoreSqlite *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_acr_store_sqlite_get_statement (AcrStoreSqlite  *self,
+                                 const char      *sql,
+                                 GError         **error)
+{
+  return get_statement (self, sql, error);
+}
+
+gboolean
+_acr_store_sqlite_set_error (AcrStoreSqlite  *self,
+                             int              rc,
+                             GError         **error)
+{
+  return set_sqlite_error (self, rc, error);
 }
