@@ -1,0 +1,13 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ACR_TYPE_APPLICATION (acr_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (AcrApplication, acr_application, ACR, APPLICATION, AdwApplication)
+
+AcrApplication *acr_application_new (void);
+
+G_END_DECLS
