@@ -25,4 +25,10 @@ typedef struct
 void acr_cli_print_error (const char *format,
                           ...) G_GNUC_PRINTF (1, 2);
 
+/* Subcommands (acr-cli-rules.c) */
+int  acr_cli_classify (int    argc,
+                       char **argv);
+int  acr_cli_quote    (int    argc,
+                       char **argv);
+
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include "acr-cli.h"
 
 static const AcrCliCommand commands[] = {
+  { "classify", acr_cli_classify, N_("Decide a person’s membership category (JSON)") },
+  { "quote",    acr_cli_quote,    N_("Quote a person’s dues for a membership year (JSON)") },
   { NULL, NULL, NULL },
 };
 

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* One line of a dues quote: national dues, a discount, a chapter, a refund… */
+
+#define ACR_TYPE_DUES_LINE (acr_dues_line_get_type ())
+
+G_DECLARE_FINAL_TYPE (AcrDuesLine, acr_dues_line, ACR, DUES_LINE, GObject)
+
+AcrDuesLine *acr_dues_line_new             (const char  *code,
+                                            const char  *description,
+                                            gint64       amount_cents,
+                                            gboolean     placeholder);
+const char  *acr_dues_line_get_code        (AcrDuesLine *self);
+const char  *acr_dues_line_get_description (AcrDuesLine *self);
+gint64       acr_dues_line_get_amount_cents (AcrDuesLine *self);
+gboolean     acr_dues_line_get_placeholder (AcrDuesLine *self);
+
+G_END_DECLS
