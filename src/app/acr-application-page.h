@@ -2,11 +2,19 @@
 
 #include <adwaita.h>
 
+#include "acr-person.h"
+#include "acr-rules.h"
+
 G_BEGIN_DECLS
 
 #define ACR_TYPE_APPLICATION_PAGE (acr_application_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AcrApplicationPage, acr_application_page, ACR, APPLICATION_PAGE, AdwBin)
-void acr_application_page_start_new (AcrApplicationPage *self);
+G_DECLARE_FINAL_TYPE (AcrApplicationPage, acr_application_page, ACR, APPLICATION_PAGE, GtkWidget)
+
+AcrRules  *acr_application_page_get_rules  (AcrApplicationPage *self);
+void       acr_application_page_set_rules  (AcrApplicationPage *self,
+                                            AcrRules           *rules);
+AcrPerson *acr_application_page_get_person (AcrApplicationPage *self);
+void       acr_application_page_start_new  (AcrApplicationPage *self);
 
 G_END_DECLS

@@ -10,10 +10,71 @@
 
 struct _AcrApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  AcrRules       *rules;
+  char           *rules_problem;  /* why the chosen rules file is not in use */
 };
 
 G_DEFINE_FINAL_TYPE (AcrApplication, acr_application, ADW_TYPE_APPLICATION)
+
+/* The rules file chosen in Preferences was checked when it was chosen, but
+ * it may have changed or gone since: then the bundled rules are used and
+ * the window says why. */
+static void
+load_rules (AcrApplication *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "rules-file");
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->rules_problem, g_free);
+
+  if (path[0] != '\0')
+    {
+      rules = acr_rules_new_from_file (path, &error);
+      if (rules == NULL)
+        {
+          self->rules_problem = g_strdup_printf (_("Using the bundled rules: %s"), error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  if (rules == NULL)
+    rules = acr_rules_new_default (&error);
+
+  /* The bundle is compiled in and tested: failing here is a build bug. */
+  if (rules == NULL)
+    g_error ("The bundled rules do not load: %s", error->message);
+
+  g_set_object (&self->rules, rules);
+}
+
+static void
+announce_rules_problem (AcrApplication *self,
+                        AcrWindow      *window)
+{
+  if (self->rules_problem != NULL)
+    acr_window_add_toast (window, adw_toast_new (self->rules_problem));
+}
+
+static void
+rules_file_changed_cb (AcrApplication *self,
+                       const char     *key,
+                       GSettings      *settings)
+{
+  load_rules (self);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ACR_IS_WINDOW (l->data))
+        {
+          acr_window_set_rules (l->data, self->rules);
+          announce_rules_problem (self, l->data);
+        }
+    }
+}
 
 static void
 acr_application_quit_action (GSimpleAction *action,
@@ -96,30 +157,62 @@ acr_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 
+  self->settings = g_settings_new (APP_ID);
+  load_rules (self);
+  g_signal_connect_object (self->settings, "changed::rules-file",
+                           G_CALLBACK (rules_file_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.shortcuts", (const char *[]) { "<Control>question", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.new-application", (const char *[]) { "<Control>n", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.print-invoice", (const char *[]) { "<Control>p", NULL });
 }
 
 static void
 acr_application_activate (GApplication *application)
 {
+  AcrApplication *self = ACR_APPLICATION (application);
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
-    window = GTK_WINDOW (acr_window_new (ADW_APPLICATION (application)));
+    {
+      window = GTK_WINDOW (acr_window_new (ADW_APPLICATION (application)));
+      announce_rules_problem (self, ACR_WINDOW (window));
+    }
 
   gtk_window_present (window);
 }
 
 static void
+acr_application_dispose (GObject *object)
+{
+  AcrApplication *self = ACR_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->rules);
+
+  G_OBJECT_CLASS (acr_application_parent_class)->dispose (object);
+}
+
+static void
+acr_application_finalize (GObject *object)
+{
+  AcrApplication *self = ACR_APPLICATION (object);
+
+  g_clear_pointer (&self->rules_problem, g_free);
+
+  G_OBJECT_CLASS (acr_application_parent_class)->finalize (object);
+}
+
+static void
 acr_application_class_init (AcrApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = acr_application_dispose;
+  object_class->finalize = acr_application_finalize;
 
   app_class->startup = acr_application_startup;
   app_class->activate = acr_application_activate;
@@ -137,4 +230,18 @@ acr_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+/**
+ * acr_application_get_rules:
+ *
+ * Returns: (transfer none): the rules in use: the file chosen in
+ *   Preferences, or the bundled rules
+ */
+AcrRules *
+acr_application_get_rules (AcrApplication *self)
+{
+  g_return_val_if_fail (ACR_IS_APPLICATION (self), NULL);
+
+  return self->rules;
 }

@@ -2,12 +2,15 @@
 
 #include <adwaita.h>
 
+#include "acr-rules.h"
+
 G_BEGIN_DECLS
 
 #define ACR_TYPE_APPLICATION (acr_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (AcrApplication, acr_application, ACR, APPLICATION, AdwApplication)
 
-AcrApplication *acr_application_new (void);
+AcrApplication *acr_application_new       (void);
+AcrRules       *acr_application_get_rules (AcrApplication *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-preferences-window.h"
+#include "acr-rules.h"
 
 struct _AcrPreferencesWindow
 {
@@ -15,6 +16,10 @@ struct _AcrPreferencesWindow
 
   AdwActionRow         *database_row;
   GtkButton            *database_reset_button;
+  AdwActionRow         *rules_row;
+  GtkButton            *rules_reset_button;
+  GtkRevealer          *rules_error_revealer;
+  GtkLabel             *rules_error_label;
   AdwEntryRow          *issuer_name_row;
   AdwComboRow          *paper_size_row;
   GtkTextView          *issuer_address_view;
@@ -71,12 +76,42 @@ update_database_row (AcrPreferencesWindow *self)
 }
 
 static void
+update_rules_row (AcrPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "rules-file");
+
+  if (path[0] == '\0')
+    adw_action_row_set_subtitle (self->rules_row, _("Bundled rules"));
+  else
+    adw_action_row_set_subtitle (self->rules_row, path);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_reset_button), path[0] != '\0');
+}
+
+static void
+show_rules_error (AcrPreferencesWindow *self,
+                  const char           *message)
+{
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->rules_error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->rules_row), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rules_row), "error");
+
+  gtk_revealer_set_reveal_child (self->rules_error_revealer, message != NULL);
+}
+
+static void
 settings_changed_cb (AcrPreferencesWindow *self,
                      const char           *key,
                      GSettings            *settings)
 {
   if (g_strcmp0 (key, "database-path") == 0)
     update_database_row (self);
+  else if (g_strcmp0 (key, "rules-file") == 0)
+    update_rules_row (self);
 }
 
 static void
@@ -128,6 +163,53 @@ database_reset_clicked_cb (AcrPreferencesWindow *self)
 }
 
 static void
+rules_chooser_response_cb (AcrPreferencesWindow *self,
+                           int                   response,
+                           GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        acr_preferences_window_choose_rules_file (self, path);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+rules_choose_clicked_cb (AcrPreferencesWindow *self)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Rules File"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Rules files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (rules_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+rules_reset_clicked_cb (AcrPreferencesWindow *self)
+{
+  show_rules_error (self, NULL);
+  g_settings_reset (self->settings, "rules-file");
+}
+
+static void
 acr_preferences_window_dispose (GObject *object)
 {
   AcrPreferencesWindow *self = ACR_PREFERENCES_WINDOW (object);
@@ -166,7 +248,13 @@ acr_preferences_window_class_init (AcrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, issuer_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, paper_size_row);
   gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, issuer_address_view);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_error_label);
   gtk_widget_class_bind_template_callback (widget_class, database_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rules_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rules_reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, database_reset_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -192,6 +280,7 @@ acr_preferences_window_init (AcrPreferencesWindow *self)
                            G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_database_row (self);
+  update_rules_row (self);
 }
 
 AcrPreferencesWindow *
@@ -200,4 +289,37 @@ acr_preferences_window_new (GtkWindow *transient_for)
   return g_object_new (ACR_TYPE_PREFERENCES_WINDOW,
                        "transient-for", transient_for,
                        NULL);
+}
+
+/**
+ * acr_preferences_window_choose_rules_file:
+ * @path: the file staff chose
+ *
+ * Loads and checks @path with the rules engine. A valid file becomes the
+ * rules in use; an invalid one changes nothing and its error is shown
+ * under the row, naming the file and what is wrong.
+ *
+ * Returns: whether @path was taken
+ */
+gboolean
+acr_preferences_window_choose_rules_file (AcrPreferencesWindow *self,
+                                          const char           *path)
+{
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (ACR_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  rules = acr_rules_new_from_file (path, &error);
+  if (rules == NULL)
+    {
+      show_rules_error (self, error->message);
+      return FALSE;
+    }
+
+  show_rules_error (self, NULL);
+  g_settings_set_string (self->settings, "rules-file", path);
+
+  return TRUE;
 }

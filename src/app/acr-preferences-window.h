@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AcrPreferencesWindow, acr_preferences_window, ACR, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-AcrPreferencesWindow *acr_preferences_window_new (GtkWindow *transient_for);
+AcrPreferencesWindow *acr_preferences_window_new              (GtkWindow            *transient_for);
+gboolean              acr_preferences_window_choose_rules_file (AcrPreferencesWindow *self,
+                                                                const char           *path);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-application.h"
 #include "acr-application-page.h"
 #include "acr-billing-page.h"
 #include "acr-members-page.h"
@@ -14,6 +15,7 @@ struct _AcrWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  AcrRules             *rules;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
@@ -136,6 +138,7 @@ acr_window_finalize (GObject *object)
   AcrWindow *self = ACR_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->rules);
 
   G_OBJECT_CLASS (acr_window_parent_class)->finalize (object);
 }
@@ -193,12 +196,72 @@ acr_window_init (AcrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-invoice", FALSE);
 }
 
+/**
+ * acr_window_new:
+ * @application: (nullable): the application, whose rules the window uses
+ *
+ * Without an AcrApplication (in tests) the window uses the bundled rules.
+ */
 AcrWindow *
 acr_window_new (AdwApplication *application)
 {
-  return g_object_new (ACR_TYPE_WINDOW,
+  AcrWindow *self;
+  g_autoptr (AcrRules) rules = NULL;
+
+  self = g_object_new (ACR_TYPE_WINDOW,
                        "application", application,
                        NULL);
+
+  if (ACR_IS_APPLICATION (application))
+    rules = g_object_ref (acr_application_get_rules (ACR_APPLICATION (application)));
+  else
+    {
+      g_autoptr (GError) error = NULL;
+
+      rules = acr_rules_new_default (&error);
+      if (rules == NULL)
+        g_critical ("The bundled rules do not load: %s", error->message);
+    }
+  acr_window_set_rules (self, rules);
+
+  return self;
+}
+
+AcrRules *
+acr_window_get_rules (AcrWindow *self)
+{
+  g_return_val_if_fail (ACR_IS_WINDOW (self), NULL);
+
+  return self->rules;
+}
+
+void
+acr_window_set_rules (AcrWindow *self,
+                      AcrRules  *rules)
+{
+  g_return_if_fail (ACR_IS_WINDOW (self));
+  g_return_if_fail (rules == NULL || ACR_IS_RULES (rules));
+
+  if (!g_set_object (&self->rules, rules))
+    return;
+
+  acr_application_page_set_rules (self->application_page, rules);
+}
+
+AcrApplicationPage *
+acr_window_get_application_page (AcrWindow *self)
+{
+  g_return_val_if_fail (ACR_IS_WINDOW (self), NULL);
+
+  return self->application_page;
+}
+
+AcrMembersPage *
+acr_window_get_members_page (AcrWindow *self)
+{
+  g_return_val_if_fail (ACR_IS_WINDOW (self), NULL);
+
+  return self->members_page;
 }
 
 const char *
