@@ -31,4 +31,24 @@ int  acr_cli_classify (int    argc,
 int  acr_cli_quote    (int    argc,
                        char **argv);
 
+/* Subcommands (acr-cli-members.c) */
+int  acr_cli_apply       (int    argc,
+                          char **argv);
+int  acr_cli_members     (int    argc,
+                          char **argv);
+int  acr_cli_show        (int    argc,
+                          char **argv);
+int  acr_cli_edit        (int    argc,
+                          char **argv);
+int  acr_cli_history     (int    argc,
+                          char **argv);
+int  acr_cli_import      (int    argc,
+                          char **argv);
+int  acr_cli_export      (int    argc,
+                          char **argv);
+int  acr_cli_lifecycle   (int    argc,
+                          char **argv);
+int  acr_cli_sample_data (int    argc,
+                          char **argv);
+
 G_END_DECLS

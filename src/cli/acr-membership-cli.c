@@ -11,6 +11,15 @@
 static const AcrCliCommand commands[] = {
   { "classify", acr_cli_classify, N_("Decide a person’s membership category (JSON)") },
   { "quote",    acr_cli_quote,    N_("Quote a person’s dues for a membership year (JSON)") },
+  { "apply",       acr_cli_apply,       N_("Classify an applicant and add the member (or keep the refusal)") },
+  { "members",     acr_cli_members,     N_("Look members up (search, filters, JSON)") },
+  { "show",        acr_cli_show,        N_("Print one member") },
+  { "edit",        acr_cli_edit,        N_("Change a member’s fields (kept in the history)") },
+  { "history",     acr_cli_history,     N_("Print the changes made to a member") },
+  { "import",      acr_cli_import,      N_("Import members or the trainee roster from CSV") },
+  { "export",      acr_cli_export,      N_("Export a lookup to CSV") },
+  { "lifecycle",   acr_cli_lifecycle,   N_("Apply the membership lifecycle on a date (--dry-run to preview)") },
+  { "sample-data", acr_cli_sample_data, N_("Add fictional members for demos and benchmarks") },
   { NULL, NULL, NULL },
 };
 
