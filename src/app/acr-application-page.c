@@ -7,6 +7,8 @@
 #include "acr-application-page.h"
 #include "acr-decision-view.h"
 #include "acr-format.h"
+#include "acr-lifecycle.h"
+#include "acr-window.h"
 
 /*
  * The application form: one row per person fact, grouped the way a paper
@@ -15,6 +17,10 @@
  * decision beside the form is recomputed by the rules engine on every
  * AcrPerson::changed. No rule lives here.
  */
+
+/* The form is kept as this draft in the store while it is being filled. */
+#define DRAFT_KEY "application"
+#define DRAFT_SAVE_DELAY_MS 300
 
 typedef struct
 {
@@ -29,7 +35,11 @@ struct _AcrApplicationPage
   GtkWidget           parent_instance;
 
   AcrRules            *rules;
+  AcrStore            *store;
   AcrPerson           *person;
+  AcrMember           *contact;           /* contact details that are not person facts */
+  GHashTable          *contact_rows;      /* member field name → AdwEntryRow */
+  guint                save_draft_id;
   GHashTable          *fields;            /* fact name → FactField */
   GPtrArray           *chapter_rows;      /* rows currently in chapters_group */
   gboolean             loading;
@@ -58,6 +68,7 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (AcrApplicationPage, acr_application_page, GTK_TYPE_WIDGET)
 
 static void update_decision (AcrApplicationPage *self);
+static void schedule_draft_save (AcrApplicationPage *self);
 static void update_chapter_rows (AcrApplicationPage *self);
 static void load_person (AcrApplicationPage *self);
 
@@ -428,9 +439,74 @@ add_fields (AcrApplicationPage  *self,
 }
 
 static void
+contact_row_changed_cb (GtkEditable        *editable,
+                        AcrApplicationPage *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (editable), "acr-member-field");
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *icon = g_object_get_data (G_OBJECT (editable), "acr-error-icon");
+
+  if (self->loading)
+    return;
+
+  /* AcrMember checks the value (an NPI's check digit, say); a refused
+   * value leaves the field empty and the row says why. */
+  if (!acr_member_set_field (self->contact, field, text[0] != '\0' ? text : NULL, &error))
+    acr_member_set_field (self->contact, field, NULL, NULL);
+
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  gtk_widget_set_visible (icon, error != NULL);
+  gtk_widget_set_tooltip_text (icon, error != NULL ? error->message : NULL);
+
+  schedule_draft_save (self);
+}
+
+static void
+add_contact_fields (AcrApplicationPage  *self,
+                    AdwPreferencesGroup *group,
+                    const char * const  *fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      const char *title = acr_format_member_field (fields[i]);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (g_str_equal (fields[i], "phone"))
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
+      else if (g_str_equal (fields[i], "npi"))
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+
+      gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_add_css_class (icon, "error");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
+
+      gtk_widget_set_name (row, fields[i]);
+      g_object_set_data (G_OBJECT (row), "acr-member-field", (gpointer) fields[i]);
+      g_object_set_data (G_OBJECT (row), "acr-error-icon", icon);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      g_signal_connect (row, "changed", G_CALLBACK (contact_row_changed_cb), self);
+      adw_preferences_group_add (group, row);
+      g_hash_table_insert (self->contact_rows, (gpointer) fields[i], row);
+    }
+}
+
+static void
 build_form (AcrApplicationPage *self)
 {
-  static const char * const identity[] = { "given_name", "family_name", "email", "country", "region", NULL };
+  static const char * const names[] = { "given_name", "family_name", "email", NULL };
+  static const char * const contact[] = { "phone", "address", "city", NULL };
+  static const char * const region[] = { "region", NULL };
+  static const char * const postal[] = { "postal_code", NULL };
+  static const char * const country[] = { "country", NULL };
+  static const char * const npi[] = { "npi", NULL };
   static const char * const profession[] = { "profession", "discipline", "certifications", "good_standing", NULL };
   static const char * const training[] = { "training.stage", "training.approved", "training.country",
                                            "training.school_years", "training.end",
@@ -439,7 +515,13 @@ build_form (AcrApplicationPage *self)
                                            "prior_member_in_practice", "retired_on", NULL };
   static const char * const military[] = { "military", "waive_chapters", NULL };
 
-  add_fields (self, self->identity_group, identity);
+  /* The paper form's order, person facts and contact details mixed. */
+  add_fields (self, self->identity_group, names);
+  add_contact_fields (self, self->identity_group, contact);
+  add_fields (self, self->identity_group, region);
+  add_contact_fields (self, self->identity_group, postal);
+  add_fields (self, self->identity_group, country);
+  add_contact_fields (self, self->identity_group, npi);
   add_fields (self, self->profession_group, profession);
   add_fields (self, self->training_group, training);
   add_fields (self, self->practice_group, practice);
@@ -653,10 +735,53 @@ load_person (AcrApplicationPage *self)
         }
     }
 
+  g_hash_table_iter_init (&iter, self->contact_rows);
+  {
+    const char *name;
+    GtkWidget *row;
+
+    while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &row))
+      {
+        const char *value = acr_member_get_field (self->contact, name);
+
+        gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+        gtk_widget_remove_css_class (row, "error");
+        gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "acr-error-icon"), FALSE);
+      }
+  }
+
   self->loading = FALSE;
 
   update_chapter_rows (self);
   update_decision (self);
+}
+
+/* Approve when the rules decide a category, Refuse when they decide none:
+ * acr_store_apply() records either outcome as the rules decide it. */
+static void
+update_actions (AcrApplicationPage *self,
+                AcrDecision        *decision)
+{
+  gboolean has_category = decision != NULL && acr_decision_get_category_id (decision) != NULL;
+  gboolean can_apply = self->store != NULL && self->rules != NULL && decision != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.approve", can_apply && has_category);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.refuse", can_apply && !has_category);
+
+  if (self->store == NULL)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->approve_button), _("No member database is open"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->refuse_button), _("No member database is open"));
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->approve_button),
+                                   has_category ? _("Add the applicant as a member of this category")
+                                                : _("The rules decide no category yet"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->refuse_button),
+                                   has_category ? _("The rules find the applicant eligible")
+                                                : _("Keep the application as refused, with the reasons"));
+    }
 }
 
 static void
@@ -671,6 +796,7 @@ update_decision (AcrApplicationPage *self)
   if (self->rules == NULL)
     {
       acr_decision_view_show (self->decision_view, NULL, NULL, NULL, NULL);
+      update_actions (self, NULL);
       return;
     }
 
@@ -686,6 +812,140 @@ update_decision (AcrApplicationPage *self)
     quote = acr_rules_quote (self->rules, self->person, g_date_get_year (&today), &today, &error);
 
   acr_decision_view_show (self->decision_view, self->rules, decision, quote, error);
+  update_actions (self, decision);
+}
+
+static gboolean
+contact_is_empty (AcrApplicationPage *self)
+{
+  GHashTableIter iter;
+  const char *name;
+
+  g_hash_table_iter_init (&iter, self->contact_rows);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (acr_member_get_field (self->contact, name) != NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The draft is {"person": <person file>, "contact": {field: value}}. */
+static char *
+draft_to_json (AcrApplicationPage *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  GHashTableIter iter;
+  const char *name;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "person");
+  json_builder_add_value (builder, acr_person_to_json (self->person));
+  json_builder_set_member_name (builder, "contact");
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, self->contact_rows);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      const char *value = acr_member_get_field (self->contact, name);
+
+      if (value != NULL)
+        {
+          json_builder_set_member_name (builder, name);
+          json_builder_add_string_value (builder, value);
+        }
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static void
+save_draft_now (AcrApplicationPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *empty = NULL;
+
+  g_clear_handle_id (&self->save_draft_id, g_source_remove);
+
+  if (self->store == NULL)
+    return;
+
+  empty = acr_person_to_json_string (self->person);
+  if (g_strcmp0 (empty, "{}") == 0 && contact_is_empty (self))
+    {
+      /* Nothing typed: no draft to keep. */
+      acr_store_delete_draft (self->store, DRAFT_KEY, NULL);
+      return;
+    }
+
+  json = draft_to_json (self);
+  if (!acr_store_save_draft (self->store, DRAFT_KEY, json, &error))
+    g_warning ("Could not keep the application as a draft: %s", error->message);
+}
+
+static gboolean
+save_draft_timeout_cb (gpointer user_data)
+{
+  AcrApplicationPage *self = user_data;
+
+  self->save_draft_id = 0;
+  save_draft_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_draft_save (AcrApplicationPage *self)
+{
+  if (self->store == NULL || self->save_draft_id != 0)
+    return;
+
+  self->save_draft_id = g_timeout_add (DRAFT_SAVE_DELAY_MS, save_draft_timeout_cb, self);
+}
+
+/* Reads the draft the store keeps, if any, into a person and contact. */
+static gboolean
+load_draft (AcrApplicationPage  *self,
+            AcrPerson          **person,
+            AcrMember          **contact)
+{
+  g_autofree char *json = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (AcrPerson) p = NULL;
+  g_autoptr (AcrMember) c = acr_member_new ();
+  JsonObject *object;
+
+  json = acr_store_load_draft (self->store, DRAFT_KEY, NULL);
+  if (json == NULL)
+    return FALSE;
+
+  root = json_from_string (json, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+
+  if (json_object_has_member (object, "person"))
+    p = acr_person_new_from_json (json_object_get_member (object, "person"), "draft", NULL);
+  if (p == NULL)
+    return FALSE;
+
+  if (json_object_has_member (object, "contact") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "contact")))
+    {
+      JsonObject *fields = json_object_get_object_member (object, "contact");
+      g_autoptr (GList) names = json_object_get_members (fields);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        if (g_hash_table_contains (self->contact_rows, l->data))
+          acr_member_set_field (c, l->data, json_object_get_string_member_with_default (fields, l->data, NULL), NULL);
+    }
+
+  *person = g_steal_pointer (&p);
+  *contact = g_steal_pointer (&c);
+  return TRUE;
 }
 
 static void
@@ -703,16 +963,19 @@ person_changed_cb (AcrApplicationPage *self,
 
   update_chapter_rows (self);
   update_decision (self);
+  schedule_draft_save (self);
 }
 
 static void
 set_person (AcrApplicationPage *self,
-            AcrPerson          *person)
+            AcrPerson          *person,
+            AcrMember          *contact)
 {
   if (self->person != NULL)
     g_signal_handlers_disconnect_by_func (self->person, person_changed_cb, self);
 
   g_set_object (&self->person, person);
+  g_set_object (&self->contact, contact);
   g_signal_connect_object (self->person, "changed",
                            G_CALLBACK (person_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -742,11 +1005,79 @@ acr_application_page_show_form (GtkWidget  *widget,
 }
 
 static void
+show_error (AcrApplicationPage *self,
+            const char         *heading,
+            const GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+announce (AcrApplicationPage *self,
+          const char         *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (ACR_IS_WINDOW (root))
+    acr_window_add_toast (ACR_WINDOW (root), adw_toast_new (text));
+}
+
+static void
 acr_application_page_approve (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  /* Disabled until the member store exists; see init. */
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!acr_application_page_submit (self, &member, &error))
+    {
+      show_error (self, _("The Application Was Not Recorded"), error);
+      return;
+    }
+
+  if (member != NULL)
+    {
+      g_autofree char *name = acr_member_dup_display_name (member);
+      g_autofree char *number = acr_member_dup_number_text (member);
+      g_autofree char *text = g_strdup_printf (_("%s added as member %s"), name, number);
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      announce (self, text);
+      if (ACR_IS_WINDOW (root))
+        {
+          acr_window_set_view (ACR_WINDOW (root), "members");
+          acr_members_page_show_member (acr_window_get_members_page (ACR_WINDOW (root)),
+                                        acr_member_get_number (member));
+        }
+    }
+  else
+    announce (self, _("The rules refused the application; it was kept with the reasons"));
+}
+
+static void
+refuse_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    AcrApplicationPage *self)
+{
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "refuse") != 0)
+    return;
+
+  if (!acr_application_page_submit (self, &member, &error))
+    show_error (self, _("The Application Was Not Recorded"), error);
+  else if (member == NULL)
+    announce (self, _("Application refused and kept with the reasons"));
+  else
+    announce (self, _("The rules accepted the application after all; the member was added"));
 }
 
 static void
@@ -754,7 +1085,23 @@ acr_application_page_refuse (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  /* Disabled until the member store exists; see init. */
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  /* Refusing clears the form: ask first. */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Refuse the Application?"),
+                                   _("The application is kept as refused, with the reasons the rules give, and the form is cleared."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "refuse", _("_Refuse"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "refuse", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (refuse_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -802,6 +1149,10 @@ acr_application_page_dispose (GObject *object)
   GtkWidget *child;
   AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
 
+  /* What staff typed last is kept even if the window closes at once. */
+  if (self->save_draft_id != 0)
+    save_draft_now (self);
+
   if (self->person != NULL)
     g_signal_handlers_disconnect_by_func (self->person, person_changed_cb, self);
 
@@ -810,7 +1161,9 @@ acr_application_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->person);
+  g_clear_object (&self->contact);
   g_clear_object (&self->rules);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (acr_application_page_parent_class)->dispose (object);
 }
@@ -821,6 +1174,7 @@ acr_application_page_finalize (GObject *object)
   AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
 
   g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->contact_rows, g_hash_table_unref);
   g_clear_pointer (&self->chapter_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (acr_application_page_parent_class)->finalize (object);
@@ -872,21 +1226,16 @@ static void
 acr_application_page_init (AcrApplicationPage *self)
 {
   g_autoptr (AcrPerson) person = acr_person_new ();
+  g_autoptr (AcrMember) contact = acr_member_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, fact_field_free);
+  self->contact_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->chapter_rows = g_ptr_array_new ();
   build_form (self);
 
-  /* Approving or refusing writes to the member store, which is not part of
-   * the build yet: the buttons say so instead of pretending. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.approve", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.refuse", FALSE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->approve_button), _("Needs the member store, which this build does not have yet"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refuse_button), _("Needs the member store, which this build does not have yet"));
-
-  set_person (self, person);
+  set_person (self, person, contact);
 }
 
 AcrRules *
@@ -920,14 +1269,100 @@ acr_application_page_get_person (AcrApplicationPage *self)
   return self->person;
 }
 
+/**
+ * acr_application_page_start_new:
+ *
+ * Clears the form for a new application. The one being typed is not lost
+ * by accident: New is only reached by staff asking for it, and an
+ * application that was submitted is already in the store.
+ */
 void
 acr_application_page_start_new (AcrApplicationPage *self)
 {
   g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (AcrMember) contact = NULL;
 
   g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
 
   person = acr_person_new ();
-  set_person (self, person);
+  contact = acr_member_new ();
+  set_person (self, person, contact);
+  save_draft_now (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "form");
+}
+
+/**
+ * acr_application_page_set_store:
+ * @store: (nullable): where approved and refused applications and the
+ *   draft of the form go
+ *
+ * Opens the draft the store keeps, if any, so a half-filled application
+ * comes back after the window was closed or the program crashed.
+ */
+void
+acr_application_page_set_store (AcrApplicationPage *self,
+                                AcrStore           *store)
+{
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (AcrMember) contact = NULL;
+
+  g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
+
+  if (self->save_draft_id != 0)
+    save_draft_now (self);
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (store != NULL && load_draft (self, &person, &contact))
+    set_person (self, person, contact);
+  else
+    update_decision (self);
+}
+
+AcrMember *
+acr_application_page_get_contact (AcrApplicationPage *self)
+{
+  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), NULL);
+
+  return self->contact;
+}
+
+/**
+ * acr_application_page_submit:
+ * @member: (out) (optional) (transfer full): the new member, or %NULL when
+ *   the rules refused the application
+ *
+ * Records the application in the store as the rules decide it today
+ * (acr_store_apply()): the applicant becomes a member, or the application
+ * is kept as refused with the reasons. Then the form starts anew.
+ */
+gboolean
+acr_application_page_submit (AcrApplicationPage  *self,
+                             AcrMember          **member,
+                             GError             **error)
+{
+  g_autoptr (AcrMember) added = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL && self->rules != NULL, FALSE);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  if (!acr_store_apply (self->store, self->rules, self->person, self->contact,
+                        &today, &added, NULL, error))
+    return FALSE;
+
+  acr_application_page_start_new (self);
+
+  if (member != NULL)
+    *member = g_steal_pointer (&added);
+
+  return TRUE;
 }

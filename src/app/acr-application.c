@@ -14,6 +14,8 @@ struct _AcrApplication
 
   GSettings      *settings;
   AcrRules       *rules;
+  AcrStore       *store;
+  GError         *store_error;
   char           *rules_problem;  /* why the chosen rules file is not in use */
 };
 
@@ -49,6 +51,15 @@ load_rules (AcrApplication *self)
     g_error ("The bundled rules do not load: %s", error->message);
 
   g_set_object (&self->rules, rules);
+}
+
+static void
+open_store (AcrApplication *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "database-path");
+
+  g_clear_error (&self->store_error);
+  self->store = acr_store_open (path[0] != '\0' ? path : NULL, &self->store_error);
 }
 
 static void
@@ -159,6 +170,7 @@ acr_application_startup (GApplication *application)
 
   self->settings = g_settings_new (APP_ID);
   load_rules (self);
+  open_store (self);
   g_signal_connect_object (self->settings, "changed::rules-file",
                            G_CALLBACK (rules_file_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -191,6 +203,7 @@ acr_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->rules);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (acr_application_parent_class)->dispose (object);
 }
@@ -201,6 +214,7 @@ acr_application_finalize (GObject *object)
   AcrApplication *self = ACR_APPLICATION (object);
 
   g_clear_pointer (&self->rules_problem, g_free);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (acr_application_parent_class)->finalize (object);
 }
@@ -244,4 +258,27 @@ acr_application_get_rules (AcrApplication *self)
   g_return_val_if_fail (ACR_IS_APPLICATION (self), NULL);
 
   return self->rules;
+}
+
+/**
+ * acr_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the member store, opened at startup
+ *   at the Preferences location (else the default one), or %NULL when it
+ *   could not be opened (see acr_application_get_store_error())
+ */
+AcrStore *
+acr_application_get_store (AcrApplication *self)
+{
+  g_return_val_if_fail (ACR_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+acr_application_get_store_error (AcrApplication *self)
+{
+  g_return_val_if_fail (ACR_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
 }

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-decision-view.h"
-#include "acr-format.h"
+#include "acr-money.h"
 #include "acr-person.h"
 
 /*
@@ -20,7 +20,6 @@ struct _AcrDecisionView
 
   AcrDecision         *decision;
   AcrDuesQuote        *quote;
-  char                *currency;
 
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
@@ -86,11 +85,10 @@ static GtkWidget *
 create_line_row (gpointer item,
                  gpointer user_data)
 {
-  AcrDecisionView *self = user_data;
   AcrDuesLine *line = item;
   const char *description = acr_dues_line_get_description (line);
   gboolean placeholder = acr_dues_line_get_placeholder (line);
-  g_autofree char *amount = acr_format_money (acr_dues_line_get_amount_cents (line), self->currency);
+  g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), NULL);
   GtkWidget *row, *box, *label, *amount_label;
 
   row = gtk_list_box_row_new ();
@@ -267,17 +265,14 @@ show_quote (AcrDecisionView *self)
   g_autofree char *total = NULL;
   g_autofree char *title = NULL;
 
-  g_free (self->currency);
-  self->currency = g_strdup (acr_dues_quote_get_currency (quote));
-
   title = g_strdup_printf (_("Dues for %d"), acr_dues_quote_get_year (quote));
   adw_preferences_group_set_title (self->dues_group, title);
 
-  gtk_list_box_bind_model (self->lines_list, lines, create_line_row, self, NULL);
+  gtk_list_box_bind_model (self->lines_list, lines, create_line_row, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->lines_list),
                           lines != NULL && g_list_model_get_n_items (lines) > 0);
 
-  total = acr_format_money (acr_dues_quote_get_total_cents (quote), self->currency);
+  total = acr_money_format (acr_dues_quote_get_total_cents (quote), NULL);
   gtk_label_set_text (self->total_label, total);
 
   if (reason != NULL)
@@ -305,23 +300,12 @@ acr_decision_view_dispose (GObject *object)
 }
 
 static void
-acr_decision_view_finalize (GObject *object)
-{
-  AcrDecisionView *self = ACR_DECISION_VIEW (object);
-
-  g_clear_pointer (&self->currency, g_free);
-
-  G_OBJECT_CLASS (acr_decision_view_parent_class)->finalize (object);
-}
-
-static void
 acr_decision_view_class_init (AcrDecisionViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = acr_decision_view_dispose;
-  object_class->finalize = acr_decision_view_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-decision-view.ui");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "acr-format.h"
+#include "acr-person.h"
 
 static const struct
 {
@@ -63,43 +64,88 @@ acr_format_code (const char *fact,
   return code;
 }
 
-/**
- * acr_format_money:
- * @cents: an amount in cents, negative for a discount or a refund
- * @currency: (nullable): ISO 4217 code; "USD" (the default) prints "$"
- *
- * Formats integer cents as staff read them: "$1,000.00", "−$38.50".
- * Only integers are involved: money never passes through floating point.
- *
- * Returns: (transfer full): the text
- */
-char *
-acr_format_money (gint64      cents,
-                  const char *currency)
+static const struct
 {
-  GString *text = g_string_new (NULL);
-  g_autofree char *digits = NULL;
-  guint64 magnitude;
-  gsize len;
+  const char *name;
+  const char *label;
+} member_field_labels[] = {
+  { "email", N_("E-mail") },
+  { "phone", N_("Phone") },
+  { "address", N_("Address") },
+  { "city", N_("City") },
+  { "region", N_("State or province") },
+  { "postal_code", N_("Postal code") },
+  { "country", N_("Country") },
+  { "npi", N_("NPI") },
+  { "language", N_("Language") },
+  { "category", N_("Category") },
+  { "status", N_("Status") },
+  { "chapters", N_("Chapters") },
+  { "program", N_("Training programme") },
+  { "review", N_("For review") },
+  { "joined", N_("Joined") },
+  { "person", N_("Facts") },
+  { "member", N_("Membership") },
+};
 
-  magnitude = cents < 0 ? (guint64) -(cents + 1) + 1 : (guint64) cents;
-  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
-  len = strlen (digits);
+/**
+ * acr_format_member_field:
+ *
+ * Returns: the translated label of an AcrMember field ("postal_code" reads
+ *   "Postal code"), or @name itself when it has none
+ */
+const char *
+acr_format_member_field (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
 
-  if (cents < 0)
-    g_string_append (text, "\u2212");
-  if (currency == NULL || g_str_equal (currency, "USD"))
-    g_string_append_c (text, '$');
-  else
-    g_string_append_printf (text, "%s\u00a0", currency);
-
-  for (gsize i = 0; i < len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (member_field_labels); i++)
     {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
+      if (g_str_equal (member_field_labels[i].name, name))
+        return _(member_field_labels[i].label);
     }
-  g_string_append_printf (text, ".%02u", (guint) (magnitude % 100));
 
-  return g_string_free (text, FALSE);
+  /* History names person facts "person.training.end". */
+  if (g_str_has_prefix (name, "person."))
+    {
+      const AcrFactInfo *info = acr_person_lookup_fact (name + strlen ("person."));
+
+      if (info != NULL)
+        return _(info->label);
+    }
+
+  return name;
+}
+
+static const struct
+{
+  const char *status;
+  const char *label;
+} status_labels[] = {
+  { "applicant", N_("Applicant") },
+  { "active", N_("Active") },
+  { "lapsed", N_("Lapsed") },
+  { "retired", N_("Retired") },
+  { "resigned", N_("Resigned") },
+  { "deceased", N_("Deceased") },
+};
+
+/**
+ * acr_format_status:
+ *
+ * Returns: the translated label of a member status, or @status itself
+ */
+const char *
+acr_format_status (const char *status)
+{
+  if (status == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_labels); i++)
+    {
+      if (g_str_equal (status_labels[i].status, status))
+        return _(status_labels[i].label);
+    }
+
+  return status;
 }

@@ -4,14 +4,12 @@
 
 G_BEGIN_DECLS
 
-/* Presentation helpers shared by the views.
- *
- * acr_format_code: staff-facing names of the codes of the person facts ("medical-physicist"
- * reads "Medical physicist"). Presentation only: the codes themselves and
- * what they mean for a decision belong to AcrPerson and the rules. */
-const char *acr_format_code  (const char *fact,
-                              const char *code);
-char       *acr_format_money (gint64      cents,
-                              const char *currency);
+/* Staff-facing names for the codes, fields and statuses of the core types
+ * ("medical-physicist" reads "Medical physicist"). Presentation only: what
+ * the codes mean belongs to AcrPerson, AcrMember and the rules. */
+const char *acr_format_code         (const char *fact,
+                                     const char *code);
+const char *acr_format_member_field (const char *name);
+const char *acr_format_status       (const char *status);
 
 G_END_DECLS

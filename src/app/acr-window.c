@@ -16,6 +16,7 @@ struct _AcrWindow
 
   GSettings            *settings;
   AcrRules             *rules;
+  AcrStore             *store;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
@@ -139,6 +140,7 @@ acr_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->rules);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (acr_window_parent_class)->finalize (object);
 }
@@ -200,7 +202,8 @@ acr_window_init (AcrWindow *self)
  * acr_window_new:
  * @application: (nullable): the application, whose rules the window uses
  *
- * Without an AcrApplication (in tests) the window uses the bundled rules.
+ * Without an AcrApplication (in tests) the window uses the bundled rules
+ * and no store until acr_window_set_store() is called.
  */
 AcrWindow *
 acr_window_new (AdwApplication *application)
@@ -224,6 +227,11 @@ acr_window_new (AdwApplication *application)
     }
   acr_window_set_rules (self, rules);
 
+  if (ACR_IS_APPLICATION (application))
+    acr_window_set_store (self,
+                          acr_application_get_store (ACR_APPLICATION (application)),
+                          acr_application_get_store_error (ACR_APPLICATION (application)));
+
   return self;
 }
 
@@ -246,6 +254,33 @@ acr_window_set_rules (AcrWindow *self,
     return;
 
   acr_application_page_set_rules (self->application_page, rules);
+  acr_members_page_set_rules (self->members_page, rules);
+}
+
+AcrStore *
+acr_window_get_store (AcrWindow *self)
+{
+  g_return_val_if_fail (ACR_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * acr_window_set_store:
+ * @store: (nullable): the member store
+ * @error: (nullable): why there is none, shown where members would be
+ */
+void
+acr_window_set_store (AcrWindow    *self,
+                      AcrStore     *store,
+                      const GError *error)
+{
+  g_return_if_fail (ACR_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || ACR_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  acr_members_page_set_store (self->members_page, store, error);
+  acr_application_page_set_store (self->application_page, store);
 }
 
 AcrApplicationPage *

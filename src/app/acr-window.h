@@ -5,6 +5,7 @@
 #include "acr-application-page.h"
 #include "acr-members-page.h"
 #include "acr-rules.h"
+#include "acr-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,10 @@ AcrWindow          *acr_window_new                  (AdwApplication *application
 AcrRules           *acr_window_get_rules            (AcrWindow      *self);
 void                acr_window_set_rules            (AcrWindow      *self,
                                                      AcrRules       *rules);
+AcrStore           *acr_window_get_store            (AcrWindow      *self);
+void                acr_window_set_store            (AcrWindow      *self,
+                                                     AcrStore       *store,
+                                                     const GError   *error);
 const char         *acr_window_get_view             (AcrWindow      *self);
 void                acr_window_set_view             (AcrWindow      *self,
                                                      const char     *view);
