@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "acr-decision-view.h"
 #include "acr-window.h"
@@ -262,6 +263,143 @@ test_application_new_clears_the_form (void)
   g_assert_finalize_object (window);
 }
 
+static char *
+make_database_path (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("acr-ui-application-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "members.db", NULL);
+}
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AcrWindow *
+create_window_on (AcrStore *store)
+{
+  AcrWindow *window = create_window ();
+
+  acr_window_set_store (window, store, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+test_application_approve_adds_the_member_and_opens_it (void)
+{
+  g_autofree char *path = make_database_path ();
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (path, &error);
+  AcrWindow *window;
+  AcrMember *shown;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  page = GTK_WIDGET (acr_window_get_application_page (window));
+
+  /* Nothing decided yet: Approve is off, Refuse is on. */
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+
+  type_text (window, "given_name", "Ada");
+  type_text (window, "family_name", "Moreau");
+  type_text (window, "city", "Richmond");
+  type_text (window, "country", "US");
+  choose (window, "profession", "Physician");
+  choose (window, "discipline", "Radiology");
+  tick (row (window, "certifications"), "American Board of Radiology (ABR)");
+
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+  g_signal_emit_by_name (find_action_button (page, "application.approve"), "clicked");
+  g_assert_cmpint (acr_store_count_members (store, NULL), ==, 1);
+
+  /* The new member is opened, and the form is ready for the next one. */
+  g_assert_cmpstr (acr_window_get_view (window), ==, "members");
+  shown = acr_members_page_get_shown_member (acr_window_get_members_page (window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (acr_member_get_family_name (shown), ==, "Moreau");
+  g_assert_cmpstr (acr_member_get_category (shown), ==, "general");
+  g_assert_cmpstr (acr_member_get_city (shown), ==, "Richmond");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "");
+  g_assert_null (acr_store_load_draft (store, "application", NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  remove_database (path);
+}
+
+static void
+test_application_draft_survives_closing_the_window (void)
+{
+  g_autofree char *path = make_database_path ();
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (path, &error);
+  AcrWindow *window;
+
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  type_text (window, "given_name", "Ada");
+  type_text (window, "phone", "+1 804 555 0100");
+  choose (window, "profession", "Medical student");
+  type_text (window, "training.end", "2027-05-31");
+
+  /* Closed at once, before the autosave delay: nothing may be lost. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+
+  /* As after a restart: a new store on the same file, a new window. */
+  store = acr_store_open (path, &error);
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "Ada");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "phone"))), ==, "+1 804 555 0100");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "training.end"))), ==, "2027-05-31");
+  g_assert_cmpstr (acr_person_get_string (acr_application_page_get_person (acr_window_get_application_page (window)), "profession"),
+                   ==, "medical-student");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  remove_database (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +411,9 @@ main (int   argc,
   g_test_add_func ("/acr/ui/application/impossible-date-is-refused-on-the-row", test_application_impossible_date_is_refused_on_the_row);
   g_test_add_func ("/acr/ui/application/chapters-follow-regions", test_application_chapters_follow_regions);
   g_test_add_func ("/acr/ui/application/new-clears-the-form", test_application_new_clears_the_form);
+
+  g_test_add_func ("/acr/ui/application/approve-adds-the-member-and-opens-it", test_application_approve_adds_the_member_and_opens_it);
+  g_test_add_func ("/acr/ui/application/draft-survives-closing-the-window", test_application_draft_survives_closing_the_window);
 
   return g_test_run ();
 }
