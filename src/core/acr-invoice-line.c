@@ -1,0 +1,168 @@
+#define G_LOG_DOMAIN "acr-invoice-line"
+
+#include "config.h"
+
+#include "acr-invoice-line.h"
+
+struct _AcrInvoiceLine
+{
+  GObject   parent_instance;
+
+  char     *code;
+  char     *description;
+  gint64    amount_cents;
+  gboolean  placeholder;
+};
+
+enum {
+  PROP_0,
+  PROP_CODE,
+  PROP_DESCRIPTION,
+  PROP_AMOUNT_CENTS,
+  PROP_PLACEHOLDER,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AcrInvoiceLine, acr_invoice_line, G_TYPE_OBJECT)
+
+static void
+acr_invoice_line_finalize (GObject *object)
+{
+  AcrInvoiceLine *self = (AcrInvoiceLine *) object;
+
+  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (acr_invoice_line_parent_class)->finalize (object);
+}
+
+static void
+acr_invoice_line_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AcrInvoiceLine *self = ACR_INVOICE_LINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_AMOUNT_CENTS:
+      g_value_set_int64 (value, self->amount_cents);
+      break;
+    case PROP_PLACEHOLDER:
+      g_value_set_boolean (value, self->placeholder);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acr_invoice_line_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AcrInvoiceLine *self = ACR_INVOICE_LINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CODE:
+      self->code = g_value_dup_string (value);
+      break;
+    case PROP_DESCRIPTION:
+      self->description = g_value_dup_string (value);
+      break;
+    case PROP_AMOUNT_CENTS:
+      self->amount_cents = g_value_get_int64 (value);
+      break;
+    case PROP_PLACEHOLDER:
+      self->placeholder = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acr_invoice_line_class_init (AcrInvoiceLineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = acr_invoice_line_finalize;
+  object_class->get_property = acr_invoice_line_get_property;
+  object_class->set_property = acr_invoice_line_set_property;
+
+  properties [PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_AMOUNT_CENTS] =
+    g_param_spec_int64 ("amount-cents", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PLACEHOLDER] =
+    g_param_spec_boolean ("placeholder", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+acr_invoice_line_init (AcrInvoiceLine *self)
+{
+}
+
+AcrInvoiceLine *
+acr_invoice_line_new (const char *code,
+                      const char *description,
+                      gint64      amount_cents,
+                      gboolean    placeholder)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (description != NULL, NULL);
+
+  return g_object_new (ACR_TYPE_INVOICE_LINE,
+                       "code", code,
+                       "description", description,
+                       "amount-cents", amount_cents,
+                       "placeholder", placeholder,
+                       NULL);
+}
+
+const char *
+acr_invoice_line_get_code (AcrInvoiceLine *self)
+{
+  g_return_val_if_fail (ACR_IS_INVOICE_LINE (self), NULL);
+  return self->code;
+}
+
+const char *
+acr_invoice_line_get_description (AcrInvoiceLine *self)
+{
+  g_return_val_if_fail (ACR_IS_INVOICE_LINE (self), NULL);
+  return self->description;
+}
+
+gint64
+acr_invoice_line_get_amount_cents (AcrInvoiceLine *self)
+{
+  g_return_val_if_fail (ACR_IS_INVOICE_LINE (self), 0);
+  return self->amount_cents;
+}
+
+gboolean
+acr_invoice_line_get_placeholder (AcrInvoiceLine *self)
+{
+  g_return_val_if_fail (ACR_IS_INVOICE_LINE (self), FALSE);
+  return self->placeholder;
+}
