@@ -390,6 +390,11 @@ static const char schema_v2[] =
   "  BEGIN SELECT RAISE (ABORT, 'applications are kept as decided'); END;"
   "PRAGMA user_version = 2;";
 
+static const char schema_v3[] =
+  "ALTER TABLE members ADD COLUMN program TEXT;"
+  "ALTER TABLE members ADD COLUMN review TEXT;"
+  "PRAGMA user_version = 3;";
+
 /* A member written by version 1, with its history and the sequence moved on. */
 static const char data_v1[] =
   "INSERT INTO members (id, number, person, given_name, family_name, email, status, category, revision,"
@@ -438,6 +443,13 @@ check_migrated (const char *path)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ACR_STORE_SQLITE_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
+  /* Version 4: the invoice tables and their counters. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                                           " ('invoices', 'invoice_lines', 'invoice_payments', 'invoice_counters')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
 
@@ -460,6 +472,18 @@ test_migrates_from_v2 (void)
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2,
                                       "INSERT INTO drafts VALUES ('old', '{}', '2025-01-01T00:00:00Z');", NULL);
+
+  exec_raw (path, sql);
+  check_migrated (path);
+  remove_tree (dir);
+}
+
+static void
+test_migrates_from_v3 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
@@ -569,6 +593,7 @@ main (int    argc,
   g_test_add_func ("/acr/store/not-a-database-is-corrupt", test_not_a_database_is_corrupt);
   g_test_add_func ("/acr/store/migrates-from-schema-1", test_migrates_from_v1);
   g_test_add_func ("/acr/store/migrates-from-schema-2", test_migrates_from_v2);
+  g_test_add_func ("/acr/store/migrates-from-schema-3", test_migrates_from_v3);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
   g_test_add_func ("/acr/member/npi-check-digit", test_npi_check_digit);
   g_test_add_func ("/acr/member/fields-are-validated", test_member_fields_validated);
