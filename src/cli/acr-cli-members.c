@@ -29,6 +29,19 @@
 #define parse_date_option acr_cli_parse_date
 #define print_json        acr_cli_print_json
 
+/* Pads @text with spaces to @width characters (printf counts bytes, and names have accents). */
+static char *
+pad (const char *text,
+     guint       width)
+{
+  glong len = g_utf8_strlen (text ? text : "", -1);
+  GString *out = g_string_new (text ? text : "");
+
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 static char *rules_path = NULL;
 
 static AcrRules *
@@ -144,12 +157,13 @@ acr_cli_members (int    argc,
       g_autoptr (AcrMember) m = g_list_model_get_item (G_LIST_MODEL (results), i);
       g_autofree char *number = acr_member_dup_number_text (m);
       g_autofree char *name = acr_member_dup_display_name (m);
-      const char *city = acr_member_get_city (m);
+      g_autofree char *name_col = pad (name, 30);
+      g_autofree char *cat_col = pad (acr_member_get_category (m) ? acr_member_get_category (m) : "-", 32);
+      g_autofree char *status_col = pad (acr_member_get_status (m), 9);
+      g_autofree char *city_col = pad (acr_member_get_city (m), 18);
       const char *email = acr_member_get_email (m);
-      const char *cat = acr_member_get_category (m);
 
-      printf ("%s  %-32s  %-32s  %-9s  %-20s  %s\n", number, name, cat ? cat : "-",
-              acr_member_get_status (m), city ? city : "", email ? email : "");
+      printf ("%s  %s  %s  %s  %s  %s\n", number, name_col, cat_col, status_col, city_col, email ? email : "");
     }
   if (shown < n)
     printf (_("… %u of %u members shown (--limit 0 shows all)\n"), shown, n);

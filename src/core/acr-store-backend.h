@@ -55,6 +55,8 @@ struct _AcrStoreBackendInterface
   gboolean    (*commit)             (AcrStoreBackend        *self,
                                      GError                **error);
   void        (*rollback)           (AcrStoreBackend        *self);
+  /* A hint, inside a transaction: it will write many rows (an import, sample data). */
+  void        (*set_bulk)           (AcrStoreBackend        *self);
 
   guint       (*next_member_number) (AcrStoreBackend        *self,
                                      GError                **error);
@@ -125,6 +127,8 @@ struct _AcrStoreBackendInterface
 
   char       *(*check_integrity)    (AcrStoreBackend        *self,
                                      GError                **error);
+  /* Changes whenever another connection (process, workstation) commits; -1 on error. */
+  gint64      (*get_data_version)   (AcrStoreBackend        *self);
 
   /*
    * Invoices (billing). An issued document is written once, with its lines;
