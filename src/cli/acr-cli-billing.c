@@ -65,13 +65,14 @@ print_invoice_row (AcrInvoice *invoice)
   g_autofree char *balance = acr_money_format (acr_invoice_get_balance_cents (invoice), "en");
   const GDate *issued = acr_invoice_get_issued_on (invoice);
   g_autofree char *issued_text = acr_date_format_iso (issued);
+  g_autofree char *name = acr_cli_pad (acr_invoice_get_member_name (invoice), 28);
 
-  printf ("%s  %-11s  %s  %s  %-28s  %-14s  %12s  %12s\n",
+  printf ("%s  %-11s  %s  %s  %s  %-14s  %12s  %12s\n",
           acr_invoice_get_number (invoice),
           acr_invoice_kind_to_string (acr_invoice_get_kind (invoice)),
           issued_text,
           acr_invoice_get_member_number (invoice),
-          acr_invoice_get_member_name (invoice),
+          name,
           acr_invoice_status_to_string (acr_invoice_get_status (invoice)),
           total, balance);
 }
