@@ -746,6 +746,13 @@ test_issued_invoice_is_never_edited (Fixture       *f,
     "INSERT INTO invoice_lines (invoice_id, position, code, description, amount_cents) VALUES (1, 9, 'x', 'x', 0)",
     "UPDATE invoice_payments SET amount_cents = 1",
     "DELETE FROM invoice_payments",
+    /* The state follows what was recorded: no paying, crediting or voiding by hand. */
+    "UPDATE invoices SET paid_cents = total_cents, status = 'paid' WHERE number = '2027-000001'",
+    "UPDATE invoices SET status = 'paid' WHERE number = '2027-000001'",
+    "UPDATE invoices SET credited_cents = total_cents, status = 'void' WHERE number = '2027-000001'",
+    "UPDATE invoices SET voided = 1, void_reason = 'x', status = 'void' WHERE number = '2027-000001'",
+    "INSERT INTO invoice_payments (invoice_id, amount_cents, paid_on, method, recorded_at)"
+    " VALUES (1, 100, '2026-12-01', 'cash', 'now')",
     /* Numbers: never skipped, never reused, only the one just taken. */
     "UPDATE invoice_counters SET last = last + 2",
     "UPDATE invoice_counters SET last = last - 1",
