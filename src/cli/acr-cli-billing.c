@@ -61,8 +61,10 @@ parse_year (const char *option,
 static void
 print_invoice_row (AcrInvoice *invoice)
 {
+  gboolean is_invoice = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_INVOICE;
   g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), "en");
-  g_autofree char *balance = acr_money_format (acr_invoice_get_balance_cents (invoice), "en");
+  /* A credit note owes nothing itself: what it does shows on the invoice it cancels. */
+  g_autofree char *balance = is_invoice ? acr_money_format (acr_invoice_get_balance_cents (invoice), "en") : g_strdup ("");
   const GDate *issued = acr_invoice_get_issued_on (invoice);
   g_autofree char *issued_text = acr_date_format_iso (issued);
   g_autofree char *name = acr_cli_pad (acr_invoice_get_member_name (invoice), 28);
@@ -73,7 +75,7 @@ print_invoice_row (AcrInvoice *invoice)
           issued_text,
           acr_invoice_get_member_number (invoice),
           name,
-          acr_invoice_status_to_string (acr_invoice_get_status (invoice)),
+          is_invoice ? acr_invoice_status_to_string (acr_invoice_get_status (invoice)) : acr_invoice_get_reference_number (invoice),
           total, balance);
 }
 
@@ -151,8 +153,12 @@ acr_cli_bill (int    argc,
           printf ("%07u  %-30s  %s\n", skip->number, skip->name, skip->reason);
         }
     }
-  summary = acr_billing_run_format_summary (run, dry_run);
-  fputs (summary, stdout);
+  /* A run that could not start has nothing to summarise. */
+  if (ok || acr_billing_run_get_n_total (run) > 0)
+    {
+      summary = acr_billing_run_format_summary (run, dry_run);
+      fputs (summary, stdout);
+    }
   if (!ok)
     return fail_with (error);
   return ACR_CLI_EXIT_OK;
