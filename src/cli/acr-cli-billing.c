@@ -353,7 +353,8 @@ record_money (const char  *name,
     }
   if (amount < 0)
     {
-      acr_cli_print_error (_("--amount: expected a positive number of cents, got %" G_GINT64_FORMAT), amount);
+      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+      acr_cli_print_error (_("--amount: expected a positive number of cents, got %s"), given);
       return ACR_CLI_EXIT_USAGE;
     }
   if (!acr_payment_method_from_string (method_text, &method))
