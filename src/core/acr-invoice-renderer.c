@@ -122,6 +122,7 @@ typedef struct
   double                height;
   double                left;
   double                right;
+  double                summary_x;  /* the box beside the address window */
 
   PangoFontMap         *font_map;
   PangoContext         *context;
@@ -243,6 +244,7 @@ painter_new (const Config *config)
   paper_size (config->paper, &p->width, &p->height);
   p->left = MARGIN_LEFT;
   p->right = p->width - MARGIN_RIGHT;
+  p->summary_x = WINDOW_X + WINDOW_WIDTH + 18;
   content = p->right - p->left;
   column = content / META_COLUMNS;
 
@@ -271,9 +273,9 @@ painter_new (const Config *config)
   setup_slot (p, SLOT_TITLE, FONT_TITLE, 220, PANGO_ALIGN_RIGHT, 1, FALSE, FALSE);
   setup_slot (p, SLOT_NUMBER, FONT_BODY, 220, PANGO_ALIGN_RIGHT, 1, TRUE, FALSE);
   setup_slot (p, SLOT_ADDRESS, FONT_BODY, WINDOW_WIDTH - 2 * WINDOW_INSET_X, PANGO_ALIGN_LEFT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_SUMMARY_LABEL, FONT_LABEL, p->right - (p->left + WINDOW_WIDTH) - 20, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
-  setup_slot (p, SLOT_SUMMARY_AMOUNT, FONT_BIG, p->right - (p->left + WINDOW_WIDTH) - 20, PANGO_ALIGN_LEFT, 1, TRUE, FALSE);
-  setup_slot (p, SLOT_SUMMARY_NOTE, FONT_SMALL, p->right - (p->left + WINDOW_WIDTH) - 20, PANGO_ALIGN_LEFT, 2, FALSE, FALSE);
+  setup_slot (p, SLOT_SUMMARY_LABEL, FONT_LABEL, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
+  setup_slot (p, SLOT_SUMMARY_AMOUNT, FONT_BIG, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 1, TRUE, FALSE);
+  setup_slot (p, SLOT_SUMMARY_NOTE, FONT_SMALL, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 2, FALSE, FALSE);
   for (guint i = 0; i < META_COLUMNS; i++)
     {
       setup_slot (p, SLOT_META_LABEL + i, FONT_LABEL, column - 8, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
@@ -549,7 +551,7 @@ paint (Painter     *p,
   guint n_lines = g_list_model_get_n_items (lines);
   guint n_payments = g_list_model_get_n_items (payments);
   const double content = p->right - p->left;
-  const double summary_x = p->left + WINDOW_WIDTH - (MARGIN_LEFT - WINDOW_X) + 18;
+  const double summary_x = p->summary_x;
   g_autofree char *title_number = NULL;
   g_autofree char *issued = NULL;
   g_autofree char *due = NULL;
