@@ -697,12 +697,13 @@ test_unknown_region (void)
     const char *message;
   } cases[] = {
     { "{'country': 'US', 'region': 'XX'}", "person.json: region: unknown state or province “XX”" },
-    { "{'country': 'US', 'region': 'VA', 'practice_region': 'ON'}",
-      "person.json: practice_region: “ON” is not a state or province of US" },
+    { "{'country': 'CA', 'region': 'ON', 'practice_region': 'ZZ'}",
+      "person.json: practice_region: unknown state or province “ZZ”" },
     { "{'country': 'US', 'region': 'VA', 'chapters': ['XX']}", "person.json: chapters[0]: unknown chapter “XX”" },
     { "{'country': 'US', 'region': 'VA', 'practice_region': 'MD', 'chapters': ['VA', 'TX']}",
-      "person.json: chapters[1]: chapter “TX” is neither where the person lives (region: VA) "
-      "nor where they practise (practice_region: MD)" },
+      "person.json: chapters[1]: chapter “TX” is not the person’s region (VA) or practice_region (MD)" },
+    { "{'country': 'US', 'chapters': ['TX']}",
+      "person.json: chapters[0]: chapter “TX” is not the person’s region (not given) or practice_region (not given)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -69,8 +69,11 @@ test_ladder_year_one_after_june_training (void)
   g_assert_nonnull (strstr (line_description (y2028, "national"), "year 2 of 4"));
 }
 
-/* "The first ACR dues payment after completing training will be owed for
- * the following year beginning in January." README ambiguity 2: training
+/* "Yes, once an ACR member completes their training (which includes
+ * residency and fellowship), they will transition into a dues-paying ACR
+ * member." / "Note: ACR membership runs from January 1 to December 31. The
+ * first ACR dues payment after completing training will be owed for the
+ * following year beginning in January." README ambiguity 2: training
  * ending August 31, 2026 makes a full member on February 28, 2027; 2027 is
  * the year of transition and free, 2028 is year one. */
 static void
@@ -234,7 +237,7 @@ test_refund_retired_march_31 (void)
   g_assert_cmpint (billed, >, 0);
   g_assert_cmpint (line_amount (refunded, "refund"), ==, -billed);
   g_assert_cmpint (acr_dues_quote_get_total_cents (refunded), ==, 0);
-  g_assert_nonnull (strstr (acr_dues_quote_get_reason (refunded), "Refunded"));
+  g_assert_nonnull (strstr (acr_dues_quote_get_reason (refunded), "Full refund"));
 
   /* Billed before the notice: nothing to refund yet. */
   g_assert_false (has_line (before_notice, "refund"));
@@ -386,7 +389,7 @@ test_no_chapter_chosen_bills_region (void)
   g_autoptr(AcrDuesQuote) quote = quote_on (GENERAL_AFTER ("2021-06-30", ""), 2026, "2026-11-26");
 
   g_assert_true (has_line (quote, "chapter:VA"));
-  g_assert_nonnull (strstr (line_description (quote, "chapter:VA"), "no chapter chosen"));
+  g_assert_nonnull (strstr (line_description (quote, "chapter:VA"), "no chapter chosen: the chapter of the person’s region"));
 }
 
 /* "This category is free." / "After that, your dues are free." */

@@ -104,6 +104,23 @@ static const Malformed malformed[] = {
   { "discount-not-national.json", ACR_RULES_ERROR_SCHEMA,
     "discount-not-national.json: discounts[0].applies_to: expected “national”, got “chapters”" },
   { "dues-empty.json", ACR_RULES_ERROR_SCHEMA, "dues-empty.json: dues: must not be empty" },
+  { "chapter-choice-not-a-region.json", ACR_RULES_ERROR_SCHEMA,
+    "chapter-choice-not-a-region.json: chapter_choice.where[2]: “in_practice” is not a text fact (a state or province)" },
+  { "chapter-choice-max-zero.json", ACR_RULES_ERROR_SCHEMA,
+    "chapter-choice-max-zero.json: chapter_choice.max: 0 is out of range (1–100)" },
+  { "ladder-decreasing.json", ACR_RULES_ERROR_INCONSISTENT,
+    "ladder-decreasing.json: dues[0].national.member.ladder[2]: 9000 is less than the year before (15001)" },
+  { "ladder-above-full-dues.json", ACR_RULES_ERROR_INCONSISTENT,
+    "ladder-above-full-dues.json: dues[0].national.member.ladder[2]: 30000 is more than the full dues (20001)" },
+  { "discount-reserved-code.json", ACR_RULES_ERROR_INCONSISTENT,
+    "discount-reserved-code.json: discounts[0].code: “chapter:VA” is a line code the engine uses itself" },
+  { "discount-code-twice.json", ACR_RULES_ERROR_INCONSISTENT,
+    "discount-code-twice.json: discounts[1].code: line code “military-discount” is used twice" },
+  { "waiver-without-description.json", ACR_RULES_ERROR_SCHEMA,
+    "waiver-without-description.json: chapter_waiver.waived: missing" },
+  { "waiver-condition-unknown-code.json", ACR_RULES_ERROR_SCHEMA,
+    "waiver-condition-unknown-code.json: chapter_waiver.when[0].in[0]: unknown code “navy” for military "
+    "(known: active-duty, va, usphs)" },
 };
 
 static const char * const seed_categories[] = {
@@ -196,6 +213,33 @@ test_minimal_bundle_loads (void)
   g_assert_cmpint (cents, ==, 2002);
   g_assert_true (placeholder);
   g_assert_false (acr_chapter_get_dues (md, 2027, &cents, &placeholder));
+}
+
+/* A bundle may move dates backwards; near year 1 that must neither crash nor
+ * warn (GDate cannot go before January 1 of year 1). */
+static void
+test_negative_offsets_stay_in_the_calendar (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "bundles", "negative-offsets.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrRules) rules = acr_rules_new_from_file (path, &error);
+  const char *ends[] = { "0001-01-01", "0150-06-30", "0400-03-01", "2026-06-30" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"profession\": \"physician\", \"training\": {\"end\": \"%s\"}}", ends[i]);
+      g_autoptr(AcrPerson) person = acr_person_new_from_data (json, -1, "person.json", &error);
+      g_autoptr(AcrDecision) decision = NULL;
+      GDate on;
+
+      g_assert_no_error (error);
+      g_date_clear (&on, 1);
+      g_date_set_dmy (&on, 26, G_DATE_NOVEMBER, 2026);
+      decision = acr_rules_classify (rules, person, &on, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "member");
+    }
 }
 
 /* The default bundle comes from the GResource compiled into libacr-core,
@@ -426,6 +470,7 @@ main (int    argc,
   g_test_add_func ("/acr/rules/not-json-names-the-file", test_not_json_names_the_file);
   g_test_add_func ("/acr/rules/missing-file-is-refused", test_missing_file_is_refused);
   g_test_add_func ("/acr/rules/empty-bytes-are-refused", test_empty_bytes_are_refused);
+  g_test_add_func ("/acr/rules/negative-offsets-stay-in-the-calendar", test_negative_offsets_stay_in_the_calendar);
 
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {

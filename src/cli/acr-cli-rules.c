@@ -78,7 +78,7 @@ parse_arguments (RulesCommand *cmd,
   if (!with_year)
     entries[2] = entries[3];  /* classify has no --year */
 
-  parameter = g_strdup (_("PERSON.json"));
+  parameter = g_strdup (_("PERSON.json (or - for standard input)"));
   context = g_option_context_new (parameter);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, with_year
@@ -161,7 +161,25 @@ load_inputs (RulesCommand *cmd)
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
 
-  cmd->person = acr_person_new_from_file (cmd->person_name, &error);
+  if (g_str_equal (cmd->person_name, "-"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      char buffer[4096];
+      size_t n;
+
+      /* "-" reads the person from standard input, for pipelines. */
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (text, buffer, (gssize) n);
+
+      g_clear_pointer (&basename, g_free);
+      basename = g_strdup ("stdin");
+      cmd->person = acr_person_new_from_data (text->str, (gssize) text->len, basename, &error);
+    }
+  else
+    {
+      cmd->person = acr_person_new_from_file (cmd->person_name, &error);
+    }
+
   if (cmd->person == NULL)
     {
       acr_cli_print_error ("%s", error->message);

@@ -31,4 +31,46 @@ int  acr_cli_classify (int    argc,
 int  acr_cli_quote    (int    argc,
                        char **argv);
 
+/* Subcommands (acr-cli-members.c) */
+int  acr_cli_apply       (int    argc,
+                          char **argv);
+int  acr_cli_members     (int    argc,
+                          char **argv);
+int  acr_cli_show        (int    argc,
+                          char **argv);
+int  acr_cli_edit        (int    argc,
+                          char **argv);
+int  acr_cli_history     (int    argc,
+                          char **argv);
+int  acr_cli_import      (int    argc,
+                          char **argv);
+int  acr_cli_export      (int    argc,
+                          char **argv);
+int  acr_cli_lifecycle   (int    argc,
+                          char **argv);
+int  acr_cli_sample_data (int    argc,
+                          char **argv);
+
+/* Subcommands (acr-cli-billing.c) */
+int  acr_cli_bill        (int    argc,
+                          char **argv);
+int  acr_cli_invoices    (int    argc,
+                          char **argv);
+int  acr_cli_invoice_pdf (int    argc,
+                          char **argv);
+int  acr_cli_pay         (int    argc,
+                          char **argv);
+int  acr_cli_refund      (int    argc,
+                          char **argv);
+int  acr_cli_void        (int    argc,
+                          char **argv);
+int  acr_cli_credit      (int    argc,
+                          char **argv);
+int  acr_cli_retire      (int    argc,
+                          char **argv);
+int  acr_cli_balance     (int    argc,
+                          char **argv);
+int  acr_cli_report      (int    argc,
+                          char **argv);
+
 G_END_DECLS

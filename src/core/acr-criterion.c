@@ -170,21 +170,41 @@ _acr_date_add_offset (GDate               *date,
                       const AcrDateOffset *offset)
 {
   /* Years, then months, then days. GDate clamps to the end of a shorter
-   * month: August 31 + 6 months is February 28 (29 in a leap year). */
+   * month: August 31 + 6 months is February 28 (29 in a leap year).
+   * A bundle may move dates backwards; a result before January 1 of year 1
+   * (which GDate cannot hold) becomes that day rather than an error. */
+  guint total_months;
+
   if (offset->years > 0)
     g_date_add_years (date, offset->years);
   else if (offset->years < 0)
-    g_date_subtract_years (date, -offset->years);
+    {
+      if (g_date_get_year (date) > (guint) -offset->years)
+        g_date_subtract_years (date, -offset->years);
+      else
+        g_date_set_dmy (date, 1, G_DATE_JANUARY, 1);
+    }
 
+  total_months = g_date_get_year (date) * 12 + g_date_get_month (date) - 1;
   if (offset->months > 0)
     g_date_add_months (date, offset->months);
   else if (offset->months < 0)
-    g_date_subtract_months (date, -offset->months);
+    {
+      if (total_months - 12 >= (guint) -offset->months)
+        g_date_subtract_months (date, -offset->months);
+      else
+        g_date_set_dmy (date, 1, G_DATE_JANUARY, 1);
+    }
 
   if (offset->days > 0)
     g_date_add_days (date, offset->days);
   else if (offset->days < 0)
-    g_date_subtract_days (date, -offset->days);
+    {
+      if (g_date_get_julian (date) > (guint) -offset->days)
+        g_date_subtract_days (date, -offset->days);
+      else
+        g_date_set_dmy (date, 1, G_DATE_JANUARY, 1);
+    }
 }
 
 gboolean

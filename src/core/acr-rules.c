@@ -17,7 +17,6 @@
 #define BUNDLE_FORMAT 1
 #define DEFAULT_SOURCE_NAME "acr-rules.json"
 #define MAX_LADDER_YEARS 10
-#define MAX_CHAPTERS_PER_PERSON 2
 
 typedef struct
 {
@@ -78,14 +77,23 @@ struct _AcrRules
   char        *title;
   char        *currency;
   GListStore  *categories;     /* of AcrCategory, bundle order */
+  GPtrArray   *category_array; /* the same, for evaluation without a reference per item */
   GPtrArray   *precedence;     /* of AcrCategory (borrowed): which eligible category is the decision */
   GListStore  *chapters;       /* of AcrChapter */
+  GHashTable  *chapter_index;  /* code → AcrChapter (borrowed from chapters) */
+  GHashTable  *chapter_countries;  /* countries that have chapters */
+  guint        max_chapters;   /* 0: no limit beyond AcrPerson's */
+  GStrv        chapter_where;  /* facts a chosen chapter must match; NULL: any chapter */
+  char        *chapter_default;  /* fact naming the chapter billed when none is chosen */
+  char        *chapter_source;
   GPtrArray   *reviews;        /* of Review */
   GPtrArray   *ladder_start;   /* of LadderStart */
   char        *ladder_source;
   GPtrArray   *discounts;      /* of Discount */
   GPtrArray   *waiver_when;    /* of AcrCondition; NULL: nobody may waive chapters */
   char        *waiver_source;
+  char        *waiver_waived;   /* line description when the waiver is granted */
+  char        *waiver_refused;  /* … and when it is asked for but not allowed */
   GPtrArray   *refunds;        /* of Refund */
   GPtrArray   *years;          /* of DuesYear, ascending */
 };
@@ -113,7 +121,7 @@ static GParamSpec *properties [N_PROPS];
 
 static const char * const root_keys[] = {
   "format", "title", "currency", "precedence", "precedence_source", "categories", "reviews",
-  "ladder", "discounts", "chapter_waiver", "refunds", "chapters", "dues", NULL
+  "ladder", "discounts", "chapter_waiver", "refunds", "chapter_choice", "chapters", "dues", NULL
 };
 static const char * const category_keys[] = { "id", "name", "description", "criteria", "rights", "dues", NULL };
 static const char * const rights_keys[] = { "committees", "elective_office", "board_of_chancellors", "source", NULL };
@@ -125,7 +133,8 @@ static const char * const flat_keys[] = { "amount", NULL };
 static const char * const ladder_dues_keys[] = { "ladder", "full", NULL };
 static const char * const amount_keys[] = { "amount_cents", "placeholder", "note", NULL };
 static const char * const discount_keys[] = { "code", "description", "applies_to", "percent", "when", "source", NULL };
-static const char * const waiver_keys[] = { "when", "source", NULL };
+static const char * const choice_keys[] = { "max", "where", "default", "source", NULL };
+static const char * const waiver_keys[] = { "when", "waived", "refused", "source", NULL };
 static const char * const refund_keys[] = { "code", "description", "when", "source", NULL };
 static const char * const ladder_keys[] = { "source", "start", NULL };
 static const char * const ladder_start_keys[] = { "fact", "plus", "year", NULL };
@@ -292,14 +301,12 @@ static AcrCategory *
 find_category (AcrRules   *self,
                const char *id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->category_array->len; i++)
     {
-      g_autoptr(AcrCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      AcrCategory *category = self->category_array->pdata[i];
 
       if (g_str_equal (category->id, id))
-        return category;  /* the store holds a reference */
+        return category;
     }
 
   return NULL;
@@ -309,17 +316,7 @@ static AcrChapter *
 find_chapter (AcrRules   *self,
               const char *code)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->chapters));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AcrChapter) chapter = g_list_model_get_item (G_LIST_MODEL (self->chapters), i);
-
-      if (g_str_equal (acr_chapter_get_code (chapter), code))
-        return chapter;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->chapter_index, code);
 }
 
 static gboolean
@@ -481,6 +478,7 @@ load_categories (AcrRules             *self,
         return FALSE;
 
       g_list_store_append (self->categories, category);
+      g_ptr_array_add (self->category_array, g_object_ref (category));
     }
 
   return TRUE;
@@ -566,6 +564,8 @@ load_chapters (AcrRules             *self,
 
       chapter = _acr_chapter_new (code, name, country);
       g_list_store_append (self->chapters, chapter);
+      g_hash_table_insert (self->chapter_index, (gpointer) acr_chapter_get_code (chapter), chapter);
+      g_hash_table_add (self->chapter_countries, (gpointer) acr_chapter_get_country (chapter));
     }
 
   return TRUE;
@@ -632,6 +632,25 @@ load_national_dues (const AcrJsonReader  *reader,
 
           if (!read_amount (reader, json_array_get_element (ladder, i), where, &amount, error))
             return NULL;
+
+          /* "Member dues increase incrementally during the first four years
+           * of practice": each rung at least the one before, none above
+           * full dues. */
+          if (i > 0 && amount.cents < g_array_index (dues->ladder, Amount, i - 1).cents)
+            {
+              _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, where,
+                              _("%" G_GINT64_FORMAT " is less than the year before (%" G_GINT64_FORMAT ")"),
+                              amount.cents, g_array_index (dues->ladder, Amount, i - 1).cents);
+              return NULL;
+            }
+
+          if (amount.cents > dues->amount.cents)
+            {
+              _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, where,
+                              _("%" G_GINT64_FORMAT " is more than the full dues (%" G_GINT64_FORMAT ")"),
+                              amount.cents, dues->amount.cents);
+              return NULL;
+            }
 
           g_array_append_val (dues->ladder, amount);
         }
@@ -771,6 +790,40 @@ load_dues (AcrRules             *self,
   return TRUE;
 }
 
+/* Line codes the engine writes itself; a discount or refund must not take
+ * one, nor another's. */
+static gboolean
+check_line_code (AcrRules             *self,
+                 const AcrJsonReader  *reader,
+                 const char           *code,
+                 const char           *path,
+                 GError              **error)
+{
+  static const char * const reserved[] = {
+    "national", "not-billable", "chapters-waived", "chapter-waiver-refused", NULL
+  };
+
+  if (g_strv_contains (reserved, code) || g_str_has_prefix (code, "chapter:"))
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, path,
+                           _("“%s” is a line code the engine uses itself"), code);
+
+  for (guint i = 0; i < self->discounts->len; i++)
+    {
+      if (g_str_equal (((Discount *) self->discounts->pdata[i])->code, code))
+        return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, path,
+                               _("line code “%s” is used twice"), code);
+    }
+
+  for (guint i = 0; i < self->refunds->len; i++)
+    {
+      if (g_str_equal (((Refund *) self->refunds->pdata[i])->code, code))
+        return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, path,
+                               _("line code “%s” is used twice"), code);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_discounts (AcrRules             *self,
                 const AcrJsonReader  *reader,
@@ -787,6 +840,7 @@ load_discounts (AcrRules             *self,
       g_autoptr(Discount) discount = g_new0 (Discount, 1);
       g_autofree char *path = _acr_json_path_index ("discounts", i);
       g_autofree char *applies_path = _acr_json_path_member (path, "applies_to");
+      g_autofree char *code_path = _acr_json_path_member (path, "code");
       g_autofree char *when_path = _acr_json_path_member (path, "when");
       g_autofree char *applies_to = NULL;
       JsonObject *object;
@@ -801,7 +855,8 @@ load_discounts (AcrRules             *self,
           !_acr_json_read_int (reader, object, path, "percent", TRUE, 1, 100, &percent, error) ||
           !(when = _acr_json_require (reader, object, path, "when", error)) ||
           !(discount->when = _acr_conditions_parse (reader, when, when_path, error)) ||
-          !_acr_json_read_string (reader, object, path, "source", TRUE, &discount->source, error))
+          !_acr_json_read_string (reader, object, path, "source", TRUE, &discount->source, error) ||
+          !check_line_code (self, reader, discount->code, code_path, error))
         return FALSE;
 
       /* The seed only discounts national dues. */
@@ -832,6 +887,7 @@ load_refunds (AcrRules             *self,
       g_autoptr(Refund) refund = g_new0 (Refund, 1);
       g_autofree char *path = _acr_json_path_index ("refunds", i);
       g_autofree char *when_path = _acr_json_path_member (path, "when");
+      g_autofree char *code_path = _acr_json_path_member (path, "code");
       JsonObject *object;
       JsonNode *when;
 
@@ -841,7 +897,8 @@ load_refunds (AcrRules             *self,
           !_acr_json_read_string (reader, object, path, "description", TRUE, &refund->description, error) ||
           !(when = _acr_json_require (reader, object, path, "when", error)) ||
           !(refund->when = _acr_conditions_parse (reader, when, when_path, error)) ||
-          !_acr_json_read_string (reader, object, path, "source", TRUE, &refund->source, error))
+          !_acr_json_read_string (reader, object, path, "source", TRUE, &refund->source, error) ||
+          !check_line_code (self, reader, refund->code, code_path, error))
         return FALSE;
 
       g_ptr_array_add (self->refunds, g_steal_pointer (&refund));
@@ -863,7 +920,67 @@ load_waiver (AcrRules             *self,
       !_acr_json_check_keys (reader, object, "chapter_waiver", waiver_keys, error) ||
       !(when = _acr_json_require (reader, object, "chapter_waiver", "when", error)) ||
       !(self->waiver_when = _acr_conditions_parse (reader, when, "chapter_waiver.when", error)) ||
+      !_acr_json_read_string (reader, object, "chapter_waiver", "waived", TRUE, &self->waiver_waived, error) ||
+      !_acr_json_read_string (reader, object, "chapter_waiver", "refused", TRUE, &self->waiver_refused, error) ||
       !_acr_json_read_string (reader, object, "chapter_waiver", "source", TRUE, &self->waiver_source, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_text_fact (const AcrJsonReader  *reader,
+                 const char           *fact,
+                 const char           *path,
+                 GError              **error)
+{
+  const AcrFactInfo *info = acr_person_lookup_fact (fact);
+
+  if (info == NULL)
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path, _("unknown fact “%s”"), fact);
+  if (info->type != ACR_FACT_STRING)
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path,
+                           _("“%s” is not a text fact (a state or province)"), fact);
+
+  return TRUE;
+}
+
+static gboolean
+load_chapter_choice (AcrRules             *self,
+                     const AcrJsonReader  *reader,
+                     JsonNode             *node,
+                     GError              **error)
+{
+  const char *path = "chapter_choice";
+  JsonObject *object;
+  JsonNode *where;
+  gint64 max = 0;
+
+  if (!(object = _acr_json_expect_object (reader, node, path, error)) ||
+      !_acr_json_check_keys (reader, object, path, choice_keys, error) ||
+      !_acr_json_read_int (reader, object, path, "max", FALSE, 1, 100, &max, error) ||
+      !_acr_json_read_string (reader, object, path, "default", FALSE, &self->chapter_default, error) ||
+      !_acr_json_read_string (reader, object, path, "source", TRUE, &self->chapter_source, error))
+    return FALSE;
+
+  self->max_chapters = (guint) max;
+
+  if ((where = json_object_get_member (object, "where")) != NULL)
+    {
+      if (!_acr_json_read_strv (reader, where, "chapter_choice.where", &self->chapter_where, error))
+        return FALSE;
+
+      for (guint i = 0; self->chapter_where[i] != NULL; i++)
+        {
+          g_autofree char *item = _acr_json_path_index ("chapter_choice.where", i);
+
+          if (!check_text_fact (reader, self->chapter_where[i], item, error))
+            return FALSE;
+        }
+    }
+
+  if (self->chapter_default != NULL &&
+      !check_text_fact (reader, self->chapter_default, "chapter_choice.default", error))
     return FALSE;
 
   return TRUE;
@@ -1014,6 +1131,9 @@ load_bundle (AcrRules             *self,
     return FALSE;
   if ((member = json_object_get_member (object, "ladder")) && !load_ladder (self, reader, member, error))
     return FALSE;
+  if ((member = json_object_get_member (object, "chapter_choice")) &&
+      !load_chapter_choice (self, reader, member, error))
+    return FALSE;
 
   n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
   for (guint i = 0; i < n_categories; i++)
@@ -1070,22 +1190,21 @@ evaluate (AcrRules    *self,
           Evaluation  *ev)
 {
   AcrEvalContext context = { person, *on, year };
-  guint n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+  GPtrArray *order = self->category_array;
+  guint n_categories = order->len;
   g_autofree CategoryResult *results = g_new0 (CategoryResult, n_categories);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
   evaluation_init (ev);
 
   for (guint i = 0; i < n_categories; i++)
     {
-      g_autoptr(AcrCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      AcrCategory *category = order->pdata[i];
       CategoryResult *result = &results[i];
       guint best_false = G_MAXUINT;
 
       result->truth = ACR_TRUTH_FALSE;
       result->unknown = g_ptr_array_new ();
       result->ask = g_ptr_array_new ();
-      g_ptr_array_add (order, category);
 
       for (guint j = 0; j < category->criteria->len; j++)
         {
@@ -1248,11 +1367,10 @@ find_next_change (AcrRules          *self,
                   const char       **change_reason)
 {
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
-  guint n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
 
-  for (guint i = 0; i < n_categories; i++)
+  for (guint i = 0; i < self->category_array->len; i++)
     {
-      g_autoptr(AcrCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      AcrCategory *category = self->category_array->pdata[i];
 
       for (guint j = 0; j < category->criteria->len; j++)
         collect_change_days (((AcrCriterion *) category->criteria->pdata[j])->conditions, person, on, days);
@@ -1323,6 +1441,9 @@ acr_rules_dispose (GObject *object)
 
   g_clear_pointer (&self->precedence, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_ptr_array_unref);
+  g_clear_pointer (&self->chapter_index, g_hash_table_unref);
+  g_clear_pointer (&self->chapter_countries, g_hash_table_unref);
+  g_clear_pointer (&self->category_array, g_ptr_array_unref);
   g_clear_object (&self->categories);
   g_clear_object (&self->chapters);
 
@@ -1343,6 +1464,11 @@ acr_rules_finalize (GObject *object)
   g_clear_pointer (&self->discounts, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_when, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_source, g_free);
+  g_clear_pointer (&self->chapter_where, g_strfreev);
+  g_clear_pointer (&self->chapter_default, g_free);
+  g_clear_pointer (&self->chapter_source, g_free);
+  g_clear_pointer (&self->waiver_waived, g_free);
+  g_clear_pointer (&self->waiver_refused, g_free);
   g_clear_pointer (&self->refunds, g_ptr_array_unref);
 
   G_OBJECT_CLASS (acr_rules_parent_class)->finalize (object);
@@ -1386,7 +1512,10 @@ static void
 acr_rules_init (AcrRules *self)
 {
   self->categories = g_list_store_new (ACR_TYPE_CATEGORY);
+  self->category_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->chapters = g_list_store_new (ACR_TYPE_CHAPTER);
+  self->chapter_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->chapter_countries = g_hash_table_new (g_str_hash, g_str_equal);
   self->precedence = g_ptr_array_new ();
   self->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) review_free);
   self->ladder_start = g_ptr_array_new_with_free_func ((GDestroyNotify) ladder_start_free);
@@ -1615,13 +1744,33 @@ acr_rules_list_years (AcrRules *self,
 
 /* Public API: the person against the bundle */
 
+/* "region (VA) or practice_region (not given)" */
+static char *
+describe_where (AcrRules  *self,
+                AcrPerson *person)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; self->chapter_where[i] != NULL; i++)
+    {
+      const char *value = acr_person_get_string (person, self->chapter_where[i]);
+
+      if (i > 0)
+        g_string_append (text, _(" or "));
+      g_string_append_printf (text, "%s (%s)", self->chapter_where[i], value != NULL ? value : _("not given"));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * acr_rules_validate_person:
  * @source_name: the name errors show, e.g. "person.json"
  *
- * Checks what AcrPerson cannot check alone: chapter codes exist, there are
- * at most two, each is where the person lives or practises, and a state or
- * province in the United States or Canada is one the bundle knows.
+ * Checks what AcrPerson cannot check alone, as the bundle's chapter_choice
+ * says: chapter codes exist, there are not too many, each matches one of the
+ * person's regions, and for a person in a country that has chapters, each
+ * region is a chapter code the bundle knows.
  */
 gboolean
 acr_rules_validate_person (AcrRules    *self,
@@ -1630,7 +1779,7 @@ acr_rules_validate_person (AcrRules    *self,
                            GError     **error)
 {
   const char * const *chapters;
-  const char *region, *practice_region, *country;
+  const char *country;
   guint n;
 
   g_return_val_if_fail (ACR_IS_RULES (self), FALSE);
@@ -1640,44 +1789,35 @@ acr_rules_validate_person (AcrRules    *self,
   if (source_name == NULL)
     source_name = "person";
 
-  region = acr_person_get_string (person, "region");
-  practice_region = acr_person_get_string (person, "practice_region");
   country = acr_person_get_string (person, "country");
-
-  if (country != NULL && (g_str_equal (country, "US") || g_str_equal (country, "CA")))
+  if (country != NULL && self->chapter_where != NULL && g_hash_table_contains (self->chapter_countries, country))
     {
-      AcrChapter *chapter;
-
-      if (region != NULL && find_chapter (self, region) == NULL)
+      for (guint i = 0; self->chapter_where[i] != NULL; i++)
         {
-          g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                       _("%s: region: unknown state or province “%s”"), source_name, region);
-          return FALSE;
-        }
+          const char *value = acr_person_get_string (person, self->chapter_where[i]);
 
-      if (practice_region != NULL &&
-          ((chapter = find_chapter (self, practice_region)) == NULL ||
-           !g_str_equal (acr_chapter_get_country (chapter), country)))
-        {
-          g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                       _("%s: practice_region: “%s” is not a state or province of %s"),
-                       source_name, practice_region, country);
-          return FALSE;
+          if (value != NULL && find_chapter (self, value) == NULL)
+            {
+              g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+                           _("%s: %s: unknown state or province “%s”"), source_name, self->chapter_where[i], value);
+              return FALSE;
+            }
         }
     }
 
   chapters = acr_person_get_codes (person, "chapters");
   n = g_strv_length ((char **) chapters);
-  if (n > MAX_CHAPTERS_PER_PERSON)
+  if (self->max_chapters > 0 && n > self->max_chapters)
     {
       g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                   _("%s: chapters: at most %d chapters, got %u"), source_name, MAX_CHAPTERS_PER_PERSON, n);
+                   _("%s: chapters: at most %u chapters, got %u"), source_name, self->max_chapters, n);
       return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
     {
       const char *code = chapters[i];
+      gboolean matches = self->chapter_where == NULL;
 
       if (find_chapter (self, code) == NULL)
         {
@@ -1696,16 +1836,15 @@ acr_rules_validate_person (AcrRules    *self,
             }
         }
 
-      /* "You can choose up to two local chapters depending on where you
-       * live or practice." */
-      if (g_strcmp0 (code, region) != 0 && g_strcmp0 (code, practice_region) != 0)
+      for (guint k = 0; !matches && self->chapter_where[k] != NULL; k++)
+        matches = g_strcmp0 (code, acr_person_get_string (person, self->chapter_where[k])) == 0;
+
+      if (!matches)
         {
+          g_autofree char *where = describe_where (self, person);
+
           g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-                       _("%s: chapters[%u]: chapter “%s” is neither where the person lives (region: %s) "
-                         "nor where they practise (practice_region: %s)"),
-                       source_name, i, code,
-                       region != NULL ? region : _("not given"),
-                       practice_region != NULL ? practice_region : _("not given"));
+                       _("%s: chapters[%u]: chapter “%s” is not the person’s %s"), source_name, i, code, where);
           return FALSE;
         }
     }
@@ -1899,9 +2038,18 @@ quote_national (AcrRules     *self,
 
       if (first == 0)
         {
+          g_autoptr(GString) facts = g_string_new (NULL);
+
+          for (guint i = 0; i < self->ladder_start->len; i++)
+            {
+              if (i > 0)
+                g_string_append (facts, _(" and "));
+              g_string_append (facts, ((LadderStart *) self->ladder_start->pdata[i])->fact);
+            }
+
           what = g_strdup_printf (_("National dues — %s, full dues (the first-years ladder could not be "
-                                    "applied: end of training and first paid position unknown)"),
-                                  category->name);
+                                    "applied: %s unknown)"),
+                                  category->name, facts->str);
         }
       else
         {
@@ -1946,10 +2094,10 @@ chapters_to_bill (AcrRules   *self,
         g_ptr_array_add (chapters, chapter);
     }
 
-  /* A member must pay chapter dues; with no chapter chosen, the chapter of
-   * the state or province where they live is billed. */
-  if (chapters->len == 0 &&
-      (region = acr_person_get_string (person, "region")) != NULL &&
+  /* A member must pay chapter dues; with no chapter chosen, the chapter
+   * named by the bundle's default fact (where they live) is billed. */
+  if (chapters->len == 0 && self->chapter_default != NULL &&
+      (region = acr_person_get_string (person, self->chapter_default)) != NULL &&
       (chapter = find_chapter (self, region)) != NULL)
     {
       g_ptr_array_add (chapters, chapter);
@@ -1975,14 +2123,14 @@ quote_chapters (AcrRules     *self,
       if (self->waiver_when != NULL &&
           _acr_conditions_evaluate (self->waiver_when, &context, NULL) == ACR_TRUTH_TRUE)
         {
-          add_line (quote, "chapters-waived",
-                    _("Chapter membership waived (active-duty military members may waive it)"), 0, FALSE);
+          add_line (quote, "chapters-waived", self->waiver_waived, 0, FALSE);
           return;
         }
 
       add_line (quote, "chapter-waiver-refused",
-                _("Chapter membership cannot be waived: only active-duty military members may waive it; "
-                  "chapter dues are billed"), 0, FALSE);
+                self->waiver_refused != NULL ? self->waiver_refused
+                                             : _("These rules let nobody waive chapter membership; chapter dues are billed"),
+                0, FALSE);
     }
 
   chapters = chapters_to_bill (self, person, &defaulted);
@@ -1999,8 +2147,8 @@ quote_chapters (AcrRules     *self,
         g_assert_not_reached ();  /* the loader checked every chapter has dues every year */
 
       if (defaulted)
-        what = g_strdup_printf (_("Chapter dues — %s (where the member lives; no chapter chosen)"),
-                                acr_chapter_get_name (chapter));
+        what = g_strdup_printf (_("Chapter dues — %s (no chapter chosen: the chapter of the person’s %s)"),
+                                acr_chapter_get_name (chapter), self->chapter_default);
       else
         what = g_strdup_printf (_("Chapter dues — %s"), acr_chapter_get_name (chapter));
 
@@ -2031,6 +2179,7 @@ acr_rules_quote (AcrRules     *self,
   AcrEvalContext context;
   AcrCategory *category;
   DuesYear *schedule;
+  NationalDues *national;
   GDate january_1;
   gint64 national_cents = 0;
 
@@ -2112,7 +2261,9 @@ acr_rules_quote (AcrRules     *self,
       return g_steal_pointer (&quote);
     }
 
-  quote_national (self, person, category, find_national (schedule, category), year, quote, &national_cents);
+  national = find_national (schedule, category);
+  g_assert (national != NULL);  /* the loader checked every paying category has dues every year */
+  quote_national (self, person, category, national, year, quote, &national_cents);
 
   context.person = person;
   context.on = *billed_on;
@@ -2140,10 +2291,8 @@ acr_rules_quote (AcrRules     *self,
 
       if (total > 0 && _acr_conditions_evaluate (refund->when, &context, NULL) == ACR_TRUTH_TRUE)
         {
-          g_autofree char *reason = g_strdup_printf (_("Refunded: %s"), refund->description);
-
           add_line (quote, refund->code, refund->description, -total, FALSE);
-          _acr_dues_quote_set_reason (quote, reason);
+          _acr_dues_quote_set_reason (quote, refund->description);
         }
     }
 

@@ -1,0 +1,1368 @@
+#define G_LOG_DOMAIN "acr-application-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acr-application-page.h"
+#include "acr-decision-view.h"
+#include "acr-format.h"
+#include "acr-lifecycle.h"
+#include "acr-window.h"
+
+/*
+ * The application form: one row per person fact, grouped the way a paper
+ * application reads. Each row writes what staff type into an AcrPerson with
+ * acr_person_set_fact_from_string(), which does all the checking; the
+ * decision beside the form is recomputed by the rules engine on every
+ * AcrPerson::changed. No rule lives here.
+ */
+
+/* The form is kept as this draft in the store while it is being filled. */
+#define DRAFT_KEY "application"
+#define DRAFT_SAVE_DELAY_MS 300
+
+typedef struct
+{
+  const AcrFactInfo *info;
+  GtkWidget         *row;         /* AdwEntryRow, AdwComboRow or AdwExpanderRow */
+  GtkWidget         *error_icon;  /* entry rows: shows the error's message */
+  GPtrArray         *checks;      /* code lists: GtkCheckButton per code, "none" last */
+} FactField;
+
+struct _AcrApplicationPage
+{
+  GtkWidget           parent_instance;
+
+  AcrRules            *rules;
+  AcrStore            *store;
+  AcrPerson           *person;
+  AcrMember           *contact;           /* contact details that are not person facts */
+  GHashTable          *contact_rows;      /* member field name → AdwEntryRow */
+  guint                save_draft_id;
+  GHashTable          *fields;            /* fact name → FactField */
+  GPtrArray           *chapter_rows;      /* rows currently in chapters_group */
+  gboolean             loading;
+
+  AdwLeaflet          *leaflet;
+  AdwPreferencesGroup *identity_group;
+  AdwPreferencesGroup *profession_group;
+  AdwPreferencesGroup *training_group;
+  AdwPreferencesGroup *practice_group;
+  AdwPreferencesGroup *military_group;
+  AdwPreferencesGroup *chapters_group;
+  AcrDecisionView     *decision_view;
+  GtkButton           *approve_button;
+  GtkButton           *refuse_button;
+};
+
+enum {
+  PROP_0,
+  PROP_RULES,
+  PROP_PERSON,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AcrApplicationPage, acr_application_page, GTK_TYPE_WIDGET)
+
+static void update_decision (AcrApplicationPage *self);
+static void schedule_draft_save (AcrApplicationPage *self);
+static void update_chapter_rows (AcrApplicationPage *self);
+static void load_person (AcrApplicationPage *self);
+
+static void
+fact_field_free (gpointer data)
+{
+  FactField *field = data;
+
+  g_clear_pointer (&field->checks, g_ptr_array_unref);
+  g_free (field);
+}
+
+static void
+show_field_error (FactField    *field,
+                  const GError *error)
+{
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (field->row, "error");
+      if (field->error_icon != NULL)
+        {
+          gtk_widget_set_tooltip_text (field->error_icon, error->message);
+          gtk_widget_set_visible (field->error_icon, TRUE);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field->row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field->row, "error");
+      if (field->error_icon != NULL)
+        {
+          gtk_widget_set_tooltip_text (field->error_icon, NULL);
+          gtk_widget_set_visible (field->error_icon, FALSE);
+        }
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->row),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+/* What staff typed is what the person holds: text the person refuses
+ * leaves the fact unknown (so no stale value feeds the decision) and the
+ * row shows why. */
+static void
+apply_text (AcrApplicationPage *self,
+            FactField          *field,
+            const char         *text)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!acr_person_set_fact_from_string (self->person, field->info->name, text, &error))
+    acr_person_unset_fact (self->person, field->info->name);
+
+  show_field_error (field, error);
+}
+
+static void
+entry_row_changed_cb (GtkEditable        *editable,
+                      AcrApplicationPage *self)
+{
+  FactField *field = g_object_get_data (G_OBJECT (editable), "acr-field");
+
+  if (self->loading)
+    return;
+
+  apply_text (self, field, gtk_editable_get_text (editable));
+}
+
+static void
+combo_row_selected_cb (AdwComboRow        *row,
+                       GParamSpec         *pspec,
+                       AcrApplicationPage *self)
+{
+  FactField *field = g_object_get_data (G_OBJECT (row), "acr-field");
+  guint selected = adw_combo_row_get_selected (row);
+  const char *text = NULL;
+
+  if (self->loading)
+    return;
+
+  /* Item 0 is always "Not answered". */
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    {
+      if (field->info->type == ACR_FACT_BOOLEAN)
+        text = selected == 1 ? "true" : "false";
+      else
+        text = field->info->codes[selected - 1];
+    }
+
+  apply_text (self, field, text);
+}
+
+static void
+code_list_toggled_cb (GtkCheckButton     *check,
+                      AcrApplicationPage *self)
+{
+  FactField *field = g_object_get_data (G_OBJECT (check), "acr-field");
+  GtkCheckButton *none = g_ptr_array_index (field->checks, field->checks->len - 1);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) codes = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean any = FALSE;
+
+  if (self->loading)
+    return;
+
+  /* "None of these" and the codes exclude each other. */
+  self->loading = TRUE;
+  if (check == none && gtk_check_button_get_active (none))
+    {
+      for (guint i = 0; i + 1 < field->checks->len; i++)
+        gtk_check_button_set_active (g_ptr_array_index (field->checks, i), FALSE);
+    }
+  else if (check != none && gtk_check_button_get_active (check))
+    gtk_check_button_set_active (none, FALSE);
+  self->loading = FALSE;
+
+  for (guint i = 0; i + 1 < field->checks->len; i++)
+    {
+      GtkCheckButton *code_check = g_ptr_array_index (field->checks, i);
+
+      if (gtk_check_button_get_active (code_check))
+        {
+          g_strv_builder_add (builder, g_object_get_data (G_OBJECT (code_check), "acr-code"));
+          any = TRUE;
+        }
+    }
+  codes = g_strv_builder_end (builder);
+
+  /* Nothing ticked is "not answered"; "None of these" is a known empty list. */
+  if (!any && !gtk_check_button_get_active (none))
+    acr_person_unset_fact (self->person, field->info->name);
+  else if (!acr_person_set_fact (self->person, field->info->name,
+                                 g_variant_new_strv ((const char * const *) codes, -1),
+                                 &error))
+    acr_person_unset_fact (self->person, field->info->name);
+
+  show_field_error (field, error);
+}
+
+static void
+calendar_day_selected_cb (GtkCalendar *calendar,
+                          AdwEntryRow *row)
+{
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+date_popover_show_cb (GtkPopover  *popover,
+                      AdwEntryRow *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  GDate date;
+
+  /* Open on the typed day when there is one. */
+  if (acr_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (row)), &date))
+    {
+      g_autoptr (GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
+                                                        g_date_get_month (&date),
+                                                        g_date_get_day (&date),
+                                                        0, 0, 0);
+
+      g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, row);
+      gtk_calendar_select_day (calendar, dt);
+      g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
+    }
+}
+
+static GtkWidget *
+create_date_button (AdwEntryRow *row,
+                    const char  *label)
+{
+  GtkWidget *button, *popover, *calendar;
+  g_autofree char *accessible = g_strdup_printf (_("Choose %s on a Calendar"), label);
+
+  calendar = gtk_calendar_new ();
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), row, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (date_popover_show_cb), row, 0);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose on a Calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  return button;
+}
+
+static GtkWidget *
+create_entry_row (AcrApplicationPage *self,
+                  FactField          *field)
+{
+  const AcrFactInfo *info = field->info;
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *title = NULL;
+
+  switch (info->type)
+    {
+    case ACR_FACT_DATE:
+      title = g_strdup_printf (_("%s (YYYY-MM-DD)"), _(info->label));
+      break;
+    case ACR_FACT_COUNTRY:
+      title = g_strdup_printf (_("%s (two-letter code, e.g. US)"), _(info->label));
+      break;
+    default:
+      title = g_strdup (_(info->label));
+      break;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  if (info->type == ACR_FACT_INT)
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+  else if (g_str_equal (info->name, "email"))
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+  else if (info->type == ACR_FACT_STRING && g_str_has_suffix (info->name, "_name"))
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NAME);
+
+  field->error_icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_set_visible (field->error_icon, FALSE);
+  gtk_widget_add_css_class (field->error_icon, "error");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), field->error_icon);
+
+  if (info->type == ACR_FACT_DATE)
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), create_date_button (ADW_ENTRY_ROW (row), _(info->label)));
+
+  g_signal_connect (row, "changed", G_CALLBACK (entry_row_changed_cb), self);
+
+  return row;
+}
+
+static GtkWidget *
+create_combo_row (AcrApplicationPage *self,
+                  FactField          *field)
+{
+  const AcrFactInfo *info = field->info;
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("Not answered"));
+  if (info->type == ACR_FACT_BOOLEAN)
+    {
+      gtk_string_list_append (model, _("Yes"));
+      gtk_string_list_append (model, _("No"));
+    }
+  else
+    {
+      for (guint i = 0; info->codes[i] != NULL; i++)
+        gtk_string_list_append (model, acr_format_code (info->name, info->codes[i]));
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_row_selected_cb), self);
+
+  return row;
+}
+
+static GtkWidget *
+create_check_row (const char *title,
+                  GtkWidget  *check)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  return row;
+}
+
+static GtkWidget *
+create_code_list_row (AcrApplicationPage *self,
+                      FactField          *field)
+{
+  const AcrFactInfo *info = field->info;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *none;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->label));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("Not answered"));
+  field->checks = g_ptr_array_new ();
+
+  for (guint i = 0; info->codes[i] != NULL; i++)
+    {
+      GtkWidget *check = gtk_check_button_new ();
+
+      g_object_set_data (G_OBJECT (check), "acr-field", field);
+      g_object_set_data (G_OBJECT (check), "acr-code", (gpointer) info->codes[i]);
+      g_signal_connect (check, "toggled", G_CALLBACK (code_list_toggled_cb), self);
+      g_ptr_array_add (field->checks, check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                create_check_row (acr_format_code (info->name, info->codes[i]), check));
+    }
+
+  none = gtk_check_button_new ();
+  g_object_set_data (G_OBJECT (none), "acr-field", field);
+  g_signal_connect (none, "toggled", G_CALLBACK (code_list_toggled_cb), self);
+  g_ptr_array_add (field->checks, none);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_check_row (_("None of these"), none));
+
+  return row;
+}
+
+static void
+add_fields (AcrApplicationPage  *self,
+            AdwPreferencesGroup *group,
+            const char * const  *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const AcrFactInfo *info = acr_person_lookup_fact (names[i]);
+      FactField *field;
+
+      g_assert (info != NULL);
+
+      field = g_new0 (FactField, 1);
+      field->info = info;
+
+      switch (info->type)
+        {
+        case ACR_FACT_CODE:
+        case ACR_FACT_BOOLEAN:
+          field->row = create_combo_row (self, field);
+          break;
+        case ACR_FACT_CODE_LIST:
+          field->row = create_code_list_row (self, field);
+          break;
+        case ACR_FACT_STRING:
+        case ACR_FACT_DATE:
+        case ACR_FACT_INT:
+        case ACR_FACT_COUNTRY:
+        default:
+          field->row = create_entry_row (self, field);
+          break;
+        }
+
+      /* The fact's JSON name identifies the row for tests and CSS. */
+      gtk_widget_set_name (field->row, info->name);
+      g_object_set_data (G_OBJECT (field->row), "acr-field", field);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label),
+                                      -1);
+      adw_preferences_group_add (group, field->row);
+      g_hash_table_insert (self->fields, (gpointer) info->name, field);
+    }
+}
+
+static void
+contact_row_changed_cb (GtkEditable        *editable,
+                        AcrApplicationPage *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (editable), "acr-member-field");
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *icon = g_object_get_data (G_OBJECT (editable), "acr-error-icon");
+
+  if (self->loading)
+    return;
+
+  /* AcrMember checks the value (an NPI's check digit, say); a refused
+   * value leaves the field empty and the row says why. */
+  if (!acr_member_set_field (self->contact, field, text[0] != '\0' ? text : NULL, &error))
+    acr_member_set_field (self->contact, field, NULL, NULL);
+
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  gtk_widget_set_visible (icon, error != NULL);
+  gtk_widget_set_tooltip_text (icon, error != NULL ? error->message : NULL);
+
+  schedule_draft_save (self);
+}
+
+static void
+add_contact_fields (AcrApplicationPage  *self,
+                    AdwPreferencesGroup *group,
+                    const char * const  *fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      const char *title = acr_format_member_field (fields[i]);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (g_str_equal (fields[i], "phone"))
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
+      else if (g_str_equal (fields[i], "npi"))
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+
+      gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_add_css_class (icon, "error");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
+
+      gtk_widget_set_name (row, fields[i]);
+      g_object_set_data (G_OBJECT (row), "acr-member-field", (gpointer) fields[i]);
+      g_object_set_data (G_OBJECT (row), "acr-error-icon", icon);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      g_signal_connect (row, "changed", G_CALLBACK (contact_row_changed_cb), self);
+      adw_preferences_group_add (group, row);
+      g_hash_table_insert (self->contact_rows, (gpointer) fields[i], row);
+    }
+}
+
+static void
+build_form (AcrApplicationPage *self)
+{
+  static const char * const names[] = { "given_name", "family_name", "email", NULL };
+  static const char * const contact[] = { "phone", "address", "city", NULL };
+  static const char * const region[] = { "region", NULL };
+  static const char * const postal[] = { "postal_code", NULL };
+  static const char * const country[] = { "country", NULL };
+  static const char * const npi[] = { "npi", NULL };
+  static const char * const profession[] = { "profession", "discipline", "certifications", "good_standing", NULL };
+  static const char * const training[] = { "training.stage", "training.approved", "training.country",
+                                           "training.school_years", "training.end",
+                                           "residency_completed", "awaiting_us_match", NULL };
+  static const char * const practice[] = { "in_practice", "practice_start", "practice_region",
+                                           "prior_member_in_practice", "retired_on", NULL };
+  static const char * const military[] = { "military", "waive_chapters", NULL };
+
+  /* The paper form's order, person facts and contact details mixed. */
+  add_fields (self, self->identity_group, names);
+  add_contact_fields (self, self->identity_group, contact);
+  add_fields (self, self->identity_group, region);
+  add_contact_fields (self, self->identity_group, postal);
+  add_fields (self, self->identity_group, country);
+  add_contact_fields (self, self->identity_group, npi);
+  add_fields (self, self->profession_group, profession);
+  add_fields (self, self->training_group, training);
+  add_fields (self, self->practice_group, practice);
+  add_fields (self, self->military_group, military);
+}
+
+static void
+chapter_toggled_cb (GtkCheckButton     *check,
+                    AcrApplicationPage *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) codes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->loading)
+    return;
+
+  for (guint i = 0; i < self->chapter_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->chapter_rows, i);
+      GtkCheckButton *row_check = g_object_get_data (G_OBJECT (row), "acr-check");
+
+      if (row_check != NULL && gtk_check_button_get_active (row_check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "acr-code"));
+    }
+  codes = g_strv_builder_end (builder);
+
+  if (codes[0] == NULL)
+    acr_person_unset_fact (self->person, "chapters");
+  else if (!acr_person_set_fact (self->person, "chapters",
+                                 g_variant_new_strv ((const char * const *) codes, -1),
+                                 &error))
+    {
+      /* Only reachable with a draft holding other chapters: undo the tick. */
+      self->loading = TRUE;
+      gtk_check_button_set_active (check, FALSE);
+      self->loading = FALSE;
+      adw_preferences_group_set_description (self->chapters_group, error->message);
+    }
+}
+
+static void
+add_chapter_row (AcrApplicationPage *self,
+                 const char         *code,
+                 const char         *where)
+{
+  AcrChapter *chapter = self->rules != NULL ? acr_rules_lookup_chapter (self->rules, code) : NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *check, *row;
+
+  for (guint i = 0; i < self->chapter_rows->len; i++)
+    {
+      GtkWidget *other = g_ptr_array_index (self->chapter_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (other), "acr-code"), code) == 0)
+        return;
+    }
+
+  title = g_strdup_printf (_("%s Chapter"), chapter != NULL ? acr_chapter_get_name (chapter) : code);
+
+  check = gtk_check_button_new ();
+  row = create_check_row (title, check);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               acr_person_has_code (self->person, "chapters", code));
+  g_signal_connect (check, "toggled", G_CALLBACK (chapter_toggled_cb), self);
+  g_object_set_data_full (G_OBJECT (row), "acr-code", g_strdup (code), g_free);
+  g_object_set_data (G_OBJECT (row), "acr-check", check);
+  gtk_widget_set_name (row, "chapter");
+
+  adw_preferences_group_add (self->chapters_group, row);
+  g_ptr_array_add (self->chapter_rows, row);
+}
+
+/* The chapters on offer are those of the regions the applicant lives and
+ * practises in (so never more than two), plus any the person already holds
+ * so they can be unticked; the rules engine judges the result. */
+static void
+update_chapter_rows (AcrApplicationPage *self)
+{
+  const char *region = acr_person_get_string (self->person, "region");
+  const char *practice_region = acr_person_get_string (self->person, "practice_region");
+  const char * const *held = acr_person_get_codes (self->person, "chapters");
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+
+  for (guint i = 0; i < self->chapter_rows->len; i++)
+    adw_preferences_group_remove (self->chapters_group, g_ptr_array_index (self->chapter_rows, i));
+  g_ptr_array_set_size (self->chapter_rows, 0);
+
+  adw_preferences_group_set_description (self->chapters_group,
+                                         _("Up to two local chapters, where the applicant lives or practices."));
+
+  if (region != NULL && practice_region != NULL && g_ascii_strcasecmp (region, practice_region) == 0)
+    add_chapter_row (self, region, _("Where the applicant lives and practices"));
+  else
+    {
+      if (region != NULL)
+        add_chapter_row (self, region, _("Where the applicant lives"));
+      if (practice_region != NULL)
+        add_chapter_row (self, practice_region, _("Where the applicant practices"));
+    }
+
+  for (guint i = 0; held[i] != NULL; i++)
+    add_chapter_row (self, held[i], _("Not where the applicant lives or practices"));
+
+  if (self->chapter_rows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Enter the state or province of residence or practice first"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->chapters_group, row);
+      g_ptr_array_add (self->chapter_rows, row);
+    }
+
+  self->loading = was_loading;
+}
+
+static void
+set_combo_from_person (AcrApplicationPage *self,
+                       FactField          *field)
+{
+  const AcrFactInfo *info = field->info;
+  guint selected = 0;
+
+  if (acr_person_has_fact (self->person, info->name))
+    {
+      if (info->type == ACR_FACT_BOOLEAN)
+        selected = acr_person_get_boolean (self->person, info->name, FALSE) ? 1 : 2;
+      else
+        {
+          const char *code = acr_person_get_string (self->person, info->name);
+
+          for (guint i = 0; info->codes[i] != NULL; i++)
+            if (g_strcmp0 (info->codes[i], code) == 0)
+              selected = i + 1;
+        }
+    }
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), selected);
+}
+
+static void
+update_code_list_subtitle (AcrApplicationPage *self,
+                           FactField          *field)
+{
+  g_autofree char *text = NULL;
+
+  if (!acr_person_has_fact (self->person, field->info->name))
+    text = g_strdup (_("Not answered"));
+  else
+    {
+      const char * const *codes = acr_person_get_codes (self->person, field->info->name);
+
+      text = codes[0] == NULL ? g_strdup (_("None")) : g_strjoinv (", ", (char **) codes);
+    }
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->row), text);
+}
+
+/* Fills every row from the person, e.g. after starting anew or opening a draft. */
+static void
+load_person (AcrApplicationPage *self)
+{
+  GHashTableIter iter;
+  FactField *field;
+
+  self->loading = TRUE;
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &field))
+    {
+      show_field_error (field, NULL);
+
+      switch (field->info->type)
+        {
+        case ACR_FACT_CODE:
+        case ACR_FACT_BOOLEAN:
+          set_combo_from_person (self, field);
+          break;
+
+        case ACR_FACT_CODE_LIST:
+          {
+            gboolean known = acr_person_has_fact (self->person, field->info->name);
+            const char * const *codes = acr_person_get_codes (self->person, field->info->name);
+
+            for (guint i = 0; i + 1 < field->checks->len; i++)
+              {
+                GtkCheckButton *check = g_ptr_array_index (field->checks, i);
+
+                gtk_check_button_set_active (check,
+                                             acr_person_has_code (self->person, field->info->name,
+                                                                  g_object_get_data (G_OBJECT (check), "acr-code")));
+              }
+            gtk_check_button_set_active (g_ptr_array_index (field->checks, field->checks->len - 1),
+                                         known && codes[0] == NULL);
+            update_code_list_subtitle (self, field);
+            break;
+          }
+
+        default:
+          {
+            g_autofree char *text = acr_person_format_fact (self->person, field->info->name);
+
+            gtk_editable_set_text (GTK_EDITABLE (field->row), text != NULL ? text : "");
+            break;
+          }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->contact_rows);
+  {
+    const char *name;
+    GtkWidget *row;
+
+    while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &row))
+      {
+        const char *value = acr_member_get_field (self->contact, name);
+
+        gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+        gtk_widget_remove_css_class (row, "error");
+        gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "acr-error-icon"), FALSE);
+      }
+  }
+
+  self->loading = FALSE;
+
+  update_chapter_rows (self);
+  update_decision (self);
+}
+
+/* Approve when the rules decide a category, Refuse when they decide none:
+ * acr_store_apply() records either outcome as the rules decide it. */
+static void
+update_actions (AcrApplicationPage *self,
+                AcrDecision        *decision)
+{
+  gboolean has_category = decision != NULL && acr_decision_get_category_id (decision) != NULL;
+  gboolean can_apply = self->store != NULL && self->rules != NULL && decision != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.approve", can_apply && has_category);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.refuse", can_apply && !has_category);
+
+  if (self->store == NULL)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->approve_button), _("No member database is open"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->refuse_button), _("No member database is open"));
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->approve_button),
+                                   has_category ? _("Add the applicant as a member of this category")
+                                                : _("The rules decide no category yet"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->refuse_button),
+                                   has_category ? _("The rules find the applicant eligible")
+                                                : _("Keep the application as refused, with the reasons"));
+    }
+}
+
+static void
+update_decision (AcrApplicationPage *self)
+{
+  g_autoptr (AcrDecision) decision = NULL;
+  g_autoptr (AcrDuesQuote) quote = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  GDate today;
+
+  if (self->rules == NULL)
+    {
+      acr_decision_view_show (self->decision_view, NULL, NULL, NULL, NULL);
+      update_actions (self, NULL);
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  decision = acr_rules_classify (self->rules, self->person, &today, &error);
+  if (decision != NULL)
+    quote = acr_rules_quote (self->rules, self->person, g_date_get_year (&today), &today, &error);
+
+  acr_decision_view_show (self->decision_view, self->rules, decision, quote, error);
+  update_actions (self, decision);
+}
+
+static gboolean
+contact_is_empty (AcrApplicationPage *self)
+{
+  GHashTableIter iter;
+  const char *name;
+
+  g_hash_table_iter_init (&iter, self->contact_rows);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (acr_member_get_field (self->contact, name) != NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The draft is {"person": <person file>, "contact": {field: value}}. */
+static char *
+draft_to_json (AcrApplicationPage *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  GHashTableIter iter;
+  const char *name;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "person");
+  json_builder_add_value (builder, acr_person_to_json (self->person));
+  json_builder_set_member_name (builder, "contact");
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, self->contact_rows);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      const char *value = acr_member_get_field (self->contact, name);
+
+      if (value != NULL)
+        {
+          json_builder_set_member_name (builder, name);
+          json_builder_add_string_value (builder, value);
+        }
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static void
+save_draft_now (AcrApplicationPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *empty = NULL;
+
+  g_clear_handle_id (&self->save_draft_id, g_source_remove);
+
+  if (self->store == NULL)
+    return;
+
+  empty = acr_person_to_json_string (self->person);
+  if (g_strcmp0 (empty, "{}") == 0 && contact_is_empty (self))
+    {
+      /* Nothing typed: no draft to keep. */
+      acr_store_delete_draft (self->store, DRAFT_KEY, NULL);
+      return;
+    }
+
+  json = draft_to_json (self);
+  if (!acr_store_save_draft (self->store, DRAFT_KEY, json, &error))
+    g_warning ("Could not keep the application as a draft: %s", error->message);
+}
+
+static gboolean
+save_draft_timeout_cb (gpointer user_data)
+{
+  AcrApplicationPage *self = user_data;
+
+  self->save_draft_id = 0;
+  save_draft_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_draft_save (AcrApplicationPage *self)
+{
+  if (self->store == NULL || self->save_draft_id != 0)
+    return;
+
+  self->save_draft_id = g_timeout_add (DRAFT_SAVE_DELAY_MS, save_draft_timeout_cb, self);
+}
+
+/* Reads the draft the store keeps, if any, into a person and contact. */
+static gboolean
+load_draft (AcrApplicationPage  *self,
+            AcrPerson          **person,
+            AcrMember          **contact)
+{
+  g_autofree char *json = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (AcrPerson) p = NULL;
+  g_autoptr (AcrMember) c = acr_member_new ();
+  JsonObject *object;
+
+  json = acr_store_load_draft (self->store, DRAFT_KEY, NULL);
+  if (json == NULL)
+    return FALSE;
+
+  root = json_from_string (json, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+
+  if (json_object_has_member (object, "person"))
+    p = acr_person_new_from_json (json_object_get_member (object, "person"), "draft", NULL);
+  if (p == NULL)
+    return FALSE;
+
+  if (json_object_has_member (object, "contact") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "contact")))
+    {
+      JsonObject *fields = json_object_get_object_member (object, "contact");
+      g_autoptr (GList) names = json_object_get_members (fields);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        if (g_hash_table_contains (self->contact_rows, l->data))
+          acr_member_set_field (c, l->data, json_object_get_string_member_with_default (fields, l->data, NULL), NULL);
+    }
+
+  *person = g_steal_pointer (&p);
+  *contact = g_steal_pointer (&c);
+  return TRUE;
+}
+
+static void
+person_changed_cb (AcrApplicationPage *self,
+                   AcrPerson          *person)
+{
+  FactField *field;
+
+  if (self->loading)
+    return;
+
+  field = g_hash_table_lookup (self->fields, "certifications");
+  if (field != NULL)
+    update_code_list_subtitle (self, field);
+
+  update_chapter_rows (self);
+  update_decision (self);
+  schedule_draft_save (self);
+}
+
+static void
+set_person (AcrApplicationPage *self,
+            AcrPerson          *person,
+            AcrMember          *contact)
+{
+  if (self->person != NULL)
+    g_signal_handlers_disconnect_by_func (self->person, person_changed_cb, self);
+
+  g_set_object (&self->person, person);
+  g_set_object (&self->contact, contact);
+  g_signal_connect_object (self->person, "changed",
+                           G_CALLBACK (person_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  load_person (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERSON]);
+}
+
+static void
+acr_application_page_show_decision (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "decision");
+}
+
+static void
+acr_application_page_show_form (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "form");
+}
+
+static void
+show_error (AcrApplicationPage *self,
+            const char         *heading,
+            const GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+announce (AcrApplicationPage *self,
+          const char         *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (ACR_IS_WINDOW (root))
+    acr_window_add_toast (ACR_WINDOW (root), adw_toast_new (text));
+}
+
+static void
+acr_application_page_approve (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!acr_application_page_submit (self, &member, &error))
+    {
+      show_error (self, _("The Application Was Not Recorded"), error);
+      return;
+    }
+
+  if (member != NULL)
+    {
+      g_autofree char *name = acr_member_dup_display_name (member);
+      g_autofree char *number = acr_member_dup_number_text (member);
+      g_autofree char *text = g_strdup_printf (_("%s added as member %s"), name, number);
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      announce (self, text);
+      if (ACR_IS_WINDOW (root))
+        {
+          acr_window_set_view (ACR_WINDOW (root), "members");
+          acr_members_page_show_member (acr_window_get_members_page (ACR_WINDOW (root)),
+                                        acr_member_get_number (member));
+        }
+    }
+  else
+    announce (self, _("The rules refused the application; it was kept with the reasons"));
+}
+
+static void
+refuse_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    AcrApplicationPage *self)
+{
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "refuse") != 0)
+    return;
+
+  if (!acr_application_page_submit (self, &member, &error))
+    show_error (self, _("The Application Was Not Recorded"), error);
+  else if (member == NULL)
+    announce (self, _("Application refused and kept with the reasons"));
+  else
+    announce (self, _("The rules accepted the application after all; the member was added"));
+}
+
+static void
+acr_application_page_refuse (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  /* Refusing clears the form: ask first. */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Refuse the Application?"),
+                                   _("The application is kept as refused, with the reasons the rules give, and the form is cleared."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "refuse", _("_Refuse"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "refuse", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (refuse_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+acr_application_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULES:
+      g_value_set_object (value, self->rules);
+      break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acr_application_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULES:
+      acr_application_page_set_rules (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acr_application_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+
+  /* What staff typed last is kept even if the window closes at once. */
+  if (self->save_draft_id != 0)
+    save_draft_now (self);
+
+  if (self->person != NULL)
+    g_signal_handlers_disconnect_by_func (self->person, person_changed_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_APPLICATION_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->person);
+  g_clear_object (&self->contact);
+  g_clear_object (&self->rules);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (acr_application_page_parent_class)->dispose (object);
+}
+
+static void
+acr_application_page_finalize (GObject *object)
+{
+  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->contact_rows, g_hash_table_unref);
+  g_clear_pointer (&self->chapter_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (acr_application_page_parent_class)->finalize (object);
+}
+
+static void
+acr_application_page_class_init (AcrApplicationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = acr_application_page_get_property;
+  object_class->set_property = acr_application_page_set_property;
+  object_class->dispose = acr_application_page_dispose;
+  object_class->finalize = acr_application_page_finalize;
+
+  properties [PROP_RULES] =
+    g_param_spec_object ("rules", NULL, NULL,
+                         ACR_TYPE_RULES,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL,
+                         ACR_TYPE_PERSON,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-application-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, profession_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, training_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, practice_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, military_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, chapters_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, decision_view);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, refuse_button);
+
+  gtk_widget_class_install_action (widget_class, "application.show-decision", NULL, acr_application_page_show_decision);
+  gtk_widget_class_install_action (widget_class, "application.show-form", NULL, acr_application_page_show_form);
+  gtk_widget_class_install_action (widget_class, "application.approve", NULL, acr_application_page_approve);
+  gtk_widget_class_install_action (widget_class, "application.refuse", NULL, acr_application_page_refuse);
+
+  g_type_ensure (ACR_TYPE_DECISION_VIEW);
+}
+
+static void
+acr_application_page_init (AcrApplicationPage *self)
+{
+  g_autoptr (AcrPerson) person = acr_person_new ();
+  g_autoptr (AcrMember) contact = acr_member_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, fact_field_free);
+  self->contact_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->chapter_rows = g_ptr_array_new ();
+  build_form (self);
+
+  set_person (self, person, contact);
+}
+
+AcrRules *
+acr_application_page_get_rules (AcrApplicationPage *self)
+{
+  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), NULL);
+
+  return self->rules;
+}
+
+void
+acr_application_page_set_rules (AcrApplicationPage *self,
+                                AcrRules           *rules)
+{
+  g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
+  g_return_if_fail (rules == NULL || ACR_IS_RULES (rules));
+
+  if (!g_set_object (&self->rules, rules))
+    return;
+
+  update_chapter_rows (self);
+  update_decision (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RULES]);
+}
+
+AcrPerson *
+acr_application_page_get_person (AcrApplicationPage *self)
+{
+  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), NULL);
+
+  return self->person;
+}
+
+/**
+ * acr_application_page_start_new:
+ *
+ * Clears the form for a new application. The one being typed is not lost
+ * by accident: New is only reached by staff asking for it, and an
+ * application that was submitted is already in the store.
+ */
+void
+acr_application_page_start_new (AcrApplicationPage *self)
+{
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (AcrMember) contact = NULL;
+
+  g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
+
+  person = acr_person_new ();
+  contact = acr_member_new ();
+  set_person (self, person, contact);
+  save_draft_now (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "form");
+}
+
+/**
+ * acr_application_page_set_store:
+ * @store: (nullable): where approved and refused applications and the
+ *   draft of the form go
+ *
+ * Opens the draft the store keeps, if any, so a half-filled application
+ * comes back after the window was closed or the program crashed.
+ */
+void
+acr_application_page_set_store (AcrApplicationPage *self,
+                                AcrStore           *store)
+{
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (AcrMember) contact = NULL;
+
+  g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
+
+  if (self->save_draft_id != 0)
+    save_draft_now (self);
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (store != NULL && load_draft (self, &person, &contact))
+    set_person (self, person, contact);
+  else
+    update_decision (self);
+}
+
+AcrMember *
+acr_application_page_get_contact (AcrApplicationPage *self)
+{
+  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), NULL);
+
+  return self->contact;
+}
+
+/**
+ * acr_application_page_submit:
+ * @member: (out) (optional) (transfer full): the new member, or %NULL when
+ *   the rules refused the application
+ *
+ * Records the application in the store as the rules decide it today
+ * (acr_store_apply()): the applicant becomes a member, or the application
+ * is kept as refused with the reasons. Then the form starts anew.
+ */
+gboolean
+acr_application_page_submit (AcrApplicationPage  *self,
+                             AcrMember          **member,
+                             GError             **error)
+{
+  g_autoptr (AcrMember) added = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL && self->rules != NULL, FALSE);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  if (!acr_store_apply (self->store, self->rules, self->person, self->contact,
+                        &today, &added, NULL, error))
+    return FALSE;
+
+  acr_application_page_start_new (self);
+
+  if (member != NULL)
+    *member = g_steal_pointer (&added);
+
+  return TRUE;
+}

@@ -1,0 +1,925 @@
+#define G_LOG_DOMAIN "acr-members-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acr-csv-import.h"
+#include "acr-csv-reader.h"
+#include "acr-format.h"
+#include "acr-members-page.h"
+#include "acr-sample-data.h"
+#include "acr-window.h"
+
+/*
+ * Member lookup: a search entry and filters over the store's lazy search
+ * model (AcrSearchResults holds only the matching ids and reads a member
+ * when a row asks for it), shown in a GtkColumnView, with the selected
+ * member's details in a pane that folds away on a narrow window.
+ */
+
+#define SAMPLE_DATA_COUNT 2000
+
+typedef enum
+{
+  COLUMN_NUMBER,
+  COLUMN_NAME,
+  COLUMN_CATEGORY,
+  COLUMN_STATUS,
+  COLUMN_CHAPTERS,
+  COLUMN_CITY,
+} Column;
+
+struct _AcrMembersPage
+{
+  GtkWidget           parent_instance;
+
+  AcrStore           *store;
+  AcrRules           *rules;
+  AcrSearchResults   *results;
+  GtkSingleSelection *selection;
+  AcrMember          *shown_member;
+  GPtrArray          *detail_rows;     /* rows added to facts_group */
+  GtkColumnViewColumn *number_column;
+  GtkColumnViewColumn *name_column;
+  GObject            *probe_a;         /* see read_view_sort () */
+  GObject            *probe_b;
+  int                 probed_sort;
+  gboolean            updating_sort;
+  GtkFileChooserNative *chooser;
+
+  AdwLeaflet         *leaflet;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *category_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *chapter_dropdown;
+  GtkStack           *stack;
+  AdwStatusPage      *unavailable_page;
+  GtkColumnView      *column_view;
+  GtkLabel           *count_label;
+  GtkStack           *detail_stack;
+  GtkLabel           *detail_number_label;
+  GtkLabel           *detail_name_label;
+  GtkLabel           *detail_category_label;
+  AdwPreferencesGroup *facts_group;
+  AdwPreferencesGroup *history_group;
+  GtkListBox         *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (AcrMembersPage, acr_members_page, GTK_TYPE_WIDGET)
+
+static const char *
+category_name (AcrMembersPage *self,
+               const char     *id)
+{
+  AcrCategory *category;
+
+  if (id == NULL)
+    return "";
+
+  category = self->rules != NULL ? acr_rules_lookup_category (self->rules, id) : NULL;
+  return category != NULL ? acr_category_get_name (category) : id;
+}
+
+/* Filter dropdowns hold "code\tlabel" strings: item 0 is "any". */
+static const char *
+dropdown_code (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  const char *text;
+
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+
+  text = g_object_get_data (G_OBJECT (item), "acr-code");
+  return text;
+}
+
+static void
+fill_dropdown (GtkDropDown        *dropdown,
+               const char         *any_label,
+               const char * const *codes,
+               const char * const *labels)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, any_label);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autoptr (GtkStringObject) item = NULL;
+
+      gtk_string_list_append (model, labels[i]);
+      item = g_list_model_get_item (G_LIST_MODEL (model), i + 1);
+      g_object_set_data_full (G_OBJECT (item), "acr-code", g_strdup (codes[i]), g_free);
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+fill_rule_dropdowns (AcrMembersPage *self)
+{
+  g_autoptr (GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto (GStrv) code_v = NULL;
+  g_auto (GStrv) label_v = NULL;
+  GListModel *categories, *chapters;
+
+  if (self->rules == NULL)
+    return;
+
+  categories = acr_rules_get_categories (self->rules);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr (AcrCategory) category = g_list_model_get_item (categories, i);
+
+      g_strv_builder_add (codes, acr_category_get_id (category));
+      g_strv_builder_add (labels, acr_category_get_name (category));
+    }
+  code_v = g_strv_builder_end (codes);
+  label_v = g_strv_builder_end (labels);
+  fill_dropdown (self->category_dropdown, _("All categories"),
+                 (const char * const *) code_v, (const char * const *) label_v);
+  g_clear_pointer (&code_v, g_strfreev);
+  g_clear_pointer (&label_v, g_strfreev);
+
+  chapters = acr_rules_get_chapters (self->rules);
+  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+    {
+      g_autoptr (AcrChapter) chapter = g_list_model_get_item (chapters, i);
+
+      g_strv_builder_add (codes, acr_chapter_get_code (chapter));
+      g_strv_builder_add (labels, acr_chapter_get_name (chapter));
+    }
+  code_v = g_strv_builder_end (codes);
+  label_v = g_strv_builder_end (labels);
+  fill_dropdown (self->chapter_dropdown, _("All chapters"),
+                 (const char * const *) code_v, (const char * const *) label_v);
+}
+
+static void
+fill_status_dropdown (AcrMembersPage *self)
+{
+  const char * const *statuses = acr_member_list_statuses ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; statuses[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer) acr_format_status (statuses[i]));
+  g_ptr_array_add (labels, NULL);
+
+  fill_dropdown (self->status_dropdown, _("All statuses"), statuses,
+                 (const char * const *) labels->pdata);
+}
+
+static void
+update_state (AcrMembersPage *self)
+{
+  guint n;
+  g_autofree char *count = NULL;
+
+  if (self->results == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "unavailable");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (acr_store_count_members (self->store, NULL) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+
+  count = g_strdup_printf (g_dngettext (NULL, "%u member", "%u members", n), n);
+  gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
+}
+
+static void
+results_changed_cb (AcrMembersPage *self)
+{
+  update_state (self);
+}
+
+static void
+add_detail_row (AcrMembersPage *self,
+                const char     *title,
+                const char     *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->facts_group, row);
+  g_ptr_array_add (self->detail_rows, row);
+}
+
+static void
+add_person_rows (AcrMembersPage *self,
+                 AcrMember      *member)
+{
+  const char *json = acr_member_get_person_json (member);
+  g_autoptr (AcrPerson) person = NULL;
+  const AcrFactInfo *facts;
+  guint n_facts;
+
+  if (json == NULL)
+    return;
+
+  /* The store wrote it, so it reads; if not, there is nothing to show. */
+  person = acr_person_new_from_data (json, -1, "member", NULL);
+  if (person == NULL)
+    return;
+
+  facts = acr_person_list_facts (&n_facts);
+  for (guint i = 0; i < n_facts; i++)
+    {
+      g_autofree char *value = NULL;
+
+      /* Names, e-mail and chapters already have rows of their own. */
+      if (g_str_equal (facts[i].name, "given_name") || g_str_equal (facts[i].name, "family_name") ||
+          g_str_equal (facts[i].name, "email") || g_str_equal (facts[i].name, "chapters") ||
+          g_str_equal (facts[i].name, "country"))
+        continue;
+
+      if (facts[i].type == ACR_FACT_CODE && acr_person_has_fact (person, facts[i].name))
+        value = g_strdup (acr_format_code (facts[i].name, acr_person_get_string (person, facts[i].name)));
+      else
+        value = acr_person_format_fact (person, facts[i].name);
+
+      add_detail_row (self, _(facts[i].label), value);
+    }
+}
+
+static GtkWidget *
+create_history_row (AcrMemberChange *change)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *field = acr_format_member_field (change->field);
+
+  if (g_str_equal (change->field, "member"))
+    title = g_strdup (change->reason != NULL ? change->reason : _("Member added"));
+  else if (change->old_value == NULL)
+    title = g_strdup_printf (_("%s set to “%s”"), field, change->new_value ? change->new_value : "");
+  else if (change->new_value == NULL)
+    title = g_strdup_printf (_("%s cleared (was “%s”)"), field, change->old_value);
+  else
+    title = g_strdup_printf (_("%s: “%s” → “%s”"), field, change->old_value, change->new_value);
+
+  if (change->reason != NULL && !g_str_equal (change->field, "member"))
+    subtitle = g_strdup_printf ("%s · %s · %s", change->time, change->account, change->reason);
+  else
+    subtitle = g_strdup_printf ("%s · %s", change->time, change->account);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+static void
+show_member (AcrMembersPage *self,
+             AcrMember      *member)
+{
+  g_autoptr (GPtrArray) history = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *chapters = NULL;
+  GtkWidget *child;
+
+  g_set_object (&self->shown_member, member);
+
+  for (guint i = 0; i < self->detail_rows->len; i++)
+    adw_preferences_group_remove (self->facts_group, g_ptr_array_index (self->detail_rows, i));
+  g_ptr_array_set_size (self->detail_rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  if (member == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  number = acr_member_dup_number_text (member);
+  name = acr_member_dup_display_name (member);
+  subtitle = g_strdup_printf ("%s · %s",
+                              category_name (self, acr_member_get_category (member)),
+                              acr_format_status (acr_member_get_status (member)));
+  gtk_label_set_text (self->detail_number_label, number);
+  gtk_label_set_text (self->detail_name_label, name);
+  gtk_label_set_text (self->detail_category_label, subtitle);
+
+  if (acr_member_get_chapters (member) != NULL)
+    {
+      g_auto (GStrv) codes = g_strsplit (acr_member_get_chapters (member), ",", -1);
+
+      chapters = g_strjoinv (", ", codes);
+    }
+
+  add_detail_row (self, acr_format_member_field ("email"), acr_member_get_email (member));
+  add_detail_row (self, acr_format_member_field ("phone"), acr_member_get_field (member, "phone"));
+  add_detail_row (self, acr_format_member_field ("address"), acr_member_get_field (member, "address"));
+  add_detail_row (self, acr_format_member_field ("city"), acr_member_get_city (member));
+  add_detail_row (self, acr_format_member_field ("region"), acr_member_get_field (member, "region"));
+  add_detail_row (self, acr_format_member_field ("postal_code"), acr_member_get_field (member, "postal_code"));
+  add_detail_row (self, acr_format_member_field ("country"), acr_member_get_country (member));
+  add_detail_row (self, acr_format_member_field ("chapters"), chapters);
+  add_detail_row (self, acr_format_member_field ("npi"), acr_member_get_npi (member));
+  add_detail_row (self, acr_format_member_field ("program"), acr_member_get_program (member));
+  add_detail_row (self, acr_format_member_field ("joined"), acr_member_get_joined (member));
+  add_detail_row (self, acr_format_member_field ("review"), acr_member_get_review (member));
+  add_person_rows (self, member);
+
+  /* Newest first: the store lists the history oldest first. */
+  history = acr_store_list_history (self->store, member, NULL);
+  for (guint i = history != NULL ? history->len : 0; i > 0; i--)
+    gtk_list_box_append (self->history_list, create_history_row (g_ptr_array_index (history, i - 1)));
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), history != NULL && history->len > 0);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "member");
+}
+
+static void
+selection_changed_cb (AcrMembersPage *self)
+{
+  show_member (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+search_changed_cb (AcrMembersPage *self)
+{
+  if (self->results != NULL)
+    acr_search_results_set_text (self->results, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+filter_changed_cb (AcrMembersPage *self)
+{
+  if (self->results == NULL)
+    return;
+
+  acr_search_results_set_category (self->results, dropdown_code (self->category_dropdown));
+  acr_search_results_set_status (self->results, dropdown_code (self->status_dropdown));
+  acr_search_results_set_chapter (self->results, dropdown_code (self->chapter_dropdown));
+}
+
+static void
+row_activated_cb (AcrMembersPage *self,
+                  guint           position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+/* GTK 4.8 cannot say which column the view sorts by (GtkColumnViewSorter
+ * is public from 4.10): each column sorter notes the sort it stands for
+ * when it is asked first, so comparing two probe objects through the
+ * view's sorter reveals the primary column and its direction. */
+static int
+column_sort_cb (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  AcrMembersPage *self = g_object_get_data (G_OBJECT (user_data), "acr-page");
+
+  if (self->probed_sort < 0)
+    self->probed_sort = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (user_data), "acr-sort"));
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+view_sorter_changed_cb (AcrMembersPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  if (self->results == NULL || self->updating_sort)
+    return;
+
+  self->probed_sort = -1;
+  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+
+  if (self->probed_sort < 0)
+    {
+      acr_search_results_set_sort (self->results, ACR_SEARCH_SORT_FAMILY_NAME);
+      return;
+    }
+
+  /* The search index sorts one way only: a second click keeps it ascending. */
+  if (order == GTK_ORDERING_LARGER)
+    {
+      self->updating_sort = TRUE;
+      gtk_column_view_sort_by_column (self->column_view,
+                                      self->probed_sort == ACR_SEARCH_SORT_NUMBER ? self->number_column : self->name_column,
+                                      GTK_SORT_ASCENDING);
+      self->updating_sort = FALSE;
+    }
+
+  acr_search_results_set_sort (self->results, self->probed_sort);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column == COLUMN_NUMBER ? 7 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
+                                 column == COLUMN_NAME ? 28 :
+                                 column == COLUMN_CATEGORY ? 22 :
+                                 column == COLUMN_NUMBER ? 8 : 12);
+  if (column == COLUMN_NUMBER)
+    gtk_widget_add_css_class (inscription, "numeric");
+
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  AcrMembersPage *self = g_object_get_data (G_OBJECT (factory), "acr-page");
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  AcrMember *member = gtk_list_item_get_item (item);
+
+  switch (column)
+    {
+    case COLUMN_NUMBER:
+      {
+        g_autofree char *number = acr_member_dup_number_text (member);
+
+        gtk_inscription_set_text (inscription, number);
+        break;
+      }
+    case COLUMN_NAME:
+      {
+        g_autofree char *name = acr_member_dup_display_name (member);
+
+        gtk_inscription_set_text (inscription, name);
+        break;
+      }
+    case COLUMN_CATEGORY:
+      gtk_inscription_set_text (inscription, category_name (self, acr_member_get_category (member)));
+      break;
+    case COLUMN_STATUS:
+      gtk_inscription_set_text (inscription, acr_format_status (acr_member_get_status (member)));
+      break;
+    case COLUMN_CHAPTERS:
+      gtk_inscription_set_text (inscription, acr_member_get_chapters (member));
+      break;
+    case COLUMN_CITY:
+      gtk_inscription_set_text (inscription, acr_member_get_city (member));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkColumnViewColumn *
+add_column (AcrMembersPage *self,
+            const char     *title,
+            Column          column,
+            gboolean        expand,
+            int             sort)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_object_set_data (G_OBJECT (factory), "acr-page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+
+  if (sort >= 0)
+    {
+      GtkCustomSorter *sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
+
+      /* The sorter's data lives on the sorter, which the column owns. */
+      g_object_set_data (G_OBJECT (sorter), "acr-page", self);
+      g_object_set_data (G_OBJECT (sorter), "acr-sort", GINT_TO_POINTER (sort));
+      gtk_custom_sorter_set_sort_func (sorter, column_sort_cb, sorter, NULL);
+      gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+      g_object_unref (sorter);
+    }
+
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+
+  return view_column;
+}
+
+static void
+build_columns (AcrMembersPage *self)
+{
+  self->number_column = add_column (self, _("Number"), COLUMN_NUMBER, FALSE, ACR_SEARCH_SORT_NUMBER);
+  self->name_column = add_column (self, _("Name"), COLUMN_NAME, TRUE, ACR_SEARCH_SORT_FAMILY_NAME);
+  add_column (self, _("Category"), COLUMN_CATEGORY, TRUE, -1);
+  add_column (self, _("Status"), COLUMN_STATUS, FALSE, -1);
+  add_column (self, _("Chapters"), COLUMN_CHAPTERS, FALSE, -1);
+  add_column (self, _("City"), COLUMN_CITY, TRUE, -1);
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (view_sorter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static AcrWindow *
+get_window (AcrMembersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return ACR_IS_WINDOW (root) ? ACR_WINDOW (root) : NULL;
+}
+
+static void
+toast (AcrMembersPage *self,
+       const char     *text)
+{
+  AcrWindow *window = get_window (self);
+
+  if (window != NULL)
+    acr_window_add_toast (window, adw_toast_new (text));
+}
+
+static void
+import_response_cb (AcrMembersPage       *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && !acr_members_page_import_file (self, path, &error))
+        {
+          AcrWindow *window = get_window (self);
+          GtkWidget *dialog;
+
+          /* The import is all or nothing: say what was wrong, nothing changed. */
+          dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Nothing Was Imported"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+acr_members_page_import (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Members"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+acr_members_page_load_sample (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!acr_members_page_load_sample_data (self, SAMPLE_DATA_COUNT, &error))
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("%u sample members added"), SAMPLE_DATA_COUNT);
+
+      toast (self, text);
+    }
+}
+
+static void
+acr_members_page_show_list (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+acr_members_page_dispose (GObject *object)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_MEMBERS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->shown_member);
+  g_clear_object (&self->store);
+  g_clear_object (&self->rules);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+
+  G_OBJECT_CLASS (acr_members_page_parent_class)->dispose (object);
+}
+
+static void
+acr_members_page_finalize (GObject *object)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (object);
+
+  g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (acr_members_page_parent_class)->finalize (object);
+}
+
+static void
+acr_members_page_class_init (AcrMembersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = acr_members_page_dispose;
+  object_class->finalize = acr_members_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-members-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, chapter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, unavailable_page);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_number_label);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_name_label);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_category_label);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, facts_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "members.show-list", NULL, acr_members_page_show_list);
+  gtk_widget_class_install_action (widget_class, "members.import", NULL, acr_members_page_import);
+  gtk_widget_class_install_action (widget_class, "members.load-sample", NULL, acr_members_page_load_sample);
+}
+
+static void
+acr_members_page_init (AcrMembersPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->detail_rows = g_ptr_array_new ();
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+
+  build_columns (self);
+  fill_status_dropdown (self);
+  acr_members_page_set_store (self, NULL, NULL);
+}
+
+/**
+ * acr_members_page_set_store:
+ * @store: (nullable): the member store
+ * @error: (nullable): why there is no store, shown in its place
+ */
+void
+acr_members_page_set_store (AcrMembersPage *self,
+                            AcrStore       *store,
+                            const GError   *error)
+{
+  gboolean usable;
+
+  g_return_if_fail (ACR_IS_MEMBERS_PAGE (self));
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  show_member (self, NULL);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      self->results = acr_search_results_new (store);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_object (self->results, "items-changed", G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+      search_changed_cb (self);
+      filter_changed_cb (self);
+      view_sorter_changed_cb (self);
+    }
+  else
+    adw_status_page_set_description (self->unavailable_page,
+                                     error != NULL ? error->message : _("No member database is open."));
+
+  usable = store != NULL;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), usable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->category_dropdown), usable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), usable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->chapter_dropdown), usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.import", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.load-sample", usable);
+
+  update_state (self);
+}
+
+void
+acr_members_page_set_rules (AcrMembersPage *self,
+                            AcrRules       *rules)
+{
+  g_return_if_fail (ACR_IS_MEMBERS_PAGE (self));
+
+  if (!g_set_object (&self->rules, rules))
+    return;
+
+  fill_rule_dropdowns (self);
+
+  /* Category names come from the rules: bind the visible rows again. */
+  if (self->selection != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    }
+  if (self->shown_member != NULL)
+    {
+      g_autoptr (AcrMember) member = g_object_ref (self->shown_member);
+
+      show_member (self, member);
+    }
+}
+
+AcrSearchResults *
+acr_members_page_get_results (AcrMembersPage *self)
+{
+  g_return_val_if_fail (ACR_IS_MEMBERS_PAGE (self), NULL);
+
+  return self->results;
+}
+
+AcrMember *
+acr_members_page_get_shown_member (AcrMembersPage *self)
+{
+  g_return_val_if_fail (ACR_IS_MEMBERS_PAGE (self), NULL);
+
+  return self->shown_member;
+}
+
+/**
+ * acr_members_page_get_state:
+ *
+ * Returns: what the list area shows: "unavailable", "empty", "no-results" or "list"
+ */
+const char *
+acr_members_page_get_state (AcrMembersPage *self)
+{
+  g_return_val_if_fail (ACR_IS_MEMBERS_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * acr_members_page_show_member:
+ *
+ * Shows the member numbered @number in the detail pane (after an
+ * application is approved, say), clearing the search so its row is there.
+ */
+void
+acr_members_page_show_member (AcrMembersPage *self,
+                              guint           number)
+{
+  g_autoptr (AcrMember) member = NULL;
+
+  g_return_if_fail (ACR_IS_MEMBERS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  member = acr_store_lookup_member (self->store, number, NULL);
+  if (member == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_member (self, member);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+void
+acr_members_page_focus_search (AcrMembersPage *self)
+{
+  g_return_if_fail (ACR_IS_MEMBERS_PAGE (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * acr_members_page_load_sample_data:
+ *
+ * Adds @count fictional members (the store's deterministic sample) for a
+ * demonstration or a first look.
+ */
+gboolean
+acr_members_page_load_sample_data (AcrMembersPage *self,
+                                   guint           count,
+                                   GError        **error)
+{
+  g_return_val_if_fail (ACR_IS_MEMBERS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!acr_sample_data_generate (self->store, count, 1, NULL, NULL, error))
+    return FALSE;
+
+  update_state (self);
+  return TRUE;
+}
+
+/**
+ * acr_members_page_import_file:
+ *
+ * Imports members from the CSV file at @path, all or nothing, and says how
+ * many were added and updated in a toast.
+ */
+gboolean
+acr_members_page_import_file (AcrMembersPage *self,
+                              const char     *path,
+                              GError        **error)
+{
+  g_autoptr (AcrCsvReader) reader = NULL;
+  g_autofree char *text = NULL;
+  AcrImportReport report = { 0 };
+
+  g_return_val_if_fail (ACR_IS_MEMBERS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  reader = acr_csv_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return FALSE;
+
+  if (!acr_csv_import_members (self->store, reader, &report, NULL, NULL, error))
+    return FALSE;
+
+  text = g_strdup_printf (_("%s: %u added, %u updated, %u unchanged"),
+                          acr_csv_reader_get_source_name (reader),
+                          report.added, report.updated, report.unchanged);
+  toast (self, text);
+  update_state (self);
+
+  return TRUE;
+}

@@ -1,0 +1,325 @@
+#define G_LOG_DOMAIN "acr-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acr-preferences-window.h"
+#include "acr-rules.h"
+
+struct _AcrPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
+
+  AdwActionRow         *database_row;
+  GtkButton            *database_reset_button;
+  AdwActionRow         *rules_row;
+  GtkButton            *rules_reset_button;
+  GtkRevealer          *rules_error_revealer;
+  GtkLabel             *rules_error_label;
+  AdwEntryRow          *issuer_name_row;
+  AdwComboRow          *paper_size_row;
+  GtkTextView          *issuer_address_view;
+};
+
+G_DEFINE_FINAL_TYPE (AcrPreferencesWindow, acr_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Paper sizes in the order of the combo row's model. */
+static const char *paper_sizes[] = { "letter", "a4" };
+
+static gboolean
+paper_size_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  const char *size = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paper_sizes); i++)
+    {
+      if (g_str_equal (size, paper_sizes[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+paper_size_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  if (i >= G_N_ELEMENTS (paper_sizes))
+    return NULL;
+
+  return g_variant_new_string (paper_sizes[i]);
+}
+
+static void
+update_database_row (AcrPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "database-path");
+
+  if (path[0] == '\0')
+    adw_action_row_set_subtitle (self->database_row, _("Default location in your data folder"));
+  else
+    adw_action_row_set_subtitle (self->database_row, path);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->database_reset_button), path[0] != '\0');
+}
+
+static void
+update_rules_row (AcrPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "rules-file");
+
+  if (path[0] == '\0')
+    adw_action_row_set_subtitle (self->rules_row, _("Bundled rules"));
+  else
+    adw_action_row_set_subtitle (self->rules_row, path);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_reset_button), path[0] != '\0');
+}
+
+static void
+show_rules_error (AcrPreferencesWindow *self,
+                  const char           *message)
+{
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->rules_error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->rules_row), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rules_row), "error");
+
+  gtk_revealer_set_reveal_child (self->rules_error_revealer, message != NULL);
+}
+
+static void
+settings_changed_cb (AcrPreferencesWindow *self,
+                     const char           *key,
+                     GSettings            *settings)
+{
+  if (g_strcmp0 (key, "database-path") == 0)
+    update_database_row (self);
+  else if (g_strcmp0 (key, "rules-file") == 0)
+    update_rules_row (self);
+}
+
+static void
+database_chooser_response_cb (AcrPreferencesWindow *self,
+                              int                   response,
+                              GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "database-path", path);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+database_choose_clicked_cb (AcrPreferencesWindow *self)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+
+  /* SAVE lets staff name a new database as well as pick an existing one. */
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Database File"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Choose"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Membership databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "acr-membership.db");
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (database_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+database_reset_clicked_cb (AcrPreferencesWindow *self)
+{
+  g_settings_reset (self->settings, "database-path");
+}
+
+static void
+rules_chooser_response_cb (AcrPreferencesWindow *self,
+                           int                   response,
+                           GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        acr_preferences_window_choose_rules_file (self, path);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+rules_choose_clicked_cb (AcrPreferencesWindow *self)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Rules File"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Rules files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (rules_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+rules_reset_clicked_cb (AcrPreferencesWindow *self)
+{
+  show_rules_error (self, NULL);
+  g_settings_reset (self->settings, "rules-file");
+}
+
+static void
+acr_preferences_window_dispose (GObject *object)
+{
+  AcrPreferencesWindow *self = ACR_PREFERENCES_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (acr_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+acr_preferences_window_finalize (GObject *object)
+{
+  AcrPreferencesWindow *self = ACR_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (acr_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+acr_preferences_window_class_init (AcrPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = acr_preferences_window_dispose;
+  object_class->finalize = acr_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, database_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, issuer_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, paper_size_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, issuer_address_view);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, rules_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, database_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rules_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rules_reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, database_reset_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+acr_preferences_window_init (AcrPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_settings_bind (self->settings, "issuer-name", self->issuer_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "issuer-address",
+                   gtk_text_view_get_buffer (self->issuer_address_view), "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "paper-size", self->paper_size_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                paper_size_get_mapping, paper_size_set_mapping,
+                                NULL, NULL);
+
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_database_row (self);
+  update_rules_row (self);
+}
+
+AcrPreferencesWindow *
+acr_preferences_window_new (GtkWindow *transient_for)
+{
+  return g_object_new (ACR_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", transient_for,
+                       NULL);
+}
+
+/**
+ * acr_preferences_window_choose_rules_file:
+ * @path: the file staff chose
+ *
+ * Loads and checks @path with the rules engine. A valid file becomes the
+ * rules in use; an invalid one changes nothing and its error is shown
+ * under the row, naming the file and what is wrong.
+ *
+ * Returns: whether @path was taken
+ */
+gboolean
+acr_preferences_window_choose_rules_file (AcrPreferencesWindow *self,
+                                          const char           *path)
+{
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (ACR_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  rules = acr_rules_new_from_file (path, &error);
+  if (rules == NULL)
+    {
+      show_rules_error (self, error->message);
+      return FALSE;
+    }
+
+  show_rules_error (self, NULL);
+  g_settings_set_string (self->settings, "rules-file", path);
+
+  return TRUE;
+}

@@ -1,0 +1,724 @@
+#define G_LOG_DOMAIN "acr-membership-cli"
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "acr-cli.h"
+#include "acr-cli-common.h"
+#include "acr-csv-import.h"
+#include "acr-lifecycle.h"
+#include "acr-sample-data.h"
+#include "acr-search-results.h"
+#include "acr-store.h"
+
+/*
+ * Member commands: every one takes --db PATH (default: the desktop app's
+ * database). Exit 0 on success, 1 for invalid input or data (a bad file, an
+ * unknown member, a conflict), 2 for wrong usage.
+ */
+
+/* The --db option, the store, members, rules and dates are shared with the billing commands (acr-cli-common.c). */
+#define parse_options     acr_cli_parse_options
+#define open_store        acr_cli_open_store
+#define lookup_member     acr_cli_lookup_member
+#define today             acr_cli_today
+#define parse_date_option acr_cli_parse_date
+#define print_json        acr_cli_print_json
+#define pad               acr_cli_pad
+
+static char *rules_path = NULL;
+
+static AcrRules *
+load_rules (void)
+{
+  return acr_cli_load_rules (rules_path);
+}
+
+/* New trainees from a roster: the category is the rules' decision, today. */
+static gboolean
+classify_trainee (AcrMember  *member,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  AcrRules *rules = user_data;
+  GDate date;
+
+  today (&date);
+  return acr_lifecycle_classify_member (rules, member, &date, error);
+}
+
+/* --- members --- */
+
+
+int
+acr_cli_members (int    argc,
+                 char **argv)
+{
+  g_autofree char *category = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *chapter = NULL;
+  g_autofree char *sort_name = NULL;
+  g_autofree char *text = NULL;
+  gboolean json = FALSE;
+  int limit = 50;
+  GOptionEntry entries[] = {
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only members with this status"), N_("STATUS") },
+    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, N_("Sort by family, given or number"), N_("KEY") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Print at most N members (0: all; default 50)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrSearchResults) results = NULL;
+  AcrSearchQuery query = { 0 };
+  gboolean ok;
+  int status_code;
+  guint n, shown;
+
+  status_code = parse_options ("members", _("[SEARCH…]"),
+                               _("Looks members up by number, NPI, name, e-mail, city or postal code (prefixes; "
+                                 "case and accents ignored)."),
+                               entries, &argc, &argv);
+  if (status_code >= 0)
+    return status_code;
+
+  query.sort = acr_search_results_parse_sort (sort_name, &ok);
+  if (!ok)
+    {
+      acr_cli_print_error (_("--sort: expected family, given or number, got “%s”"), sort_name);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (limit < 0)
+    {
+      acr_cli_print_error (_("--limit: expected a count, got %d"), limit);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (status != NULL && !acr_member_status_is_valid (status))
+    {
+      acr_cli_print_error (_("--status: expected applicant, active, lapsed, retired, resigned or deceased, got “%s”"), status);
+      return ACR_CLI_EXIT_USAGE;
+    }
+
+  text = g_strjoinv (" ", argv + 1);
+  query.text = text;
+  query.category = category;
+  query.status = status;
+  query.chapter = chapter;
+
+  if ((store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+  results = acr_search_results_new (store);
+  acr_search_results_set_query (results, &query);
+  n = g_list_model_get_n_items (G_LIST_MODEL (results));
+  shown = limit == 0 ? n : MIN (n, (guint) limit);
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, n);
+      json_builder_set_member_name (builder, "members");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < shown; i++)
+        {
+          g_autoptr (AcrMember) m = g_list_model_get_item (G_LIST_MODEL (results), i);
+          json_builder_add_value (builder, acr_member_to_json (m));
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return ACR_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr (AcrMember) m = g_list_model_get_item (G_LIST_MODEL (results), i);
+      g_autofree char *number = acr_member_dup_number_text (m);
+      g_autofree char *name = acr_member_dup_display_name (m);
+      g_autofree char *name_col = pad (name, 30);
+      g_autofree char *cat_col = pad (acr_member_get_category (m) ? acr_member_get_category (m) : "-", 32);
+      g_autofree char *status_col = pad (acr_member_get_status (m), 9);
+      g_autofree char *city_col = pad (acr_member_get_city (m), 18);
+      const char *email = acr_member_get_email (m);
+
+      printf ("%s  %s  %s  %s  %s  %s\n", number, name_col, cat_col, status_col, city_col, email ? email : "");
+    }
+  if (shown < n)
+    printf (_("… %u of %u members shown (--limit 0 shows all)\n"), shown, n);
+  else
+    printf (g_dngettext (NULL, "%u member\n", "%u members\n", n), n);
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- show --- */
+
+
+int
+acr_cli_show (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrMember) m = NULL;
+  g_autofree char *number = NULL;
+  int status = parse_options ("show", _("NUMBER"), _("Prints one member."), entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    {
+      acr_cli_print_error (_("show: expected one member number"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store ()) == NULL || (m = lookup_member (store, argv[1])) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+
+  if (json)
+    {
+      g_autoptr (JsonNode) node = acr_member_to_json (m);
+      print_json (node);
+      return ACR_CLI_EXIT_OK;
+    }
+
+  number = acr_member_dup_number_text (m);
+  printf ("%-12s %s\n", "number", number);
+  printf ("%-12s %s\n", "given_name", acr_member_get_given_name (m));
+  printf ("%-12s %s\n", "family_name", acr_member_get_family_name (m));
+  for (const char * const *field = acr_member_list_fields (); *field; field++)
+    {
+      const char *value = acr_member_get_field (m, *field);
+      if (value != NULL)
+        printf ("%-12s %s\n", *field, value);
+    }
+  printf ("%-12s %" G_GINT64_FORMAT "\n", "revision", acr_member_get_revision (m));
+  printf ("%-12s %s\n", "updated_at", acr_member_get_updated_at (m));
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- edit --- */
+
+
+/* FIELD=VALUE: a member field ("email", "status"…), or a person fact ("training.end", "person.retired_on"). */
+static gboolean
+apply_assignment (AcrMember   *m,
+                  const char  *assignment,
+                  GError     **error)
+{
+  const char *eq = strchr (assignment, '=');
+  g_autofree char *name = NULL;
+  const char *value;
+  const char *fact;
+  g_autoptr (AcrPerson) person = NULL;
+
+  if (eq == NULL || eq == assignment)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("“%s”: expected FIELD=VALUE"), assignment);
+      return FALSE;
+    }
+  name = g_strndup (assignment, eq - assignment);
+  value = eq + 1;
+
+  if (acr_member_has_field (name) && !g_str_equal (name, "person"))
+    return acr_member_set_field (m, name, value, error);
+
+  fact = g_str_has_prefix (name, "person.") ? name + strlen ("person.") : name;
+  if (acr_person_lookup_fact (fact) == NULL)
+    {
+      g_set_error (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_UNKNOWN_FIELD,
+                   _("%s: not a member field nor a person fact"), name);
+      return FALSE;
+    }
+  person = acr_member_dup_person (m, error);
+  if (person == NULL)
+    return FALSE;
+  if (*value == '\0')
+    acr_person_unset_fact (person, fact);
+  else if (!acr_person_set_fact_from_string (person, fact, value, error))
+    return FALSE;
+  acr_member_set_person (m, person);
+  return TRUE;
+}
+
+int
+acr_cli_edit (int    argc,
+              char **argv)
+{
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the change is made (kept in the history; required)"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrMember) m = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 revision;
+  int status = parse_options ("edit", _("NUMBER FIELD=VALUE…"),
+                              _("Changes a member. FIELD is a member field (email, phone, address, city, region, "
+                                "postal_code, country, npi, language, category, status, chapters, program, review, "
+                                "joined) or a person fact (given_name, training.end, retired_on…); an empty VALUE unsets it."),
+                              entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc < 3)
+    {
+      acr_cli_print_error (_("edit: expected a member number and at least one FIELD=VALUE"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (reason == NULL || *g_strstrip (reason) == '\0')
+    {
+      acr_cli_print_error (_("edit: --reason is required: the history keeps why each change was made"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store ()) == NULL || (m = lookup_member (store, argv[1])) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+
+  revision = acr_member_get_revision (m);
+  for (int i = 2; i < argc; i++)
+    if (!apply_assignment (m, argv[i], &error))
+      {
+        acr_cli_print_error ("%s", error->message);
+        return ACR_CLI_EXIT_INVALID_INPUT;
+      }
+
+  if (!acr_store_save_member (store, m, reason, &error))
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  if (acr_member_get_revision (m) == revision)
+    printf (_("Nothing changed.\n"));
+  else
+    printf (_("Saved member %07u (revision %" G_GINT64_FORMAT ").\n"), acr_member_get_number (m), acr_member_get_revision (m));
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- history --- */
+
+
+int
+acr_cli_history (int    argc,
+                 char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrMember) m = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = parse_options ("history", _("NUMBER"), _("Prints every change made to a member, oldest first."),
+                              entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    {
+      acr_cli_print_error (_("history: expected one member number"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store ()) == NULL || (m = lookup_member (store, argv[1])) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+  history = acr_store_list_history (store, m, &error);
+  if (history == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < history->len; i++)
+        {
+          AcrMemberChange *c = history->pdata[i];
+          const char *keys[] = { "time", "account", "field", "old_value", "new_value", "reason" };
+          const char *values[] = { c->time, c->account, c->field, c->old_value, c->new_value, c->reason };
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "revision");
+          json_builder_add_int_value (builder, c->revision);
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            {
+              json_builder_set_member_name (builder, keys[k]);
+              if (values[k])
+                json_builder_add_string_value (builder, values[k]);
+              else
+                json_builder_add_null_value (builder);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return ACR_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      AcrMemberChange *c = history->pdata[i];
+      printf ("%s  r%-3" G_GINT64_FORMAT " %-10s %-22s %s → %s%s%s\n", c->time, c->revision, c->account, c->field,
+              c->old_value ? c->old_value : "∅", c->new_value ? c->new_value : "∅",
+              c->reason ? "  — " : "", c->reason ? c->reason : "");
+    }
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- import / export --- */
+
+
+int
+acr_cli_import (int    argc,
+                char **argv)
+{
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrCsvReader) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  AcrImportReport report = { 0 };
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Classify new trainees with the rules in FILE instead of the built-in bundle"), N_("FILE") },
+    { NULL }
+  };
+  int status = parse_options ("import", _("members|roster FILE.csv"),
+                              _("Imports members or the trainee roster from CSV, all or nothing. Roster columns: "
+                                "resident_name, email, program, country, training_stage, expected_completion_date; "
+                                "residents are matched by e-mail, then by name and program."),
+                              entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 3 || (!g_str_equal (argv[1], "members") && !g_str_equal (argv[1], "roster")))
+    {
+      acr_cli_print_error (_("import: expected “members FILE” or “roster FILE”"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  reader = acr_csv_reader_new_for_path (argv[2], &error);
+  if (reader == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  if ((store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+
+  if (g_str_equal (argv[1], "members"))
+    ok = acr_csv_import_members (store, reader, &report, NULL, NULL, &error);
+  else
+    {
+      g_autoptr (AcrRules) rules = load_rules ();
+      if (rules == NULL)
+        return ACR_CLI_EXIT_INVALID_INPUT;
+      ok = acr_csv_import_roster (store, reader, classify_trainee, &report, NULL, rules, &error);
+    }
+  if (!ok)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  printf (_("%s: %u added, %u updated, %u unchanged\n"), acr_csv_reader_get_source_name (reader),
+          report.added, report.updated, report.unchanged);
+  return ACR_CLI_EXIT_OK;
+}
+
+
+int
+acr_cli_export (int    argc,
+                char **argv)
+{
+  g_autofree char *category = NULL;
+  g_autofree char *status_filter = NULL;
+  g_autofree char *chapter = NULL;
+  g_autofree char *sort_name = NULL;
+  g_autofree char *text = NULL;
+  GOptionEntry entries[] = {
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only members with this status"), N_("STATUS") },
+    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, N_("Sort by family, given or number"), N_("KEY") },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrSearchResults) results = NULL;
+  g_autoptr (GOutputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+  AcrSearchQuery query = { 0 };
+  gboolean ok;
+  int status = parse_options ("export", _("FILE.csv [SEARCH…]"),
+                              _("Writes the members a lookup finds (search and filters as for “members”) to CSV; "
+                                "FILE “-” is standard output."),
+                              entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc < 2)
+    {
+      acr_cli_print_error (_("export: expected a file name"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  query.sort = acr_search_results_parse_sort (sort_name, &ok);
+  if (!ok)
+    {
+      acr_cli_print_error (_("--sort: expected family, given or number, got “%s”"), sort_name);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  text = g_strjoinv (" ", argv + 2);
+  query.text = text;
+  query.category = category;
+  query.status = status_filter;
+  query.chapter = chapter;
+
+  if ((store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+  results = acr_search_results_new (store);
+  acr_search_results_set_query (results, &query);
+
+  if (g_str_equal (argv[1], "-"))
+    stream = g_unix_output_stream_new (1, FALSE);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[1]);
+      /* Replaced atomically: a failed export never leaves half a file. */
+      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error));
+      if (stream == NULL)
+        {
+          acr_cli_print_error ("%s", error->message);
+          return ACR_CLI_EXIT_INVALID_INPUT;
+        }
+    }
+  if (!acr_csv_export_members (results, stream, &error) || !g_output_stream_close (stream, NULL, &error))
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  if (!g_str_equal (argv[1], "-"))
+    printf (_("%u members written to %s\n"), g_list_model_get_n_items (G_LIST_MODEL (results)), argv[1]);
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- sample-data --- */
+
+
+int
+acr_cli_sample_data (int    argc,
+                     char **argv)
+{
+  int count = -1;
+  int seed = 1;
+  GOptionEntry entries[] = {
+    { "count", 0, 0, G_OPTION_ARG_INT, &count, N_("How many members to add (required)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the generator (default 1): the same seed gives the same members"), N_("S") },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = parse_options ("sample-data", NULL,
+                              _("Adds fictional members (deterministic for a count and seed) for demos and benchmarks."),
+                              entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (count < 0 || argc != 1)
+    {
+      acr_cli_print_error (_("sample-data: --count N is required (N ≥ 0)"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+  if (!acr_sample_data_generate (store, count, (guint32) seed, NULL, NULL, &error))
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  printf (_("%d sample members added to %s\n"), count, acr_store_get_location (store));
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- apply --- */
+
+int
+acr_cli_apply (int    argc,
+               char **argv)
+{
+  g_autofree char *date_text = NULL;
+  static char *contact[9];  /* option storage; static so every one is freed below */
+  static const char * const contact_fields[] = {
+    "email", "phone", "address", "city", "region", "postal_code", "country", "language", "npi"
+  };
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The application date (default: today)"), N_("YYYY-MM-DD") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &contact[0], N_("Contact e-mail (default: the person’s)"), N_("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &contact[1], N_("Telephone"), N_("NUMBER") },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &contact[2], N_("Street address (lines separated by \\n)"), N_("TEXT") },
+    { "city", 0, 0, G_OPTION_ARG_STRING, &contact[3], N_("City"), N_("CITY") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &contact[4], N_("State or province"), N_("CODE") },
+    { "postal-code", 0, 0, G_OPTION_ARG_STRING, &contact[5], N_("Postal code"), N_("CODE") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &contact[6], N_("Country of the address (ISO 3166)"), N_("CC") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &contact[7], N_("Preferred language: en or fr"), N_("LANG") },
+    { "npi", 0, 0, G_OPTION_ARG_STRING, &contact[8], N_("US National Provider Identifier"), N_("NPI") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (AcrMember) details = acr_member_new ();
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (AcrDecision) decision = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate date;
+  int status;
+
+  g_clear_pointer (&rules_path, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (contact); i++)
+    g_clear_pointer (&contact[i], g_free);
+  status = parse_options ("apply", _("PERSON.json"),
+                          _("Classifies an applicant on the application date: an eligible person becomes a member of "
+                            "the decided category; otherwise the application is kept as refused, with the reasons."),
+                          entries, &argc, &argv);
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    {
+      acr_cli_print_error (_("apply: expected one person file"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((status = parse_date_option (date_text, &date)) >= 0)
+    return status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)
+    if (contact[i] != NULL && !acr_member_set_field (details, contact_fields[i], contact[i], &error))
+      {
+        acr_cli_print_error ("%s", error->message);
+        return ACR_CLI_EXIT_INVALID_INPUT;
+      }
+
+  person = acr_person_new_from_file (argv[1], &error);
+  if (person == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  if ((rules = load_rules ()) == NULL || (store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+
+  if (!acr_store_apply (store, rules, person, details, &date, &member, &decision, &error))
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "outcome");
+      json_builder_add_string_value (builder, member ? "accepted" : "refused");
+      json_builder_set_member_name (builder, "member");
+      if (member)
+        json_builder_add_value (builder, acr_member_to_json (member));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "decision");
+      json_builder_add_value (builder, acr_decision_to_json (decision));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return ACR_CLI_EXIT_OK;
+    }
+
+  if (member != NULL)
+    printf (_("Member %07u added: %s (%s)\n"), acr_member_get_number (member),
+            acr_member_get_category (member), acr_member_get_given_name (member));
+  else
+    {
+      const char * const *reasons = acr_decision_get_reasons (decision);
+      printf (_("Application refused and kept: eligible for no membership category.\n"));
+      for (guint i = 0; reasons[i] != NULL; i++)
+        printf ("  - %s\n", reasons[i]);
+    }
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- lifecycle --- */
+
+int
+acr_cli_lifecycle (int    argc,
+                   char **argv)
+{
+  g_autofree char *date_text = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day to run the lifecycle for (required)"), N_("YYYY-MM-DD") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would change, change nothing"), NULL },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (AcrLifecycleReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate date;
+  int status;
+
+  g_clear_pointer (&rules_path, g_free);
+  status = parse_options ("lifecycle", NULL,
+                          _("Re-classifies active and lapsed members on a date: trainees become full members six "
+                            "months after training, notified retirements are recorded, what the rules leave to "
+                            "staff is flagged for review. Running it twice on a date changes nothing the second time."),
+                          entries, &argc, &argv);
+  if (status >= 0)
+    return status;
+  if (date_text == NULL || argc != 1)
+    {
+      acr_cli_print_error (_("lifecycle: --date YYYY-MM-DD is required"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if ((status = parse_date_option (date_text, &date)) >= 0)
+    return status;
+  if ((rules = load_rules ()) == NULL || (store = open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+
+  report = acr_lifecycle_run (store, rules, &date, dry_run, NULL, NULL, &error);
+  if (report == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  for (guint i = 0; i < report->changes->len; i++)
+    {
+      AcrLifecycleChange *c = report->changes->pdata[i];
+      printf ("%07u  %-30s  %-8s  %s → %s  (%s)\n", c->number, c->name, c->field,
+              c->old_value ? c->old_value : "∅", c->new_value ? c->new_value : "∅", c->reason);
+    }
+  for (guint i = 0; i < report->skipped->len; i++)
+    printf (_("skipped: %s\n"), (char *) report->skipped->pdata[i]);
+  printf (dry_run ? _("Dry run on %s: %u members examined, %u would change; nothing was written.\n")
+                  : _("Lifecycle on %s: %u members examined, %u changed.\n"),
+          date_text, report->examined, report->members_changed);
+  return ACR_CLI_EXIT_OK;
+}

@@ -1,0 +1,869 @@
+#define G_LOG_DOMAIN "acr-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "acr-csv-import.h"
+#include "acr-csv-writer.h"
+#include "acr-member-private.h"
+#include "acr-search-fold.h"
+#include "acr-store-private.h"
+
+#define MAX_LISTED_PROBLEMS 50
+
+/* Member columns: the export writes them in this order; an import needs given_name and family_name. */
+static const char * const member_columns[] = {
+  "number", "given_name", "family_name", "email", "phone", "address", "city", "region", "postal_code",
+  "country", "npi", "language", "category", "status", "chapters", "program", "joined", "person", NULL
+};
+
+static const char * const roster_columns[] = {
+  "resident_name", "email", "program", "country", "training_stage", "expected_completion_date", NULL
+};
+
+static const char * const training_stages[] = {
+  "medical-school", "residency", "fellowship", "physics-program", NULL
+};
+
+typedef struct
+{
+  const char *source;
+  GPtrArray  *lines;       /* first MAX_LISTED_PROBLEMS messages */
+  GHashTable *bad_rows;    /* row numbers with a problem */
+  guint       n_problems;
+} Problems;
+
+typedef struct
+{
+  char **names;            /* header names, normalised */
+  int    index[32];        /* known column → position in the file, -1 when absent */
+} Header;
+
+static void
+problems_init (Problems   *p,
+               const char *source)
+{
+  p->source = source;
+  p->lines = g_ptr_array_new_with_free_func (g_free);
+  p->bad_rows = g_hash_table_new (NULL, NULL);
+  p->n_problems = 0;
+}
+
+static void
+problems_clear (Problems *p)
+{
+  g_clear_pointer (&p->lines, g_ptr_array_unref);
+  g_clear_pointer (&p->bad_rows, g_hash_table_unref);
+}
+
+static void
+add_problem (Problems   *p,
+             guint       row,
+             guint       column,
+             const char *column_name,
+             const char *why)
+{
+  p->n_problems++;
+  g_hash_table_add (p->bad_rows, GUINT_TO_POINTER (row));
+  if (p->lines->len >= MAX_LISTED_PROBLEMS)
+    return;
+  if (column > 0)
+    g_ptr_array_add (p->lines, g_strdup_printf (_("row %u, column %u (%s): %s"), row, column, column_name, why));
+  else
+    g_ptr_array_add (p->lines, g_strdup_printf (_("row %u: %s"), row, why));
+}
+
+/* A reader error already says "source: row N, column M: why"; keep it without the source. */
+static void
+add_reader_problem (Problems     *p,
+                    AcrCsvReader *reader,
+                    GError       *error)
+{
+  const char *message = error->message;
+  g_autofree char *prefix = g_strdup_printf ("%s: ", p->source);
+
+  if (g_str_has_prefix (message, prefix))
+    message += strlen (prefix);
+  p->n_problems++;
+  g_hash_table_add (p->bad_rows, GUINT_TO_POINTER (acr_csv_reader_get_row (reader)));
+  if (p->lines->len < MAX_LISTED_PROBLEMS)
+    g_ptr_array_add (p->lines, g_strdup (message));
+}
+
+static gboolean
+problems_to_error (Problems  *p,
+                   GError   **error)
+{
+  g_autoptr (GString) message = NULL;
+
+  if (p->n_problems == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_append_printf (message,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: %u row was rejected, so nothing was imported:",
+                                       "%s: %u rows were rejected, so nothing was imported:",
+                                       g_hash_table_size (p->bad_rows)),
+                          p->source, g_hash_table_size (p->bad_rows));
+  for (guint i = 0; i < p->lines->len; i++)
+    g_string_append_printf (message, "\n  %s", (char *) p->lines->pdata[i]);
+  if (p->n_problems > p->lines->len)
+    g_string_append_printf (message, _("\n  … and %u more problems"), p->n_problems - p->lines->len);
+  g_set_error_literal (error, ACR_CSV_ERROR, ACR_CSV_ERROR_REJECTED, message->str);
+  return FALSE;
+}
+
+static char *
+normalise_header (const char *name)
+{
+  g_autofree char *folded = acr_search_fold (name);
+
+  g_strdelimit (folded, " -", '_');
+  if (g_str_equal (folded, "expected_completion"))
+    return g_strdup ("expected_completion_date");
+  if (g_str_equal (folded, "name") || g_str_equal (folded, "resident"))
+    return g_strdup ("resident_name");
+  if (g_str_equal (folded, "stage"))
+    return g_strdup ("training_stage");
+  return g_steal_pointer (&folded);
+}
+
+static gboolean
+read_header (AcrCsvReader        *reader,
+             const char * const  *known,
+             const char * const  *required,
+             Header              *header,
+             GError             **error)
+{
+  g_auto (GStrv) fields = NULL;
+  g_autoptr (GError) local_error = NULL;
+  guint n_known = g_strv_length ((char **) known);
+
+  g_assert (n_known <= G_N_ELEMENTS (header->index));
+  for (guint i = 0; i < G_N_ELEMENTS (header->index); i++)
+    header->index[i] = -1;
+
+  if (!acr_csv_reader_next (reader, &fields, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_HEADER,
+                     _("%s: the file is empty; the first row must name the columns"),
+                     acr_csv_reader_get_source_name (reader));
+      return FALSE;
+    }
+
+  header->names = g_new0 (char *, g_strv_length (fields) + 1);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      char *name = normalise_header (fields[i]);
+      int k;
+
+      header->names[i] = name;
+      for (k = 0; known[k] != NULL && !g_str_equal (known[k], name); k++)
+        ;
+      if (known[k] == NULL)
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) known);
+          g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_HEADER,
+                       _("%s: row 1, column %u: unknown column “%s” (the columns are %s)"),
+                       acr_csv_reader_get_source_name (reader), i + 1, fields[i], list);
+          return FALSE;
+        }
+      if (header->index[k] != -1)
+        {
+          g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_HEADER,
+                       _("%s: row 1, column %u: column “%s” appears twice"),
+                       acr_csv_reader_get_source_name (reader), i + 1, fields[i]);
+          return FALSE;
+        }
+      header->index[k] = i;
+    }
+
+  for (guint r = 0; required[r] != NULL; r++)
+    {
+      int k;
+      for (k = 0; known[k] != NULL && !g_str_equal (known[k], required[r]); k++)
+        ;
+      if (header->index[k] == -1)
+        {
+          g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_HEADER,
+                       _("%s: row 1: the column “%s” is missing"),
+                       acr_csv_reader_get_source_name (reader), required[r]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static const char *
+cell (Header      *header,
+      char       **fields,
+      int          known_index)
+{
+  int i = header->index[known_index];
+  return i >= 0 ? fields[i] : NULL;
+}
+
+static int
+known_index (const char * const *known,
+             const char         *name)
+{
+  for (int k = 0; known[k] != NULL; k++)
+    if (g_str_equal (known[k], name))
+      return k;
+  g_assert_not_reached ();
+}
+
+/* Sets string members of the person JSON (NULL or "" removes them); @path may be "training.end". */
+static void
+person_set (JsonObject *person,
+            const char *path,
+            JsonNode   *value)
+{
+  const char *dot = strchr (path, '.');
+
+  if (dot != NULL)
+    {
+      g_autofree char *head = g_strndup (path, dot - path);
+      JsonObject *child;
+
+      if (!json_object_has_member (person, head) ||
+          !JSON_NODE_HOLDS_OBJECT (json_object_get_member (person, head)))
+        json_object_set_object_member (person, head, json_object_new ());
+      child = json_object_get_object_member (person, head);
+      person_set (child, dot + 1, value);
+      return;
+    }
+
+  if (value == NULL)
+    json_object_remove_member (person, path);
+  else
+    json_object_set_member (person, path, value);
+}
+
+static JsonNode *
+string_node (const char *text)
+{
+  JsonNode *node;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_string (node, text);
+  return node;
+}
+
+static JsonObject *
+parse_person (const char  *json,
+              GError     **error)
+{
+  g_autoptr (JsonNode) node = json_from_string (json ? json : "{}", error);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, _("expected a JSON object"));
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
+}
+
+static char *
+person_to_string (JsonObject *person)
+{
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, person);
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+apply_row (AcrStore    *store,
+           AcrMember   *member,
+           gboolean     is_new,
+           AcrMember   *stored,
+           const char  *reason,
+           const char  *time,
+           AcrImportReport *report,
+           GError     **error)
+{
+  if (is_new)
+    {
+      if (!_acr_store_insert (store, member, reason, time, error))
+        return FALSE;
+      report->added++;
+      return TRUE;
+    }
+  {
+    g_auto (GStrv) diff = acr_member_diff (stored, member);
+    if (diff[0] == NULL)
+      {
+        report->unchanged++;
+        return TRUE;
+      }
+  }
+  if (!_acr_store_update (store, member, reason, time, error))
+    return FALSE;
+  report->updated++;
+  return TRUE;
+}
+
+/*
+ * acr_csv_import_members:
+ * Imports members: a row with a number updates that member; otherwise a row
+ * whose e-mail belongs to a member updates it; otherwise the row adds a
+ * member with the next number. Only the columns present change anything.
+ */
+gboolean
+acr_csv_import_members (AcrStore              *store,
+                        AcrCsvReader          *reader,
+                        AcrImportReport       *report,
+                        AcrImportProgressFunc  progress,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  static const char * const required[] = { "given_name", "family_name", NULL };
+  const char *source = acr_csv_reader_get_source_name (reader);
+  g_autofree char *reason = g_strdup_printf (_("import of %s"), source);
+  g_autofree char *time = _acr_store_now ();
+  g_autoptr (GHashTable) seen_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AcrImportReport counts = { 0 };
+  Header header = { 0 };
+  Problems problems;
+  gboolean ok = FALSE;
+  guint n_rows = 0;
+
+  g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ACR_IS_CSV_READER (reader), FALSE);
+
+  if (!read_header (reader, member_columns, required, &header, error))
+    {
+      g_strfreev (header.names);
+      return FALSE;
+    }
+  if (!_acr_store_begin (store, error))
+    {
+      g_strfreev (header.names);
+      return FALSE;
+    }
+  _acr_store_set_bulk (store);
+
+  problems_init (&problems, source);
+  for (;;)
+    {
+      g_auto (GStrv) fields = NULL;
+      g_autoptr (GError) row_error = NULL;
+      g_autoptr (AcrMember) member = NULL;
+      g_autoptr (AcrMember) stored = NULL;
+      g_autoptr (JsonObject) person = NULL;
+      g_autofree char *person_json = NULL;
+      const char *number_text, *email;
+      gboolean email_bad = FALSE;
+      guint row;
+      guint bad_before = problems.n_problems;
+
+      if (!acr_csv_reader_next (reader, &fields, &row_error))
+        {
+          if (row_error == NULL)
+            break;
+          add_reader_problem (&problems, reader, row_error);
+          if (g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_COLUMN_COUNT) ||
+              g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_INVALID_UTF8))
+            continue;
+          break;
+        }
+      row = acr_csv_reader_get_row (reader);
+      n_rows++;
+
+      /* Which member: by number, else by e-mail, else a new one. */
+      number_text = cell (&header, fields, known_index (member_columns, "number"));
+      email = cell (&header, fields, known_index (member_columns, "email"));
+      if (number_text != NULL && *number_text != '\0')
+        {
+          guint number = acr_store_parse_number (number_text);
+          if (number == 0)
+            {
+              add_problem (&problems, row, header.index[0] + 1, "number", _("not a member number"));
+              continue;
+            }
+          stored = acr_store_lookup_member (store, number, &row_error);
+          if (stored == NULL)
+            {
+              add_problem (&problems, row, header.index[0] + 1, "number", row_error->message);
+              continue;
+            }
+        }
+      else if (email != NULL && *email != '\0')
+        {
+          gint64 id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
+          if (id < 0)
+            {
+              add_problem (&problems, row, 0, NULL, row_error->message);
+              break;
+            }
+          if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
+            {
+              add_problem (&problems, row, 0, NULL, row_error->message);
+              break;
+            }
+        }
+
+      if (email != NULL && *email != '\0')
+        {
+          g_autofree char *key = acr_search_fold (email);
+          gpointer first = g_hash_table_lookup (seen_emails, key);
+          if (first != NULL)
+            {
+              g_autofree char *why = g_strdup_printf (_("the same e-mail address as row %u"), GPOINTER_TO_UINT (first));
+              add_problem (&problems, row, header.index[known_index (member_columns, "email")] + 1, "email", why);
+              continue;
+            }
+          g_hash_table_insert (seen_emails, g_steal_pointer (&key), GUINT_TO_POINTER (row));
+        }
+
+      member = stored ? acr_member_copy (stored) : acr_member_new ();
+
+      for (guint k = 0; member_columns[k] != NULL; k++)
+        {
+          const char *name = member_columns[k];
+          int i = header.index[k];
+
+          if (i < 0 || g_str_equal (name, "number") || g_str_equal (name, "given_name") ||
+              g_str_equal (name, "family_name") || g_str_equal (name, "person"))
+            continue;
+          if (!acr_member_set_field (member, name, fields[i], &row_error))
+            {
+              add_problem (&problems, row, i + 1, name, row_error->message);
+              g_clear_error (&row_error);
+              if (g_str_equal (name, "email"))
+                email_bad = TRUE;
+            }
+        }
+
+      /* The person facts: the "person" column (JSON), then the name and e-mail columns over it. */
+      {
+        const char *json = cell (&header, fields, known_index (member_columns, "person"));
+        int column = header.index[known_index (member_columns, "person")] + 1;
+
+        if (json != NULL && *json != '\0')
+          person = parse_person (json, &row_error);
+        else
+          person = parse_person (acr_member_get_person_json (member), &row_error);
+        if (person == NULL)
+          {
+            add_problem (&problems, row, column, "person", row_error->message);
+            continue;
+          }
+        for (const char * const *name = (const char * const []) { "given_name", "family_name", "email", NULL }; *name; name++)
+          {
+            int k = known_index (member_columns, *name);
+            if (header.index[k] >= 0 && !(email_bad && g_str_equal (*name, "email")))
+              person_set (person, *name, string_node (fields[header.index[k]]));
+          }
+        if (!json_object_has_member (person, "given_name") || !json_object_has_member (person, "family_name"))
+          {
+            add_problem (&problems, row, header.index[known_index (member_columns, "family_name")] + 1,
+                         "family_name", _("a member needs a given name and a family name"));
+            continue;
+          }
+        person_json = person_to_string (person);
+        if (problems.n_problems == bad_before &&
+            !acr_member_set_person_json (member, person_json, &row_error))
+          {
+            add_problem (&problems, row, column, "person", row_error->message);
+            continue;
+          }
+      }
+
+      if (stored == NULL && acr_member_get_field (member, "joined") == NULL)
+        {
+          g_autofree char *today = g_strndup (time, 10);
+          _acr_member_set_raw (member, "joined", today);
+        }
+      if (stored == NULL && acr_member_get_field (member, "status") != NULL &&
+          header.index[known_index (member_columns, "status")] < 0)
+        _acr_member_set_raw (member, "status", "active");
+
+      if (problems.n_problems != bad_before)
+        continue;
+      /* Once a row is bad nothing will be committed: keep checking, stop writing. */
+      if (problems.n_problems > 0)
+        continue;
+
+      if (!apply_row (store, member, stored == NULL, stored, reason, time, &counts, &row_error))
+        {
+          add_problem (&problems, row, 0, NULL, row_error->message);
+          continue;
+        }
+      if (progress)
+        progress (row, n_rows, user_data);
+    }
+
+  if (problems.n_problems == 0 && n_rows == 0)
+    {
+      g_ptr_array_add (problems.lines, g_strdup (_("no rows after the header")));
+      problems.n_problems++;
+      g_hash_table_add (problems.bad_rows, GUINT_TO_POINTER (2));
+    }
+
+  if (!problems_to_error (&problems, error))
+    _acr_store_rollback (store);
+  else if (_acr_store_commit (store, error))
+    {
+      ok = TRUE;
+      if (report)
+        *report = counts;
+    }
+
+  problems_clear (&problems);
+  g_strfreev (header.names);
+  return ok;
+}
+
+static char *
+normalise_stage (const char *text)
+{
+  g_autofree char *folded = acr_search_fold (text);
+
+  g_strdelimit (folded, " _", '-');
+  if (g_str_equal (folded, "resident"))
+    return g_strdup ("residency");
+  if (g_str_equal (folded, "fellow"))
+    return g_strdup ("fellowship");
+  return g_steal_pointer (&folded);
+}
+
+static void
+split_name (const char  *name,
+            char       **given,
+            char       **family)
+{
+  const char *comma = strchr (name, ',');
+
+  if (comma != NULL)
+    {
+      /* "Family, Given" */
+      *family = g_strstrip (g_strndup (name, comma - name));
+      *given = g_strstrip (g_strdup (comma + 1));
+      return;
+    }
+  {
+    /* "Given Family": the last word is the family name. */
+    g_autofree char *copy = g_strstrip (g_strdup (name));
+    char *space = strrchr (copy, ' ');
+
+    if (space == NULL)
+      {
+        *given = g_strdup ("");
+        *family = g_strdup (copy);
+        return;
+      }
+    *space = '\0';
+    *given = g_strstrip (g_strdup (copy));
+    *family = g_strdup (space + 1);
+  }
+}
+
+static const char *
+profession_for_stage (const char *stage)
+{
+  if (g_str_equal (stage, "medical-school"))
+    return "medical-student";
+  if (g_str_equal (stage, "physics-program"))
+    return "medical-physicist";
+  return "physician";
+}
+
+/*
+ * acr_csv_import_roster:
+ * Imports the trainee roster. A resident already known (same e-mail, else
+ * same name and program) is updated; others become members with status
+ * active, classified by @classify. Says how many were added, updated and
+ * unchanged.
+ */
+gboolean
+acr_csv_import_roster (AcrStore              *store,
+                       AcrCsvReader          *reader,
+                       AcrImportClassifyFunc  classify,
+                       AcrImportReport       *report,
+                       AcrImportProgressFunc  progress,
+                       gpointer               user_data,
+                       GError               **error)
+{
+  static const char * const required[] = { "resident_name", "program", "country", "training_stage",
+                                           "expected_completion_date", NULL };
+  const char *source = acr_csv_reader_get_source_name (reader);
+  g_autofree char *reason = g_strdup_printf (_("trainee roster %s"), source);
+  g_autofree char *time = _acr_store_now ();
+  g_autofree char *today = g_strndup (time, 10);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AcrImportReport counts = { 0 };
+  Header header = { 0 };
+  Problems problems;
+  gboolean ok = FALSE;
+  guint n_rows = 0;
+
+  g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ACR_IS_CSV_READER (reader), FALSE);
+
+  if (!read_header (reader, roster_columns, required, &header, error))
+    {
+      g_strfreev (header.names);
+      return FALSE;
+    }
+  if (!_acr_store_begin (store, error))
+    {
+      g_strfreev (header.names);
+      return FALSE;
+    }
+  _acr_store_set_bulk (store);
+
+  problems_init (&problems, source);
+  for (;;)
+    {
+      g_auto (GStrv) fields = NULL;
+      g_autoptr (GError) row_error = NULL;
+      g_autoptr (AcrMember) member = NULL;
+      g_autoptr (AcrMember) stored = NULL;
+      g_autoptr (JsonObject) person = NULL;
+      g_autofree char *given = NULL;
+      g_autofree char *family = NULL;
+      g_autofree char *stage = NULL;
+      g_autofree char *country = NULL;
+      g_autofree char *person_json = NULL;
+      g_autofree char *match_key = NULL;
+      const char *name, *email, *program, *end;
+      gboolean is_new;
+      GDate date;
+      guint row;
+      guint bad_before = problems.n_problems;
+
+      if (!acr_csv_reader_next (reader, &fields, &row_error))
+        {
+          if (row_error == NULL)
+            break;
+          add_reader_problem (&problems, reader, row_error);
+          if (g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_COLUMN_COUNT) ||
+              g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_INVALID_UTF8))
+            continue;
+          break;
+        }
+      row = acr_csv_reader_get_row (reader);
+      n_rows++;
+
+      name = cell (&header, fields, 0);
+      email = cell (&header, fields, 1);
+      program = g_strstrip (fields[header.index[2]]);
+      country = g_ascii_strup (g_strstrip (fields[header.index[3]]), -1);
+      stage = normalise_stage (fields[header.index[4]]);
+      end = g_strstrip (fields[header.index[5]]);
+      if (email != NULL)
+        email = g_strstrip ((char *) email);
+
+      split_name (name, &given, &family);
+      if (*family == '\0')
+        add_problem (&problems, row, header.index[0] + 1, "resident_name", _("the resident’s name is empty"));
+      if (*program == '\0')
+        add_problem (&problems, row, header.index[2] + 1, "program", _("the program is empty"));
+      if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
+        {
+          g_autofree char *why = g_strdup_printf (_("“%s” is not a two-letter ISO 3166 country code"), fields[header.index[3]]);
+          add_problem (&problems, row, header.index[3] + 1, "country", why);
+        }
+      if (!g_strv_contains (training_stages, stage))
+        {
+          g_autofree char *why = g_strdup_printf (_("“%s” is not a training stage (residency, fellowship, medical-school, physics-program)"),
+                                                  fields[header.index[4]]);
+          add_problem (&problems, row, header.index[4] + 1, "training_stage", why);
+        }
+      {
+        unsigned y, m, d;
+        char tail;
+        if (strlen (end) != 10 || sscanf (end, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
+          {
+            g_autofree char *why = g_strdup_printf (_("“%s” is not a date YYYY-MM-DD"), end);
+            add_problem (&problems, row, header.index[5] + 1, "expected_completion_date", why);
+          }
+        else
+          g_date_set_dmy (&date, d, m, y);
+      }
+      if (problems.n_problems != bad_before)
+        continue;
+
+      /* The same resident twice in one file is a mistake in the file. */
+      match_key = email && *email ? acr_search_fold (email)
+                                  : g_strdup_printf ("%s\n%s\n%s", family, given, program);
+      if (g_hash_table_contains (seen, match_key))
+        {
+          g_autofree char *why = g_strdup_printf (_("the same resident as row %u"),
+                                                  GPOINTER_TO_UINT (g_hash_table_lookup (seen, match_key)));
+          add_problem (&problems, row, 0, NULL, why);
+          continue;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&match_key), GUINT_TO_POINTER (row));
+
+      /* Match: e-mail first, then name and program. */
+      {
+        gint64 id = 0;
+        if (email && *email)
+          id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
+        if (id == 0)
+          id = _acr_store_find_member (store, NULL, family, given, program, &row_error);
+        if (id < 0)
+          {
+            add_problem (&problems, row, 0, NULL, row_error->message);
+            break;
+          }
+        if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
+          {
+            add_problem (&problems, row, 0, NULL, row_error->message);
+            break;
+          }
+      }
+      is_new = stored == NULL;
+      member = stored ? acr_member_copy (stored) : acr_member_new ();
+
+      person = parse_person (acr_member_get_person_json (member), &row_error);
+      if (person == NULL)
+        {
+          add_problem (&problems, row, 0, NULL, row_error->message);
+          continue;
+        }
+      person_set (person, "given_name", string_node (given));
+      person_set (person, "family_name", string_node (family));
+      if (email && *email)
+        person_set (person, "email", string_node (email));
+      if (is_new)
+        {
+          JsonNode *approved = json_node_new (JSON_NODE_VALUE);
+          JsonNode *in_practice = json_node_new (JSON_NODE_VALUE);
+
+          json_node_set_boolean (approved, TRUE);
+          json_node_set_boolean (in_practice, FALSE);
+          person_set (person, "profession", string_node (profession_for_stage (stage)));
+          /* The roster comes from radiology residency and fellowship programmes. */
+          if (!g_str_equal (stage, "medical-school"))
+            person_set (person, "discipline", string_node (g_str_equal (stage, "physics-program") ? "medical-physics" : "radiology"));
+          person_set (person, "in_practice", in_practice);
+          person_set (person, "country", string_node (country));
+          /* Program directors upload residents of approved programmes. */
+          person_set (person, "training.approved", approved);
+        }
+      person_set (person, "training.stage", string_node (stage));
+      person_set (person, "training.country", string_node (country));
+      person_set (person, "training.end", string_node (end));
+      person_json = person_to_string (person);
+
+      if (!acr_member_set_person_json (member, person_json, &row_error) ||
+          (email && *email && !acr_member_set_field (member, "email", email, &row_error)) ||
+          !acr_member_set_field (member, "program", program, &row_error) ||
+          (is_new && !acr_member_set_field (member, "country", country, &row_error)))
+        {
+          add_problem (&problems, row, 0, NULL, row_error->message);
+          continue;
+        }
+      if (is_new)
+        {
+          _acr_member_set_raw (member, "status", "active");
+          _acr_member_set_raw (member, "joined", today);
+        }
+      if (classify != NULL && !classify (member, user_data, &row_error))
+        {
+          add_problem (&problems, row, 0, NULL, row_error->message);
+          continue;
+        }
+
+      if (problems.n_problems > 0)
+        continue;
+      if (!apply_row (store, member, is_new, stored, reason, time, &counts, &row_error))
+        {
+          add_problem (&problems, row, 0, NULL, row_error->message);
+          continue;
+        }
+      if (progress)
+        progress (row, n_rows, user_data);
+    }
+
+  if (problems.n_problems == 0 && n_rows == 0)
+    {
+      g_ptr_array_add (problems.lines, g_strdup (_("no rows after the header")));
+      problems.n_problems++;
+      g_hash_table_add (problems.bad_rows, GUINT_TO_POINTER (2));
+    }
+
+  if (!problems_to_error (&problems, error))
+    _acr_store_rollback (store);
+  else if (_acr_store_commit (store, error))
+    {
+      ok = TRUE;
+      if (report)
+        *report = counts;
+    }
+
+  problems_clear (&problems);
+  g_strfreev (header.names);
+  return ok;
+}
+
+const char * const *
+acr_csv_member_columns (void)
+{
+  return member_columns;
+}
+
+const char * const *
+acr_csv_roster_columns (void)
+{
+  return roster_columns;
+}
+
+/* Writes the members of @results, in its order, with the member columns. */
+gboolean
+acr_csv_export_members (AcrSearchResults  *results,
+                        GOutputStream     *stream,
+                        GError           **error)
+{
+  g_autoptr (AcrCsvWriter) writer = acr_csv_writer_new (stream);
+  AcrStore *store = acr_search_results_get_store (results);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (results));
+  const char *fields[G_N_ELEMENTS (member_columns)];
+
+  if (!acr_csv_writer_write_row (writer, member_columns, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Read directly: the model's cache is for the visible rows of a view. */
+      g_autoptr (AcrMember) m = acr_store_lookup_member_by_id (store, acr_search_results_get_id (results, i), error);
+      g_autofree char *number = NULL;
+
+      if (m == NULL)
+        return FALSE;
+      number = acr_member_dup_number_text (m);
+      for (guint k = 0; member_columns[k] != NULL; k++)
+        {
+          const char *name = member_columns[k];
+          if (g_str_equal (name, "number"))
+            fields[k] = number;
+          else if (g_str_equal (name, "given_name"))
+            fields[k] = acr_member_get_given_name (m);
+          else if (g_str_equal (name, "family_name"))
+            fields[k] = acr_member_get_family_name (m);
+          else
+            fields[k] = acr_member_get_field (m, name);
+          if (fields[k] == NULL)
+            fields[k] = "";
+        }
+      fields[G_N_ELEMENTS (member_columns) - 1] = NULL;
+      if (!acr_csv_writer_write_row (writer, fields, error))
+        return FALSE;
+    }
+  return g_output_stream_flush (stream, NULL, error);
+}

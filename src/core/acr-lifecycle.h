@@ -1,0 +1,61 @@
+#pragma once
+
+#include "acr-rules.h"
+#include "acr-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Applying and the membership lifecycle: the two places where the rules
+ * engine decides a member's category. Both are one transaction each.
+ */
+
+/* One change a lifecycle run makes (or would make, in a dry run). */
+typedef struct
+{
+  guint  number;
+  char  *name;       /* "Family, Given" */
+  char  *field;      /* "category", "status", "review" */
+  char  *old_value;
+  char  *new_value;
+  char  *reason;
+} AcrLifecycleChange;
+
+typedef struct
+{
+  GPtrArray *changes;   /* of AcrLifecycleChange */
+  GPtrArray *skipped;   /* of char *: members the rules could not classify, and why */
+  guint      examined;
+  guint      members_changed;
+} AcrLifecycleReport;
+
+typedef void (*AcrLifecycleProgressFunc) (guint    done,
+                                          guint    total,
+                                          gpointer user_data);
+
+gboolean            acr_store_apply             (AcrStore                  *store,
+                                                 AcrRules                  *rules,
+                                                 AcrPerson                 *person,
+                                                 AcrMember                 *contact,
+                                                 const GDate               *applied_on,
+                                                 AcrMember                **member,
+                                                 AcrDecision              **decision,
+                                                 GError                   **error);
+
+AcrLifecycleReport *acr_lifecycle_run           (AcrStore                  *store,
+                                                 AcrRules                  *rules,
+                                                 const GDate               *on,
+                                                 gboolean                   dry_run,
+                                                 AcrLifecycleProgressFunc   progress,
+                                                 gpointer                   user_data,
+                                                 GError                   **error);
+void                acr_lifecycle_report_free   (AcrLifecycleReport        *report);
+
+gboolean            acr_lifecycle_classify_member (AcrRules                *rules,
+                                                 AcrMember                 *member,
+                                                 const GDate               *on,
+                                                 GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcrLifecycleReport, acr_lifecycle_report_free)
+
+G_END_DECLS

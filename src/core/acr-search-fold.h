@@ -1,0 +1,16 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Folding for lookup: what staff type and what is stored are compared after
+ * both are folded, so "Lefèvre", "LEFEVRE" and "lefevre" are one key.
+ */
+
+char     *acr_search_fold        (const char *text);
+char     *acr_search_fold_postal (const char *text);
+gboolean  acr_search_is_digits   (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,12 @@
+#define G_LOG_DOMAIN "acr-store"
+
+#include "config.h"
+
+#include "acr-store-backend.h"
+
+G_DEFINE_INTERFACE (AcrStoreBackend, acr_store_backend, G_TYPE_OBJECT)
+
+static void
+acr_store_backend_default_init (AcrStoreBackendInterface *iface)
+{
+}

@@ -1,0 +1,846 @@
+#define G_LOG_DOMAIN "acr-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acr-member-private.h"
+#include "acr-search-fold.h"
+#include "acr-store.h"
+#include "acr-store-private.h"
+#include "acr-store-sqlite.h"
+
+/* Beyond this many changed members since open, the index is rebuilt rather than overlaid. */
+#define OVERLAY_REBUILD_THRESHOLD 20000
+
+/* Folded keys of one member, owned. */
+typedef struct
+{
+  AcrSearchKeys keys;
+  char         *strings[6];
+  char         *category;
+  char         *status;
+  char         *chapters;
+} OwnedKeys;
+
+struct _AcrStore
+{
+  GObject          parent_instance;
+
+  AcrStoreBackend *backend;
+  AcrSearchIndex  *index;
+  guint            generation;    /* bumped whenever search answers may have changed */
+  gboolean         in_transaction;
+  GPtrArray       *pending_keys;  /* of OwnedKeys: index updates waiting for the commit */
+  gboolean         pending_rebuild; /* too many for an overlay: rebuild after the commit */
+  gint64           data_version;  /* the engine's data version the index was read at */
+};
+
+enum {
+  MEMBERS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AcrStore, acr_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (acr-store-error-quark, acr_store_error)
+
+static void
+owned_keys_free (OwnedKeys *k)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (k->strings); i++)
+    g_free (k->strings[i]);
+  g_free (k->category);
+  g_free (k->status);
+  g_free (k->chapters);
+  g_free (k);
+}
+
+static OwnedKeys *
+compute_keys (AcrMember *member)
+{
+  OwnedKeys *k = g_new0 (OwnedKeys, 1);
+  const char *npi = acr_member_get_npi (member);
+
+  k->strings[0] = acr_search_fold (acr_member_get_family_name (member));
+  k->strings[1] = acr_search_fold (acr_member_get_given_name (member));
+  k->strings[2] = acr_search_fold (acr_member_get_email (member));
+  k->strings[3] = acr_search_fold (acr_member_get_city (member));
+  k->strings[4] = acr_search_fold_postal (acr_member_get_field (member, "postal_code"));
+  k->strings[5] = g_strdup (npi ? npi : "");
+  k->category = g_strdup (acr_member_get_category (member) ? acr_member_get_category (member) : "");
+  k->status = g_strdup (acr_member_get_status (member));
+  k->chapters = g_strdup (acr_member_get_chapters (member) ? acr_member_get_chapters (member) : "");
+
+  k->keys.id = (guint32) acr_member_get_id (member);
+  k->keys.number = acr_member_get_number (member);
+  k->keys.family_key = k->strings[0];
+  k->keys.given_key = k->strings[1];
+  k->keys.email_key = k->strings[2];
+  k->keys.city_key = k->strings[3];
+  k->keys.postal_key = k->strings[4];
+  k->keys.npi = k->strings[5];
+  k->keys.category = k->category;
+  k->keys.status = k->status;
+  k->keys.chapters = k->chapters;
+  return k;
+}
+
+/* Queues an index update for the commit; a batch too big for the overlay is re-read instead. */
+static void
+queue_index_update (AcrStore  *self,
+                    OwnedKeys *keys)
+{
+  if (self->pending_rebuild || self->index == NULL)
+    {
+      /* No index yet: it will be read whole, with this change, when first searched. */
+      owned_keys_free (keys);
+      return;
+    }
+  g_ptr_array_add (self->pending_keys, keys);
+  if (acr_search_index_get_n_overlay (self->index) + self->pending_keys->len > OVERLAY_REBUILD_THRESHOLD)
+    {
+      self->pending_rebuild = TRUE;
+      g_ptr_array_set_size (self->pending_keys, 0);
+    }
+}
+
+static void
+index_row_cb (const AcrSearchKeys *keys,
+              gpointer             user_data)
+{
+  acr_search_index_add_base_row (user_data, keys);
+}
+
+static gboolean
+load_index (AcrStore  *self,
+            GError   **error)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  g_autoptr (AcrSearchIndex) index = acr_search_index_new ();
+  g_autoptr (GArray) given = NULL;
+  g_autoptr (GArray) email = NULL;
+  g_autoptr (GArray) postal = NULL;
+  g_autoptr (GArray) npi = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 scanned;
+  gint64 version = iface->get_data_version ? iface->get_data_version (self->backend) : 0;
+
+  if (!iface->scan_members (self->backend, index_row_cb, index, error))
+    return FALSE;
+  scanned = g_get_monotonic_time ();
+  if ((given = iface->scan_ids (self->backend, ACR_STORE_ORDER_GIVEN_NAME, error)) == NULL ||
+      (email = iface->scan_ids (self->backend, ACR_STORE_ORDER_EMAIL, error)) == NULL ||
+      (postal = iface->scan_ids (self->backend, ACR_STORE_ORDER_POSTAL, error)) == NULL ||
+      (npi = iface->scan_ids (self->backend, ACR_STORE_ORDER_NPI, error)) == NULL)
+    return FALSE;
+
+  if (given->len != acr_search_index_get_n_rows (index) ||
+      email->len != given->len || postal->len != given->len)
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT,
+                   _("%s: the member indexes disagree (%u rows, %u by given name); run an integrity check"),
+                   iface->get_location (self->backend), acr_search_index_get_n_rows (index), given->len);
+      return FALSE;
+    }
+
+  g_debug ("index: members read in %.0f ms, orders in %.0f ms",
+           (scanned - start) / 1000.0, (g_get_monotonic_time () - scanned) / 1000.0);
+  scanned = g_get_monotonic_time ();
+  acr_search_index_finish_load (index,
+                                (const guint32 *) given->data, (const guint32 *) email->data,
+                                (const guint32 *) postal->data, (const guint32 *) npi->data, npi->len);
+  g_debug ("index: built in %.0f ms", (g_get_monotonic_time () - scanned) / 1000.0);
+  g_clear_pointer (&self->index, acr_search_index_free);
+  self->index = g_steal_pointer (&index);
+  self->data_version = version;
+  self->generation++;
+  return TRUE;
+}
+
+static void
+flatten_json (JsonNode    *node,
+              const char  *path,
+              GHashTable  *out)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *child = path ? g_strdup_printf ("%s.%s", path, (char *) l->data)
+                                        : g_strdup (l->data);
+          flatten_json (json_object_get_member (object, l->data), child, out);
+        }
+    }
+  else if (path != NULL)
+    {
+      g_autoptr (JsonGenerator) generator = json_generator_new ();
+      json_generator_set_root (generator, node);
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_hash_table_insert (out, g_strdup (path), g_strdup (json_node_get_string (node)));
+      else if (!JSON_NODE_HOLDS_NULL (node))
+        g_hash_table_insert (out, g_strdup (path), json_generator_to_data (generator, NULL));
+    }
+}
+
+static GHashTable *
+flatten_person (const char *json)
+{
+  GHashTable *facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (JsonNode) node = json_from_string (json, NULL);
+
+  if (node != NULL)
+    flatten_json (node, NULL, facts);
+  return facts;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* History lines for the person facts: one per fact that changed ("person.training.end"). */
+static gboolean
+append_person_changes (AcrStore    *self,
+                       gint64       member_id,
+                       gint64       revision,
+                       const char  *old_json,
+                       const char  *new_json,
+                       const char  *time,
+                       const char  *reason,
+                       GError     **error)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  g_autoptr (GHashTable) old_facts = flatten_person (old_json);
+  g_autoptr (GHashTable) new_facts = flatten_person (new_json);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, old_facts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_hash_table_iter_init (&iter, new_facts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (old_facts, key))
+      g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i];
+      const char *before = g_hash_table_lookup (old_facts, name);
+      const char *after = g_hash_table_lookup (new_facts, name);
+      g_autofree char *field = NULL;
+      g_autoptr (AcrMemberChange) change = NULL;
+
+      if (g_strcmp0 (before, after) == 0)
+        continue;
+      field = g_strdup_printf ("person.%s", name);
+      change = acr_member_change_new (revision, time, g_get_user_name (), field, before, after, reason);
+      if (!iface->append_change (self->backend, member_id, change, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+acr_store_dispose (GObject *object)
+{
+  AcrStore *self = ACR_STORE (object);
+
+  if (self->in_transaction)
+    _acr_store_rollback (self);
+  g_clear_object (&self->backend);
+
+  G_OBJECT_CLASS (acr_store_parent_class)->dispose (object);
+}
+
+static void
+acr_store_finalize (GObject *object)
+{
+  AcrStore *self = ACR_STORE (object);
+
+  g_clear_pointer (&self->index, acr_search_index_free);
+  g_clear_pointer (&self->pending_keys, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (acr_store_parent_class)->finalize (object);
+}
+
+static void
+acr_store_class_init (AcrStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = acr_store_dispose;
+  object_class->finalize = acr_store_finalize;
+
+  /**
+   * AcrStore::members-changed:
+   * Emitted after a commit that added or changed members; lookups refresh on it.
+   */
+  signals [MEMBERS_CHANGED] =
+    g_signal_new ("members-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+acr_store_init (AcrStore *self)
+{
+  self->pending_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) owned_keys_free);
+}
+
+/* $XDG_DATA_HOME/acr-membership/members.db */
+char *
+acr_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "acr-membership", "members.db", NULL);
+}
+
+/*
+ * acr_store_open:
+ * Opens the embedded database at @path (NULL: the default path), creating
+ * it if needed, and builds the lookup index.
+ */
+AcrStore *
+acr_store_open (const char  *path,
+                GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr (AcrStoreSqlite) backend = NULL;
+
+  if (path == NULL)
+    path = default_path = acr_store_dup_default_path ();
+
+  backend = acr_store_sqlite_open (path, error);
+  if (backend == NULL)
+    return NULL;
+  return acr_store_new_for_backend (ACR_STORE_BACKEND (backend), error);
+}
+
+AcrStore *
+acr_store_new_for_backend (AcrStoreBackend  *backend,
+                           GError          **error)
+{
+  g_autoptr (AcrStore) self = NULL;
+
+  g_return_val_if_fail (ACR_IS_STORE_BACKEND (backend), NULL);
+
+  self = g_object_new (ACR_TYPE_STORE, NULL);
+  self->backend = g_object_ref (backend);
+  return g_steal_pointer (&self);
+}
+
+AcrStoreBackend *
+acr_store_get_backend (AcrStore *self)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  return self->backend;
+}
+
+const char *
+acr_store_get_location (AcrStore *self)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->get_location (self->backend);
+}
+
+gint64
+acr_store_count_members (AcrStore  *self,
+                         GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), -1);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->count_members (self->backend, error);
+}
+
+/* "0001234", "1234" → 1234; 0 if @text is not a member number. */
+guint
+acr_store_parse_number (const char *text)
+{
+  guint64 value;
+
+  if (!acr_search_is_digits (text) || strlen (text) > 7)
+    return 0;
+  value = g_ascii_strtoull (text, NULL, 10);
+  return (guint) value;
+}
+
+AcrMember *
+acr_store_lookup_member (AcrStore  *self,
+                         guint      number,
+                         GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  g_return_val_if_fail (number > 0, NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->load_member (self->backend, 0, number, error);
+}
+
+AcrMember *
+acr_store_lookup_member_by_id (AcrStore  *self,
+                               gint64     id,
+                               GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id > 0, NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->load_member (self->backend, id, 0, error);
+}
+
+char *
+_acr_store_now (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+_acr_store_begin (AcrStore  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!ACR_STORE_BACKEND_GET_IFACE (self->backend)->begin (self->backend, error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+void
+_acr_store_set_bulk (AcrStore *self)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+
+  g_return_if_fail (self->in_transaction);
+  if (iface->set_bulk != NULL)
+    iface->set_bulk (self->backend);
+}
+
+gboolean
+_acr_store_commit (AcrStore  *self,
+                   GError   **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  guint n_changed;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!ACR_STORE_BACKEND_GET_IFACE (self->backend)->commit (self->backend, error))
+    {
+      _acr_store_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+
+  n_changed = self->pending_keys->len;
+  if (n_changed == 0 && !self->pending_rebuild && self->index != NULL)
+    return TRUE;
+
+  if (self->pending_rebuild)
+    {
+      /* A big batch: reading the index again (at the next search) is cheaper than a
+       * large overlay on every keystroke. */
+      self->pending_rebuild = FALSE;
+      g_clear_pointer (&self->index, acr_search_index_free);
+    }
+  else if (self->index != NULL)
+    for (guint i = 0; i < self->pending_keys->len; i++)
+      acr_search_index_update (self->index, &((OwnedKeys *) self->pending_keys->pdata[i])->keys);
+  g_ptr_array_set_size (self->pending_keys, 0);
+  self->generation++;
+
+  g_signal_emit (self, signals [MEMBERS_CHANGED], 0);
+  return TRUE;
+}
+
+void
+_acr_store_rollback (AcrStore *self)
+{
+  g_return_if_fail (ACR_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+  ACR_STORE_BACKEND_GET_IFACE (self->backend)->rollback (self->backend);
+  g_ptr_array_set_size (self->pending_keys, 0);
+  self->pending_rebuild = FALSE;
+  self->in_transaction = FALSE;
+}
+
+/* Inside a transaction: gives @member its number and writes it with a "created" history line. */
+gboolean
+_acr_store_insert (AcrStore    *self,
+                   AcrMember   *member,
+                   const char  *reason,
+                   const char  *time,
+                   GError     **error)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  g_autoptr (AcrMemberChange) change = NULL;
+  g_autofree char *number_text = NULL;
+  OwnedKeys *keys;
+  guint number;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (acr_member_get_number (member) != 0)
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID,
+                   _("member %07u is already stored"), acr_member_get_number (member));
+      return FALSE;
+    }
+
+  number = iface->next_member_number (self->backend, error);
+  if (number == 0)
+    return FALSE;
+
+  _acr_member_set_number (member, number);
+  _acr_member_set_revision (member, 1);
+  _acr_member_set_updated_at (member, time);
+  keys = compute_keys (member);
+  if (!iface->insert_member (self->backend, member, &keys->keys, error))
+    {
+      owned_keys_free (keys);
+      _acr_member_set_number (member, 0);
+      _acr_member_set_revision (member, 0);
+      return FALSE;
+    }
+  keys->keys.id = (guint32) acr_member_get_id (member);
+  queue_index_update (self, keys);
+
+  number_text = acr_member_dup_number_text (member);
+  change = acr_member_change_new (1, time, g_get_user_name (), "member", NULL, number_text, reason);
+  return iface->append_change (self->backend, acr_member_get_id (member), change, error);
+}
+
+static char *
+conflict_fields (GPtrArray *changes)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AcrMemberChange *change = changes->pdata[i];
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < names->len && !seen; j++)
+        seen = g_str_equal (names->pdata[j], change->field);
+      if (!seen)
+        g_ptr_array_add (names, change->field);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+/* Inside a transaction: writes the fields of @member that differ from the stored record. */
+gboolean
+_acr_store_update (AcrStore    *self,
+                   AcrMember   *member,
+                   const char  *reason,
+                   const char  *time,
+                   GError     **error)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  g_autoptr (AcrMember) stored = NULL;
+  g_auto (GStrv) fields = NULL;
+  gint64 revision;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (acr_member_get_id (member) <= 0)
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
+                   _("the member was never stored; add it first"));
+      return FALSE;
+    }
+
+  stored = iface->load_member (self->backend, acr_member_get_id (member), 0, error);
+  if (stored == NULL)
+    return FALSE;
+
+  if (acr_member_get_revision (stored) != acr_member_get_revision (member))
+    {
+      g_autoptr (GPtrArray) changes = iface->list_changes (self->backend, acr_member_get_id (member),
+                                                           acr_member_get_revision (member), error);
+      g_autofree char *names = NULL;
+      AcrMemberChange *last;
+
+      if (changes == NULL)
+        return FALSE;
+      names = conflict_fields (changes);
+      last = changes->len > 0 ? changes->pdata[changes->len - 1] : NULL;
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONFLICT,
+                   _("member %07u was changed by %s at %s since you opened it (revision %" G_GINT64_FORMAT
+                     " → %" G_GINT64_FORMAT "): %s. Nothing was saved; reopen the member and make your change again."),
+                   acr_member_get_number (member),
+                   last ? last->account : "?", last ? last->time : "?",
+                   acr_member_get_revision (member), acr_member_get_revision (stored),
+                   names);
+      return FALSE;
+    }
+
+  fields = acr_member_diff (stored, member);
+  if (fields[0] == NULL)
+    return TRUE;
+
+  revision = acr_member_get_revision (stored) + 1;
+  _acr_member_set_revision (member, revision);
+  _acr_member_set_updated_at (member, time);
+  {
+    OwnedKeys *keys = compute_keys (member);
+    if (!iface->update_member (self->backend, member, &keys->keys, revision - 1, error))
+      {
+        owned_keys_free (keys);
+        _acr_member_set_revision (member, revision - 1);
+        return FALSE;
+      }
+    queue_index_update (self, keys);
+  }
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *before = acr_member_get_field (stored, fields[i]);
+      const char *after = acr_member_get_field (member, fields[i]);
+      g_autoptr (AcrMemberChange) change = NULL;
+
+      if (g_str_equal (fields[i], "person"))
+        {
+          if (!append_person_changes (self, acr_member_get_id (member), revision, before, after,
+                                      time, reason, error))
+            return FALSE;
+          continue;
+        }
+      change = acr_member_change_new (revision, time, g_get_user_name (), fields[i], before, after, reason);
+      if (!iface->append_change (self->backend, acr_member_get_id (member), change, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * acr_store_add_member:
+ * Stores a new member, giving it the next member number (never reused).
+ */
+gboolean
+acr_store_add_member (AcrStore    *self,
+                      AcrMember   *member,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autofree char *time = _acr_store_now ();
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ACR_IS_MEMBER (member), FALSE);
+
+  if (!_acr_store_begin (self, error))
+    return FALSE;
+  if (!_acr_store_insert (self, member, reason, time, error))
+    {
+      _acr_store_rollback (self);
+      _acr_member_set_number (member, 0);
+      return FALSE;
+    }
+  return _acr_store_commit (self, error);
+}
+
+/*
+ * acr_store_save_member:
+ * Saves the changes made to @member since it was read. Fails with
+ * ACR_STORE_ERROR_CONFLICT, naming the fields, if someone else saved it in
+ * between; nothing is overwritten then. On success the member's revision is
+ * the new one. Saving an unchanged member changes nothing.
+ */
+gboolean
+acr_store_save_member (AcrStore    *self,
+                       AcrMember   *member,
+                       const char  *reason,
+                       GError     **error)
+{
+  g_autofree char *time = _acr_store_now ();
+  gint64 revision;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ACR_IS_MEMBER (member), FALSE);
+
+  revision = acr_member_get_revision (member);
+  if (!_acr_store_begin (self, error))
+    return FALSE;
+  if (!_acr_store_update (self, member, reason, time, error) ||
+      !_acr_store_commit (self, error))
+    {
+      _acr_store_rollback (self);
+      _acr_member_set_revision (member, revision);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The member's history, oldest first (GPtrArray of AcrMemberChange). */
+GPtrArray *
+acr_store_list_history (AcrStore   *self,
+                        AcrMember  *member,
+                        GError    **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  g_return_val_if_fail (ACR_IS_MEMBER (member), NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->list_changes (self->backend, acr_member_get_id (member), 0, error);
+}
+
+gint64
+_acr_store_find_member (AcrStore    *self,
+                        const char  *email,
+                        const char  *family_name,
+                        const char  *given_name,
+                        const char  *program,
+                        GError     **error)
+{
+  g_autofree char *email_key = email ? acr_search_fold (email) : NULL;
+  g_autofree char *family_key = acr_search_fold (family_name);
+  g_autofree char *given_key = acr_search_fold (given_name);
+
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->find_member (self->backend, email_key, family_key,
+                                                                   given_key, program, error);
+}
+
+static gboolean
+check_draft_key (const char  *key,
+                 GError     **error)
+{
+  if (key == NULL || *key == '\0' || !g_utf8_validate (key, -1, NULL))
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID, _("a draft needs a key"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Keeps an unsaved application form (@json: any JSON text) under @key. */
+gboolean
+acr_store_save_draft (AcrStore    *self,
+                      const char  *key,
+                      const char  *json,
+                      GError     **error)
+{
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  AcrStoreBackendInterface *iface;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+
+  if (!check_draft_key (key, error))
+    return FALSE;
+  if (json == NULL || (node = json_from_string (json, &parse_error)) == NULL)
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID, _("draft “%s”: not JSON: %s"),
+                   key, parse_error ? parse_error->message : _("empty"));
+      return FALSE;
+    }
+
+  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  if (!_acr_store_begin (self, error))
+    return FALSE;
+  if (!iface->save_draft (self->backend, key, json, error))
+    {
+      _acr_store_rollback (self);
+      return FALSE;
+    }
+  return _acr_store_commit (self, error);
+}
+
+char *
+acr_store_load_draft (AcrStore    *self,
+                      const char  *key,
+                      GError     **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  if (!check_draft_key (key, error))
+    return NULL;
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->load_draft (self->backend, key, error);
+}
+
+gboolean
+acr_store_delete_draft (AcrStore    *self,
+                        const char  *key,
+                        GError     **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  if (!check_draft_key (key, error))
+    return FALSE;
+  if (!_acr_store_begin (self, error))
+    return FALSE;
+  if (!ACR_STORE_BACKEND_GET_IFACE (self->backend)->delete_draft (self->backend, key, error))
+    {
+      _acr_store_rollback (self);
+      return FALSE;
+    }
+  return _acr_store_commit (self, error);
+}
+
+char **
+acr_store_list_drafts (AcrStore  *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->list_drafts (self->backend, error);
+}
+
+/* "ok", or the engine's list of problems. */
+char *
+acr_store_check_integrity (AcrStore  *self,
+                           GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->check_integrity (self->backend, error);
+}
+
+/*
+ * acr_store_prepare_search:
+ * Builds the lookup index now (it is otherwise built at the first search),
+ * so the desktop app can do it while it shows its window.
+ */
+gboolean
+acr_store_prepare_search (AcrStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+
+  if (self->index != NULL)
+    return TRUE;
+  return load_index (self, error);
+}
+
+AcrSearchIndex *
+_acr_store_get_index (AcrStore *self)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  g_autoptr (GError) error = NULL;
+
+  /* Another process or workstation committed since the index was read: read it again. */
+  if (self->index != NULL && !self->in_transaction && iface->get_data_version != NULL &&
+      iface->get_data_version (self->backend) != self->data_version)
+    g_clear_pointer (&self->index, acr_search_index_free);
+
+  if (self->index == NULL && !load_index (self, &error))
+    {
+      /* A search cannot report errors; an empty answer and a warning beat a crash. */
+      g_warning ("Could not read the member index: %s", error->message);
+      self->index = acr_search_index_new ();
+      acr_search_index_finish_load (self->index, NULL, NULL, NULL, NULL, 0);
+    }
+  return self->index;
+}
+
+guint
+_acr_store_get_generation (AcrStore *self)
+{
+  return self->generation;
+}

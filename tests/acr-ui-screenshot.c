@@ -1,0 +1,197 @@
+/*
+ * acr-ui-screenshot: renders the main window in a given state to a PNG, for
+ * data/screenshots/ and for looking at every view while working on it.
+ *
+ *   xvfb-run -a -s '-screen 0 1280x800x24' env GSETTINGS_SCHEMA_DIR=_build/data \
+ *     GSETTINGS_BACKEND=memory GTK_A11Y=none _build/tests/acr-ui-screenshot \
+ *     --db /tmp/m.db --view members --search smith --select 0 --out members.png
+ *
+ * It drives the real widgets the way the UI tests do.
+ */
+#define G_LOG_DOMAIN "acr-ui-screenshot"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "acr-window.h"
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+set_text (GtkWidget  *page,
+          const char *name,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), text);
+}
+
+static void
+select_item (GtkWidget  *page,
+             const char *name,
+             guint       position)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), position);
+}
+
+static void
+tick_title (GtkWidget  *widget,
+            const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+      tick_title (child, title);
+    }
+}
+
+/* A certified radiologist in practice in Virginia: the example application. */
+static void
+fill_application (AcrWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (acr_window_get_application_page (window));
+
+  set_text (page, "given_name", "Ada");
+  set_text (page, "family_name", "Moreau");
+  set_text (page, "email", "ada.moreau@example.org");
+  set_text (page, "city", "Richmond");
+  set_text (page, "region", "VA");
+  set_text (page, "country", "US");
+  select_item (page, "profession", 1);
+  select_item (page, "discipline", 1);
+  tick_title (find_widget (page, ADW_TYPE_PREFERENCES_ROW, "certifications"), "American Board of Radiology (ABR)");
+  select_item (page, "good_standing", 1);
+  select_item (page, "in_practice", 1);
+  set_text (page, "practice_start", "2024-07-01");
+  tick_title (page, "Virginia Chapter");
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("could not write %s", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *db = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *scroll_to = NULL;
+  gboolean dark = FALSE, application = FALSE;
+  int width = 1280, height = 800, select = -1;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Member database", "PATH" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "applications, members or billing", "VIEW" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "PNG to write", "PATH" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "PX" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "PX" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { "application", 0, 0, G_OPTION_ARG_NONE, &application, "Type the example application", NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Type this in the member search", "TEXT" },
+    { "select", 0, 0, G_OPTION_ARG_INT, &select, "Open the member at this row", "N" },
+    { "scroll-to", 0, 0, G_OPTION_ARG_STRING, &scroll_to, "Scroll the form to this fact's row", "FACT" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrStore) store = NULL;
+  AcrWindow *window;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+
+  gtk_init ();
+  adw_init ();
+  if (dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+
+  window = acr_window_new (NULL);
+  if (db != NULL)
+    {
+      store = acr_store_open (db, &error);
+      if (store == NULL)
+        g_error ("%s", error->message);
+    }
+  acr_window_set_store (window, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+
+  if (application)
+    fill_application (window);
+  if (view != NULL)
+    acr_window_set_view (window, view);
+  if (search != NULL)
+    {
+      GtkWidget *entry = find_widget (GTK_WIDGET (acr_window_get_members_page (window)), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), search);
+    }
+  wait_ms (300);
+  if (select >= 0)
+    {
+      GtkWidget *column_view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+
+      g_signal_emit_by_name (column_view, "activate", (guint) select);
+    }
+  if (scroll_to != NULL)
+    {
+      GtkWidget *row = find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_ROW, scroll_to);
+
+      gtk_widget_grab_focus (row);
+    }
+
+  wait_ms (700);
+  save_png (GTK_WIDGET (window), out != NULL ? out : "screenshot.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return EXIT_SUCCESS;
+}

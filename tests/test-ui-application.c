@@ -1,0 +1,419 @@
+#define G_LOG_DOMAIN "test-ui-application"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "acr-decision-view.h"
+#include "acr-window.h"
+
+/* Application entry driven through the real form rows: typed text,
+ * combo selections and ticked boxes, then the decision pane is read. */
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_widgets (GtkWidget  *widget,
+               GType       type,
+               const char *name)
+{
+  guint n = 0;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type, name);
+
+  return n;
+}
+
+static GtkWidget *
+row (AcrWindow  *window,
+     const char *fact)
+{
+  GtkWidget *page = GTK_WIDGET (acr_window_get_application_page (window));
+  GtkWidget *found = find_widget (page, ADW_TYPE_PREFERENCES_ROW, fact);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+type_text (AcrWindow  *window,
+           const char *fact,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row (window, fact)), text);
+}
+
+/* Selects the item whose label is @label, as a click in the popover does. */
+static void
+choose (AcrWindow  *window,
+        const char *fact,
+        const char *label)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row (window, fact));
+  GListModel *model = adw_combo_row_get_model (combo);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          adw_combo_row_set_selected (combo, i);
+          return;
+        }
+    }
+
+  g_error ("%s has no item “%s”", fact, label);
+}
+
+/* Ticks the box of the row titled @title inside @container. */
+static void
+tick (GtkWidget  *container,
+      const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (container);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        {
+          GtkWidget *check = find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL);
+
+          g_assert_nonnull (check);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          return;
+        }
+
+      tick (child, title);
+    }
+}
+
+static AcrWindow *
+create_window (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  AcrWindow *window;
+
+  g_settings_set_string (settings, "last-view", "applications");
+  window = g_object_ref (acr_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static AcrDecisionView *
+decision_view (AcrWindow *window)
+{
+  return ACR_DECISION_VIEW (find_widget (GTK_WIDGET (window), ACR_TYPE_DECISION_VIEW, NULL));
+}
+
+static void
+test_application_certified_physician_is_general (void)
+{
+  AcrWindow *window = create_window ();
+  AcrDecisionView *view = decision_view (window);
+  AcrPerson *person = acr_application_page_get_person (acr_window_get_application_page (window));
+  AcrDuesQuote *quote;
+  guint n_placeholders = 0;
+  GListModel *lines;
+
+  g_assert_cmpstr (acr_decision_view_get_title (view), ==, "No Category Yet");
+
+  type_text (window, "given_name", "Ada");
+  type_text (window, "family_name", "Moreau");
+  type_text (window, "country", "us");
+  type_text (window, "region", "VA");
+  choose (window, "profession", "Physician");
+  choose (window, "discipline", "Radiology");
+  tick (row (window, "certifications"), "American Board of Radiology (ABR)");
+  choose (window, "in_practice", "Yes");
+  type_text (window, "practice_start", "2020-07-01");
+
+  /* The rows wrote the person … */
+  g_assert_cmpstr (acr_person_get_string (person, "country"), ==, "US");
+  g_assert_true (acr_person_has_code (person, "certifications", "ABR"));
+  g_assert_true (acr_person_get_boolean (person, "in_practice", FALSE));
+
+  /* … and the pane shows the rules engine's answer. */
+  g_assert_cmpstr (acr_decision_get_category_id (acr_decision_view_get_decision (view)), ==, "general");
+  g_assert_cmpstr (acr_decision_view_get_title (view), ==, "General member");
+
+  /* The quote is shown line by line, placeholders flagged. */
+  quote = acr_decision_view_get_quote (view);
+  g_assert_nonnull (quote);
+  lines = acr_dues_quote_get_lines (quote);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+
+      n_placeholders += acr_dues_line_get_placeholder (line);
+    }
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, NULL), >=, g_list_model_get_n_items (lines));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, "placeholder"), ==, n_placeholders);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_application_impossible_date_is_refused_on_the_row (void)
+{
+  AcrWindow *window = create_window ();
+  AcrPerson *person = acr_application_page_get_person (acr_window_get_application_page (window));
+  GtkWidget *end = row (window, "training.end");
+
+  type_text (window, "training.end", "2027-02-28");
+  g_assert_true (acr_person_has_fact (person, "training.end"));
+  g_assert_false (gtk_widget_has_css_class (end, "error"));
+
+  type_text (window, "training.end", "2027-02-30");
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  g_assert_false (acr_person_has_fact (person, "training.end"));
+
+  type_text (window, "training.end", "2027-02-27");
+  g_assert_false (gtk_widget_has_css_class (end, "error"));
+  g_assert_true (acr_person_has_fact (person, "training.end"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_application_chapters_follow_regions (void)
+{
+  AcrWindow *window = create_window ();
+  AcrPerson *person = acr_application_page_get_person (acr_window_get_application_page (window));
+  GtkWidget *page = GTK_WIDGET (acr_window_get_application_page (window));
+  const char * const *chapters;
+
+  /* No region, no chapter to choose. */
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 0);
+
+  type_text (window, "region", "VA");
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 1);
+  type_text (window, "practice_region", "DC");
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 2);
+
+  tick (page, "Virginia Chapter");
+  tick (page, "District of Columbia Chapter");
+  chapters = acr_person_get_codes (person, "chapters");
+  g_assert_cmpuint (g_strv_length ((char **) chapters), ==, 2);
+  g_assert_true (acr_person_has_code (person, "chapters", "VA"));
+  g_assert_true (acr_person_has_code (person, "chapters", "DC"));
+
+  /* Same region twice offers one chapter, not two. */
+  type_text (window, "practice_region", "VA");
+  g_assert_true (acr_person_has_code (person, "chapters", "DC"));
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_application_new_clears_the_form (void)
+{
+  AcrWindow *window = create_window ();
+  AcrPerson *first = acr_application_page_get_person (acr_window_get_application_page (window));
+  AcrPerson *second;
+
+  type_text (window, "given_name", "Ada");
+  choose (window, "profession", "Medical student");
+  g_assert_true (acr_person_has_fact (first, "profession"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-application", NULL));
+  second = acr_application_page_get_person (acr_window_get_application_page (window));
+  g_assert_false (acr_person_has_fact (second, "given_name"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "profession"))), ==, 0);
+  g_assert_cmpstr (acr_decision_view_get_title (decision_view (window)), ==, "No Category Yet");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static char *
+make_database_path (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("acr-ui-application-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "members.db", NULL);
+}
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AcrWindow *
+create_window_on (AcrStore *store)
+{
+  AcrWindow *window = create_window ();
+
+  acr_window_set_store (window, store, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+test_application_approve_adds_the_member_and_opens_it (void)
+{
+  g_autofree char *path = make_database_path ();
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (path, &error);
+  AcrWindow *window;
+  AcrMember *shown;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  page = GTK_WIDGET (acr_window_get_application_page (window));
+
+  /* Nothing decided yet: Approve is off, Refuse is on. */
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+
+  type_text (window, "given_name", "Ada");
+  type_text (window, "family_name", "Moreau");
+  type_text (window, "city", "Richmond");
+  type_text (window, "country", "US");
+  choose (window, "profession", "Physician");
+  choose (window, "discipline", "Radiology");
+  tick (row (window, "certifications"), "American Board of Radiology (ABR)");
+
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+  g_signal_emit_by_name (find_action_button (page, "application.approve"), "clicked");
+  g_assert_cmpint (acr_store_count_members (store, NULL), ==, 1);
+
+  /* The new member is opened, and the form is ready for the next one. */
+  g_assert_cmpstr (acr_window_get_view (window), ==, "members");
+  shown = acr_members_page_get_shown_member (acr_window_get_members_page (window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (acr_member_get_family_name (shown), ==, "Moreau");
+  g_assert_cmpstr (acr_member_get_category (shown), ==, "general");
+  g_assert_cmpstr (acr_member_get_city (shown), ==, "Richmond");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "");
+  g_assert_null (acr_store_load_draft (store, "application", NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  remove_database (path);
+}
+
+static void
+test_application_draft_survives_closing_the_window (void)
+{
+  g_autofree char *path = make_database_path ();
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (path, &error);
+  AcrWindow *window;
+
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  type_text (window, "given_name", "Ada");
+  type_text (window, "phone", "+1 804 555 0100");
+  choose (window, "profession", "Medical student");
+  type_text (window, "training.end", "2027-05-31");
+
+  /* Closed at once, before the autosave delay: nothing may be lost. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+
+  /* As after a restart: a new store on the same file, a new window. */
+  store = acr_store_open (path, &error);
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "Ada");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "phone"))), ==, "+1 804 555 0100");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "training.end"))), ==, "2027-05-31");
+  g_assert_cmpstr (acr_person_get_string (acr_application_page_get_person (acr_window_get_application_page (window)), "profession"),
+                   ==, "medical-student");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  remove_database (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/acr/ui/application/certified-physician-is-general", test_application_certified_physician_is_general);
+  g_test_add_func ("/acr/ui/application/impossible-date-is-refused-on-the-row", test_application_impossible_date_is_refused_on_the_row);
+  g_test_add_func ("/acr/ui/application/chapters-follow-regions", test_application_chapters_follow_regions);
+  g_test_add_func ("/acr/ui/application/new-clears-the-form", test_application_new_clears_the_form);
+
+  g_test_add_func ("/acr/ui/application/approve-adds-the-member-and-opens-it", test_application_approve_adds_the_member_and_opens_it);
+  g_test_add_func ("/acr/ui/application/draft-survives-closing-the-window", test_application_draft_survives_closing_the_window);
+
+  return g_test_run ();
+}

@@ -1,0 +1,271 @@
+#define G_LOG_DOMAIN "test-ui-members"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "acr-window.h"
+
+/* Member lookup on a temporary database, driven through the search entry,
+ * the filter dropdowns, the empty-state buttons and row activation. */
+
+typedef struct
+{
+  char      *dir;
+  AcrStore  *store;
+  AcrWindow *window;
+} Fixture;
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_inscriptions_containing (GtkWidget  *widget,
+                               const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL &&
+      strstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) != NULL)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_inscriptions_containing (child, text);
+
+  return n;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "last-view", "members");
+  fixture->dir = g_dir_make_tmp ("acr-ui-members-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "members.db", NULL);
+  fixture->store = acr_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref (acr_window_new (NULL));
+  acr_window_set_store (fixture->window, fixture->store, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static AcrMembersPage *
+page (Fixture *fixture)
+{
+  return acr_window_get_members_page (fixture->window);
+}
+
+static void
+load_sample (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.load-sample", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+type_search (Fixture    *fixture,
+             const char *text)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* search-changed is emitted from a timeout even with no delay */
+  while (g_strcmp0 (acr_search_results_get_text (acr_members_page_get_results (page (fixture))), text) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+test_members_empty_database_offers_sample_data (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  GListModel *results = G_LIST_MODEL (acr_members_page_get_results (page (fixture)));
+
+  g_assert_cmpstr (acr_members_page_get_state (page (fixture)), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  load_sample (fixture);
+  g_assert_cmpstr (acr_members_page_get_state (page (fixture)), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2000);
+}
+
+static void
+test_members_search_filters_as_you_type (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  GListModel *results;
+  guint n_smith;
+
+  load_sample (fixture);
+  results = G_LIST_MODEL (acr_members_page_get_results (page (fixture)));
+
+  type_search (fixture, "smith");
+  n_smith = g_list_model_get_n_items (results);
+  g_assert_cmpuint (n_smith, >, 0);
+  g_assert_cmpuint (n_smith, <, 2000);
+  for (guint i = 0; i < MIN (n_smith, 20); i++)
+    {
+      g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
+      g_autofree char *name = g_utf8_strdown (acr_member_dup_display_name (member), -1);
+      g_autofree char *email = g_utf8_strdown (acr_member_get_email (member) ? acr_member_get_email (member) : "", -1);
+
+      g_assert_true (strstr (name, "smith") != NULL || strstr (email, "smith") != NULL);
+    }
+  /* The rows on screen show the matches. */
+  g_assert_cmpuint (count_inscriptions_containing (GTK_WIDGET (page (fixture)), "Smith"), >, 0);
+  g_assert_cmpuint (count_inscriptions_containing (GTK_WIDGET (page (fixture)), "Adams"), ==, 0);
+
+  type_search (fixture, "zzqqxxnothing");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_assert_cmpstr (acr_members_page_get_state (page (fixture)), ==, "no-results");
+
+  type_search (fixture, "");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2000);
+  g_assert_cmpstr (acr_members_page_get_state (page (fixture)), ==, "list");
+}
+
+static void
+test_members_status_filter_keeps_only_that_status (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  GtkWidget *dropdown = NULL;
+  GListModel *results, *model;
+  guint n;
+
+  load_sample (fixture);
+  results = G_LIST_MODEL (acr_members_page_get_results (page (fixture)));
+
+  /* The status dropdown is the one whose items name statuses. */
+  for (GtkWidget *w = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_DROP_DOWN, NULL);
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      g_autoptr (GtkStringObject) first = g_list_model_get_item (gtk_drop_down_get_model (GTK_DROP_DOWN (w)), 0);
+
+      if (g_str_equal (gtk_string_object_get_string (first), "All statuses"))
+        dropdown = w;
+    }
+  g_assert_nonnull (dropdown);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "Retired"))
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+    }
+
+  n = g_list_model_get_n_items (results);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 2000);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
+
+      g_assert_cmpstr (acr_member_get_status (member), ==, "retired");
+    }
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2000);
+}
+
+static void
+test_members_activating_a_row_opens_the_member (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  GtkWidget *column_view;
+  g_autoptr (AcrMember) third = NULL;
+  AcrMember *shown;
+
+  load_sample (fixture);
+  column_view = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
+  third = g_list_model_get_item (G_LIST_MODEL (acr_members_page_get_results (page (fixture))), 2);
+
+  g_assert_null (acr_members_page_get_shown_member (page (fixture)));
+  g_signal_emit_by_name (column_view, "activate", 2u);
+  shown = acr_members_page_get_shown_member (page (fixture));
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (acr_member_get_number (shown), ==, acr_member_get_number (third));
+}
+
+static void
+test_members_search_shortcut_focuses_the_entry (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  acr_window_set_view (fixture->window, "applications");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_cmpstr (acr_window_get_view (fixture->window), ==, "members");
+  g_assert_true (gtk_widget_is_focus (entry) || gtk_widget_has_focus (gtk_widget_get_first_child (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/acr/ui/members/empty-database-offers-sample-data", Fixture, NULL,
+              fixture_set_up, test_members_empty_database_offers_sample_data, fixture_tear_down);
+  g_test_add ("/acr/ui/members/search-filters-as-you-type", Fixture, NULL,
+              fixture_set_up, test_members_search_filters_as_you_type, fixture_tear_down);
+  g_test_add ("/acr/ui/members/status-filter-keeps-only-that-status", Fixture, NULL,
+              fixture_set_up, test_members_status_filter_keeps_only_that_status, fixture_tear_down);
+  g_test_add ("/acr/ui/members/activating-a-row-opens-the-member", Fixture, NULL,
+              fixture_set_up, test_members_activating_a_row_opens_the_member, fixture_tear_down);
+  g_test_add ("/acr/ui/members/search-shortcut-focuses-the-entry", Fixture, NULL,
+              fixture_set_up, test_members_search_shortcut_focuses_the_entry, fixture_tear_down);
+
+  return g_test_run ();
+}

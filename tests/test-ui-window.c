@@ -1,0 +1,156 @@
+#define G_LOG_DOMAIN "test-ui-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "acr-window.h"
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AcrWindow *
+create_window (void)
+{
+  AcrWindow *window = g_object_ref (acr_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+test_window_has_three_views (void)
+{
+  AcrWindow *window = create_window ();
+  AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_autoptr (GtkSelectionModel) pages = NULL;
+  const char *expected[] = { "applications", "members", "billing" };
+  const char *titles[] = { "Applications", "Members", "Billing" };
+
+  g_assert_nonnull (stack);
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, expected[i]);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_switches_views_and_remembers (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  AcrWindow *window;
+  AdwViewStack *stack;
+  g_autoptr (GtkSelectionModel) pages = NULL;
+
+  g_settings_set_string (settings, "last-view", "applications");
+  window = create_window ();
+  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "applications");
+
+  /* Through the window action, as the Alt+2 shortcut does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "members"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "members");
+  g_assert_cmpstr (acr_window_get_view (window), ==, "members");
+
+  /* Through the pages selection model, as the view switcher does. */
+  pages = adw_view_stack_get_pages (stack);
+  gtk_selection_model_select_item (pages, 2, TRUE);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "billing");
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "billing");
+
+  /* An unknown view name changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "billing");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  /* A new window opens on the last view. */
+  window = create_window ();
+  g_assert_cmpstr (acr_window_get_view (window), ==, "billing");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_remembers_size (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  AcrWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 600);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = create_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_search_shortcut_opens_members (void)
+{
+  AcrWindow *window = create_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "applications"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_cmpstr (acr_window_get_view (window), ==, "members");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-application", NULL));
+  g_assert_cmpstr (acr_window_get_view (window), ==, "applications");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/acr/ui/window/has-three-views", test_window_has_three_views);
+  g_test_add_func ("/acr/ui/window/switches-views-and-remembers", test_window_switches_views_and_remembers);
+  g_test_add_func ("/acr/ui/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/acr/ui/window/search-shortcut-opens-members", test_window_search_shortcut_opens_members);
+
+  return g_test_run ();
+}
