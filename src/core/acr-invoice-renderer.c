@@ -716,9 +716,10 @@ paint (Painter     *p,
       double ha;
 
       /* The star points to the note on provisional amounts below: only an
-       * invoice asks for money that may change. */
+       * invoice asks for money that may change. A no-break space keeps it
+       * on the line of the description's last word. */
       if (acr_invoice_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
-        description = g_strconcat (described, " *", NULL);
+        description = g_strconcat (described, "\xc2\xa0*", NULL);
       else
         description = g_steal_pointer (&described);
 
