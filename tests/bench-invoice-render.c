@@ -131,7 +131,8 @@ page_add (BarePage   *page,
 }
 
 /* Prepares, outside the timed loop, every string the page shows: what the
- * renderer computes from the model on each page. */
+ * renderer computes from the model on each page. Labels are in capitals and
+ * letter-spaced, as the renderer sets them. */
 static void
 page_prepare (BarePage   *page,
               AcrInvoice *invoice)
@@ -170,19 +171,19 @@ page_prepare (BarePage   *page,
   page_add (page, 2, acr_catalog_gettext (catalog, "Invoice"));
   page_add (page, 3, number);
   page_add (page, 4, address_text);
-  page_add (page, 5, "Amount due");
+  page_add (page, 5, "AMOUNT DUE");
   page_add (page, 6, balance);
   page_add (page, 7, due_note);
-  page_add (page, 8, "Member number");
-  page_add (page, 9, "Invoice date");
-  page_add (page, 10, "Due date");
-  page_add (page, 11, "Membership year");
+  page_add (page, 8, "MEMBER NUMBER");
+  page_add (page, 9, "INVOICE DATE");
+  page_add (page, 10, "DUE DATE");
+  page_add (page, 11, "MEMBERSHIP YEAR");
   page_add (page, 12, acr_invoice_get_member_number (invoice));
   page_add (page, 13, issued);
   page_add (page, 14, due);
   page_add (page, 15, year);
-  page_add (page, 16, "Description");
-  page_add (page, 17, "Amount");
+  page_add (page, 16, "DESCRIPTION");
+  page_add (page, 17, "AMOUNT");
   for (guint i = 0; i < MIN (g_list_model_get_n_items (lines), 4); i++)
     {
       g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
@@ -253,6 +254,8 @@ bare_new (void)
         }
       if (slots[i].tabular)
         pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+      if (slots[i].font == F_LABEL)
+        pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (0.6)));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
       pango_font_description_free (font);
@@ -452,43 +455,47 @@ main (int    argc,
     g_unlink (warm);
   }
 
-  /* (a) one combined PDF */
-  t0 = now ();
-  c0 = cpu_now ();
-  if (!acr_invoice_renderer_export_combined (renderer, invoices, count, combined, NULL, &error))
-    g_error ("%s", error->message);
-  seconds = now () - t0;
-  rate_combined = count / seconds;
-  cpu_rate_combined = count / (cpu_now () - c0);
-  printf ("  renderer, combined PDF:             %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
-          rate_combined, seconds, cpu_rate_combined, file_size (combined) / 1e6);
-  g_unlink (combined);
+  /* (a) one combined PDF, twice each, renderer and bare loop in turn; the
+   * faster round of each counts, so that a burst of other work on the
+   * machine during one round does not decide the ratio. */
+  rate_combined = rate_bare_combined = cpu_rate_combined = cpu_rate_bare_combined = 0;
+  for (int round = 0; round < 2; round++)
+    {
+      Bare *bare = bare_new ();
+      cairo_surface_t *surface;
+      cairo_t *cr;
 
-  {
-    Bare *bare = bare_new ();
-    cairo_surface_t *surface;
-    cairo_t *cr;
+      t0 = now ();
+      c0 = cpu_now ();
+      if (!acr_invoice_renderer_export_combined (renderer, invoices, count, combined, NULL, &error))
+        g_error ("%s", error->message);
+      seconds = now () - t0;
+      rate_combined = MAX (rate_combined, count / seconds);
+      cpu_rate_combined = MAX (cpu_rate_combined, count / (cpu_now () - c0));
+      printf ("  renderer, combined PDF:             %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
+              count / seconds, seconds, count / (cpu_now () - c0), file_size (combined) / 1e6);
+      g_unlink (combined);
 
-    t0 = now ();
-    c0 = cpu_now ();
-    surface = cairo_pdf_surface_create (bare_combined, 612, 792);
-    cr = cairo_create (surface);
-    for (int i = 0; i < count; i++)
-      {
-        bare_draw (bare, cr, &pages[i]);
-        cairo_show_page (cr);
-      }
-    cairo_destroy (cr);
-    cairo_surface_finish (surface);
-    cairo_surface_destroy (surface);
-    seconds = now () - t0;
-    rate_bare_combined = count / seconds;
-    cpu_rate_bare_combined = count / (cpu_now () - c0);
-    printf ("  bare pangocairo, combined PDF:      %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
-            rate_bare_combined, seconds, cpu_rate_bare_combined, file_size (bare_combined) / 1e6);
-    g_unlink (bare_combined);
-    bare_free (bare);
-  }
+      t0 = now ();
+      c0 = cpu_now ();
+      surface = cairo_pdf_surface_create (bare_combined, 612, 792);
+      cr = cairo_create (surface);
+      for (int i = 0; i < count; i++)
+        {
+          bare_draw (bare, cr, &pages[i]);
+          cairo_show_page (cr);
+        }
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      seconds = now () - t0;
+      rate_bare_combined = MAX (rate_bare_combined, count / seconds);
+      cpu_rate_bare_combined = MAX (cpu_rate_bare_combined, count / (cpu_now () - c0));
+      printf ("  bare pangocairo, combined PDF:      %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
+              count / seconds, seconds, count / (cpu_now () - c0), file_size (bare_combined) / 1e6);
+      g_unlink (bare_combined);
+      bare_free (bare);
+    }
 
   /* (b) one PDF per invoice, one thread. The renderer and the bare loop
    * take turns, a chunk each, so that both see the same machine when other
@@ -553,6 +560,7 @@ main (int    argc,
           n_cpus, rate_parallel, seconds, count / (cpu_now () - c0), rate_parallel / rate_separate);
   remove_files (folder);
 
+  printf ("best rounds: renderer combined %.0f/s, bare combined %.0f/s\n", rate_combined, rate_bare_combined);
   printf ("ratio renderer/bare, wall clock: combined %.2f, separate %.2f; CPU time: combined %.2f, separate %.2f"
           "   (target ≤ 1.5)\n",
           rate_bare_combined / rate_combined, rate_bare_separate / rate_separate,

@@ -129,7 +129,8 @@ typedef struct
   PangoFontDescription *fonts[N_FONTS];
   PangoFontDescription *address_fonts[G_N_ELEMENTS (address_sizes)];
   PangoLayout          *layouts[N_SLOTS];
-  char                 *texts[N_SLOTS];
+  char                 *texts[N_SLOTS];       /* as given, before uppercasing */
+  gboolean              uppercase[N_SLOTS];
   int                   address_size;
 } Painter;
 
@@ -222,14 +223,16 @@ setup_slot (Painter        *p,
    * amounts line up digit by digit down the column. */
   if (tabular)
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  /* Small labels in capitals, tracked out a little. The capitals are in
+   * the text itself (see set_text()) rather than a text-transform
+   * attribute: a transformed glyph makes cairo write an ActualText span
+   * around it in the PDF, several per label, on every page. */
   if (uppercase)
-    {
-      pango_attr_list_insert (attrs, pango_attr_text_transform_new (PANGO_TEXT_TRANSFORM_UPPERCASE));
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (0.6)));
-    }
+    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (0.6)));
   pango_layout_set_attributes (layout, attrs);
 
   p->layouts[slot] = layout;
+  p->uppercase[slot] = uppercase;
 }
 
 static Painter *
@@ -342,7 +345,14 @@ set_text (Painter    *p,
     {
       g_free (p->texts[slot]);
       p->texts[slot] = g_strdup (text);
-      pango_layout_set_text (layout, text, -1);
+      if (p->uppercase[slot])
+        {
+          g_autofree char *capitals = g_utf8_strup (text, -1);
+
+          pango_layout_set_text (layout, capitals, -1);
+        }
+      else
+        pango_layout_set_text (layout, text, -1);
     }
 
   return layout;
