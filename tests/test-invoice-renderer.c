@@ -174,6 +174,22 @@ test_renderer_pdf_has_number_name_and_amounts_in_english (void)
   assert_contains (text, "Provisional amount");
   /* The rules' remark for staff does not reach the member. */
   g_assert_null (strstr (text, "placeholder amount"));
+
+  /* The star of a provisional amount stays with its description's last
+   * word, even when the description wraps. */
+  {
+    g_autoptr (GPtrArray) words = pdf_words (pdf);
+
+    for (guint i = 0; i < words->len; i++)
+      {
+        const Word *word = words->pdata[i];
+
+        /* (pdftotext splits at the no-break space: a star on its own is
+         * fine, a star at the start of a line of the table is not.) */
+        if (g_str_equal (word->text, "*") && word->y1 > 300 && word->y1 < 440)
+          g_assert_cmpfloat (word->x1, >, 80);
+      }
+  }
 }
 
 static void
