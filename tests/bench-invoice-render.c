@@ -186,10 +186,10 @@ page_prepare (BarePage   *page,
   page_add (page, 17, "AMOUNT");
   for (guint i = 0; i < MIN (g_list_model_get_n_items (lines), 4); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = acr_money_format (acr_invoice_line_get_amount_cents (line), lang);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), lang);
 
-      page_add (page, 18 + i, acr_invoice_line_get_description (line));
+      page_add (page, 18 + i, acr_dues_line_get_description (line));
       page_add (page, 22 + i, amount);
     }
   page_add (page, 26, "Total");

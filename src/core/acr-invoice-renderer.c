@@ -519,10 +519,10 @@ draw_fold_marks (Painter *p,
 static char *
 describe_line (AcrCatalog     *catalog,
                const char     *language,
-               AcrInvoiceLine *line)
+               AcrDuesLine *line)
 {
-  const char *description = acr_invoice_line_get_description (line);
-  const char *code = acr_invoice_line_get_code (line);
+  const char *description = acr_dues_line_get_description (line);
+  const char *code = acr_dues_line_get_code (line);
   const char *translated = acr_catalog_gettext (catalog, description);
 
   if (translated != description || g_str_equal (language, "en"))
@@ -718,8 +718,8 @@ paint (Painter     *p,
 
   for (guint i = 0; i < n_lines; i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = acr_money_format (acr_invoice_line_get_amount_cents (line), lang);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), lang);
       g_autofree char *described = describe_line (catalog, lang, line);
       g_autofree char *description = NULL;
       double hd;
@@ -728,7 +728,7 @@ paint (Painter     *p,
       /* The star points to the note on provisional amounts below: only an
        * invoice asks for money that may change. A no-break space keeps it
        * on the line of the description's last word. */
-      if (acr_invoice_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
+      if (acr_dues_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
         description = g_strconcat (described, "\xc2\xa0*", NULL);
       else
         description = g_steal_pointer (&described);
