@@ -239,9 +239,9 @@ line_amount (AcrInvoice *invoice,
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-      if (g_str_equal (acr_invoice_line_get_code (line), code))
-        return acr_invoice_line_get_amount_cents (line);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+      if (g_str_equal (acr_dues_line_get_code (line), code))
+        return acr_dues_line_get_amount_cents (line);
     }
   return 0;
 }
@@ -293,8 +293,8 @@ test_lines_add_up (void)
 
       for (guint j = 0; j < g_list_model_get_n_items (lines); j++)
         {
-          g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, j);
-          sum += acr_invoice_line_get_amount_cents (line);
+          g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, j);
+          sum += acr_dues_line_get_amount_cents (line);
         }
       g_assert_cmpint (sum, ==, acr_invoice_get_total_cents (invoice));
       g_assert_cmpint (acr_invoice_get_total_cents (invoice), >, 0);

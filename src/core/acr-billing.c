@@ -820,14 +820,14 @@ acr_billing_invoice_to_json (AcrInvoice *invoice)
   lines = acr_invoice_get_lines (invoice);
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "code", acr_invoice_line_get_code (line));
-      add_string (builder, "description", acr_invoice_line_get_description (line));
-      add_int (builder, "amount_cents", acr_invoice_line_get_amount_cents (line));
+      add_string (builder, "code", acr_dues_line_get_code (line));
+      add_string (builder, "description", acr_dues_line_get_description (line));
+      add_int (builder, "amount_cents", acr_dues_line_get_amount_cents (line));
       json_builder_set_member_name (builder, "placeholder");
-      json_builder_add_boolean_value (builder, acr_invoice_line_get_placeholder (line));
+      json_builder_add_boolean_value (builder, acr_dues_line_get_placeholder (line));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -318,15 +318,15 @@ sqlite_insert_invoice (AcrStoreBackend  *backend,
     return FALSE;
   for (guint i = 0; i < n_lines; i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, invoice_id);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, acr_invoice_line_get_code (line));
-      bind_text (stmt, 4, acr_invoice_line_get_description (line));
-      sqlite3_bind_int64 (stmt, 5, acr_invoice_line_get_amount_cents (line));
-      sqlite3_bind_int (stmt, 6, acr_invoice_line_get_placeholder (line));
+      bind_text (stmt, 3, acr_dues_line_get_code (line));
+      bind_text (stmt, 4, acr_dues_line_get_description (line));
+      sqlite3_bind_int64 (stmt, 5, acr_dues_line_get_amount_cents (line));
+      sqlite3_bind_int (stmt, 6, acr_dues_line_get_placeholder (line));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -471,7 +471,7 @@ load_document (AcrStoreSqlite  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, h->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (lines, acr_invoice_line_new ((const char *) sqlite3_column_text (stmt, 0),
+    g_ptr_array_add (lines, acr_dues_line_new ((const char *) sqlite3_column_text (stmt, 0),
                                                   (const char *) sqlite3_column_text (stmt, 1),
                                                   sqlite3_column_int64 (stmt, 2),
                                                   sqlite3_column_int (stmt, 3) != 0));
@@ -507,7 +507,7 @@ load_document (AcrStoreSqlite  *self,
   info.issued_on = &issued_on;
   info.due_on = h->due_on != NULL ? &due_on : NULL;
 
-  invoice = acr_invoice_new (&info, (AcrInvoiceLine * const *) lines->pdata, lines->len, error);
+  invoice = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
   if (invoice == NULL)
     return NULL;
 
