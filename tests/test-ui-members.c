@@ -154,7 +154,8 @@ test_members_search_filters_as_you_type (Fixture       *fixture,
   for (guint i = 0; i < MIN (n_smith, 20); i++)
     {
       g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
-      g_autofree char *name = g_utf8_strdown (acr_member_dup_display_name (member), -1);
+      g_autofree char *display_name = acr_member_dup_display_name (member);
+      g_autofree char *name = g_utf8_strdown (display_name, -1);
       g_autofree char *email = g_utf8_strdown (acr_member_get_email (member) ? acr_member_get_email (member) : "", -1);
 
       g_assert_true (strstr (name, "smith") != NULL || strstr (email, "smith") != NULL);

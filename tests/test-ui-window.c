@@ -6,6 +6,16 @@
 
 #include "acr-window.h"
 
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -85,7 +95,7 @@ test_window_switches_views_and_remembers (void)
   pages = adw_view_stack_get_pages (stack);
   gtk_selection_model_select_item (pages, 2, TRUE);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "billing");
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "billing");
+  assert_setting (settings, "last-view", "billing");
 
   /* An unknown view name changes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere"));
