@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,23 +253,36 @@ main (int    argc,
   /* The baseline: GTK's own filter over the same display names. */
   start = now_ms ();
   names = gtk_string_list_new (NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (results)); i++)
-    {
-      /* Names with their e-mail and city, so the baseline searches what ours does. */
-      g_autoptr (AcrMember) m = acr_store_lookup_member_by_id (store, acr_search_results_get_id (results, i), NULL);
-      g_autofree char *number = acr_member_dup_number_text (m);
-      g_autofree char *line = g_strdup_printf ("%s %s %s %s %s %s", number, acr_member_get_family_name (m),
-                                               acr_member_get_given_name (m), acr_member_get_email (m) ? acr_member_get_email (m) : "",
-                                               acr_member_get_city (m) ? acr_member_get_city (m) : "",
-                                               acr_member_get_field (m, "postal_code") ? acr_member_get_field (m, "postal_code") : "");
-      gtk_string_list_append (names, line);
-    }
+  {
+    /* Read straight from the file: one string per member, what the lookup searches. */
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT printf ('%07d', number), family_name, given_name,"
+                                             " coalesce (email, ''), coalesce (city, ''), coalesce (postal_code, ''),"
+                                             " coalesce (npi, '') FROM members ORDER BY family_key, given_key, number",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_autofree char *line = g_strdup_printf ("%s %s %s %s %s %s %s",
+                                                 sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                                                 sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3),
+                                                 sqlite3_column_text (stmt, 4), sqlite3_column_text (stmt, 5),
+                                                 sqlite3_column_text (stmt, 6));
+        gtk_string_list_append (names, line);
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
   filter = gtk_string_filter_new (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_string_filter_set_ignore_case (filter, TRUE);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (names)), GTK_FILTER (filter));
   build_ms = now_ms () - start;
-  printf ("baseline GtkStringList built       %.0f ms\n", build_ms);
+  printf ("baseline GtkStringList of %u members built in %.0f ms (substring match, ignore case)\n",
+          g_list_model_get_n_items (G_LIST_MODEL (names)), build_ms);
   run_script ("GtkFilterListModel+GtkStringFilter", filter_set_text, model_n_items, filtered, 1, &gtk_p95);
+  printf ("(the baseline does not fold accents: “lefev” misses “Lefèvre” there)\n");
   printf ("ratio p95 baseline / ours          %.1f×\n", gtk_p95 / ours_p95);
   printf ("target p95 < 16 ms: %s\n", ours_p95 < 16.0 ? "met" : "NOT met");
 

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "acr-csv-import.h"
 #include "acr-lifecycle.h"
 #include "acr-store.h"
 
@@ -242,6 +243,38 @@ test_lifecycle (Fixture       *f,
   g_assert_true (g_str_has_prefix (last->reason, "lifecycle of 2027-01-15"));
 }
 
+static gboolean
+classify_today (AcrMember  *member,
+                gpointer    user_data,
+                GError    **error)
+{
+  Fixture *f = user_data;
+  GDate on = date_of ("2026-11-01");
+
+  return acr_lifecycle_classify_member (f->rules, member, &on, error);
+}
+
+static void
+test_roster_trainees_are_classified (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  static const char csv[] =
+    "resident_name,email,program,country,training_stage,expected_completion_date\n"
+    "Anne Lefèvre,anne@example.ca,McGill Diagnostic Radiology,CA,residency,2028-06-30\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr (AcrCsvReader) reader = acr_csv_reader_new (bytes, "roster.csv");
+  g_autoptr (AcrMember) m = NULL;
+  AcrImportReport report;
+
+  g_assert_true (acr_csv_import_roster (f->store, reader, classify_today, &report, NULL, f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  m = acr_store_lookup_member (f->store, 1, &error);
+  g_assert_cmpstr (acr_member_get_category (m), ==, "member-in-training");
+  g_assert_cmpstr (acr_member_get_program (m), ==, "McGill Diagnostic Radiology");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +286,7 @@ main (int    argc,
   ADD ("/acr/lifecycle/apply-keeps-refused-application-with-reasons", test_apply_keeps_refused_application);
   ADD ("/acr/lifecycle/apply-refuses-invalid-person-and-records-nothing", test_apply_refuses_invalid_person);
   ADD ("/acr/lifecycle/run-promotes-flags-retires-and-is-idempotent", test_lifecycle);
+  ADD ("/acr/lifecycle/roster-trainees-get-the-rules-category", test_roster_trainees_are_classified);
 #undef ADD
 
   return g_test_run ();

@@ -308,6 +308,17 @@ test_results_model_is_lazy_and_live (void)
   acr_search_results_set_sort (results, ACR_SEARCH_SORT_NUMBER);
   g_assert_cmpint (acr_search_results_get_id (results, 0), ==, acr_member_get_id (edited));
 
+  /* Another process (here: another connection) adds a member; the next search sees it. */
+  {
+    g_autoptr (AcrStore) other = acr_store_open (path, &error);
+    g_autoptr (AcrMember) m = acr_member_new ();
+    g_assert_true (acr_member_set_person_json (m, "{\"given_name\": \"Inés\", \"family_name\": \"Peña\"}", &error));
+    g_assert_true (acr_store_add_member (other, m, NULL, &error));
+    g_assert_no_error (error);
+  }
+  acr_search_results_set_text (results, "pen");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 3);
+
   g_clear_object (&results);
   g_clear_object (&store);
   g_unlink (path);

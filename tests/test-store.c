@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "acr-member-private.h"
+#include "acr-search-results.h"
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
 
@@ -390,6 +391,17 @@ static const char schema_v2[] =
   "  BEGIN SELECT RAISE (ABORT, 'applications are kept as decided'); END;"
   "PRAGMA user_version = 2;";
 
+static const char schema_v3[] =
+  "ALTER TABLE members ADD COLUMN program TEXT;"
+  "ALTER TABLE members ADD COLUMN review TEXT;"
+  "PRAGMA user_version = 3;";
+
+static const char schema_v4[] =
+  "DROP INDEX members_by_family;"
+  "CREATE INDEX members_lookup ON members (family_key, given_key, number, email_key, city_key,"
+  "  postal_key, npi, category, status, chapters);"
+  "PRAGMA user_version = 4;";
+
 /* A member written by version 1, with its history and the sequence moved on. */
 static const char data_v1[] =
   "INSERT INTO members (id, number, person, given_name, family_name, email, status, category, revision,"
@@ -433,10 +445,25 @@ check_migrated (const char *path)
   g_assert_true (acr_store_add_member (store, fresh, NULL, &error));
   g_assert_cmpuint (acr_member_get_number (fresh), ==, 42);
 
+  /* The lookup reads the migrated indexes. */
+  {
+    g_autoptr (AcrSearchResults) results = acr_search_results_new (store);
+    acr_search_results_set_text (results, "COTE eli");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 1);
+    acr_search_results_set_text (results, "tran");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 1);
+  }
+
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ACR_STORE_SQLITE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+
+  /* Version 5: the invoice tables exist and are empty. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM invoices", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -460,6 +487,31 @@ test_migrates_from_v2 (void)
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2,
                                       "INSERT INTO drafts VALUES ('old', '{}', '2025-01-01T00:00:00Z');", NULL);
+
+  exec_raw (path, sql);
+  check_migrated (path);
+  remove_tree (dir);
+}
+
+static void
+test_migrates_from_v3 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3,
+                                      "UPDATE members SET program = 'Laval' WHERE id = 1;", NULL);
+
+  exec_raw (path, sql);
+  check_migrated (path);
+  remove_tree (dir);
+}
+
+static void
+test_migrates_from_v4 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3, schema_v4, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
@@ -569,6 +621,8 @@ main (int    argc,
   g_test_add_func ("/acr/store/not-a-database-is-corrupt", test_not_a_database_is_corrupt);
   g_test_add_func ("/acr/store/migrates-from-schema-1", test_migrates_from_v1);
   g_test_add_func ("/acr/store/migrates-from-schema-2", test_migrates_from_v2);
+  g_test_add_func ("/acr/store/migrates-from-schema-3", test_migrates_from_v3);
+  g_test_add_func ("/acr/store/migrates-from-schema-4", test_migrates_from_v4);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
   g_test_add_func ("/acr/member/npi-check-digit", test_npi_check_digit);
   g_test_add_func ("/acr/member/fields-are-validated", test_member_fields_validated);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "acr-cli.h"
+#include "acr-cli-common.h"
 #include "acr-csv-import.h"
 #include "acr-lifecycle.h"
 #include "acr-sample-data.h"
@@ -20,81 +21,25 @@
  * unknown member, a conflict), 2 for wrong usage.
  */
 
-static char *db_path = NULL;
+/* The --db option, the store, members, rules and dates are shared with the billing commands (acr-cli-common.c). */
+#define parse_options     acr_cli_parse_options
+#define open_store        acr_cli_open_store
+#define lookup_member     acr_cli_lookup_member
+#define today             acr_cli_today
+#define parse_date_option acr_cli_parse_date
+#define print_json        acr_cli_print_json
 
-static const GOptionEntry db_entry = {
-  "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Use the database at PATH (default: ~/.local/share/acr-membership/members.db)"), N_("PATH")
-};
-
-static void
-print_json (JsonNode *node)
+/* Pads @text with spaces to @width characters (printf counts bytes, and names have accents). */
+static char *
+pad (const char *text,
+     guint       width)
 {
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  glong len = g_utf8_strlen (text ? text : "", -1);
+  GString *out = g_string_new (text ? text : "");
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
-}
-
-/* Parses options; returns -1 when all is well, else the exit status. */
-static int
-parse_options (const char         *name,
-               const char         *parameter,
-               const char         *summary,
-               const GOptionEntry *entries,
-               int                *argc,
-               char             ***argv)
-{
-  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("acr-membership-cli %s", name);
-  GOptionEntry db_entries[] = { db_entry, { NULL } };
-
-  g_clear_pointer (&db_path, g_free);
-  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_set_prgname (prgname);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      acr_cli_print_error ("%s: %s", name, error->message);
-      return ACR_CLI_EXIT_USAGE;
-    }
-  return -1;
-}
-
-static AcrStore *
-open_store (void)
-{
-  g_autoptr (GError) error = NULL;
-  AcrStore *store = acr_store_open (db_path, &error);
-
-  if (store == NULL)
-    acr_cli_print_error ("%s", error->message);
-  return store;
-}
-
-static AcrMember *
-lookup_member (AcrStore   *store,
-               const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  guint number = acr_store_parse_number (text);
-  AcrMember *member;
-
-  if (number == 0)
-    {
-      acr_cli_print_error (_("“%s” is not a member number"), text);
-      return NULL;
-    }
-  member = acr_store_lookup_member (store, number, &error);
-  if (member == NULL)
-    acr_cli_print_error ("%s", error->message);
-  return member;
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
 }
 
 static char *rules_path = NULL;
@@ -102,42 +47,7 @@ static char *rules_path = NULL;
 static AcrRules *
 load_rules (void)
 {
-  g_autoptr (GError) error = NULL;
-  AcrRules *rules = rules_path ? acr_rules_new_from_file (rules_path, &error) : acr_rules_new_default (&error);
-
-  if (rules == NULL)
-    acr_cli_print_error ("%s", error->message);
-  return rules;
-}
-
-static void
-today (GDate *date)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  int y, m, d;
-
-  g_date_time_get_ymd (now, &y, &m, &d);
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, d, m, y);
-}
-
-/* --date: returns -1 when all is well, else the exit status. */
-static int
-parse_date_option (const char *text,
-                   GDate      *date)
-{
-  if (text == NULL)
-    {
-      today (date);
-      return -1;
-    }
-  g_date_clear (date, 1);
-  if (!acr_date_parse_iso (text, date))
-    {
-      acr_cli_print_error (_("--date: expected a calendar date YYYY-MM-DD, got “%s”"), text);
-      return ACR_CLI_EXIT_USAGE;
-    }
-  return -1;
+  return acr_cli_load_rules (rules_path);
 }
 
 /* New trainees from a roster: the category is the rules' decision, today. */
@@ -247,12 +157,13 @@ acr_cli_members (int    argc,
       g_autoptr (AcrMember) m = g_list_model_get_item (G_LIST_MODEL (results), i);
       g_autofree char *number = acr_member_dup_number_text (m);
       g_autofree char *name = acr_member_dup_display_name (m);
-      const char *city = acr_member_get_city (m);
+      g_autofree char *name_col = pad (name, 30);
+      g_autofree char *cat_col = pad (acr_member_get_category (m) ? acr_member_get_category (m) : "-", 32);
+      g_autofree char *status_col = pad (acr_member_get_status (m), 9);
+      g_autofree char *city_col = pad (acr_member_get_city (m), 18);
       const char *email = acr_member_get_email (m);
-      const char *cat = acr_member_get_category (m);
 
-      printf ("%s  %-32s  %-32s  %-9s  %-20s  %s\n", number, name, cat ? cat : "-",
-              acr_member_get_status (m), city ? city : "", email ? email : "");
+      printf ("%s  %s  %s  %s  %s  %s\n", number, name_col, cat_col, status_col, city_col, email ? email : "");
     }
   if (shown < n)
     printf (_("… %u of %u members shown (--limit 0 shows all)\n"), shown, n);

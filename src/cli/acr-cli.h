@@ -51,4 +51,26 @@ int  acr_cli_lifecycle   (int    argc,
 int  acr_cli_sample_data (int    argc,
                           char **argv);
 
+/* Subcommands (acr-cli-billing.c) */
+int  acr_cli_bill        (int    argc,
+                          char **argv);
+int  acr_cli_invoices    (int    argc,
+                          char **argv);
+int  acr_cli_invoice_pdf (int    argc,
+                          char **argv);
+int  acr_cli_pay         (int    argc,
+                          char **argv);
+int  acr_cli_refund      (int    argc,
+                          char **argv);
+int  acr_cli_void        (int    argc,
+                          char **argv);
+int  acr_cli_credit      (int    argc,
+                          char **argv);
+int  acr_cli_retire      (int    argc,
+                          char **argv);
+int  acr_cli_balance     (int    argc,
+                          char **argv);
+int  acr_cli_report      (int    argc,
+                          char **argv);
+
 G_END_DECLS

@@ -20,6 +20,16 @@ static const AcrCliCommand commands[] = {
   { "export",      acr_cli_export,      N_("Export a lookup to CSV") },
   { "lifecycle",   acr_cli_lifecycle,   N_("Apply the membership lifecycle on a date (--dry-run to preview)") },
   { "sample-data", acr_cli_sample_data, N_("Add fictional members for demos and benchmarks") },
+  { "bill",        acr_cli_bill,        N_("Bill every active member for a membership year (--dry-run to preview)") },
+  { "invoices",    acr_cli_invoices,    N_("List invoices and credit notes (filters, JSON)") },
+  { "invoice-pdf", acr_cli_invoice_pdf, N_("Export invoices as PDF (one file, or one per invoice in a folder)") },
+  { "pay",         acr_cli_pay,         N_("Record a payment on an invoice") },
+  { "refund",      acr_cli_refund,      N_("Record money paid back to a member on an invoice") },
+  { "void",        acr_cli_void,        N_("Void an invoice (refused while it holds payments)") },
+  { "credit",      acr_cli_credit,      N_("Issue a credit note cancelling an invoice") },
+  { "retire",      acr_cli_retire,      N_("Record a notified retirement (refunds and cancels as the rules say)") },
+  { "balance",     acr_cli_balance,     N_("Print a member’s invoices and balance") },
+  { "report",      acr_cli_report,      N_("Billing reports: receivables, chapters, numbering (--csv)") },
   { NULL, NULL, NULL },
 };
 

@@ -353,6 +353,7 @@ acr_csv_import_members (AcrStore              *store,
       g_strfreev (header.names);
       return FALSE;
     }
+  _acr_store_set_bulk (store);
 
   problems_init (&problems, source);
   for (;;)
@@ -622,6 +623,7 @@ acr_csv_import_roster (AcrStore              *store,
       g_strfreev (header.names);
       return FALSE;
     }
+  _acr_store_set_bulk (store);
 
   problems_init (&problems, source);
   for (;;)
@@ -741,8 +743,15 @@ acr_csv_import_roster (AcrStore              *store,
       if (is_new)
         {
           JsonNode *approved = json_node_new (JSON_NODE_VALUE);
+          JsonNode *in_practice = json_node_new (JSON_NODE_VALUE);
+
           json_node_set_boolean (approved, TRUE);
+          json_node_set_boolean (in_practice, FALSE);
           person_set (person, "profession", string_node (profession_for_stage (stage)));
+          /* The roster comes from radiology residency and fellowship programmes. */
+          if (!g_str_equal (stage, "medical-school"))
+            person_set (person, "discipline", string_node (g_str_equal (stage, "physics-program") ? "medical-physics" : "radiology"));
+          person_set (person, "in_practice", in_practice);
           person_set (person, "country", string_node (country));
           /* Program directors upload residents of approved programmes. */
           person_set (person, "training.approved", approved);

@@ -347,6 +347,7 @@ acr_sample_data_generate (AcrStore                   *store,
 
   if (!_acr_store_begin (store, error))
     return FALSE;
+  _acr_store_set_bulk (store);
 
   for (guint i = 0; i < count; i++)
     {

@@ -97,8 +97,12 @@ struct _AcrSearchIndex
   guint64     *stale;         /* rows superseded by the overlay */
   guint        n_bitwords;
 
+  guint        n_stale;
+
   GArray      *overlay;       /* of Overlay */
   GHashTable  *overlay_ids;   /* id → index + 1 */
+
+  GArray      *scratch_rows;  /* reused by every query: no 4 MB allocation per keystroke */
 };
 
 static guint32
@@ -170,6 +174,8 @@ add_words (AcrSearchIndex *self,
     {
       const char *end;
       g_autofree char *word = NULL;
+      const char *lookup;
+      char buffer[64];
       gpointer value;
       guint32 pair[2];
 
@@ -181,11 +187,18 @@ add_words (AcrSearchIndex *self,
       while (*end && *end != ' ' && *end != '-')
         end++;
       /* "d'amours" is indexed whole; its part after the apostrophe is a word of its own too. */
-      word = g_strndup (p, end - p);
-      if (!g_hash_table_lookup_extended (self->word_ids, word, NULL, &value))
+      if ((gsize) (end - p) < sizeof buffer)
+        {
+          memcpy (buffer, p, end - p);
+          buffer[end - p] = '\0';
+          lookup = buffer;
+        }
+      else
+        lookup = word = g_strndup (p, end - p);
+      if (!g_hash_table_lookup_extended (self->word_ids, lookup, NULL, &value))
         {
           value = GUINT_TO_POINTER (g_hash_table_size (self->word_ids));
-          g_hash_table_insert (self->word_ids, g_steal_pointer (&word), value);
+          g_hash_table_insert (self->word_ids, word ? g_steal_pointer (&word) : g_strdup (lookup), value);
         }
       pair[0] = GPOINTER_TO_UINT (value);
       pair[1] = row;
@@ -233,19 +246,29 @@ power_of_ten (guint n)
   return r;
 }
 
+/* Whether @digits (length @len) begins the fixed-width form of @number or its plain form. */
 static gboolean
 number_matches (guint32     number,
                 const char *digits,
                 gsize       len)
 {
-  char padded[16];
-  char plain[16];
+  guint64 value = 0;
 
   if (len > NUMBER_WIDTH)
     return FALSE;
-  g_snprintf (padded, sizeof padded, "%0*u", NUMBER_WIDTH, number);
-  g_snprintf (plain, sizeof plain, "%u", number);
-  return strncmp (padded, digits, len) == 0 || strncmp (plain, digits, len) == 0;
+  for (gsize i = 0; i < len; i++)
+    value = value * 10 + (digits[i] - '0');
+
+  /* Fixed width: number / 10^(7 - len) == value. */
+  if (number / power_of_ten (NUMBER_WIDTH - len) == value)
+    return TRUE;
+  /* Plain: some number / 10^j == value, with no leading zero typed. */
+  if (digits[0] == '0')
+    return FALSE;
+  for (guint32 n = number; n > 0; n /= 10)
+    if (n == value)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -486,7 +509,14 @@ compare_u32 (const void *a,
   return (x > y) - (x < y);
 }
 
-/* Appends to @out the base rows of @bits (NULL = all rows) that pass the filters, in the order asked. */
+static inline gboolean
+filters_needed (AcrSearchIndex *self,
+                const Compiled *c)
+{
+  return c->category != -1 || c->status != -1 || c->chapter != -1 || self->n_stale > 0;
+}
+
+/* Sets @out to the base rows of @bits (NULL = all rows) that pass the filters, in the order asked. */
 static void
 collect_base_rows (AcrSearchIndex *self,
                    const Compiled *c,
@@ -497,60 +527,61 @@ collect_base_rows (AcrSearchIndex *self,
   AcrSearchSort sort = c->query->sort;
   const guint32 *order = sort == ACR_SEARCH_SORT_GIVEN_NAME ? self->by_given : self->by_number;
   const guint32 *rank = sort == ACR_SEARCH_SORT_GIVEN_NAME ? self->given_rank : self->number_rank;
+  gboolean filter = filters_needed (self, c);
+  guint count = n;
+  guint32 *dst;
+  guint k = 0;
+
+  if (bits != NULL)
+    {
+      count = 0;
+      for (guint w = 0; w < self->n_bitwords; w++)
+        count += __builtin_popcountll (bits[w]);
+    }
+  /* Room for every candidate; trimmed to those that pass at the end. */
+  g_array_set_size (out, count);
+  dst = (guint32 *) out->data;
 
   if (sort == ACR_SEARCH_SORT_FAMILY_NAME)
     {
       if (bits == NULL)
         {
           for (guint32 row = 0; row < n; row++)
-            if (row_passes_filters (self, row, c))
-              g_array_append_val (out, row);
-          return;
+            if (!filter || row_passes_filters (self, row, c))
+              dst[k++] = row;
         }
-      for (guint w = 0; w < self->n_bitwords; w++)
-        {
-          guint64 word = bits[w];
-          while (word)
-            {
-              guint32 row = w * 64 + __builtin_ctzll (word);
-              word &= word - 1;
-              if (row_passes_filters (self, row, c))
-                g_array_append_val (out, row);
-            }
-        }
-      return;
+      else
+        for (guint w = 0; w < self->n_bitwords; w++)
+          {
+            guint64 word = bits[w];
+            while (word)
+              {
+                guint32 row = w * 64 + __builtin_ctzll (word);
+                word &= word - 1;
+                if (!filter || row_passes_filters (self, row, c))
+                  dst[k++] = row;
+              }
+          }
     }
-
-  if (bits == NULL)
+  else if (bits == NULL)
     {
       for (guint pos = 0; pos < n; pos++)
-        if (row_passes_filters (self, order[pos], c))
-          g_array_append_val (out, order[pos]);
-      return;
+        if (!filter || row_passes_filters (self, order[pos], c))
+          dst[k++] = order[pos];
     }
-
-  {
-    guint count = 0;
-
-    for (guint w = 0; w < self->n_bitwords; w++)
-      count += __builtin_popcountll (bits[w]);
-
-    if (count > n / 32)
-      {
-        /* Many matches: walking the order and testing bits beats sorting. */
-        for (guint pos = 0; pos < n; pos++)
-          {
-            guint32 row = order[pos];
-            if ((bits[row / 64] >> (row % 64)) & 1 && row_passes_filters (self, row, c))
-              g_array_append_val (out, row);
-          }
-        return;
-      }
-
+  else if (count > n / 32)
     {
-      g_autofree guint32 *ranks = g_new (guint32, MAX (count, 1));
-      guint k = 0;
-
+      /* Many matches: walking the order and testing bits beats sorting. */
+      for (guint pos = 0; pos < n; pos++)
+        {
+          guint32 row = order[pos];
+          if ((bits[row / 64] >> (row % 64)) & 1 && (!filter || row_passes_filters (self, row, c)))
+            dst[k++] = row;
+        }
+    }
+  else
+    {
+      /* Few matches: sort their ranks. */
       for (guint w = 0; w < self->n_bitwords; w++)
         {
           guint64 word = bits[w];
@@ -558,15 +589,15 @@ collect_base_rows (AcrSearchIndex *self,
             {
               guint32 row = w * 64 + __builtin_ctzll (word);
               word &= word - 1;
-              if (row_passes_filters (self, row, c))
-                ranks[k++] = rank[row];
+              if (!filter || row_passes_filters (self, row, c))
+                dst[k++] = rank[row];
             }
         }
-      qsort (ranks, k, sizeof (guint32), compare_u32);
+      qsort (dst, k, sizeof (guint32), compare_u32);
       for (guint i = 0; i < k; i++)
-        g_array_append_val (out, order[ranks[i]]);
+        dst[i] = order[dst[i]];
     }
-  }
+  g_array_set_size (out, k);
 }
 
 static int
@@ -627,14 +658,19 @@ merge_overlay (AcrSearchIndex *self,
         g_array_append_val (matches, k);
     }
 
-  g_array_set_size (ids, 0);
   if (matches->len == 0)
     {
+      const guint32 *rows = (const guint32 *) base_rows->data;
+      const Row *table = (const Row *) self->rows->data;
+      guint32 *out;
+
       g_array_set_size (ids, base_rows->len);
+      out = (guint32 *) ids->data;
       for (guint k = 0; k < base_rows->len; k++)
-        g_array_index (ids, guint32, k) = g_array_index (self->rows, Row, g_array_index (base_rows, guint32, k)).id;
+        out[k] = table[rows[k]].id;
       return;
     }
+  g_array_set_size (ids, 0);
 
   overlay_sort = c->query->sort;
   overlay_sort_index = self;
@@ -715,6 +751,7 @@ acr_search_index_new (void)
   self->overlay = g_array_new (FALSE, TRUE, sizeof (Overlay));
   g_array_set_clear_func (self->overlay, overlay_clear);
   self->overlay_ids = g_hash_table_new (NULL, NULL);
+  self->scratch_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
   return self;
 }
 
@@ -748,6 +785,7 @@ acr_search_index_free (AcrSearchIndex *self)
   g_free (self->stale);
   g_array_unref (self->overlay);
   g_hash_table_unref (self->overlay_ids);
+  g_array_unref (self->scratch_rows);
   g_free (self);
 }
 
@@ -929,7 +967,11 @@ acr_search_index_update (AcrSearchIndex      *self,
   if (keys->id < self->id_to_row_len && self->id_to_row[keys->id] != 0)
     {
       guint32 row = self->id_to_row[keys->id] - 1;
-      self->stale[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
+      guint64 bit = G_GUINT64_CONSTANT (1) << (row % 64);
+
+      if ((self->stale[row / 64] & bit) == 0)
+        self->n_stale++;
+      self->stale[row / 64] |= bit;
     }
 
   o.id = keys->id;
@@ -961,13 +1003,7 @@ acr_search_index_update (AcrSearchIndex      *self,
 guint
 acr_search_index_get_n_rows (AcrSearchIndex *self)
 {
-  guint stale = 0;
-
-  if (self->stale == NULL)
-    return self->rows->len;
-  for (guint w = 0; w < self->n_bitwords; w++)
-    stale += __builtin_popcountll (self->stale[w]);
-  return self->rows->len - stale + self->overlay->len;
+  return self->rows->len - self->n_stale + self->overlay->len;
 }
 
 guint
@@ -976,18 +1012,73 @@ acr_search_index_get_n_overlay (AcrSearchIndex *self)
   return self->overlay->len;
 }
 
+static int
+compare_length_desc (const void *a,
+                     const void *b)
+{
+  gsize x = strlen (*(char * const *) a), y = strlen (*(char * const *) b);
+  return (y > x) - (y < x);
+}
+
+/* Keeps in @bits only the rows that also match words 1… of @c (word 0 made the bits). */
+static void
+narrow_by_other_words (AcrSearchIndex *self,
+                       const Compiled *c,
+                       guint64        *bits)
+{
+  size_t size = sizeof (guint64) * self->n_bitwords;
+  guint count = 0;
+
+  for (guint w = 0; w < self->n_bitwords; w++)
+    count += __builtin_popcountll (bits[w]);
+
+  if (count <= 50000)
+    {
+      /* Few candidates: check the other words on each rather than mark a million bits. */
+      Compiled rest = *c;
+
+      for (guint i = 1; i < c->n_words; i++)
+        rest.words[i - 1] = c->words[i];
+      rest.n_words = c->n_words - 1;
+      for (guint w = 0; w < self->n_bitwords; w++)
+        {
+          guint64 word = bits[w];
+          while (word)
+            {
+              guint32 row = w * 64 + __builtin_ctzll (word);
+              View v;
+
+              word &= word - 1;
+              row_view (self, &g_array_index (self->rows, Row, row), &v);
+              if (!view_matches (&v, &rest))
+                bits[w] &= ~(G_GUINT64_CONSTANT (1) << (row % 64));
+            }
+        }
+      return;
+    }
+
+  for (guint i = 1; i < c->n_words; i++)
+    {
+      memset (self->word_bits, 0, size);
+      mark_word (self, c->words[i], self->word_bits);
+      for (guint w = 0; w < self->n_bitwords; w++)
+        bits[w] &= self->word_bits[w];
+    }
+}
+
 void
 acr_search_index_query (AcrSearchIndex       *self,
                         const AcrSearchQuery *query,
                         GArray               *ids)
 {
-  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *rows = self->scratch_rows;
   Compiled c;
 
   g_return_if_fail (self != NULL && query != NULL && ids != NULL);
   g_return_if_fail (self->word_ids == NULL);
 
   compile_query (self, query, &c);
+  g_array_set_size (rows, 0);
 
   if (c.category == -2 || c.status == -2 || c.chapter == -2)
     {
@@ -997,17 +1088,12 @@ acr_search_index_query (AcrSearchIndex       *self,
     collect_base_rows (self, &c, NULL, rows);
   else
     {
-      size_t size = sizeof (guint64) * self->n_bitwords;
-
-      memset (self->bits, 0, size);
+      /* The longest word is usually the most selective: start from it. */
+      qsort (c.words, c.n_words, sizeof (char *), compare_length_desc);
+      memset (self->bits, 0, sizeof (guint64) * self->n_bitwords);
       mark_word (self, c.words[0], self->bits);
-      for (guint i = 1; i < c.n_words; i++)
-        {
-          memset (self->word_bits, 0, size);
-          mark_word (self, c.words[i], self->word_bits);
-          for (guint w = 0; w < self->n_bitwords; w++)
-            self->bits[w] &= self->word_bits[w];
-        }
+      if (c.n_words > 1)
+        narrow_by_other_words (self, &c, self->bits);
       collect_base_rows (self, &c, self->bits, rows);
     }
 

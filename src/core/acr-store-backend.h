@@ -2,6 +2,8 @@
 
 #include <gio/gio.h>
 
+#include "acr-billing-report.h"
+#include "acr-invoice.h"
 #include "acr-member.h"
 #include "acr-member-change.h"
 #include "acr-search-index.h"
@@ -30,6 +32,15 @@ typedef enum
   ACR_STORE_ORDER_NPI,          /* only members with an NPI */
 } AcrStoreOrder;
 
+/* Which invoices to list (billing); 0 and NULL mean any. */
+typedef struct
+{
+  int         year;           /* membership year */
+  guint       member_number;
+  const char *status;         /* "open", "paid", … */
+  const char *kind;           /* "invoice", "credit-note", "receipt" */
+} AcrInvoiceFilter;
+
 /* Called for each member in family-name order (family_key, given_key, number). */
 typedef void (*AcrStoreScanFunc) (const AcrSearchKeys *keys,
                                   gpointer             user_data);
@@ -44,6 +55,8 @@ struct _AcrStoreBackendInterface
   gboolean    (*commit)             (AcrStoreBackend        *self,
                                      GError                **error);
   void        (*rollback)           (AcrStoreBackend        *self);
+  /* A hint, inside a transaction: it will write many rows (an import, sample data). */
+  void        (*set_bulk)           (AcrStoreBackend        *self);
 
   guint       (*next_member_number) (AcrStoreBackend        *self,
                                      GError                **error);
@@ -113,6 +126,48 @@ struct _AcrStoreBackendInterface
                                      GError                **error);
 
   char       *(*check_integrity)    (AcrStoreBackend        *self,
+                                     GError                **error);
+  /* Changes whenever another connection (process, workstation) commits; -1 on error. */
+  gint64      (*get_data_version)   (AcrStoreBackend        *self);
+
+  /*
+   * Invoices (billing). An issued document is written once, with its lines;
+   * afterwards only its state changes (status, money held, credited, void).
+   * Numbers come from a counter per numbering year, taken in the transaction
+   * that writes the document, so a rollback gives the number back.
+   */
+  guint       (*next_invoice_sequence) (AcrStoreBackend     *self,
+                                     int                     year,
+                                     GError                **error);
+  gboolean    (*insert_invoice)     (AcrStoreBackend        *self,
+                                     AcrInvoice             *invoice,
+                                     gint64                  member_id,
+                                     const char             *category,
+                                     GError                **error);
+  AcrInvoice *(*load_invoice)       (AcrStoreBackend        *self,
+                                     const char             *number,
+                                     GError                **error);
+  char      **(*list_invoices)      (AcrStoreBackend        *self,
+                                     const AcrInvoiceFilter *filter,
+                                     GError                **error);
+  gboolean    (*insert_payment)     (AcrStoreBackend        *self,
+                                     const char             *number,
+                                     AcrPayment             *payment,
+                                     GError                **error);
+  gboolean    (*update_invoice_state) (AcrStoreBackend      *self,
+                                     AcrInvoice             *invoice,
+                                     GError                **error);
+  GArray     *(*list_billed_members) (AcrStoreBackend       *self,
+                                     int                     year,
+                                     GError                **error);
+  GPtrArray  *(*report_receivables) (AcrStoreBackend        *self,
+                                     int                     year,
+                                     GError                **error);
+  GPtrArray  *(*report_chapters)    (AcrStoreBackend        *self,
+                                     int                     year,
+                                     GError                **error);
+  GPtrArray  *(*report_numbering)   (AcrStoreBackend        *self,
+                                     int                     year,
                                      GError                **error);
 };
 

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 /* Batches (import, lifecycle, sample data) run many changes in one transaction. */
 gboolean        _acr_store_begin          (AcrStore    *self,
                                            GError     **error);
+void            _acr_store_set_bulk       (AcrStore    *self);
 gboolean        _acr_store_commit         (AcrStore    *self,
                                            GError     **error);
 void            _acr_store_rollback       (AcrStore    *self);

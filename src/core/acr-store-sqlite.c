@@ -13,6 +13,13 @@
 #include "acr-member-private.h"
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
+#include "acr-store-sqlite-private.h"
+
+/* Page cache sizes (negative: KiB). The member indexes are written in name, e-mail and
+ * postal order, not insertion order, so a big batch touches pages all over them: during
+ * one, a larger cache keeps those pages in memory instead of spilling them to the WAL. */
+#define NORMAL_CACHE_KIB -32768
+#define BULK_CACHE_KIB -262144
 
 struct _AcrStoreSqlite
 {
@@ -24,6 +31,7 @@ struct _AcrStoreSqlite
   int         schema_version;
   gint64      next_number;   /* within a transaction: the next member number, 0 = not read yet */
   gboolean    number_dirty;  /* next_number must be written back before the commit */
+  gboolean    bulk;          /* the current transaction writes many rows */
 };
 
 static void acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface);
@@ -108,6 +116,14 @@ static const char * const migrations[] = {
   /* 3: the residency programme (trainee roster) and a staff review flag (lifecycle). */
   "ALTER TABLE members ADD COLUMN program TEXT;"
   "ALTER TABLE members ADD COLUMN review TEXT;",
+
+  /* 4: the lookup index is read at open from one covering index, in family-name order,
+   *    without touching the table (a million rows: sequential reads instead of random ones). */
+  "DROP INDEX members_by_family;"
+  "CREATE INDEX members_lookup ON members (family_key, given_key, number, email_key, city_key,"
+  "  postal_key, npi, category, status, chapters);",
+  /* 5: invoices, their lines and payments, the per-year invoice number counters (acr-store-sqlite-billing.c). */
+  _acr_store_sqlite_billing_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
@@ -334,7 +350,23 @@ sqlite_commit (AcrStoreBackend  *backend,
       self->number_dirty = FALSE;
     }
   self->next_number = 0;
-  return exec_sql (self, "COMMIT", error);
+  if (!exec_sql (self, "COMMIT", error))
+    return FALSE;
+  if (self->bulk)
+    {
+      self->bulk = FALSE;
+      exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), NULL);
+    }
+  return TRUE;
+}
+
+static void
+sqlite_set_bulk (AcrStoreBackend *backend)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+
+  self->bulk = TRUE;
+  exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (BULK_CACHE_KIB), NULL);
 }
 
 static void
@@ -346,6 +378,11 @@ sqlite_rollback (AcrStoreBackend *backend)
   self->number_dirty = FALSE;
   if (!sqlite3_get_autocommit (self->db))
     exec_sql (self, "ROLLBACK", NULL);
+  if (self->bulk)
+    {
+      self->bulk = FALSE;
+      exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), NULL);
+    }
 }
 
 /*
@@ -710,7 +747,7 @@ sqlite_scan_members (AcrStoreBackend   *backend,
 
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT id, number, family_key, given_key, email_key, city_key, postal_key,"
-                           " npi, category, status, chapters FROM members"
+                           " npi, category, status, chapters FROM members INDEXED BY members_lookup"
                            " ORDER BY family_key, given_key, number", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error);
@@ -960,6 +997,20 @@ sqlite_check_integrity (AcrStoreBackend  *backend,
   return g_string_free (g_steal_pointer (&report), FALSE);
 }
 
+static gint64
+sqlite_get_data_version (AcrStoreBackend *backend)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  sqlite3_stmt *stmt = get_statement (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
 static void
 acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
 {
@@ -967,6 +1018,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->begin = sqlite_begin;
   iface->commit = sqlite_commit;
   iface->rollback = sqlite_rollback;
+  iface->set_bulk = sqlite_set_bulk;
   iface->next_member_number = sqlite_next_member_number;
   iface->insert_member = sqlite_insert_member;
   iface->update_member = sqlite_update_member;
@@ -984,6 +1036,8 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->list_drafts = sqlite_list_drafts;
   iface->insert_application = sqlite_insert_application;
   iface->check_integrity = sqlite_check_integrity;
+  iface->get_data_version = sqlite_get_data_version;
+  _acr_store_sqlite_billing_init (iface);
 }
 
 /* Creates @path (mode 0600) and its directory (0700) when missing. */
@@ -1071,10 +1125,7 @@ acr_store_sqlite_open (const char  *path,
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
-      /* The member indexes are written in name, e-mail and postal order, not insertion
-       * order: a big batch (an import, sample data) touches pages all over them. A 64 MB
-       * page cache keeps those pages in memory instead of spilling them to the WAL. */
-      !exec_sql (self, "PRAGMA cache_size = -262144", error))
+      !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), error))
     return NULL;
 
   if (!migrate (self, error))
@@ -1088,4 +1139,28 @@ acr_store_sqlite_get_schema_version (AcrStoreSqlite *self)
 {
   g_return_val_if_fail (ACR_IS_STORE_SQLITE (self), 0);
   return self->schema_version;
+}
+
+/* --- shared with the other files of the engine (acr-store-sqlite-private.h) --- */
+
+sqlite3 *
+_acr_store_sqlite_get_db (AcrStoreSqlite *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_acr_store_sqlite_get_statement (AcrStoreSqlite  *self,
+                                 const char      *sql,
+                                 GError         **error)
+{
+  return get_statement (self, sql, error);
+}
+
+gboolean
+_acr_store_sqlite_set_error (AcrStoreSqlite  *self,
+                             int              rc,
+                             GError         **error)
+{
+  return set_sqlite_error (self, rc, error);
 }

@@ -36,6 +36,7 @@ struct _AcrStore
   gboolean         in_transaction;
   GPtrArray       *pending_keys;  /* of OwnedKeys: index updates waiting for the commit */
   gboolean         pending_rebuild; /* too many for an overlay: rebuild after the commit */
+  gint64           data_version;  /* the engine's data version the index was read at */
 };
 
 enum {
@@ -126,9 +127,13 @@ load_index (AcrStore  *self,
   g_autoptr (GArray) email = NULL;
   g_autoptr (GArray) postal = NULL;
   g_autoptr (GArray) npi = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 scanned;
+  gint64 version = iface->get_data_version ? iface->get_data_version (self->backend) : 0;
 
   if (!iface->scan_members (self->backend, index_row_cb, index, error))
     return FALSE;
+  scanned = g_get_monotonic_time ();
   if ((given = iface->scan_ids (self->backend, ACR_STORE_ORDER_GIVEN_NAME, error)) == NULL ||
       (email = iface->scan_ids (self->backend, ACR_STORE_ORDER_EMAIL, error)) == NULL ||
       (postal = iface->scan_ids (self->backend, ACR_STORE_ORDER_POSTAL, error)) == NULL ||
@@ -144,11 +149,16 @@ load_index (AcrStore  *self,
       return FALSE;
     }
 
+  g_debug ("index: members read in %.0f ms, orders in %.0f ms",
+           (scanned - start) / 1000.0, (g_get_monotonic_time () - scanned) / 1000.0);
+  scanned = g_get_monotonic_time ();
   acr_search_index_finish_load (index,
                                 (const guint32 *) given->data, (const guint32 *) email->data,
                                 (const guint32 *) postal->data, (const guint32 *) npi->data, npi->len);
+  g_debug ("index: built in %.0f ms", (g_get_monotonic_time () - scanned) / 1000.0);
   g_clear_pointer (&self->index, acr_search_index_free);
   self->index = g_steal_pointer (&index);
+  self->data_version = version;
   self->generation++;
   return TRUE;
 }
@@ -403,6 +413,16 @@ _acr_store_begin (AcrStore  *self,
     return FALSE;
   self->in_transaction = TRUE;
   return TRUE;
+}
+
+void
+_acr_store_set_bulk (AcrStore *self)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+
+  g_return_if_fail (self->in_transaction);
+  if (iface->set_bulk != NULL)
+    iface->set_bulk (self->backend);
 }
 
 gboolean
@@ -801,7 +821,13 @@ acr_store_prepare_search (AcrStore  *self,
 AcrSearchIndex *
 _acr_store_get_index (AcrStore *self)
 {
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
   g_autoptr (GError) error = NULL;
+
+  /* Another process or workstation committed since the index was read: read it again. */
+  if (self->index != NULL && !self->in_transaction && iface->get_data_version != NULL &&
+      iface->get_data_version (self->backend) != self->data_version)
+    g_clear_pointer (&self->index, acr_search_index_free);
 
   if (self->index == NULL && !load_index (self, &error))
     {

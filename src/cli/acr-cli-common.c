@@ -1,0 +1,132 @@
+#define G_LOG_DOMAIN "acr-membership-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "acr-cli.h"
+#include "acr-cli-common.h"
+
+/*
+ * What the commands that work on the database share: the --db option, opening
+ * the store, finding a member by number, the rules, --date, JSON output.
+ */
+
+char *acr_cli_db_path = NULL;
+
+void
+acr_cli_print_json (JsonNode *node)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+/* Parses options, --db included; returns -1 when all is well, else the exit status. */
+int
+acr_cli_parse_options (const char         *name,
+                       const char         *parameter,
+                       const char         *summary,
+                       const GOptionEntry *entries,
+                       int                *argc,
+                       char             ***argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("acr-membership-cli %s", name);
+  GOptionEntry db_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &acr_cli_db_path,
+      N_("Use the database at PATH (default: ~/.local/share/acr-membership/members.db)"), N_("PATH") },
+    { NULL }
+  };
+
+  g_clear_pointer (&acr_cli_db_path, g_free);
+  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_set_prgname (prgname);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      acr_cli_print_error ("%s: %s", name, error->message);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  return -1;
+}
+
+AcrStore *
+acr_cli_open_store (void)
+{
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (acr_cli_db_path, &error);
+
+  if (store == NULL)
+    acr_cli_print_error ("%s", error->message);
+  return store;
+}
+
+AcrMember *
+acr_cli_lookup_member (AcrStore   *store,
+                       const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  guint number = acr_store_parse_number (text);
+  AcrMember *member;
+
+  if (number == 0)
+    {
+      acr_cli_print_error (_("“%s” is not a member number"), text);
+      return NULL;
+    }
+  member = acr_store_lookup_member (store, number, &error);
+  if (member == NULL)
+    acr_cli_print_error ("%s", error->message);
+  return member;
+}
+
+AcrRules *
+acr_cli_load_rules (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  AcrRules *rules = path ? acr_rules_new_from_file (path, &error) : acr_rules_new_default (&error);
+
+  if (rules == NULL)
+    acr_cli_print_error ("%s", error->message);
+  return rules;
+}
+
+void
+acr_cli_today (GDate *date)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int y, m, d;
+
+  g_date_time_get_ymd (now, &y, &m, &d);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+}
+
+/* --date (NULL: today); returns -1 when all is well, else the exit status. */
+int
+acr_cli_parse_date (const char *text,
+                    GDate      *date)
+{
+  if (text == NULL)
+    {
+      acr_cli_today (date);
+      return -1;
+    }
+  g_date_clear (date, 1);
+  if (!acr_date_parse_iso (text, date))
+    {
+      acr_cli_print_error (_("--date: expected a calendar date YYYY-MM-DD, got “%s”"), text);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  return -1;
+}

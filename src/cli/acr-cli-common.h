@@ -1,0 +1,29 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "acr-rules.h"
+#include "acr-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the member and billing commands (acr-cli-common.c). */
+
+extern char *acr_cli_db_path;
+
+int        acr_cli_parse_options (const char          *name,
+                                  const char          *parameter,
+                                  const char          *summary,
+                                  const GOptionEntry  *entries,
+                                  int                 *argc,
+                                  char              ***argv);
+AcrStore  *acr_cli_open_store    (void);
+AcrMember *acr_cli_lookup_member (AcrStore            *store,
+                                  const char          *text);
+AcrRules  *acr_cli_load_rules    (const char          *path);
+void       acr_cli_today         (GDate               *date);
+int        acr_cli_parse_date    (const char          *text,
+                                  GDate               *date);
+void       acr_cli_print_json    (JsonNode            *node);
+
+G_END_DECLS

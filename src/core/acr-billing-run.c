@@ -1,0 +1,508 @@
+#define G_LOG_DOMAIN "acr-billing"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "acr-billing-private.h"
+#include "acr-billing-run.h"
+#include "acr-money.h"
+#include "acr-store-private.h"
+
+#define DEFAULT_BATCH_SIZE 500
+#define PROGRESS_EVERY 100
+
+struct _AcrBillingRun
+{
+  GObject                    parent_instance;
+
+  AcrBilling                *billing;
+  int                        year;
+  GDate                      issued_on;
+  guint                      batch_size;
+  AcrBillingRunProgressFunc  progress;
+  gpointer                   progress_data;
+
+  /* Results of the last execution. */
+  guint                      n_done;     /* atomic */
+  guint                      n_total;    /* atomic */
+  guint                      n_billed;
+  gint64                     billed_cents;
+  guint                      n_placeholder;
+  GPtrArray                 *categories;  /* AcrBillingRunCategory */
+  GHashTable                *by_category; /* id → AcrBillingRunCategory (in categories) */
+  GPtrArray                 *skipped;     /* AcrBillingRunSkip */
+  GHashTable                *skip_counts; /* reason → count */
+};
+
+G_DEFINE_FINAL_TYPE (AcrBillingRun, acr_billing_run, G_TYPE_OBJECT)
+
+/* Members with these statuses are counted as skipped without being read. */
+static const char * const inactive_statuses[] = {
+  "applicant", "lapsed", "retired", "resigned", "deceased", NULL
+};
+
+static void
+category_free (AcrBillingRunCategory *category)
+{
+  g_free (category->category);
+  g_free (category);
+}
+
+static void
+skip_free (AcrBillingRunSkip *skip)
+{
+  g_free (skip->name);
+  g_free (skip->reason);
+  g_free (skip);
+}
+
+static void
+reset_results (AcrBillingRun *self)
+{
+  g_atomic_int_set (&self->n_done, 0);
+  g_atomic_int_set (&self->n_total, 0);
+  self->n_billed = 0;
+  self->billed_cents = 0;
+  self->n_placeholder = 0;
+  g_clear_pointer (&self->by_category, g_hash_table_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->skip_counts, g_hash_table_unref);
+  self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_free);
+  self->by_category = g_hash_table_new (g_str_hash, g_str_equal);
+  self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
+  self->skip_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+count_skip (AcrBillingRun *self,
+            const char    *key,
+            guint          n)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->skip_counts, key));
+
+  g_hash_table_replace (self->skip_counts, g_strdup (key), GUINT_TO_POINTER (count + n));
+}
+
+static void
+skip_member (AcrBillingRun *self,
+             AcrMember     *member,
+             const char    *key,
+             const char    *reason)
+{
+  AcrBillingRunSkip *skip = g_new0 (AcrBillingRunSkip, 1);
+
+  skip->number = acr_member_get_number (member);
+  skip->name = acr_member_dup_display_name (member);
+  skip->reason = g_strdup (reason);
+  g_ptr_array_add (self->skipped, skip);
+  count_skip (self, key, 1);
+}
+
+static void
+count_billed (AcrBillingRun *self,
+              AcrDuesQuote  *quote)
+{
+  const char *id = acr_dues_quote_get_category_id (quote);
+  AcrBillingRunCategory *category = g_hash_table_lookup (self->by_category, id ? id : "");
+
+  if (category == NULL)
+    {
+      category = g_new0 (AcrBillingRunCategory, 1);
+      category->category = g_strdup (id ? id : "");
+      g_ptr_array_add (self->categories, category);
+      g_hash_table_insert (self->by_category, category->category, category);
+    }
+  category->n_members++;
+  category->total_cents += acr_dues_quote_get_total_cents (quote);
+  self->n_billed++;
+  self->billed_cents += acr_dues_quote_get_total_cents (quote);
+  if (acr_dues_quote_get_placeholder (quote))
+    {
+      category->n_placeholder++;
+      self->n_placeholder++;
+    }
+}
+
+static int
+compare_categories (gconstpointer a,
+                    gconstpointer b)
+{
+  const AcrBillingRunCategory *x = *(AcrBillingRunCategory **) a;
+  const AcrBillingRunCategory *y = *(AcrBillingRunCategory **) b;
+
+  return g_strcmp0 (x->category, y->category);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+report_progress (AcrBillingRun *self,
+                 guint          done,
+                 guint          total,
+                 gboolean       force)
+{
+  g_atomic_int_set (&self->n_done, done);
+  if (self->progress != NULL && (force || done % PROGRESS_EVERY == 0))
+    self->progress (done, total, self->progress_data);
+}
+
+static void
+acr_billing_run_finalize (GObject *object)
+{
+  AcrBillingRun *self = ACR_BILLING_RUN (object);
+
+  g_clear_pointer (&self->by_category, g_hash_table_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->skip_counts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (acr_billing_run_parent_class)->finalize (object);
+}
+
+static void
+acr_billing_run_dispose (GObject *object)
+{
+  AcrBillingRun *self = ACR_BILLING_RUN (object);
+
+  g_clear_object (&self->billing);
+
+  G_OBJECT_CLASS (acr_billing_run_parent_class)->dispose (object);
+}
+
+static void
+acr_billing_run_class_init (AcrBillingRunClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = acr_billing_run_dispose;
+  object_class->finalize = acr_billing_run_finalize;
+}
+
+static void
+acr_billing_run_init (AcrBillingRun *self)
+{
+  self->batch_size = DEFAULT_BATCH_SIZE;
+  g_date_clear (&self->issued_on, 1);
+  reset_results (self);
+}
+
+AcrBillingRun *
+acr_billing_run_new (AcrBilling  *billing,
+                     int          year,
+                     const GDate *issued_on)
+{
+  AcrBillingRun *self;
+
+  g_return_val_if_fail (ACR_IS_BILLING (billing), NULL);
+  g_return_val_if_fail (issued_on != NULL && g_date_valid (issued_on), NULL);
+
+  self = g_object_new (ACR_TYPE_BILLING_RUN, NULL);
+  self->billing = g_object_ref (billing);
+  self->year = year;
+  self->issued_on = *issued_on;
+  return self;
+}
+
+int
+acr_billing_run_get_year (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return self->year;
+}
+
+guint
+acr_billing_run_get_batch_size (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return self->batch_size;
+}
+
+/* Invoices per transaction; 0 restores the default (500). */
+void
+acr_billing_run_set_batch_size (AcrBillingRun *self,
+                                guint          batch_size)
+{
+  g_return_if_fail (ACR_IS_BILLING_RUN (self));
+  self->batch_size = batch_size > 0 ? batch_size : DEFAULT_BATCH_SIZE;
+}
+
+void
+acr_billing_run_set_progress_func (AcrBillingRun             *self,
+                                   AcrBillingRunProgressFunc  func,
+                                   gpointer                   user_data)
+{
+  g_return_if_fail (ACR_IS_BILLING_RUN (self));
+  self->progress = func;
+  self->progress_data = user_data;
+}
+
+/**
+ * acr_billing_run_execute:
+ * @dry_run: quote everyone, write nothing
+ * @cancellable: (nullable): stops a real run between two members
+ *
+ * Runs the billing (see the top of acr-billing-run.h). The results (counts,
+ * categories, skipped members) are those of this execution, and remain
+ * readable after a failure or a cancellation.
+ */
+gboolean
+acr_billing_run_execute (AcrBillingRun  *self,
+                         gboolean        dry_run,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  AcrStore *store;
+  AcrRules *rules;
+  AcrStoreBackend *backend;
+  AcrStoreBackendInterface *iface;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) billed = NULL;
+  g_autoptr (GHashTable) billed_set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *already_key = NULL;
+  gboolean in_batch = FALSE;
+  guint batch_count = 0;
+  guint total;
+
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  reset_results (self);
+  store = acr_billing_get_store (self->billing);
+  rules = acr_billing_get_rules (self->billing);
+  backend = acr_store_get_backend (store);
+  iface = ACR_STORE_BACKEND_GET_IFACE (backend);
+
+  if (!acr_rules_has_year (rules, self->year))
+    {
+      g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_NO_SCHEDULE,
+                   _("the rules have no dues schedule for %d"), self->year);
+      return FALSE;
+    }
+
+  for (guint s = 0; inactive_statuses[s] != NULL; s++)
+    {
+      g_autoptr (GArray) some = iface->list_ids_by_status (backend, inactive_statuses[s], error);
+      g_autofree char *key = NULL;
+
+      if (some == NULL)
+        return FALSE;
+      if (some->len == 0)
+        continue;
+      key = g_strdup_printf (_("not active: %s"), inactive_statuses[s]);
+      count_skip (self, key, some->len);
+    }
+
+  ids = iface->list_ids_by_status (backend, "active", error);
+  if (ids == NULL)
+    return FALSE;
+  billed = iface->list_billed_members (backend, self->year, error);
+  if (billed == NULL)
+    return FALSE;
+  for (guint i = 0; i < billed->len; i++)
+    g_hash_table_add (billed_set, &g_array_index (billed, gint64, i));
+
+  total = ids->len;
+  g_atomic_int_set (&self->n_total, total);
+  already_key = g_strdup_printf (_("already billed for %d"), self->year);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr (GError) member_error = NULL;
+      g_autoptr (AcrMember) member = NULL;
+      g_autoptr (AcrPerson) person = NULL;
+      g_autoptr (AcrDuesQuote) quote = NULL;
+
+      if (!dry_run && g_cancellable_is_cancelled (cancellable))
+        break;
+
+      member = acr_store_lookup_member_by_id (store, id, error);
+      if (member == NULL)
+        goto failed;
+
+      if (g_hash_table_contains (billed_set, &id))
+        {
+          skip_member (self, member, already_key, already_key);
+          goto next;
+        }
+
+      if ((person = acr_member_dup_person (member, &member_error)) == NULL ||
+          (quote = acr_rules_quote (rules, person, self->year, &self->issued_on, &member_error)) == NULL)
+        {
+          skip_member (self, member, _("cannot be quoted (see the member’s record)"), member_error->message);
+          goto next;
+        }
+      if (acr_dues_quote_get_reason (quote) != NULL)
+        {
+          const char *category = acr_dues_quote_get_category_id (quote);
+          g_autofree char *key = category != NULL
+            ? g_strdup_printf (_("owes no dues: %s"), category)
+            : g_strdup (_("owes no dues: no category"));
+
+          skip_member (self, member, key, acr_dues_quote_get_reason (quote));
+          goto next;
+        }
+      if (acr_dues_quote_get_total_cents (quote) <= 0)
+        {
+          skip_member (self, member, _("nothing to bill (total $0.00 or less)"),
+                       _("nothing to bill (total $0.00 or less)"));
+          goto next;
+        }
+
+      if (!dry_run)
+        {
+          g_autoptr (AcrInvoice) invoice = NULL;
+
+          if (!in_batch)
+            {
+              if (!_acr_store_begin (store, error))
+                goto failed;
+              in_batch = TRUE;
+              batch_count = 0;
+            }
+          invoice = _acr_billing_issue (self->billing, member, quote, &self->issued_on, error);
+          if (invoice == NULL)
+            goto failed;
+          if (++batch_count >= self->batch_size)
+            {
+              in_batch = FALSE;
+              if (!_acr_store_commit (store, error))
+                goto failed;
+            }
+        }
+      count_billed (self, quote);
+
+    next:
+      report_progress (self, i + 1, total, FALSE);
+    }
+
+  if (in_batch)
+    {
+      in_batch = FALSE;
+      if (!_acr_store_commit (store, error))
+        goto failed;
+    }
+  report_progress (self, g_atomic_int_get (&self->n_done), total, TRUE);
+  g_ptr_array_sort (self->categories, compare_categories);
+
+  if (!dry_run && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return TRUE;
+
+failed:
+  /* The open batch is undone; the committed ones stand (a later run finishes the rest). */
+  if (in_batch)
+    _acr_store_rollback (store);
+  g_ptr_array_sort (self->categories, compare_categories);
+  return FALSE;
+}
+
+guint
+acr_billing_run_get_n_done (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return g_atomic_int_get (&self->n_done);
+}
+
+guint
+acr_billing_run_get_n_total (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return g_atomic_int_get (&self->n_total);
+}
+
+/* Invoices written (a dry run: that would be written). */
+guint
+acr_billing_run_get_n_billed (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return self->n_billed;
+}
+
+gint64
+acr_billing_run_get_billed_cents (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return self->billed_cents;
+}
+
+guint
+acr_billing_run_get_n_placeholder (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return self->n_placeholder;
+}
+
+/* Returns: (transfer none) (element-type AcrBillingRunCategory): by category id */
+GPtrArray *
+acr_billing_run_get_categories (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), NULL);
+  return self->categories;
+}
+
+/* Returns: (transfer none) (element-type AcrBillingRunSkip): active members skipped, and why */
+GPtrArray *
+acr_billing_run_get_skipped (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), NULL);
+  return self->skipped;
+}
+
+/* Returns: (transfer none): reason → number of members (guint in a pointer), inactive members included */
+GHashTable *
+acr_billing_run_get_skip_counts (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), NULL);
+  return self->skip_counts;
+}
+
+char *
+acr_billing_run_format_summary (AcrBillingRun *self,
+                                gboolean       dry_run)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *date = acr_date_format_iso (&self->issued_on);
+  g_autofree char *grand = NULL;
+  g_autofree GStrv keys = NULL;
+  guint n_keys;
+
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), NULL);
+
+  g_string_append_printf (out, dry_run ? _("Dry run of the billing for %d, billed on %s: nothing was written.\n")
+                                       : _("Billing for %d, billed on %s.\n"),
+                          self->year, date);
+  g_string_append_printf (out, "  %-34s %8s %14s %12s\n", _("Category"), _("Members"), _("Total"), _("Placeholder"));
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      AcrBillingRunCategory *c = self->categories->pdata[i];
+      g_autofree char *amount = acr_money_format (c->total_cents, "en");
+
+      g_string_append_printf (out, "  %-34s %8u %14s %12u\n", c->category, c->n_members, amount, c->n_placeholder);
+    }
+  grand = acr_money_format (self->billed_cents, "en");
+  g_string_append_printf (out, "  %-34s %8u %14s %12u\n", dry_run ? _("Would bill") : _("Billed"),
+                          self->n_billed, grand, self->n_placeholder);
+  if (self->n_placeholder > 0)
+    g_string_append_printf (out, _("  %u invoices use placeholder amounts: load the College’s official schedule.\n"),
+                            self->n_placeholder);
+
+  keys = (GStrv) g_hash_table_get_keys_as_array (self->skip_counts, &n_keys);
+  if (n_keys > 0)
+    {
+      g_qsort_with_data (keys, n_keys, sizeof (char *), compare_strings, NULL);
+      g_string_append (out, _("Skipped:\n"));
+      for (guint i = 0; i < n_keys; i++)
+        g_string_append_printf (out, "  %-50s %8u\n", keys[i],
+                                GPOINTER_TO_UINT (g_hash_table_lookup (self->skip_counts, keys[i])));
+    }
+  return g_string_free (out, FALSE);
+}
