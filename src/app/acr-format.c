@@ -149,3 +149,105 @@ acr_format_status (const char *status)
 
   return status;
 }
+
+/**
+ * acr_format_parse_money:
+ * @text: what staff typed: "125", "1,250.50", "$77.00"
+ * @cents: (out): the amount in cents
+ *
+ * Reads a non-negative amount of dollars and cents as integers (never
+ * through floating point).
+ *
+ * Returns: whether @text is such an amount
+ */
+gboolean
+acr_format_parse_money (const char *text,
+                        gint64     *cents)
+{
+  gint64 dollars = 0;
+  int decimals = -1;
+  gint64 fraction = 0;
+  gboolean any_digit = FALSE;
+  const char *p;
+
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  p = text;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '$')
+    p++;
+
+  for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          any_digit = TRUE;
+          if (decimals < 0)
+            {
+              if (dollars > G_MAXINT64 / 1000)
+                return FALSE;
+              dollars = dollars * 10 + (*p - '0');
+            }
+          else if (decimals < 2)
+            {
+              fraction = fraction * 10 + (*p - '0');
+              decimals++;
+            }
+          else
+            return FALSE;
+        }
+      else if (*p == ',' && decimals < 0)
+        continue;
+      else if (*p == '.' && decimals < 0)
+        decimals = 0;
+      else
+        return FALSE;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p != '\0' || !any_digit)
+    return FALSE;
+
+  if (decimals == 1)
+    fraction *= 10;
+
+  *cents = dollars * 100 + fraction;
+  return TRUE;
+}
+
+static const struct
+{
+  const char *status;
+  const char *label;
+} invoice_status_labels[] = {
+  { "open", N_("Open") },
+  { "paid", N_("Paid") },
+  { "partially-paid", N_("Partially paid") },
+  { "void", N_("Void") },
+  { "refunded", N_("Refunded") },
+};
+
+/**
+ * acr_format_invoice_status:
+ *
+ * Returns: the translated label of an invoice status code, or @status itself
+ */
+const char *
+acr_format_invoice_status (const char *status)
+{
+  if (status == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (invoice_status_labels); i++)
+    {
+      if (g_str_equal (invoice_status_labels[i].status, status))
+        return _(invoice_status_labels[i].label);
+    }
+
+  return status;
+}
