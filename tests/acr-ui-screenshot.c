@@ -62,7 +62,7 @@ select_item (GtkWidget  *page,
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), position);
 }
 
-static void
+static gboolean
 tick_title (GtkWidget  *widget,
             const char *title)
 {
@@ -70,9 +70,15 @@ tick_title (GtkWidget  *widget,
     {
       if (ADW_IS_ACTION_ROW (child) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
-      tick_title (child, title);
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+          return TRUE;
+        }
+      if (tick_title (child, title))
+        return TRUE;
     }
+
+  return FALSE;
 }
 
 /* A certified radiologist in practice in Virginia: the example application. */
@@ -150,6 +156,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* GNOME's own title-bar buttons (the X server here has no desktop settings). */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
@@ -164,6 +172,16 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (300);
+
+  /* The default size counts the client-side shadow: grow the window until
+   * its content has the size asked for. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) != width || gtk_widget_get_height (GTK_WIDGET (window)) != height)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
+                                   2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
+      wait_ms (300);
+    }
 
   if (application)
     fill_application (window);

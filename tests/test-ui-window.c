@@ -150,6 +150,26 @@ test_window_search_shortcut_opens_members (void)
   g_assert_finalize_object (window);
 }
 
+/* The HIG's narrowest width: every view, folded, fits 360 pixels (with
+ * GNOME's title-bar buttons). */
+static void
+test_window_fits_360_pixels (void)
+{
+  AcrWindow *window;
+  GtkWidget *content;
+  int minimum = 0;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  window = create_window ();
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +181,8 @@ main (int   argc,
   g_test_add_func ("/acr/ui/window/switches-views-and-remembers", test_window_switches_views_and_remembers);
   g_test_add_func ("/acr/ui/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/acr/ui/window/search-shortcut-opens-members", test_window_search_shortcut_opens_members);
+
+  g_test_add_func ("/acr/ui/window/fits-360-pixels", test_window_fits_360_pixels);
 
   return g_test_run ();
 }

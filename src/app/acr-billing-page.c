@@ -1278,6 +1278,7 @@ acr_billing_page_init (AcrBillingPage *self)
   add_invoice_column (self, _("Balance"), INVOICE_COLUMN_BALANCE, FALSE);
   gtk_column_view_set_model (self->invoice_view, GTK_SELECTION_MODEL (self->selection));
 
+  acr_drop_down_make_compact (self->status_dropdown);
   gtk_string_list_append (statuses, _("All statuses"));
   for (guint i = 0; status_codes[i] != NULL; i++)
     gtk_string_list_append (statuses, acr_format_invoice_status (status_codes[i]));

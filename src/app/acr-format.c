@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <string.h>
 
 #include "acr-format.h"
@@ -250,4 +251,61 @@ acr_format_invoice_status (const char *status)
     }
 
   return status;
+}
+
+static void
+unellipsize_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_list_item_get_child (item)), PANGO_ELLIPSIZE_NONE);
+}
+
+static void
+setup_compact_item_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_compact_item_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/**
+ * acr_drop_down_make_compact:
+ *
+ * Lets a GtkDropDown of strings shrink with the window: the chosen item is
+ * ellipsized in the button (the popover still shows whole items), so three
+ * filters fit side by side at 360 pixels.
+ */
+void
+acr_drop_down_make_compact (GtkDropDown *drop_down)
+{
+  g_autoptr (GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_compact_item_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (bind_compact_item_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, button);
+
+  /* A plain label for the list: the default factory, spelled out, since
+   * the list would otherwise use the ellipsizing one. */
+  g_signal_connect (list, "setup", G_CALLBACK (setup_compact_item_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (bind_compact_item_cb), NULL);
+  g_signal_connect_after (list, "setup", G_CALLBACK (unellipsize_item_cb), NULL);
+  gtk_drop_down_set_list_factory (drop_down, list);
 }

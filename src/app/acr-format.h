@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,7 @@ const char *acr_format_status         (const char *status);
 const char *acr_format_invoice_status (const char *status);
 gboolean    acr_format_parse_money    (const char *text,
                                        gint64     *cents);
+
+void        acr_drop_down_make_compact (GtkDropDown *drop_down);
 
 G_END_DECLS

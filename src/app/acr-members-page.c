@@ -4,10 +4,12 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-billing.h"
 #include "acr-csv-import.h"
 #include "acr-csv-reader.h"
 #include "acr-format.h"
 #include "acr-members-page.h"
+#include "acr-money.h"
 #include "acr-sample-data.h"
 #include "acr-window.h"
 
@@ -62,6 +64,8 @@ struct _AcrMembersPage
   GtkLabel           *detail_name_label;
   GtkLabel           *detail_category_label;
   AdwPreferencesGroup *facts_group;
+  AdwPreferencesGroup *invoices_group;
+  GtkListBox         *invoices_list;
   AdwPreferencesGroup *history_group;
   GtkListBox         *history_list;
 };
@@ -261,6 +265,60 @@ add_person_rows (AcrMembersPage *self,
 }
 
 static GtkWidget *
+create_invoice_row (AcrInvoice *invoice)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
+  g_autofree char *balance = acr_money_format (acr_invoice_get_balance_cents (invoice), NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *status = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_CREDIT_NOTE
+                       ? _("Credit note")
+                       : acr_format_invoice_status (acr_invoice_status_to_string (acr_invoice_get_status (invoice)));
+
+  title = g_strdup_printf ("%s · %d", acr_invoice_get_number (invoice), acr_invoice_get_year (invoice));
+  subtitle = g_strdup_printf (_("%s · total %s · balance %s"), status, total, balance);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+/* The member's invoices and balance, as AcrBilling keeps them. */
+static void
+show_invoices (AcrMembersPage *self,
+               AcrMember      *member)
+{
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (GPtrArray) invoices = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *balance_text = NULL;
+  gint64 balance = 0;
+
+  if (self->rules == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), FALSE);
+      return;
+    }
+
+  billing = acr_billing_new (self->store, self->rules);
+  invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (member), &balance, NULL);
+  if (invoices == NULL || invoices->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < invoices->len; i++)
+    gtk_list_box_append (self->invoices_list, create_invoice_row (g_ptr_array_index (invoices, i)));
+
+  balance_text = acr_money_format (balance, NULL);
+  description = g_strdup_printf (_("Balance: %s"), balance_text);
+  adw_preferences_group_set_description (self->invoices_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), TRUE);
+}
+
+static GtkWidget *
 create_history_row (AcrMemberChange *change)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -307,6 +365,8 @@ show_member (AcrMembersPage *self,
   g_ptr_array_set_size (self->detail_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->invoices_list))) != NULL)
+    gtk_list_box_remove (self->invoices_list, child);
 
   if (member == NULL)
     {
@@ -343,6 +403,7 @@ show_member (AcrMembersPage *self,
   add_detail_row (self, acr_format_member_field ("joined"), acr_member_get_joined (member));
   add_detail_row (self, acr_format_member_field ("review"), acr_member_get_review (member));
   add_person_rows (self, member);
+  show_invoices (self, member);
 
   /* Newest first: the store lists the history oldest first. */
   history = acr_store_list_history (self->store, member, NULL);
@@ -444,7 +505,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column == COLUMN_NUMBER ? 7 : 6);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
                                  column == COLUMN_NAME ? 28 :
-                                 column == COLUMN_CATEGORY ? 22 :
+                                 column == COLUMN_CATEGORY ? 30 :
                                  column == COLUMN_NUMBER ? 8 : 12);
   if (column == COLUMN_NUMBER)
     gtk_widget_add_css_class (inscription, "numeric");
@@ -704,6 +765,8 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_name_label);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_category_label);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, facts_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, invoices_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, invoices_list);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, history_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -725,6 +788,9 @@ acr_members_page_init (AcrMembersPage *self)
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
   build_columns (self);
+  acr_drop_down_make_compact (self->category_dropdown);
+  acr_drop_down_make_compact (self->status_dropdown);
+  acr_drop_down_make_compact (self->chapter_dropdown);
   fill_status_dropdown (self);
   acr_members_page_set_store (self, NULL, NULL);
 }
