@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "acr-preferences-window.h"
 #include "acr-window.h"
 
 static GtkWidget *
@@ -130,6 +131,7 @@ main (int   argc,
   g_autofree char *out = NULL;
   g_autofree char *search = NULL;
   g_autofree char *scroll_to = NULL;
+  g_autofree char *dialog = NULL;
   gboolean dark = FALSE, application = FALSE;
   int width = 1280, height = 800, select = -1;
   GOptionEntry entries[] = {
@@ -143,6 +145,7 @@ main (int   argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Type this in the member search", "TEXT" },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Open the member at this row", "N" },
     { "scroll-to", 0, 0, G_OPTION_ARG_STRING, &scroll_to, "Scroll the form to this fact's row", "FACT" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences or shortcuts", "NAME" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -208,7 +211,25 @@ main (int   argc,
     }
 
   wait_ms (700);
-  save_png (GTK_WIDGET (window), out != NULL ? out : "screenshot.png");
+  if (dialog != NULL)
+    {
+      GtkWindow *other = NULL;
+      g_autoptr (GtkBuilder) builder = NULL;
+
+      if (g_str_equal (dialog, "preferences"))
+        other = GTK_WINDOW (acr_preferences_window_new (GTK_WINDOW (window)));
+      else
+        {
+          builder = gtk_builder_new_from_resource ("/org/acr/Membership/ui/acr-shortcuts-window.ui");
+          other = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+        }
+      gtk_window_present (other);
+      wait_ms (700);
+      save_png (GTK_WIDGET (other), out != NULL ? out : "screenshot.png");
+      gtk_window_destroy (other);
+    }
+  else
+    save_png (GTK_WIDGET (window), out != NULL ? out : "screenshot.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
   return EXIT_SUCCESS;
