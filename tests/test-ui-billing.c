@@ -120,6 +120,8 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr (GDir) dir = NULL;
   const char *name;
 
+  /* No preview thread may outlive the test: the page would outlive the window. */
+  wait_until_idle (fixture);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->store);

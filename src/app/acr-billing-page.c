@@ -301,9 +301,11 @@ preview_done_cb (GObject      *object,
   AcrBillingRun *run = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* The window may have closed meanwhile (dispose cancels and clears the
+   * widgets), or a newer preview replaced this one. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->preview_stack == NULL)
         return;
       gtk_spinner_stop (self->preview_spinner);
       gtk_label_set_text (self->preview_error_label, error->message);
@@ -368,7 +370,16 @@ run_done_cb (GObject      *object,
   g_autofree char *text = NULL;
   g_autofree char *amount = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-  guint n_billed = acr_billing_run_get_n_billed (self->run);
+  guint n_billed;
+
+  /* Closed while running: the committed batches are kept; nothing to show. */
+  if (self->progress_bar == NULL)
+    {
+      g_clear_object (&self->run);
+      return;
+    }
+
+  n_billed = acr_billing_run_get_n_billed (self->run);
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
   amount = acr_money_format (acr_billing_run_get_billed_cents (self->run), NULL);
@@ -548,10 +559,10 @@ invoice_matches (gpointer item,
 static void
 invoice_search_changed_cb (AcrBillingPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->invoice_search));
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->invoice_search)));
 
   g_free (self->search_text);
-  self->search_text = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  self->search_text = g_utf8_casefold (g_strstrip (text), -1);
   gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_invoice_state (self);
 }
