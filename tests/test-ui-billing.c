@@ -147,6 +147,7 @@ run_billing (Fixture *fixture)
   g_assert_nonnull (dialog);
   /* As a click on the button: the dialog emits the response and closes. */
   adw_message_dialog_response (dialog, "bill");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (acr_billing_page_get_busy (page (fixture)));
   wait_until_idle (fixture);
