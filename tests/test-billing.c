@@ -13,6 +13,7 @@
 #include "acr-lifecycle.h"
 #include "acr-sample-data.h"
 #include "acr-store.h"
+#include "acr-test-utils.h"
 
 typedef struct
 {
@@ -49,8 +50,7 @@ open_fixture (Fixture  *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("acr-billing-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = acr_test_make_temp_dir ();
   f->path = g_build_filename (f->dir, "members.db", NULL);
   f->store = acr_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -73,17 +73,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->billing);
   g_clear_object (&f->store);
   g_clear_object (&f->rules);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -436,6 +429,68 @@ test_cancelled_run_finishes_when_run_again (Fixture       *f,
   assert_gapless (f, 2027, total);
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  guint    calls;
+  guint    last_done;
+  gboolean off_main_thread;
+} ProgressData;
+
+static void
+thread_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  ProgressData *data = user_data;
+
+  data->calls++;
+  data->last_done = done;
+  data->off_main_thread = g_thread_self () != data->main_thread;
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (acr_billing_run_execute (task_data, FALSE, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* The app runs billing in a GTask thread: progress arrives there, and the counters are readable after. */
+static void
+test_run_in_task_thread (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrBillingRun) run = NULL;
+  g_autoptr (GTask) task = NULL;
+  ProgressData progress = { g_thread_self (), 0, 0, FALSE };
+  GDate on = date_of ("2026-11-02");
+
+  g_assert_true (acr_sample_data_generate (f->store, 400, 9, NULL, NULL, &error));
+  run = acr_billing_run_new (f->billing, 2027, &on);
+  acr_billing_run_set_progress_func (run, thread_progress_cb, &progress);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (run), g_object_unref);
+  g_task_run_in_thread_sync (task, run_in_thread);
+  g_assert_true (g_task_propagate_boolean (task, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (progress.off_main_thread);
+  g_assert_cmpuint (progress.calls, >=, 2);
+  g_assert_cmpuint (progress.last_done, ==, acr_billing_run_get_n_total (run));
+  g_assert_cmpuint (acr_billing_run_get_n_done (run), ==, acr_billing_run_get_n_total (run));
+  g_assert_cmpuint (count_invoices (f), ==, acr_billing_run_get_n_billed (run));
+}
+
 static void
 test_refuses_what_is_not_billable (Fixture       *f,
                                    gconstpointer  data)
@@ -746,6 +801,13 @@ test_issued_invoice_is_never_edited (Fixture       *f,
     "INSERT INTO invoice_lines (invoice_id, position, code, description, amount_cents) VALUES (1, 9, 'x', 'x', 0)",
     "UPDATE invoice_payments SET amount_cents = 1",
     "DELETE FROM invoice_payments",
+    /* The state follows what was recorded: no paying, crediting or voiding by hand. */
+    "UPDATE invoices SET paid_cents = total_cents, status = 'paid' WHERE number = '2027-000001'",
+    "UPDATE invoices SET status = 'paid' WHERE number = '2027-000001'",
+    "UPDATE invoices SET credited_cents = total_cents, status = 'void' WHERE number = '2027-000001'",
+    "UPDATE invoices SET voided = 1, void_reason = 'x', status = 'void' WHERE number = '2027-000001'",
+    "INSERT INTO invoice_payments (invoice_id, amount_cents, paid_on, method, recorded_at)"
+    " VALUES (1, 100, '2026-12-01', 'cash', 'now')",
     /* Numbers: never skipped, never reused, only the one just taken. */
     "UPDATE invoice_counters SET last = last + 2",
     "UPDATE invoice_counters SET last = last - 1",
@@ -826,6 +888,7 @@ main (int    argc,
   g_test_add_func ("/acr/billing/lines-add-up-to-total-over-sample-members", test_lines_add_up);
   ADD ("/acr/billing/second-run-bills-nobody-twice", test_second_run_bills_nobody_twice);
   ADD ("/acr/billing/cancelled-run-finishes-when-run-again", test_cancelled_run_finishes_when_run_again);
+  ADD ("/acr/billing/run-in-a-task-thread-reports-progress-there", test_run_in_task_thread);
   ADD ("/acr/billing/refuses-what-is-not-billable-without-taking-a-number", test_refuses_what_is_not_billable);
   ADD ("/acr/billing/partial-payments", test_partial_payments);
   ADD ("/acr/billing/overpayment-refused-changes-nothing", test_overpayment_refused);

@@ -9,35 +9,8 @@
 #include "acr-search-results.h"
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("acr-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
+#include "acr-store-sqlite-private.h"
+#include "acr-test-utils.h"
 
 static AcrMember *
 make_member (const char *given,
@@ -76,7 +49,7 @@ exec_raw (const char *path,
 static void
 test_creates_private_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "sub", "members.db", NULL);
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autoptr (GError) error = NULL;
@@ -92,7 +65,7 @@ test_creates_private_file (void)
   g_assert_cmpint (acr_store_count_members (store, NULL), ==, 0);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
@@ -107,7 +80,7 @@ test_default_path_is_under_user_data_dir (void)
 static void
 test_numbers_sequential_fixed_width (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -148,13 +121,13 @@ test_numbers_sequential_fixed_width (void)
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_save_records_history (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -205,13 +178,13 @@ test_save_records_history (void)
   g_assert_cmpstr (change->new_value, ==, "Montréal");
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_stale_revision_conflicts (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -251,13 +224,13 @@ test_stale_revision_conflicts (void)
 
   g_clear_object (&store);
   g_clear_object (&other_store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_history_append_only (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -280,13 +253,13 @@ test_history_append_only (void)
   sqlite3_close (db);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_newer_schema_refused_untouched (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
@@ -304,13 +277,13 @@ test_newer_schema_refused_untouched (void)
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_not_a_database_is_corrupt (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   char junk[4096];
@@ -319,7 +292,7 @@ test_not_a_database_is_corrupt (void)
   g_assert_true (g_file_set_contents (path, junk, sizeof junk, NULL));
   g_assert_null (acr_store_open (path, &error));
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 /* The schema as each earlier version created it, kept here verbatim. */
@@ -402,6 +375,9 @@ static const char schema_v4[] =
   "  postal_key, npi, category, status, chapters);"
   "PRAGMA user_version = 4;";
 
+/* Steps 5 and later are the billing's, kept verbatim in the engine (a released step never changes). */
+#define schema_v5 _acr_store_sqlite_billing_schema, "PRAGMA user_version = 5;"
+
 /* A member written by version 1, with its history and the sequence moved on. */
 static const char data_v1[] =
   "INSERT INTO members (id, number, person, given_name, family_name, email, status, category, revision,"
@@ -465,63 +441,82 @@ check_migrated (const char *path)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
   sqlite3_finalize (stmt);
+  /* … with their lines, payments and number counters. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                                           " ('invoices', 'invoice_lines', 'invoice_payments', 'invoice_counters')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
 
 static void
 test_migrates_from_v1 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_migrates_from_v2 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2,
                                       "INSERT INTO drafts VALUES ('old', '{}', '2025-01-01T00:00:00Z');", NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_migrates_from_v3 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3,
                                       "UPDATE members SET program = 'Laval' WHERE id = 1;", NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_migrates_from_v4 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3, schema_v4, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
+}
+
+static void
+test_migrates_from_v5 (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3, schema_v4, schema_v5, NULL);
+
+  exec_raw (path, sql);
+  check_migrated (path);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_drafts (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -545,7 +540,7 @@ test_drafts (void)
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
@@ -623,6 +618,7 @@ main (int    argc,
   g_test_add_func ("/acr/store/migrates-from-schema-2", test_migrates_from_v2);
   g_test_add_func ("/acr/store/migrates-from-schema-3", test_migrates_from_v3);
   g_test_add_func ("/acr/store/migrates-from-schema-4", test_migrates_from_v4);
+  g_test_add_func ("/acr/store/migrates-from-schema-5", test_migrates_from_v5);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
   g_test_add_func ("/acr/member/npi-check-digit", test_npi_check_digit);
   g_test_add_func ("/acr/member/fields-are-validated", test_member_fields_validated);

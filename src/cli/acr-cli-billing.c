@@ -61,18 +61,21 @@ parse_year (const char *option,
 static void
 print_invoice_row (AcrInvoice *invoice)
 {
+  gboolean is_invoice = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_INVOICE;
   g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), "en");
-  g_autofree char *balance = acr_money_format (acr_invoice_get_balance_cents (invoice), "en");
+  /* A credit note owes nothing itself: what it does shows on the invoice it cancels. */
+  g_autofree char *balance = is_invoice ? acr_money_format (acr_invoice_get_balance_cents (invoice), "en") : g_strdup ("");
   const GDate *issued = acr_invoice_get_issued_on (invoice);
   g_autofree char *issued_text = acr_date_format_iso (issued);
+  g_autofree char *name = acr_cli_pad (acr_invoice_get_member_name (invoice), 28);
 
-  printf ("%s  %-11s  %s  %s  %-28s  %-14s  %12s  %12s\n",
+  printf ("%s  %-11s  %s  %s  %s  %-14s  %12s  %12s\n",
           acr_invoice_get_number (invoice),
           acr_invoice_kind_to_string (acr_invoice_get_kind (invoice)),
           issued_text,
           acr_invoice_get_member_number (invoice),
-          acr_invoice_get_member_name (invoice),
-          acr_invoice_status_to_string (acr_invoice_get_status (invoice)),
+          name,
+          is_invoice ? acr_invoice_status_to_string (acr_invoice_get_status (invoice)) : acr_invoice_get_reference_number (invoice),
           total, balance);
 }
 
@@ -150,8 +153,12 @@ acr_cli_bill (int    argc,
           printf ("%07u  %-30s  %s\n", skip->number, skip->name, skip->reason);
         }
     }
-  summary = acr_billing_run_format_summary (run, dry_run);
-  fputs (summary, stdout);
+  /* A run that could not start has nothing to summarise. */
+  if (ok || acr_billing_run_get_n_total (run) > 0)
+    {
+      summary = acr_billing_run_format_summary (run, dry_run);
+      fputs (summary, stdout);
+    }
   if (!ok)
     return fail_with (error);
   return ACR_CLI_EXIT_OK;
@@ -346,7 +353,8 @@ record_money (const char  *name,
     }
   if (amount < 0)
     {
-      acr_cli_print_error (_("--amount: expected a positive number of cents, got %" G_GINT64_FORMAT), amount);
+      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+      acr_cli_print_error (_("--amount: expected a positive number of cents, got %s"), given);
       return ACR_CLI_EXIT_USAGE;
     }
   if (!acr_payment_method_from_string (method_text, &method))

@@ -130,3 +130,16 @@ acr_cli_parse_date (const char *text,
     }
   return -1;
 }
+
+/* Pads @text with spaces to @width characters (printf counts bytes, and names have accents). */
+char *
+acr_cli_pad (const char *text,
+             guint       width)
+{
+  glong len = g_utf8_strlen (text ? text : "", -1);
+  GString *out = g_string_new (text ? text : "");
+
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}

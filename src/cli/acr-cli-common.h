@@ -25,5 +25,7 @@ void       acr_cli_today         (GDate               *date);
 int        acr_cli_parse_date    (const char          *text,
                                   GDate               *date);
 void       acr_cli_print_json    (JsonNode            *node);
+char      *acr_cli_pad           (const char          *text,
+                                  guint                width);
 
 G_END_DECLS

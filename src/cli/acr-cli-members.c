@@ -28,19 +28,7 @@
 #define today             acr_cli_today
 #define parse_date_option acr_cli_parse_date
 #define print_json        acr_cli_print_json
-
-/* Pads @text with spaces to @width characters (printf counts bytes, and names have accents). */
-static char *
-pad (const char *text,
-     guint       width)
-{
-  glong len = g_utf8_strlen (text ? text : "", -1);
-  GString *out = g_string_new (text ? text : "");
-
-  for (glong i = len; i < (glong) width; i++)
-    g_string_append_c (out, ' ');
-  return g_string_free (out, FALSE);
-}
+#define pad               acr_cli_pad
 
 static char *rules_path = NULL;
 

@@ -247,7 +247,7 @@ acr_billing_run_set_progress_func (AcrBillingRun             *self,
 /**
  * acr_billing_run_execute:
  * @dry_run: quote everyone, write nothing
- * @cancellable: (nullable): stops a real run between two members
+ * @cancellable: (nullable): stops the run between two members
  *
  * Runs the billing (see the top of acr-billing-run.h). The results (counts,
  * categories, skipped members) are those of this execution, and remain
@@ -321,7 +321,7 @@ acr_billing_run_execute (AcrBillingRun  *self,
       g_autoptr (AcrPerson) person = NULL;
       g_autoptr (AcrDuesQuote) quote = NULL;
 
-      if (!dry_run && g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (cancellable))
         break;
 
       member = acr_store_lookup_member_by_id (store, id, error);
@@ -393,7 +393,7 @@ acr_billing_run_execute (AcrBillingRun  *self,
   report_progress (self, g_atomic_int_get (&self->n_done), total, TRUE);
   g_ptr_array_sort (self->categories, compare_categories);
 
-  if (!dry_run && g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   return TRUE;
 

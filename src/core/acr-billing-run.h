@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * skips the members they billed and finishes the rest. A member is never
  * billed twice for a year (the store refuses a second standing invoice).
  * Cancelling through the GCancellable commits the invoices already made
- * and stops with G_IO_ERROR_CANCELLED.
+ * and stops with G_IO_ERROR_CANCELLED (a dry run just stops).
  *
  * Progress: the progress function is called in the thread that executes
  * the run (a GTask thread, for the app: marshal to the main context

@@ -805,7 +805,12 @@ acr_billing_invoice_to_json (AcrInvoice *invoice)
   add_int (builder, "paid_cents", acr_invoice_get_paid_cents (invoice));
   add_int (builder, "refunded_cents", acr_invoice_get_refunded_cents (invoice));
   add_int (builder, "credited_cents", acr_invoice_get_credited_cents (invoice));
-  add_int (builder, "balance_cents", acr_invoice_get_balance_cents (invoice));
+  /* A credit note owes nothing itself; its effect is on the invoice's balance. */
+  json_builder_set_member_name (builder, "balance_cents");
+  if (acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_INVOICE)
+    json_builder_add_int_value (builder, acr_invoice_get_balance_cents (invoice));
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "placeholder");
   json_builder_add_boolean_value (builder, acr_invoice_get_placeholder (invoice));
   add_string (builder, "void_reason", acr_invoice_get_void_reason (invoice));

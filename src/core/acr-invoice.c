@@ -595,26 +595,6 @@ acr_invoice_new (const AcrInvoiceInfo    *info,
   return g_steal_pointer (&self);
 }
 
-/* The rules mark a provisional amount in the line's description, for staff
- * ("… (placeholder amount: load the College’s official schedule)"). The
- * member reads a starred line and a note instead, so the staff remark is
- * not frozen into the invoice. */
-static char *
-member_description (AcrDuesLine *line)
-{
-  const char *description = acr_dues_line_get_description (line);
-  g_autofree char *remark = NULL;
-
-  if (!acr_dues_line_get_placeholder (line))
-    return g_strdup (description);
-
-  remark = g_strdup_printf (_("%s (placeholder amount: load the College’s official schedule)"), "");
-  if (*remark != '\0' && g_str_has_suffix (description, remark) && strlen (description) > strlen (remark))
-    return g_strndup (description, strlen (description) - strlen (remark));
-
-  return g_strdup (description);
-}
-
 /**
  * acr_invoice_new_from_quote:
  * @info: the header; its year must be the quote's
@@ -678,13 +658,12 @@ acr_invoice_new_from_quote (const AcrInvoiceInfo  *info,
   for (guint i = 0; i < g_list_model_get_n_items (quote_lines); i++)
     {
       g_autoptr (AcrDuesLine) line = g_list_model_get_item (quote_lines, i);
-      g_autofree char *description = NULL;
 
       if (acr_dues_line_get_amount_cents (line) == 0)
         continue;
 
-      description = member_description (line);
-      g_ptr_array_add (lines, acr_invoice_line_new (acr_dues_line_get_code (line), description,
+      g_ptr_array_add (lines, acr_invoice_line_new (acr_dues_line_get_code (line),
+                                                    acr_dues_line_get_description (line),
                                                     acr_dues_line_get_amount_cents (line),
                                                     acr_dues_line_get_placeholder (line)));
     }

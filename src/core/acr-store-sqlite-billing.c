@@ -17,7 +17,7 @@
  */
 
 /*
- * Schema step 4.
+ * Schema step 5.
  *
  * invoice_counters holds the last number taken in each numbering year. It
  * only ever steps by one (a trigger), and a document may only be inserted
@@ -131,6 +131,36 @@ const char _acr_store_sqlite_billing_schema[] =
   "  BEGIN SELECT RAISE (ABORT, 'payments are append-only; record a refund instead'); END;"
   "CREATE TRIGGER invoice_payments_no_delete BEFORE DELETE ON invoice_payments"
   "  BEGIN SELECT RAISE (ABORT, 'payments are append-only; record a refund instead'); END;";
+
+/*
+ * Schema step 6: the state of an invoice follows from what was recorded.
+ * Money held is the sum of its payments and refunds, the credit the sum of
+ * its credit notes, the status what AcrInvoice derives from them (see
+ * acr_invoice_get_status ()), and an invoice holding money cannot be
+ * voided: a hand-written UPDATE cannot mark an invoice paid or void.
+ */
+const char _acr_store_sqlite_billing_schema_6[] =
+  "CREATE TRIGGER invoices_money_from_payments BEFORE UPDATE OF paid_cents, refunded_cents ON invoices"
+  "  WHEN NEW.paid_cents IS NOT (SELECT coalesce (sum (amount_cents), 0) FROM invoice_payments WHERE invoice_id = NEW.id)"
+  "    OR NEW.refunded_cents IS NOT (SELECT coalesce (-sum (amount_cents), 0) FROM invoice_payments"
+  "                                  WHERE invoice_id = NEW.id AND amount_cents < 0)"
+  "  BEGIN SELECT RAISE (ABORT, 'the money on an invoice changes only with its payments and refunds'); END;"
+  "CREATE TRIGGER invoices_credit_from_notes BEFORE UPDATE OF credited_cents ON invoices"
+  "  WHEN NEW.credited_cents IS NOT (SELECT coalesce (-sum (total_cents), 0) FROM invoices"
+  "                                  WHERE reference_id = NEW.id AND kind = 'credit-note')"
+  "  BEGIN SELECT RAISE (ABORT, 'an invoice is credited only by its credit notes'); END;"
+  "CREATE TRIGGER invoices_void_without_money BEFORE UPDATE OF voided ON invoices"
+  "  WHEN NEW.voided = 1 AND NEW.paid_cents > 0"
+  "  BEGIN SELECT RAISE (ABORT, 'an invoice holding payments cannot be voided; refund them first'); END;"
+  "CREATE TRIGGER invoices_status_follows_money BEFORE UPDATE OF status ON invoices"
+  "  WHEN NEW.status IS NOT (CASE"
+  "    WHEN NEW.voided = 1 THEN 'void'"
+  "    WHEN NEW.refunded_cents > 0 AND NEW.paid_cents = 0 THEN 'refunded'"
+  "    WHEN NEW.paid_cents > 0 AND NEW.total_cents - NEW.credited_cents - NEW.paid_cents <= 0 THEN 'paid'"
+  "    WHEN NEW.paid_cents > 0 THEN 'partially-paid'"
+  "    WHEN NEW.credited_cents <> 0 AND NEW.credited_cents >= NEW.total_cents THEN 'void'"
+  "    ELSE 'open' END)"
+  "  BEGIN SELECT RAISE (ABORT, 'the status of an invoice follows from its payments, credit notes and void'); END;";
 
 static void
 bind_text (sqlite3_stmt *stmt,

@@ -21,8 +21,9 @@ gboolean      _acr_store_sqlite_set_error     (AcrStoreSqlite  *self,
                                                int              rc,
                                                GError         **error);
 
-/* acr-store-sqlite-billing.c: schema step 4 (invoices) and its backend entries. */
+/* acr-store-sqlite-billing.c: schema steps 5 (invoices) and 6 (invoice state checks), and the backend entries. */
 extern const char _acr_store_sqlite_billing_schema[];
+extern const char _acr_store_sqlite_billing_schema_6[];
 void          _acr_store_sqlite_billing_init  (AcrStoreBackendInterface *iface);
 
 G_END_DECLS

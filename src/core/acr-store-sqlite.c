@@ -124,6 +124,8 @@ static const char * const migrations[] = {
   "  postal_key, npi, category, status, chapters);",
   /* 5: invoices, their lines and payments, the per-year invoice number counters (acr-store-sqlite-billing.c). */
   _acr_store_sqlite_billing_schema,
+  /* 6: an invoice's money and status follow from its payments, credit notes and void (acr-store-sqlite-billing.c). */
+  _acr_store_sqlite_billing_schema_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
