@@ -189,6 +189,28 @@ update_actions (AcrBillingPage *self)
 
 /* ---- preview (dry run) ---- */
 
+/* A run works in a GTask thread on its own connection to the database:
+ * the store's connection (and its prepared statements) belongs to the main
+ * thread, which keeps reading members while the run goes on; SQLite's WAL
+ * lets both proceed. */
+static AcrBillingRun *
+create_thread_run (AcrBillingPage  *self,
+                   GError         **error)
+{
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrBilling) billing = NULL;
+  GDate issued_on;
+
+  store = acr_store_open (acr_store_get_location (self->store), error);
+  if (store == NULL)
+    return NULL;
+
+  billing = acr_billing_new (store, self->rules);
+  today (&issued_on);
+
+  return acr_billing_run_new (billing, acr_billing_page_get_year (self), &issued_on);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -322,7 +344,7 @@ refresh_preview (AcrBillingPage *self)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (AcrBillingRun) run = NULL;
-  GDate issued_on;
+  g_autoptr (GError) error = NULL;
   int year = acr_billing_page_get_year (self);
 
   g_cancellable_cancel (self->preview_cancellable);
@@ -331,8 +353,13 @@ refresh_preview (AcrBillingPage *self)
   if (self->billing == NULL || year == 0 || is_running (self))
     return;
 
-  today (&issued_on);
-  run = acr_billing_run_new (self->billing, year, &issued_on);
+  run = create_thread_run (self, &error);
+  if (run == NULL)
+    {
+      gtk_label_set_text (self->preview_error_label, error->message);
+      gtk_stack_set_visible_child_name (self->preview_stack, "error");
+      return;
+    }
   self->preview_cancellable = g_cancellable_new ();
 
   gtk_stack_set_visible_child_name (self->preview_stack, "computing");
@@ -411,15 +438,19 @@ static void
 start_run (AcrBillingPage *self)
 {
   g_autoptr (GTask) task = NULL;
-  GDate issued_on;
+  g_autoptr (GError) error = NULL;
 
   g_return_if_fail (!is_running (self));
 
   /* The preview would race the run for the same members. */
   g_cancellable_cancel (self->preview_cancellable);
 
-  today (&issued_on);
-  self->run = acr_billing_run_new (self->billing, acr_billing_page_get_year (self), &issued_on);
+  self->run = create_thread_run (self, &error);
+  if (self->run == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
   self->run_cancellable = g_cancellable_new ();
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);

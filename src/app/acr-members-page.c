@@ -475,14 +475,14 @@ column_sort_cb (gconstpointer a,
 static void
 view_sorter_changed_cb (AcrMembersPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
   GtkOrdering order;
 
-  if (self->results == NULL || self->updating_sort)
+  /* Also reached while the view is torn down. */
+  if (self->results == NULL || self->updating_sort || self->column_view == NULL)
     return;
 
   self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self->probe_a, self->probe_b);
 
   if (self->probed_sort < 0)
     {
