@@ -9,6 +9,7 @@
 #include "acr-csv-reader.h"
 #include "acr-format.h"
 #include "acr-lifecycle.h"
+#include "acr-member-rows.h"
 #include "acr-members-page.h"
 #include "acr-money.h"
 #include "acr-sample-data.h"
@@ -40,6 +41,7 @@ struct _AcrMembersPage
   AcrStore           *store;
   AcrRules           *rules;
   AcrSearchResults   *results;
+  AcrMemberRows      *rows;            /* positions over results: see AcrMemberRows */
   GtkSingleSelection *selection;
   AcrMember          *shown_member;
   GPtrArray          *detail_rows;     /* rows added to facts_group */
@@ -206,6 +208,9 @@ update_state (AcrMembersPage *self)
 static void
 results_changed_cb (AcrMembersPage *self)
 {
+  /* The selected position now shows another member. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_state (self);
 }
 
@@ -421,12 +426,12 @@ show_member (AcrMembersPage *self,
 static void
 selection_changed_cb (AcrMembersPage *self)
 {
-  AcrMember *selected = gtk_single_selection_get_selected_item (self->selection);
+  AcrMemberRow *selected = gtk_single_selection_get_selected_item (self->selection);
 
   /* A search or a store change refreshes the list and drops the
    * selection: the member stays open until another one is chosen. */
-  if (selected != NULL)
-    show_member (self, selected);
+  if (selected != NULL && acr_member_row_get_member (selected) != NULL)
+    show_member (self, acr_member_row_get_member (selected));
 }
 
 static void
@@ -523,14 +528,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+fill_cell (AcrMembersPage *self,
+           GtkInscription *inscription,
+           Column          column,
+           AcrMember      *member)
 {
-  AcrMembersPage *self = g_object_get_data (G_OBJECT (factory), "acr-page");
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  AcrMember *member = gtk_list_item_get_item (item);
+  if (member == NULL)
+    {
+      gtk_inscription_set_text (inscription, NULL);
+      return;
+    }
 
   switch (column)
     {
@@ -565,6 +572,42 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+static void
+row_member_changed_cb (AcrMemberRow *row,
+                       GParamSpec   *pspec,
+                       GtkListItem  *item)
+{
+  AcrMembersPage *self = g_object_get_data (G_OBJECT (item), "acr-page");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "acr-column"));
+
+  fill_cell (self, GTK_INSCRIPTION (gtk_list_item_get_child (item)), column, acr_member_row_get_member (row));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  AcrMembersPage *self = g_object_get_data (G_OBJECT (factory), "acr-page");
+  AcrMemberRow *row = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "acr-page", self);
+  g_object_set_data (G_OBJECT (item), "acr-column", user_data);
+  g_signal_connect (row, "notify::member", G_CALLBACK (row_member_changed_cb), item);
+  row_member_changed_cb (row, NULL, item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  AcrMemberRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_member_changed_cb, item);
+}
+
 static GtkColumnViewColumn *
 add_column (AcrMembersPage *self,
             const char     *title,
@@ -578,6 +621,7 @@ add_column (AcrMembersPage *self,
   g_object_set_data (G_OBJECT (factory), "acr-page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (column));
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -1054,6 +1098,7 @@ acr_members_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->results);
   g_clear_object (&self->shown_member);
   g_clear_object (&self->store);
@@ -1148,6 +1193,7 @@ acr_members_page_set_store (AcrMembersPage *self,
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->results);
   show_member (self, NULL);
   g_set_object (&self->store, store);
@@ -1155,7 +1201,8 @@ acr_members_page_set_store (AcrMembersPage *self,
   if (store != NULL)
     {
       self->results = acr_search_results_new (store);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+      self->rows = acr_member_rows_new (G_LIST_MODEL (self->results));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
