@@ -32,6 +32,7 @@ typedef enum
   COLUMN_STATUS,
   COLUMN_CHAPTERS,
   COLUMN_CITY,
+  COLUMN_BALANCE,
 } Column;
 
 struct _AcrMembersPage
@@ -40,6 +41,7 @@ struct _AcrMembersPage
 
   AcrStore           *store;
   AcrRules           *rules;
+  AcrBilling         *billing;  /* for the balance column; made when first needed */
   AcrSearchResults   *results;
   AcrMemberRows      *rows;            /* positions over results: see AcrMemberRows */
   GtkSingleSelection *selection;
@@ -521,10 +523,21 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                  column == COLUMN_NAME ? 28 :
                                  column == COLUMN_CATEGORY ? 30 :
                                  column == COLUMN_NUMBER ? 8 : 12);
-  if (column == COLUMN_NUMBER)
+  if (column == COLUMN_NUMBER || column == COLUMN_BALANCE)
     gtk_widget_add_css_class (inscription, "numeric");
+  if (column == COLUMN_BALANCE)
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
 
   gtk_list_item_set_child (item, inscription);
+}
+
+static AcrBilling *
+get_billing (AcrMembersPage *self)
+{
+  if (self->billing == NULL && self->store != NULL && self->rules != NULL)
+    self->billing = acr_billing_new (self->store, self->rules);
+
+  return self->billing;
 }
 
 static void
@@ -567,6 +580,26 @@ fill_cell (AcrMembersPage *self,
     case COLUMN_CITY:
       gtk_inscription_set_text (inscription, acr_member_get_city (member));
       break;
+    case COLUMN_BALANCE:
+      {
+        AcrBilling *billing = get_billing (self);
+        g_autofree char *amount = NULL;
+        gint64 balance = 0;
+
+        if (billing == NULL || !acr_billing_get_member_balance (billing, member, &balance, NULL))
+          {
+            gtk_inscription_set_text (inscription, NULL);
+            break;
+          }
+        amount = acr_money_format (balance, NULL);
+        gtk_inscription_set_text (inscription, amount);
+        /* Zero is the usual answer: let what is owed stand out. */
+        if (balance == 0)
+          gtk_widget_add_css_class (GTK_WIDGET (inscription), "dim-label");
+        else
+          gtk_widget_remove_css_class (GTK_WIDGET (inscription), "dim-label");
+        break;
+      }
     default:
       g_assert_not_reached ();
     }
@@ -654,6 +687,7 @@ build_columns (AcrMembersPage *self)
   add_column (self, _("Status"), COLUMN_STATUS, FALSE, -1);
   add_column (self, _("Chapters"), COLUMN_CHAPTERS, FALSE, -1);
   add_column (self, _("City"), COLUMN_CITY, TRUE, -1);
+  add_column (self, _("Balance"), COLUMN_BALANCE, FALSE, -1);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self,
@@ -1101,6 +1135,7 @@ acr_members_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->results);
   g_clear_object (&self->shown_member);
+  g_clear_object (&self->billing);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
   g_clear_object (&self->probe_a);
@@ -1196,6 +1231,7 @@ acr_members_page_set_store (AcrMembersPage *self,
   g_clear_object (&self->rows);
   g_clear_object (&self->results);
   show_member (self, NULL);
+  g_clear_object (&self->billing);
   g_set_object (&self->store, store);
 
   if (store != NULL)
@@ -1237,6 +1273,8 @@ acr_members_page_set_rules (AcrMembersPage *self,
 
   if (!g_set_object (&self->rules, rules))
     return;
+
+  g_clear_object (&self->billing);
 
   fill_rule_dropdowns (self);
 
