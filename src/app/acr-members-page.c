@@ -24,6 +24,11 @@
 
 #define SAMPLE_DATA_COUNT 2000
 
+/* Above this many members the lookup index (about 2 s at a million) is read
+ * in a thread while the window shows; below, reading it is quicker than a
+ * loading page would be on screen. */
+#define INDEX_IN_THREAD_FROM 100000
+
 typedef enum
 {
   COLUMN_NUMBER,
@@ -42,6 +47,8 @@ struct _AcrMembersPage
   AcrStore           *store;
   AcrRules           *rules;
   AcrBilling         *billing;  /* for the balance column; made when first needed */
+  GCancellable       *loading;  /* while a large membership's index is read in a thread */
+  GtkSpinner         *loading_spinner;
   AcrSearchResults   *results;
   AcrMemberRows      *rows;            /* positions over results: see AcrMemberRows */
   GtkSingleSelection *selection;
@@ -190,6 +197,14 @@ update_state (AcrMembersPage *self)
   if (self->results == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "unavailable");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL);
+  if (self->loading != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_label_set_text (self->count_label, "");
       return;
     }
@@ -439,6 +454,10 @@ selection_changed_cb (AcrMembersPage *self)
 static void
 search_changed_cb (AcrMembersPage *self)
 {
+  /* Searching now would read the index on this thread; the query runs when it is ready. */
+  if (self->loading != NULL)
+    return;
+
   if (self->results != NULL)
     acr_search_results_set_text (self->results, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -446,7 +465,7 @@ search_changed_cb (AcrMembersPage *self)
 static void
 filter_changed_cb (AcrMembersPage *self)
 {
-  if (self->results == NULL)
+  if (self->results == NULL || self->loading != NULL)
     return;
 
   acr_search_results_set_category (self->results, dropdown_code (self->category_dropdown));
@@ -485,7 +504,7 @@ view_sorter_changed_cb (AcrMembersPage *self)
   GtkOrdering order;
 
   /* Also reached while the view is torn down. */
-  if (self->results == NULL || self->updating_sort || self->column_view == NULL)
+  if (self->results == NULL || self->updating_sort || self->column_view == NULL || self->loading != NULL)
     return;
 
   self->probed_sort = -1;
@@ -1131,6 +1150,8 @@ acr_members_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->results);
@@ -1171,6 +1192,7 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, chapter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, count_label);
@@ -1217,6 +1239,36 @@ acr_members_page_init (AcrMembersPage *self)
  * @store: (nullable): the member store
  * @error: (nullable): why there is no store, shown in its place
  */
+static void
+run_search (AcrMembersPage *self)
+{
+  search_changed_cb (self);
+  filter_changed_cb (self);
+  view_sorter_changed_cb (self);
+}
+
+static void
+search_prepared_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (AcrMembersPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!acr_store_prepare_search_finish (ACR_STORE (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Another database was opened meanwhile: its own load is under way. */
+  if (self->store != ACR_STORE (source))
+    return;
+
+  /* On error the first search reads the index again and reports it there. */
+  g_clear_object (&self->loading);
+  run_search (self);
+  update_state (self);
+}
+
 void
 acr_members_page_set_store (AcrMembersPage *self,
                             AcrStore       *store,
@@ -1232,6 +1284,8 @@ acr_members_page_set_store (AcrMembersPage *self,
   g_clear_object (&self->results);
   show_member (self, NULL);
   g_clear_object (&self->billing);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_set_object (&self->store, store);
 
   if (store != NULL)
@@ -1246,9 +1300,14 @@ acr_members_page_set_store (AcrMembersPage *self,
       g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-      search_changed_cb (self);
-      filter_changed_cb (self);
-      view_sorter_changed_cb (self);
+      if (!acr_store_has_search_index (store) &&
+          acr_store_count_members (store, NULL) > INDEX_IN_THREAD_FROM)
+        {
+          self->loading = g_cancellable_new ();
+          acr_store_prepare_search_async (store, self->loading, search_prepared_cb, g_object_ref (self));
+        }
+      else
+        run_search (self);
     }
   else
     adw_status_page_set_description (self->unavailable_page,
