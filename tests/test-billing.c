@@ -570,6 +570,66 @@ test_partial_payments (Fixture       *f,
   g_assert_cmpuint (paid->len, ==, 1);
 }
 
+static gint64
+assert_balances_agree (Fixture   *f,
+                       AcrMember *member)
+{
+  g_autoptr (GPtrArray) invoices = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 replayed = G_MININT64, queried = G_MAXINT64;
+
+  invoices = acr_billing_list_member_invoices (f->billing, acr_member_get_number (member), &replayed, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_billing_get_member_balance (f->billing, member, &queried, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (queried, ==, replayed);
+
+  return queried;
+}
+
+/* The member list's balance column reads one query; it must say what the
+ * invoices, replayed, say: through payments, refunds, void and credit notes. */
+static void
+test_member_balance_query_agrees_with_invoices (Fixture       *f,
+                                                gconstpointer  data)
+{
+  g_autoptr (AcrMember) ruth = add_member (f, general_json, "2026-09-01");
+  g_autoptr (AcrMember) nobody_billed = add_member (f, general_json, "2026-09-02");
+  g_autoptr (AcrInvoice) invoice = bill (f, ruth, 2027, "2026-11-02");
+  const char *number = acr_invoice_get_number (invoice);
+  gint64 total = acr_invoice_get_total_cents (invoice);
+  g_autoptr (AcrPayment) part = payment (10000, "2026-12-01");
+  g_autoptr (AcrPayment) back = payment (-10000, "2026-12-03");
+  g_autoptr (AcrInvoice) after = NULL;
+  g_autoptr (AcrInvoice) rebilled = NULL;
+  g_autoptr (AcrInvoice) note = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate credited_on;
+
+  g_assert_cmpint (assert_balances_agree (f, nobody_billed), ==, 0);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, total);
+
+  after = acr_billing_record_payment (f->billing, number, part, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, total - 10000);
+  g_clear_object (&after);
+
+  after = acr_billing_record_refund (f->billing, number, back, &error);
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = acr_billing_void_invoice (f->billing, number, "sent twice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, 0);
+
+  rebilled = bill (f, ruth, 2027, "2026-11-20");
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, acr_invoice_get_total_cents (rebilled));
+
+  credited_on = date_of ("2026-12-05");
+  note = acr_billing_issue_credit_note (f->billing, acr_invoice_get_number (rebilled), &credited_on, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, 0);
+}
+
 static void
 test_overpayment_refused (Fixture       *f,
                           gconstpointer  data)
@@ -891,6 +951,7 @@ main (int    argc,
   ADD ("/acr/billing/run-in-a-task-thread-reports-progress-there", test_run_in_task_thread);
   ADD ("/acr/billing/refuses-what-is-not-billable-without-taking-a-number", test_refuses_what_is_not_billable);
   ADD ("/acr/billing/partial-payments", test_partial_payments);
+  ADD ("/acr/billing/member-balance-query-agrees-with-invoices", test_member_balance_query_agrees_with_invoices);
   ADD ("/acr/billing/overpayment-refused-changes-nothing", test_overpayment_refused);
   ADD ("/acr/billing/void-refused-until-payments-refunded", test_void_refused_until_refunded);
   ADD ("/acr/billing/credit-note-cancels-in-full-once", test_credit_note_rules);

@@ -514,6 +514,83 @@ test_migrates_from_v5 (void)
 }
 
 static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acr_store_prepare_search_finish (ACR_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static guint
+count_matches (AcrStore   *store,
+               const char *text)
+{
+  g_autoptr (AcrSearchResults) results = acr_search_results_new (store);
+
+  acr_search_results_set_text (results, text);
+  return g_list_model_get_n_items (G_LIST_MODEL (results));
+}
+
+/* A large membership is read in a worker thread while the window shows. */
+static void
+test_search_index_built_in_a_thread (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (AcrMember) a = make_member ("Élise", "Côté", "elise@example.ca");
+  g_autoptr (AcrMember) b = make_member ("Hà", "Trần", "ha@example.vn");
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (acr_store_add_member (store, a, "test", &error));
+  g_assert_true (acr_store_add_member (store, b, "test", &error));
+  g_assert_no_error (error);
+  g_assert_false (acr_store_has_search_index (store));
+
+  acr_store_prepare_search_async (store, NULL, prepared_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (acr_store_has_search_index (store));
+  g_assert_cmpuint (count_matches (store, "cote"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "tran"), ==, 1);
+
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+}
+
+/* A member added while the thread reads is not lost: that index is dropped
+ * and the next search reads one with the member in it. */
+static void
+test_search_index_from_a_thread_never_misses_a_change (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (AcrMember) a = make_member ("Élise", "Côté", "elise@example.ca");
+  g_autoptr (AcrMember) late = make_member ("Jürgen", "Müller", "jm@example.de");
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (acr_store_add_member (store, a, "test", &error));
+  acr_store_prepare_search_async (store, NULL, prepared_cb, &done);
+  g_assert_true (acr_store_add_member (store, late, "test", &error));
+  g_assert_no_error (error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (count_matches (store, "muller"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "cote"), ==, 1);
+
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+}
+
+static void
 test_drafts (void)
 {
   g_autofree char *dir = acr_test_make_temp_dir ();
@@ -618,6 +695,9 @@ main (int    argc,
   g_test_add_func ("/acr/store/migrates-from-schema-2", test_migrates_from_v2);
   g_test_add_func ("/acr/store/migrates-from-schema-3", test_migrates_from_v3);
   g_test_add_func ("/acr/store/migrates-from-schema-4", test_migrates_from_v4);
+  g_test_add_func ("/acr/store/search-index-built-in-a-thread", test_search_index_built_in_a_thread);
+  g_test_add_func ("/acr/store/search-index-from-a-thread-never-misses-a-change",
+                   test_search_index_from_a_thread_never_misses_a_change);
   g_test_add_func ("/acr/store/migrates-from-schema-5", test_migrates_from_v5);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
   g_test_add_func ("/acr/member/npi-check-digit", test_npi_check_digit);

@@ -719,6 +719,31 @@ acr_billing_list_member_invoices (AcrBilling  *self,
   return g_steal_pointer (&invoices);
 }
 
+/**
+ * acr_billing_get_member_balance:
+ * @balance_cents: (out): what @member owes over all their invoices; negative
+ *   when money is owed back
+ *
+ * The same balance acr_billing_list_member_invoices() adds up, read in one
+ * query without loading the invoices, for lists that show it on every row.
+ */
+gboolean
+acr_billing_get_member_balance (AcrBilling  *self,
+                                AcrMember   *member,
+                                gint64      *balance_cents,
+                                GError     **error)
+{
+  AcrStoreBackend *backend;
+  AcrStoreBackendInterface *iface;
+
+  g_return_val_if_fail (ACR_IS_BILLING (self), FALSE);
+  g_return_val_if_fail (ACR_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (balance_cents != NULL, FALSE);
+
+  iface = backend_iface (self, &backend);
+  return iface->member_balance (backend, acr_member_get_id (member), balance_cents, error);
+}
+
 /* Returns: (transfer full): rows of the report (see acr-billing-report.h); @year 0 means every year */
 GPtrArray *
 acr_billing_report (AcrBilling            *self,

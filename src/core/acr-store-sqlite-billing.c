@@ -737,6 +737,38 @@ sqlite_list_billed_members (AcrStoreBackend  *backend,
   return g_steal_pointer (&ids);
 }
 
+/* What the member owes over all their invoices, as AcrInvoice computes each
+ * balance (total less credited less paid; nothing once void), in one query:
+ * the member list shows it on every visible row. */
+static gboolean
+sqlite_member_balance (AcrStoreBackend  *backend,
+                       gint64            member_id,
+                       gint64           *balance_cents,
+                       GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _acr_store_sqlite_get_statement (self,
+                                          "SELECT coalesce (sum (CASE WHEN voided THEN 0"
+                                          " ELSE total_cents - credited_cents - paid_cents END), 0)"
+                                          " FROM invoices WHERE member_id = ?1 AND kind = 'invoice'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *balance_cents = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _acr_store_sqlite_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 sqlite_report_receivables (AcrStoreBackend  *backend,
                            int               year,
@@ -881,4 +913,5 @@ _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
   iface->report_receivables = sqlite_report_receivables;
   iface->report_chapters = sqlite_report_chapters;
   iface->report_numbering = sqlite_report_numbering;
+  iface->member_balance = sqlite_member_balance;
 }
