@@ -4,7 +4,7 @@ they are now.
 
   check-translations.py TOP_SRCDIR
 
-For each language: msgfmt --check accepts po/LANG.po (formats, header,
+For each language: msgfmt --check --check-accelerators=_ accepts po/LANG.po (formats, header, mnemonics,
 plural forms) and finds no untranslated or fuzzy message; then po/LANG.po is
 merged with a template made from po/POTFILES.in (as `meson compile
 acr-membership-update-po` would) and the result must have no untranslated or
@@ -34,7 +34,7 @@ def incomplete_messages(po):
 
 def check_format(po):
     """msgfmt --check's complaints about PO, or None."""
-    r = subprocess.run(["msgfmt", "--check", "-o", os.devnull, po],
+    r = subprocess.run(["msgfmt", "--check", "--check-accelerators=_", "-o", os.devnull, po],
                        capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
     return None if r.returncode == 0 else r.stderr.strip()
 
