@@ -4,8 +4,9 @@ they are now.
 
   check-translations.py TOP_SRCDIR
 
-For each language: msgfmt --check --check-accelerators=_ accepts po/LANG.po (formats, header, mnemonics,
-plural forms) and finds no untranslated or fuzzy message; then po/LANG.po is
+For each language: msgfmt --check --check-accelerators=_ accepts po/LANG.po
+(formats, header, plural forms, one mnemonic where the English has one) and
+finds no untranslated or fuzzy message; then po/LANG.po is
 merged with a template made from po/POTFILES.in (as `meson compile
 acr-membership-update-po` would) and the result must have no untranslated or
 fuzzy message either, so a string added to the sources and not yet translated
