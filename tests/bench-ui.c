@@ -92,9 +92,11 @@ typedef struct
   double main_ms;    /* spawn → main () */
   double gtk_ms;     /* gtk_init () + adw_init () */
   double open_ms;    /* acr_store_open () */
-  double window_ms;  /* acr_window_new () + set_view + set_store (the search runs here) */
+  double window_ms;  /* acr_window_new () + set_view: the widgets, the bundled rules */
+  double store_ms;   /* acr_window_set_store (): the first search reads the index here */
   double frame_ms;   /* present → first frame with rows painted */
   double total_ms;   /* spawn → first frame with rows painted */
+  double after_gtk_ms; /* GTK ready → first frame with rows painted (no process start-up) */
   guint  n_items;
 } Launch;
 
@@ -380,6 +382,7 @@ typedef struct
   AcrWindow *window;
   GtkWidget *column_view;
   gint64     opened_at;
+  gint64     created_at;
   gint64     built_at;
   gint64     presented_at;
 } AppWindow;
@@ -401,6 +404,7 @@ open_app_window (AppWindow  *app,
 
   app->window = g_object_ref_sink (acr_window_new (NULL));
   acr_window_set_view (app->window, "members");
+  app->created_at = g_get_monotonic_time ();
   acr_window_set_store (app->window, app->store, NULL);
   app->built_at = g_get_monotonic_time ();
 
@@ -467,8 +471,8 @@ run_launch_child (const char *path)
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (acr_members_page_get_results (acr_window_get_members_page (app.window))));
   printf ("LAUNCH %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u\n",
-          main_at, gtk_at, app.opened_at, app.built_at, app.presented_at, watch.rows_shown_at, n_items);
+          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u\n",
+          main_at, gtk_at, app.opened_at, app.created_at, app.built_at, app.presented_at, watch.rows_shown_at, n_items);
   fflush (stdout);
 
   close_app_window (&app, &watch);
@@ -487,7 +491,7 @@ measure_launch (const char *self_path,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *line;
-  gint64 spawn_at, main_at, gtk_at, opened_at, built_at, presented_at, shown_at;
+  gint64 spawn_at, main_at, gtk_at, opened_at, created_at, built_at, presented_at, shown_at;
   int status;
 
   spawn_at = g_get_monotonic_time ();
@@ -502,8 +506,8 @@ measure_launch (const char *self_path,
   line = strstr (out, "LAUNCH ");
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0 || line == NULL ||
       sscanf (line, "LAUNCH %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u",
-              &main_at, &gtk_at, &opened_at, &built_at, &presented_at, &shown_at, &launch->n_items) != 7)
+              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u",
+              &main_at, &gtk_at, &opened_at, &created_at, &built_at, &presented_at, &shown_at, &launch->n_items) != 8)
     {
       g_printerr ("the launch of %s failed (status %d):\n%s%s", db_path, status, out, err);
       return -1;
@@ -512,8 +516,10 @@ measure_launch (const char *self_path,
   launch->main_ms = (main_at - spawn_at) / 1000.0;
   launch->gtk_ms = (gtk_at - main_at) / 1000.0;
   launch->open_ms = (opened_at - gtk_at) / 1000.0;
-  launch->window_ms = (built_at - opened_at) / 1000.0;
+  launch->window_ms = (created_at - opened_at) / 1000.0;
+  launch->store_ms = (built_at - created_at) / 1000.0;
   launch->frame_ms = (shown_at - built_at) / 1000.0;
+  launch->after_gtk_ms = (shown_at - gtk_at) / 1000.0;
   launch->total_ms = (shown_at - spawn_at) / 1000.0;
   return 0;
 }
@@ -547,16 +553,15 @@ print_launches (const char   *label,
 
   printf ("launch to first frame with rows, %s: %.0f ms (median of %u fresh processes, range %.0f–%.0f ms)\n",
           label, median_of (runs, n, G_STRUCT_OFFSET (Launch, total_ms)), n, lo, hi);
-  printf ("  of which: exec to main %.0f ms, gtk_init+adw_init %.0f ms, store open %.0f ms,"
-          " window + first search %.0f ms, present to frame painted %.0f ms\n",
+  printf ("  without process and GTK start-up (store open to frame painted): %.0f ms\n",
+          median_of (runs, n, G_STRUCT_OFFSET (Launch, after_gtk_ms)));
+  printf ("  medians of the steps: exec to main %.0f ms, gtk_init+adw_init %.0f ms, store open %.0f ms,"
+          " window built %.0f ms, set_store (first search, index read) %.0f ms, present to frame painted %.0f ms\n",
           median_of (runs, n, G_STRUCT_OFFSET (Launch, main_ms)),
           median_of (runs, n, G_STRUCT_OFFSET (Launch, gtk_ms)),
           median_of (runs, n, G_STRUCT_OFFSET (Launch, open_ms)),
           median_of (runs, n, G_STRUCT_OFFSET (Launch, window_ms)),
-          median_of (runs, n, G_STRUCT_OFFSET (Launch, frame_ms)));
-  printf ("  from gtk ready (store open onwards): %.0f ms\n",
-          median_of (runs, n, G_STRUCT_OFFSET (Launch, open_ms)) +
-          median_of (runs, n, G_STRUCT_OFFSET (Launch, window_ms)) +
+          median_of (runs, n, G_STRUCT_OFFSET (Launch, store_ms)),
           median_of (runs, n, G_STRUCT_OFFSET (Launch, frame_ms)));
   fflush (stdout);
 }
@@ -597,7 +602,10 @@ bench_launch (const char *small_path,
   small_total = median_of (small, LAUNCH_RUNS, G_STRUCT_OFFSET (Launch, total_ms));
   large_total = median_of (large, LAUNCH_RUNS, G_STRUCT_OFFSET (Launch, total_ms));
   printf ("launch ratio %u / %u members: %.2f×\n", large_count, SMALL_COUNT, large_total / small_total);
-  printf ("target launch < 500 ms at %u members: %s\n", large_count, large_total < 500 ? "met" : "NOT met");
+  printf ("target launch < 500 ms at %u members: %s (spawn to frame); %s without process and GTK start-up (%.0f ms)\n",
+          large_count, large_total < 500 ? "met" : "NOT met",
+          median_of (large, LAUNCH_RUNS, G_STRUCT_OFFSET (Launch, after_gtk_ms)) < 500 ? "met" : "NOT met",
+          median_of (large, LAUNCH_RUNS, G_STRUCT_OFFSET (Launch, after_gtk_ms)));
   printf ("target %u no slower than %u beyond noise (≤ 1.2×): %s\n", large_count, SMALL_COUNT,
           large_total <= small_total * 1.2 ? "met" : "NOT met");
   fflush (stdout);
@@ -855,6 +863,25 @@ baseline_bind_cb (GtkSignalListItemFactory *factory,
                             gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
+/* The baseline's search entry sets the filter, as the page's sets the model. */
+typedef struct
+{
+  GtkStringFilter *filter;
+  FrameWatch      *frames;
+  ModelWatch       model;
+} Baseline;
+
+static void
+baseline_search_changed_cb (GtkSearchEntry *entry,
+                            Baseline       *baseline)
+{
+  /* GtkFilterListModel filters at once here (it is not incremental). */
+  gtk_string_filter_set_search (baseline->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  baseline->model.changed = TRUE;
+  baseline->model.changed_at = g_get_monotonic_time ();
+  baseline->model.paints_at_change = baseline->frames->n_paints;
+}
+
 static gboolean
 bench_baseline (const char *path,
                 GArray     *ours)
@@ -867,8 +894,9 @@ bench_baseline (const char *path,
   g_autoptr (GArray) models = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) ours_same = g_array_new (FALSE, FALSE, sizeof (double));
   GtkStringFilter *filter;
-  GtkWidget *window, *scrolled, *view;
+  GtkWidget *window, *box, *entry, *scrolled, *view;
   FrameWatch frames;
+  Baseline baseline = { .frames = &frames };
   guint planned = 0, typed = 0;
   double start, spent = 0, p50, p95, max, ours_p50, ours_p95, ours_max;
   gboolean ok = TRUE, capped = FALSE;
@@ -890,10 +918,18 @@ bench_baseline (const char *path,
   gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
   scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  entry = gtk_search_entry_new ();
+  g_object_set (entry, "search-delay", 0, NULL);
+  baseline.filter = filter;
+  g_signal_connect (entry, "search-changed", G_CALLBACK (baseline_search_changed_cb), &baseline);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), scrolled);
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
   frame_watch_start (&frames, window);
   if (!wait_for_rows (&frames, view))
@@ -913,7 +949,10 @@ bench_baseline (const char *path,
     {
       const char *word = words[w];
 
-      gtk_string_filter_set_search (filter, "");
+      /* Cleared between words, not timed (a full refilter). */
+      baseline.model.changed = FALSE;
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      wait_for (&baseline.model.changed, WAIT_TIMEOUT_MS);
       spin_ms (TYPING_PAUSE_MS);
       for (const char *end = g_utf8_next_char (word); ; end = g_utf8_next_char (end))
         {
@@ -927,11 +966,17 @@ bench_baseline (const char *path,
             capped = TRUE;
           else
             {
+              memset (&baseline.model, 0, sizeof baseline.model);
               t0 = g_get_monotonic_time ();
-              gtk_string_filter_set_search (filter, prefix);
-              /* GtkFilterListModel filters at once (it is not incremental here). */
-              g_array_append_vals (models, &(double) { (g_get_monotonic_time () - t0) / 1000.0 }, 1);
-              paints = frames.n_paints;
+              gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+              if (!wait_for (&baseline.model.changed, WAIT_TIMEOUT_MS))
+                {
+                  g_printerr ("baseline “%s”: the filter did not change within %u ms\n", prefix, WAIT_TIMEOUT_MS);
+                  ok = FALSE;
+                  break;
+                }
+              g_array_append_vals (models, &(double) { (baseline.model.changed_at - t0) / 1000.0 }, 1);
+              paints = baseline.model.paints_at_change;
               if (!wait_for_paint_after (&frames, paints, WAIT_TIMEOUT_MS))
                 {
                   g_printerr ("baseline “%s”: no frame painted within %u ms\n", prefix, WAIT_TIMEOUT_MS);
@@ -965,7 +1010,7 @@ bench_baseline (const char *path,
     printf ("  the baseline stopped after %.0f s of typing: the remaining %u keystrokes were not timed\n",
             spent / 1000, planned - typed);
   print_stats ("  baseline keystroke to frame painted", totals);
-  print_stats ("  of which GtkStringFilter filtering", models);
+  print_stats ("  of which keystroke to filter changed (GtkStringFilter + view update)", models);
   percentiles (totals, &p50, &p95, &max);
   if (ours_same->len > 0)
     {
