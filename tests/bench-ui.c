@@ -893,6 +893,7 @@ bench_baseline (const char *path,
   g_autoptr (GArray) totals = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) models = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) ours_same = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
   GtkStringFilter *filter;
   GtkWidget *window, *box, *entry, *scrolled, *view;
   FrameWatch frames;
@@ -985,13 +986,15 @@ bench_baseline (const char *path,
                 }
               total = (frames.last_paint - t0) / 1000.0;
               g_array_append_val (totals, total);
+              g_array_append_val (frame_times, frames.last_frame_ms);
               if (typed < ours->len)
                 g_array_append_val (ours_same, g_array_index (ours, double, typed));
               typed++;
               spent += total;
               if (g_getenv ("ACR_BENCH_VERBOSE"))
-                printf ("  baseline %-10s %8u rows  %8.1f ms\n", prefix,
-                        g_list_model_get_n_items (G_LIST_MODEL (filtered)), total);
+                printf ("  baseline %-10s %8u rows  %8.1f ms (filter %.1f ms, frame %.1f ms)\n", prefix,
+                        g_list_model_get_n_items (G_LIST_MODEL (filtered)), total,
+                        g_array_index (models, double, models->len - 1), frames.last_frame_ms);
               spin_ms (TYPING_PAUSE_MS);
             }
           if (*end == '\0')
@@ -1011,6 +1014,7 @@ bench_baseline (const char *path,
             spent / 1000, planned - typed);
   print_stats ("  baseline keystroke to frame painted", totals);
   print_stats ("  of which keystroke to filter changed (GtkStringFilter + view update)", models);
+  print_stats ("  duration of that frame (layout + paint)", frame_times);
   percentiles (totals, &p50, &p95, &max);
   if (ours_same->len > 0)
     {
