@@ -7,20 +7,24 @@
  *     started again with --launch-child), timed from the spawn to the
  *     GdkFrameClock "after-paint" of the first frame whose list rows are
  *     mapped and filled, and split into its steps;
- *  2. keystroke to list redrawn at 1,000,000 members: a fixed script typed
+ *  2. re-sorting 1,000,000 members from the column headers
+ *     (gtk_column_view_sort_by_column () on Number, then Name), each timed
+ *     until the first frame painted after the model changed;
+ *  3. keystroke to list redrawn at 1,000,000 members: a fixed script typed
  *     into the members search entry with gtk_editable_set_text (), one
  *     keystroke every 60 ms or so, each timed until the first frame painted
  *     after the search model changed; then the same keystrokes through a
- *     GtkColumnView over GtkFilterListModel + GtkStringFilter on a
- *     GtkStringList of the same display names, under a time budget;
- *  3. re-sorting 1,000,000 members from the column headers
- *     (gtk_column_view_sort_by_column () on Number, then Name), each timed
- *     until the first frame painted after the model changed.
+ *     GtkColumnView (as many columns) over GtkFilterListModel +
+ *     GtkStringFilter on a GtkStringList of the same display names, typed
+ *     into a search entry too, within a time budget.
  *
- * Each wait has a timeout. The program fails only when something does not
- * work (no frame, no rows, a child that crashes); a missed target is
- * printed, not failed. The generated databases are the ones bench-members
- * caches in the build directory (bench-members-<count>.db).
+ * Each wait has a timeout, and a section stops after an action slower than
+ * ACTION_BUDGET_MS (it says so). The program fails only when something does
+ * not work (no frame, no rows, rows that do not match the model, a child
+ * that crashes); a missed target is printed, not failed. The databases are
+ * the ones bench-members caches in the build directory
+ * (bench-members-<count>.db). ACR_BENCH_MEMBERS changes the large count,
+ * ACR_BENCH_VERBOSE=1 prints every keystroke.
  */
 #define G_LOG_DOMAIN "bench-ui"
 
@@ -569,7 +573,7 @@ print_launches (const char   *label,
   fflush (stdout);
 }
 
-/* 1. Launch, each in a fresh process; returns FALSE on a failure. */
+/* 1. Launch, each in a fresh process: 0, 77 without a display, -1 on a failure. */
 static int
 bench_launch (const char *small_path,
               const char *large_path,
@@ -1260,7 +1264,7 @@ main (int    argc,
     }
   adw_init ();
 
-  /* 2 and 3 in this process, on one window at a million members. */
+  /* 2 and 3 in this process, on one window on the large database. */
   if (!open_app_window (&app, &frames, large_path))
     return EXIT_FAILURE;
   spin_ms (300);
