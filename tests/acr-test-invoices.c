@@ -109,7 +109,7 @@ acr_test_invoice_new_long_address (void)
     "À l’attention du Service de la comptabilité",
     NULL,
   };
-  AcrInvoiceLine *lines[2];
+  AcrDuesLine *lines[2];
   AcrInvoiceInfo info = {
     .number = "2027-012345", .member_number = "8800001",
     .member_name = "Pr Ærøskøbing-Ñúñez Żółkiewska",
@@ -117,8 +117,8 @@ acr_test_invoice_new_long_address (void)
     .language = "fr", .year = 2027, .issued_on = issued, .due_on = due,
   };
 
-  lines[0] = acr_invoice_line_new ("national", "National dues", 100000, FALSE);
-  lines[1] = acr_invoice_line_new ("chapter:QC",
+  lines[0] = acr_dues_line_new ("national", "National dues", 100000, FALSE);
+  lines[1] = acr_dues_line_new ("chapter:QC",
                                    "Chapter dues: Association des radiologistes du Québec, section des "
                                    "membres associés et des membres en formation de la région métropolitaine",
                                    12500, FALSE);
@@ -191,13 +191,13 @@ acr_test_invoice_new_generated (guint index,
     postal = g_strdup_printf ("%05u", (h >> 9) % 100000);
   info.postal_code = postal;
 
-  g_ptr_array_add (lines, acr_invoice_line_new ("national", "National dues", (h & 0x100) ? 100000 : 7700, (h & 0x100) != 0));
+  g_ptr_array_add (lines, acr_dues_line_new ("national", "National dues", (h & 0x100) ? 100000 : 7700, (h & 0x100) != 0));
   if (h & 0x200)
-    g_ptr_array_add (lines, acr_invoice_line_new ("military-discount", "Military discount (50% of national dues)",
+    g_ptr_array_add (lines, acr_dues_line_new ("military-discount", "Military discount (50% of national dues)",
                                                   (h & 0x100) ? -50000 : -3850, FALSE));
-  g_ptr_array_add (lines, acr_invoice_line_new (chapter_code, chapter, 5000 + (h >> 21) % 20 * 500, (h & 0x400) != 0));
+  g_ptr_array_add (lines, acr_dues_line_new (chapter_code, chapter, 5000 + (h >> 21) % 20 * 500, (h & 0x400) != 0));
 
-  invoice = acr_invoice_new (&info, (AcrInvoiceLine * const *) lines->pdata, lines->len, &error);
+  invoice = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, &error);
   g_assert_no_error (error);
 
   if (h & 0x800)

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "acr-preferences-window.h"
 #include "acr-window.h"
 
 static GtkWidget *
@@ -62,7 +63,7 @@ select_item (GtkWidget  *page,
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), position);
 }
 
-static void
+static gboolean
 tick_title (GtkWidget  *widget,
             const char *title)
 {
@@ -70,9 +71,15 @@ tick_title (GtkWidget  *widget,
     {
       if (ADW_IS_ACTION_ROW (child) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
-      tick_title (child, title);
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+          return TRUE;
+        }
+      if (tick_title (child, title))
+        return TRUE;
     }
+
+  return FALSE;
 }
 
 /* A certified radiologist in practice in Virginia: the example application. */
@@ -124,6 +131,7 @@ main (int   argc,
   g_autofree char *out = NULL;
   g_autofree char *search = NULL;
   g_autofree char *scroll_to = NULL;
+  g_autofree char *dialog = NULL;
   gboolean dark = FALSE, application = FALSE;
   int width = 1280, height = 800, select = -1;
   GOptionEntry entries[] = {
@@ -137,6 +145,7 @@ main (int   argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Type this in the member search", "TEXT" },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Open the member at this row", "N" },
     { "scroll-to", 0, 0, G_OPTION_ARG_STRING, &scroll_to, "Scroll the form to this fact's row", "FACT" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences or shortcuts", "NAME" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -150,6 +159,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* GNOME's own title-bar buttons (the X server here has no desktop settings). */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
@@ -164,6 +175,16 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (300);
+
+  /* The default size counts the client-side shadow: grow the window until
+   * its content has the size asked for. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) != width || gtk_widget_get_height (GTK_WIDGET (window)) != height)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
+                                   2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
+      wait_ms (300);
+    }
 
   if (application)
     fill_application (window);
@@ -190,7 +211,25 @@ main (int   argc,
     }
 
   wait_ms (700);
-  save_png (GTK_WIDGET (window), out != NULL ? out : "screenshot.png");
+  if (dialog != NULL)
+    {
+      GtkWindow *other = NULL;
+      g_autoptr (GtkBuilder) builder = NULL;
+
+      if (g_str_equal (dialog, "preferences"))
+        other = GTK_WINDOW (acr_preferences_window_new (GTK_WINDOW (window)));
+      else
+        {
+          builder = gtk_builder_new_from_resource ("/org/acr/Membership/ui/acr-shortcuts-window.ui");
+          other = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+        }
+      gtk_window_present (other);
+      wait_ms (700);
+      save_png (GTK_WIDGET (other), out != NULL ? out : "screenshot.png");
+      gtk_window_destroy (other);
+    }
+  else
+    save_png (GTK_WIDGET (window), out != NULL ? out : "screenshot.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
   return EXIT_SUCCESS;

@@ -131,7 +131,8 @@ page_add (BarePage   *page,
 }
 
 /* Prepares, outside the timed loop, every string the page shows: what the
- * renderer computes from the model on each page. */
+ * renderer computes from the model on each page. Labels are in capitals and
+ * letter-spaced, as the renderer sets them. */
 static void
 page_prepare (BarePage   *page,
               AcrInvoice *invoice)
@@ -170,25 +171,25 @@ page_prepare (BarePage   *page,
   page_add (page, 2, acr_catalog_gettext (catalog, "Invoice"));
   page_add (page, 3, number);
   page_add (page, 4, address_text);
-  page_add (page, 5, "Amount due");
+  page_add (page, 5, "AMOUNT DUE");
   page_add (page, 6, balance);
   page_add (page, 7, due_note);
-  page_add (page, 8, "Member number");
-  page_add (page, 9, "Invoice date");
-  page_add (page, 10, "Due date");
-  page_add (page, 11, "Membership year");
+  page_add (page, 8, "MEMBER NUMBER");
+  page_add (page, 9, "INVOICE DATE");
+  page_add (page, 10, "DUE DATE");
+  page_add (page, 11, "MEMBERSHIP YEAR");
   page_add (page, 12, acr_invoice_get_member_number (invoice));
   page_add (page, 13, issued);
   page_add (page, 14, due);
   page_add (page, 15, year);
-  page_add (page, 16, "Description");
-  page_add (page, 17, "Amount");
+  page_add (page, 16, "DESCRIPTION");
+  page_add (page, 17, "AMOUNT");
   for (guint i = 0; i < MIN (g_list_model_get_n_items (lines), 4); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = acr_money_format (acr_invoice_line_get_amount_cents (line), lang);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), lang);
 
-      page_add (page, 18 + i, acr_invoice_line_get_description (line));
+      page_add (page, 18 + i, acr_dues_line_get_description (line));
       page_add (page, 22 + i, amount);
     }
   page_add (page, 26, "Total");
@@ -253,6 +254,8 @@ bare_new (void)
         }
       if (slots[i].tabular)
         pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+      if (slots[i].font == F_LABEL)
+        pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (0.6)));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
       pango_font_description_free (font);
@@ -355,6 +358,18 @@ bare_write_file (Bare           *bare,
   cairo_surface_destroy (surface);
 }
 
+static char *
+load_average (void)
+{
+  static char text[128];
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    return "unknown\n";
+  g_strlcpy (text, contents, sizeof text);
+  return text;
+}
+
 static void
 remove_files (const char *dir)
 {
@@ -394,11 +409,15 @@ main (int    argc,
   double t0;
   double c0;
   double rate_combined, rate_separate, rate_parallel, rate_bare_combined, rate_bare_separate;
+  double cpu_rate_combined, cpu_rate_bare_combined, cpu_rate_separate, cpu_rate_bare_separate;
   double seconds;
   GOptionEntry entries[] = {
     { "count", 'n', 0, G_OPTION_ARG_INT, &count, "How many invoices (default 40000)", "N" },
     { NULL },
   };
+
+  /* Each figure as soon as it is known, even into a pipe or a log. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
 
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error) || count < 1)
@@ -418,7 +437,8 @@ main (int    argc,
   invoices = g_new (AcrInvoice *, count);
   for (int i = 0; i < count; i++)
     invoices[i] = acr_test_invoice_new_generated (i, 2027);
-  printf ("invoice-render: %d invoices generated in memory in %.2f s; %u processors\n", count, now () - t0, n_cpus);
+  printf ("invoice-render: %d invoices generated in memory in %.2f s; %u processors; load average %s",
+          count, now () - t0, n_cpus, load_average ());
 
   pages = g_new0 (BarePage, count);
   for (int i = 0; i < count; i++)
@@ -435,76 +455,99 @@ main (int    argc,
     g_unlink (warm);
   }
 
-  /* (a) one combined PDF */
-  t0 = now ();
-  c0 = cpu_now ();
-  if (!acr_invoice_renderer_export_combined (renderer, invoices, count, combined, NULL, &error))
-    g_error ("%s", error->message);
-  seconds = now () - t0;
-  rate_combined = count / seconds;
-  printf ("  renderer, combined PDF:             %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
-          rate_combined, seconds, count / (cpu_now () - c0), file_size (combined) / 1e6);
-  g_unlink (combined);
+  /* (a) one combined PDF, twice each, renderer and bare loop in turn; the
+   * faster round of each counts, so that a burst of other work on the
+   * machine during one round does not decide the ratio. */
+  rate_combined = rate_bare_combined = cpu_rate_combined = cpu_rate_bare_combined = 0;
+  for (int round = 0; round < 2; round++)
+    {
+      Bare *bare = bare_new ();
+      cairo_surface_t *surface;
+      cairo_t *cr;
 
+      t0 = now ();
+      c0 = cpu_now ();
+      if (!acr_invoice_renderer_export_combined (renderer, invoices, count, combined, NULL, &error))
+        g_error ("%s", error->message);
+      seconds = now () - t0;
+      rate_combined = MAX (rate_combined, count / seconds);
+      cpu_rate_combined = MAX (cpu_rate_combined, count / (cpu_now () - c0));
+      printf ("  renderer, combined PDF:             %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
+              count / seconds, seconds, count / (cpu_now () - c0), file_size (combined) / 1e6);
+      g_unlink (combined);
+
+      t0 = now ();
+      c0 = cpu_now ();
+      surface = cairo_pdf_surface_create (bare_combined, 612, 792);
+      cr = cairo_create (surface);
+      for (int i = 0; i < count; i++)
+        {
+          bare_draw (bare, cr, &pages[i]);
+          cairo_show_page (cr);
+        }
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      seconds = now () - t0;
+      rate_bare_combined = MAX (rate_bare_combined, count / seconds);
+      cpu_rate_bare_combined = MAX (cpu_rate_bare_combined, count / (cpu_now () - c0));
+      printf ("  bare pangocairo, combined PDF:      %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
+              count / seconds, seconds, count / (cpu_now () - c0), file_size (bare_combined) / 1e6);
+      g_unlink (bare_combined);
+      bare_free (bare);
+    }
+
+  /* (b) one PDF per invoice, one thread. The renderer and the bare loop
+   * take turns, a chunk each, so that both see the same machine when other
+   * work comes and goes. */
   {
     Bare *bare = bare_new ();
-    cairo_surface_t *surface;
-    cairo_t *cr;
+    double wall_renderer = 0, cpu_renderer = 0, wall_bare = 0, cpu_bare = 0;
+    const int chunk = 2000;
+    guint64 size = 0;
 
-    t0 = now ();
-    c0 = cpu_now ();
-    surface = cairo_pdf_surface_create (bare_combined, 612, 792);
-    cr = cairo_create (surface);
-    for (int i = 0; i < count; i++)
+    for (int start = 0; start < count; start += chunk)
       {
-        bare_draw (bare, cr, &pages[i]);
-        cairo_show_page (cr);
+        int n = MIN (chunk, count - start);
+
+        t0 = now ();
+        c0 = cpu_now ();
+        if (!acr_invoice_renderer_export_folder (renderer, invoices + start, n, folder, 1, NULL, &error))
+          g_error ("%s", error->message);
+        wall_renderer += now () - t0;
+        cpu_renderer += cpu_now () - c0;
+        if (start == 0)
+          {
+            g_autofree char *name = acr_invoice_renderer_dup_file_name (invoices[0]);
+            g_autofree char *first = g_build_filename (folder, name, NULL);
+
+            size = file_size (first);
+          }
+        remove_files (folder);
+
+        t0 = now ();
+        c0 = cpu_now ();
+        for (int i = start; i < start + n; i++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s/bare-%d.pdf", folder, i);
+
+            bare_write_file (bare, &pages[i], name);
+          }
+        wall_bare += now () - t0;
+        cpu_bare += cpu_now () - c0;
+        remove_files (folder);
       }
-    cairo_destroy (cr);
-    cairo_surface_finish (surface);
-    cairo_surface_destroy (surface);
-    seconds = now () - t0;
-    rate_bare_combined = count / seconds;
-    printf ("  bare pangocairo, combined PDF:      %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f MB)\n",
-            rate_bare_combined, seconds, count / (cpu_now () - c0), file_size (bare_combined) / 1e6);
-    g_unlink (bare_combined);
     bare_free (bare);
-  }
 
-  /* (b) one PDF per invoice, one thread */
-  t0 = now ();
-  c0 = cpu_now ();
-  if (!acr_invoice_renderer_export_folder (renderer, invoices, count, folder, 1, NULL, &error))
-    g_error ("%s", error->message);
-  seconds = now () - t0;
-  rate_separate = count / seconds;
-  {
-    g_autofree char *name = acr_invoice_renderer_dup_file_name (invoices[0]);
-    g_autofree char *first = g_build_filename (folder, name, NULL);
-
+    rate_separate = count / wall_renderer;
+    rate_bare_separate = count / wall_bare;
+    cpu_rate_separate = count / cpu_renderer;
+    cpu_rate_bare_separate = count / cpu_bare;
     printf ("  renderer, separate files, 1 thread: %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %.1f kB each)\n",
-            rate_separate, seconds, count / (cpu_now () - c0), file_size (first) / 1e3);
-  }
-  remove_files (folder);
-
-  {
-    Bare *bare = bare_new ();
-
-    t0 = now ();
-    c0 = cpu_now ();
-    for (int i = 0; i < count; i++)
-      {
-        g_autofree char *name = g_strdup_printf ("%s/bare-%d.pdf", folder, i);
-
-        bare_write_file (bare, &pages[i], name);
-      }
-    seconds = now () - t0;
-    rate_bare_separate = count / seconds;
+            rate_separate, wall_renderer, cpu_rate_separate, size / 1e3);
     printf ("  bare pangocairo, separate, 1 thread:%8.0f invoices/s  (%.2f s, %.0f per CPU-s)\n",
-            rate_bare_separate, seconds, count / (cpu_now () - c0));
-    bare_free (bare);
+            rate_bare_separate, wall_bare, cpu_rate_bare_separate);
   }
-  remove_files (folder);
 
   /* (b) one PDF per invoice, every processor */
   t0 = now ();
@@ -517,12 +560,21 @@ main (int    argc,
           n_cpus, rate_parallel, seconds, count / (cpu_now () - c0), rate_parallel / rate_separate);
   remove_files (folder);
 
-  printf ("ratio renderer/bare (time per invoice): combined %.2f, separate %.2f   (target ≤ 1.5)\n",
-          rate_bare_combined / rate_combined, rate_bare_separate / rate_separate);
-  printf ("targets: combined ≥ 500/s: %s; separate on one core ≥ 250/s: %s; ratios ≤ 1.5: %s\n",
+  printf ("best rounds: renderer combined %.0f/s, bare combined %.0f/s\n", rate_combined, rate_bare_combined);
+  printf ("ratio renderer/bare, wall clock: combined %.2f, separate %.2f; CPU time: combined %.2f, separate %.2f"
+          "   (target ≤ 1.5)\n",
+          rate_bare_combined / rate_combined, rate_bare_separate / rate_separate,
+          cpu_rate_bare_combined / cpu_rate_combined, cpu_rate_bare_separate / cpu_rate_separate);
+  printf ("targets (wall clock): combined ≥ 500/s: %s; separate on one core ≥ 250/s: %s; ratios ≤ 1.5: %s\n",
           rate_combined >= 500 ? "met" : "MISSED",
           rate_separate >= 250 ? "met" : "MISSED",
           (rate_bare_combined / rate_combined <= 1.5 && rate_bare_separate / rate_separate <= 1.5) ? "met" : "MISSED");
+  printf ("targets (per CPU-second, load-independent): combined ≥ 500: %s; separate ≥ 250: %s; ratios ≤ 1.5: %s\n",
+          cpu_rate_combined >= 500 ? "met" : "MISSED",
+          cpu_rate_separate >= 250 ? "met" : "MISSED",
+          (cpu_rate_bare_combined / cpu_rate_combined <= 1.5 && cpu_rate_bare_separate / cpu_rate_separate <= 1.5)
+          ? "met" : "MISSED");
+  printf ("load average at the end: %s", load_average ());
 
   for (int i = 0; i < count; i++)
     {

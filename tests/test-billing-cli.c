@@ -17,6 +17,7 @@
 #include "acr-billing-run.h"
 #include "acr-money.h"
 #include "acr-store.h"
+#include "acr-test-utils.h"
 
 typedef struct
 {
@@ -46,8 +47,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("acr-billing-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = acr_test_make_temp_dir ();
   f->path = g_build_filename (f->dir, "members.db", NULL);
 }
 
@@ -55,15 +55,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

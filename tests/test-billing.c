@@ -13,6 +13,7 @@
 #include "acr-lifecycle.h"
 #include "acr-sample-data.h"
 #include "acr-store.h"
+#include "acr-test-utils.h"
 
 typedef struct
 {
@@ -49,8 +50,7 @@ open_fixture (Fixture  *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("acr-billing-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = acr_test_make_temp_dir ();
   f->path = g_build_filename (f->dir, "members.db", NULL);
   f->store = acr_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -73,17 +73,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->billing);
   g_clear_object (&f->store);
   g_clear_object (&f->rules);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -246,9 +239,9 @@ line_amount (AcrInvoice *invoice,
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-      if (g_str_equal (acr_invoice_line_get_code (line), code))
-        return acr_invoice_line_get_amount_cents (line);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+      if (g_str_equal (acr_dues_line_get_code (line), code))
+        return acr_dues_line_get_amount_cents (line);
     }
   return 0;
 }
@@ -300,8 +293,8 @@ test_lines_add_up (void)
 
       for (guint j = 0; j < g_list_model_get_n_items (lines); j++)
         {
-          g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, j);
-          sum += acr_invoice_line_get_amount_cents (line);
+          g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, j);
+          sum += acr_dues_line_get_amount_cents (line);
         }
       g_assert_cmpint (sum, ==, acr_invoice_get_total_cents (invoice));
       g_assert_cmpint (acr_invoice_get_total_cents (invoice), >, 0);
@@ -575,6 +568,66 @@ test_partial_payments (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT paid_cents FROM invoices WHERE number = '2027-000001'"), ==, total);
   paid = acr_billing_list_invoices (f->billing, &filter, &error);
   g_assert_cmpuint (paid->len, ==, 1);
+}
+
+static gint64
+assert_balances_agree (Fixture   *f,
+                       AcrMember *member)
+{
+  g_autoptr (GPtrArray) invoices = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 replayed = G_MININT64, queried = G_MAXINT64;
+
+  invoices = acr_billing_list_member_invoices (f->billing, acr_member_get_number (member), &replayed, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_billing_get_member_balance (f->billing, member, &queried, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (queried, ==, replayed);
+
+  return queried;
+}
+
+/* The member list's balance column reads one query; it must say what the
+ * invoices, replayed, say: through payments, refunds, void and credit notes. */
+static void
+test_member_balance_query_agrees_with_invoices (Fixture       *f,
+                                                gconstpointer  data)
+{
+  g_autoptr (AcrMember) ruth = add_member (f, general_json, "2026-09-01");
+  g_autoptr (AcrMember) nobody_billed = add_member (f, general_json, "2026-09-02");
+  g_autoptr (AcrInvoice) invoice = bill (f, ruth, 2027, "2026-11-02");
+  const char *number = acr_invoice_get_number (invoice);
+  gint64 total = acr_invoice_get_total_cents (invoice);
+  g_autoptr (AcrPayment) part = payment (10000, "2026-12-01");
+  g_autoptr (AcrPayment) back = payment (-10000, "2026-12-03");
+  g_autoptr (AcrInvoice) after = NULL;
+  g_autoptr (AcrInvoice) rebilled = NULL;
+  g_autoptr (AcrInvoice) note = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate credited_on;
+
+  g_assert_cmpint (assert_balances_agree (f, nobody_billed), ==, 0);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, total);
+
+  after = acr_billing_record_payment (f->billing, number, part, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, total - 10000);
+  g_clear_object (&after);
+
+  after = acr_billing_record_refund (f->billing, number, back, &error);
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = acr_billing_void_invoice (f->billing, number, "sent twice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, 0);
+
+  rebilled = bill (f, ruth, 2027, "2026-11-20");
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, acr_invoice_get_total_cents (rebilled));
+
+  credited_on = date_of ("2026-12-05");
+  note = acr_billing_issue_credit_note (f->billing, acr_invoice_get_number (rebilled), &credited_on, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_balances_agree (f, ruth), ==, 0);
 }
 
 static void
@@ -898,6 +951,7 @@ main (int    argc,
   ADD ("/acr/billing/run-in-a-task-thread-reports-progress-there", test_run_in_task_thread);
   ADD ("/acr/billing/refuses-what-is-not-billable-without-taking-a-number", test_refuses_what_is_not_billable);
   ADD ("/acr/billing/partial-payments", test_partial_payments);
+  ADD ("/acr/billing/member-balance-query-agrees-with-invoices", test_member_balance_query_agrees_with_invoices);
   ADD ("/acr/billing/overpayment-refused-changes-nothing", test_overpayment_refused);
   ADD ("/acr/billing/void-refused-until-payments-refunded", test_void_refused_until_refunded);
   ADD ("/acr/billing/credit-note-cancels-in-full-once", test_credit_note_rules);

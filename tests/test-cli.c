@@ -232,7 +232,7 @@ static const BadPerson bad_persons[] = {
     "acr-membership-cli: bad-chapter-outside-regions.json: chapters[1]: chapter “TX” is not the person’s "
     "region (VA) or practice_region (MD)" },
   { "bad-unknown-chapter.json", "acr-membership-cli: bad-unknown-chapter.json: chapters[0]: unknown chapter “ZZ”" },
-  { "bad-not-json.json", "acr-membership-cli: bad-not-json.json: …" },
+  { "bad-not-json.json", "acr-membership-cli: bad-not-json.json:1:27: Parse error: …" },
   { "no-such-person.json", "acr-membership-cli: …" },
 };
 

@@ -15,6 +15,7 @@
 #include "acr-csv-import.h"
 #include "acr-lifecycle.h"
 #include "acr-store.h"
+#include "acr-test-utils.h"
 
 #define IMPORT_ROWS 300
 #define TRAINEES 40
@@ -33,8 +34,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) csv = g_string_new ("given_name,family_name,email,city\n");
 
-  f->dir = g_dir_make_tmp ("acr-crash-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = acr_test_make_temp_dir ();
   f->path = g_build_filename (f->dir, "members.db", NULL);
   f->csv_path = g_build_filename (f->dir, "members.csv", NULL);
   for (guint i = 0; i < IMPORT_ROWS; i++)
@@ -43,24 +43,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->csv_path);

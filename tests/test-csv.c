@@ -7,6 +7,7 @@
 #include "acr-csv-reader.h"
 #include "acr-csv-writer.h"
 #include "acr-store.h"
+#include "acr-test-utils.h"
 
 static AcrCsvReader *
 reader_for (const char *text,
@@ -129,8 +130,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("acr-csv-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = acr_test_make_temp_dir ();
   f->path = g_build_filename (f->dir, "members.db", NULL);
   f->store = acr_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -140,15 +140,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

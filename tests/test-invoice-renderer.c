@@ -131,8 +131,8 @@ assert_amounts_listed (AcrInvoice *invoice,
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = acr_money_format (acr_invoice_line_get_amount_cents (line), lang);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), lang);
 
       assert_contains (text, amount);
     }
@@ -174,6 +174,22 @@ test_renderer_pdf_has_number_name_and_amounts_in_english (void)
   assert_contains (text, "Provisional amount");
   /* The rules' remark for staff does not reach the member. */
   g_assert_null (strstr (text, "placeholder amount"));
+
+  /* The star of a provisional amount stays with its description's last
+   * word, even when the description wraps. */
+  {
+    g_autoptr (GPtrArray) words = pdf_words (pdf);
+
+    for (guint i = 0; i < words->len; i++)
+      {
+        const Word *word = words->pdata[i];
+
+        /* (pdftotext splits at the no-break space: a star on its own is
+         * fine, a star at the start of a line of the table is not.) */
+        if (g_str_equal (word->text, "*") && word->y1 > 300 && word->y1 < 440)
+          g_assert_cmpfloat (word->x1, >, 80);
+      }
+  }
 }
 
 static void
@@ -256,7 +272,7 @@ new_invoice_at (const char *number,
   g_autoptr (GError) error = NULL;
   g_autoptr (GDate) issued = g_date_new_dmy (26, 11, 2026);
   g_autoptr (GDate) due = g_date_new_dmy (31, 12, 2026);
-  AcrInvoiceLine *lines[1] = { acr_invoice_line_new ("national", "National dues", 7700, FALSE) };
+  AcrDuesLine *lines[1] = { acr_dues_line_new ("national", "National dues", 7700, FALSE) };
   AcrInvoiceInfo info = {
     .number = number, .member_number = "1", .member_name = "Sam Sample", .postal_code = postal_code,
     .city = "Somewhere", .region = "VA", .year = 2027, .issued_on = issued, .due_on = due,
@@ -525,8 +541,8 @@ test_renderer_too_many_lines_refused (void)
                           .issued_on = issued, .due_on = issued };
 
   for (guint i = 0; i < 13; i++)
-    g_ptr_array_add (lines, acr_invoice_line_new ("x", "A line", 100, FALSE));
-  invoice = acr_invoice_new (&info, (AcrInvoiceLine * const *) lines->pdata, lines->len, &error);
+    g_ptr_array_add (lines, acr_dues_line_new ("x", "A line", 100, FALSE));
+  invoice = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, &error);
   g_assert_no_error (error);
 
   g_assert_false (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));

@@ -56,10 +56,10 @@ new_invoice (const Dates *d)
     .issued_on = d->issued,
     .due_on = d->due,
   };
-  AcrInvoiceLine *lines[3] = {
-    acr_invoice_line_new ("national", "National dues", 100000, FALSE),
-    acr_invoice_line_new ("chapter:VA", "Chapter dues: Virginia", 10000, TRUE),
-    acr_invoice_line_new ("military-discount", "Military discount", -50000, FALSE),
+  AcrDuesLine *lines[3] = {
+    acr_dues_line_new ("national", "National dues", 100000, FALSE),
+    acr_dues_line_new ("chapter:VA", "Chapter dues: Virginia", 10000, TRUE),
+    acr_dues_line_new ("military-discount", "Military discount", -50000, FALSE),
   };
   AcrInvoice *invoice = acr_invoice_new (&info, lines, 3, &error);
 
@@ -144,10 +144,10 @@ test_invoice_lines_sum_to_total (void)
 
           expected += cents;
           placeholder |= is_placeholder;
-          g_ptr_array_add (lines, acr_invoice_line_new ("x", "x", cents, is_placeholder));
+          g_ptr_array_add (lines, acr_dues_line_new ("x", "x", cents, is_placeholder));
         }
 
-      invoice = acr_invoice_new (&info, (AcrInvoiceLine * const *) lines->pdata, lines->len, &error);
+      invoice = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, &error);
       g_assert_no_error (error);
       g_assert_cmpint (acr_invoice_get_total_cents (invoice), ==, expected);
       g_assert_cmpint (acr_invoice_get_balance_cents (invoice), ==, expected);
@@ -164,8 +164,8 @@ test_invoice_lines_sum_to_total (void)
 
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
         {
-          g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-          sum += acr_invoice_line_get_amount_cents (line);
+          g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+          sum += acr_dues_line_get_amount_cents (line);
         }
       g_assert_cmpint (acr_invoice_get_total_cents (invoice), ==, sum);
       g_assert_cmpint (acr_invoice_get_balance_cents (invoice), ==,
@@ -180,15 +180,15 @@ test_invoice_total_overflow_refused (void)
 {
   g_autoptr (GError) error = NULL;
   Dates d;
-  AcrInvoiceLine *lines[2];
+  AcrDuesLine *lines[2];
   AcrInvoice *invoice;
   AcrInvoiceInfo info = { .number = "2027-000001", .member_number = "1", .member_name = "A", .year = 2027 };
 
   dates_init (&d);
   info.issued_on = d.issued;
   info.due_on = d.due;
-  lines[0] = acr_invoice_line_new ("a", "a", G_MAXINT64, FALSE);
-  lines[1] = acr_invoice_line_new ("b", "b", 1, FALSE);
+  lines[0] = acr_dues_line_new ("a", "a", G_MAXINT64, FALSE);
+  lines[1] = acr_dues_line_new ("b", "b", 1, FALSE);
 
   invoice = acr_invoice_new (&info, lines, 2, &error);
   g_assert_null (invoice);
@@ -499,11 +499,11 @@ test_invoice_credit_note_for_full_amount (void)
   g_assert_cmpuint (g_list_model_get_n_items (note_lines), ==, g_list_model_get_n_items (lines));
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr (AcrInvoiceLine) a = g_list_model_get_item (lines, i);
-      g_autoptr (AcrInvoiceLine) b = g_list_model_get_item (note_lines, i);
+      g_autoptr (AcrDuesLine) a = g_list_model_get_item (lines, i);
+      g_autoptr (AcrDuesLine) b = g_list_model_get_item (note_lines, i);
 
-      g_assert_cmpstr (acr_invoice_line_get_code (a), ==, acr_invoice_line_get_code (b));
-      g_assert_cmpint (acr_invoice_line_get_amount_cents (a), ==, -acr_invoice_line_get_amount_cents (b));
+      g_assert_cmpstr (acr_dues_line_get_code (a), ==, acr_dues_line_get_code (b));
+      g_assert_cmpint (acr_dues_line_get_amount_cents (a), ==, -acr_dues_line_get_amount_cents (b));
     }
 
   /* The invoice now owes the member what they paid... */
@@ -605,18 +605,18 @@ test_invoice_from_quote_freezes_the_quote_lines (void)
   for (guint i = 0; i < g_list_model_get_n_items (quote_lines); i++)
     {
       g_autoptr (AcrDuesLine) quoted = g_list_model_get_item (quote_lines, i);
-      g_autoptr (AcrInvoiceLine) line = NULL;
+      g_autoptr (AcrDuesLine) line = NULL;
 
       if (acr_dues_line_get_amount_cents (quoted) == 0)
         continue;
 
       line = g_list_model_get_item (lines, n++);
-      g_assert_cmpstr (acr_invoice_line_get_code (line), ==, acr_dues_line_get_code (quoted));
-      g_assert_cmpint (acr_invoice_line_get_amount_cents (line), ==, acr_dues_line_get_amount_cents (quoted));
-      g_assert_cmpint (acr_invoice_line_get_placeholder (line), ==, acr_dues_line_get_placeholder (quoted));
-      g_assert_true (g_str_has_prefix (acr_dues_line_get_description (quoted), acr_invoice_line_get_description (line)));
+      g_assert_cmpstr (acr_dues_line_get_code (line), ==, acr_dues_line_get_code (quoted));
+      g_assert_cmpint (acr_dues_line_get_amount_cents (line), ==, acr_dues_line_get_amount_cents (quoted));
+      g_assert_cmpint (acr_dues_line_get_placeholder (line), ==, acr_dues_line_get_placeholder (quoted));
+      g_assert_true (g_str_has_prefix (acr_dues_line_get_description (quoted), acr_dues_line_get_description (line)));
       /* The staff remark on placeholder amounts is not for the member. */
-      g_assert_null (strstr (acr_invoice_line_get_description (line), "placeholder amount"));
+      g_assert_null (strstr (acr_dues_line_get_description (line), "placeholder amount"));
     }
   g_assert_cmpuint (n, ==, g_list_model_get_n_items (lines));
   g_assert_cmpuint (n, >=, 3);  /* national, military discount, chapter */

@@ -7,6 +7,7 @@
 #include "acr-csv-import.h"
 #include "acr-lifecycle.h"
 #include "acr-store.h"
+#include "acr-test-utils.h"
 
 typedef struct
 {
@@ -39,7 +40,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("acr-lifecycle-XXXXXX", &error);
+  f->dir = acr_test_make_temp_dir ();
   f->path = g_build_filename (f->dir, "members.db", NULL);
   f->store = acr_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -51,16 +52,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->store);
   g_clear_object (&f->rules);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -423,7 +423,16 @@ test_placeholders_flagged (void)
   g_assert_false (acr_dues_quote_get_placeholder (year1));
   g_assert_true (acr_dues_quote_get_placeholder (year2));
   g_assert_true (acr_dues_line_get_placeholder (national));
-  g_assert_nonnull (strstr (acr_dues_line_get_description (national), "placeholder"));
+  /* The line carries the flag; the JSON (the CLI's output) says it in words. */
+  g_assert_null (strstr (acr_dues_line_get_description (national), "placeholder"));
+  {
+    g_autoptr(JsonNode) json = acr_dues_quote_to_json (year2);
+    JsonArray *lines = json_object_get_array_member (json_node_get_object (json), "lines");
+    JsonObject *first = json_array_get_object_element (lines, 0);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, "national");
+    g_assert_nonnull (strstr (json_object_get_string_member (first, "description"), "placeholder amount"));
+  }
   /* $77 but a placeholder chapter */
   g_assert_true (acr_dues_quote_get_placeholder (chapter));
   g_assert_false (acr_dues_line_get_placeholder (acr_dues_quote_find_line (chapter, "national")));

@@ -10,35 +10,7 @@
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
 #include "acr-store-sqlite-private.h"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("acr-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
+#include "acr-test-utils.h"
 
 static AcrMember *
 make_member (const char *given,
@@ -77,7 +49,7 @@ exec_raw (const char *path,
 static void
 test_creates_private_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "sub", "members.db", NULL);
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autoptr (GError) error = NULL;
@@ -93,7 +65,7 @@ test_creates_private_file (void)
   g_assert_cmpint (acr_store_count_members (store, NULL), ==, 0);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
@@ -108,7 +80,7 @@ test_default_path_is_under_user_data_dir (void)
 static void
 test_numbers_sequential_fixed_width (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -149,13 +121,13 @@ test_numbers_sequential_fixed_width (void)
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_save_records_history (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -206,13 +178,13 @@ test_save_records_history (void)
   g_assert_cmpstr (change->new_value, ==, "Montréal");
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_stale_revision_conflicts (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -252,13 +224,13 @@ test_stale_revision_conflicts (void)
 
   g_clear_object (&store);
   g_clear_object (&other_store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_history_append_only (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -281,13 +253,13 @@ test_history_append_only (void)
   sqlite3_close (db);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_newer_schema_refused_untouched (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
@@ -305,13 +277,13 @@ test_newer_schema_refused_untouched (void)
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_not_a_database_is_corrupt (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   char junk[4096];
@@ -320,7 +292,7 @@ test_not_a_database_is_corrupt (void)
   g_assert_true (g_file_set_contents (path, junk, sizeof junk, NULL));
   g_assert_null (acr_store_open (path, &error));
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 /* The schema as each earlier version created it, kept here verbatim. */
@@ -482,69 +454,146 @@ check_migrated (const char *path)
 static void
 test_migrates_from_v1 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_migrates_from_v2 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2,
                                       "INSERT INTO drafts VALUES ('old', '{}', '2025-01-01T00:00:00Z');", NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_migrates_from_v3 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3,
                                       "UPDATE members SET program = 'Laval' WHERE id = 1;", NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_migrates_from_v4 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3, schema_v4, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_migrates_from_v5 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *sql = g_strconcat (schema_v1, data_v1, schema_v2, schema_v3, schema_v4, schema_v5, NULL);
 
   exec_raw (path, sql);
   check_migrated (path);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acr_store_prepare_search_finish (ACR_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static guint
+count_matches (AcrStore   *store,
+               const char *text)
+{
+  g_autoptr (AcrSearchResults) results = acr_search_results_new (store);
+
+  acr_search_results_set_text (results, text);
+  return g_list_model_get_n_items (G_LIST_MODEL (results));
+}
+
+/* A large membership is read in a worker thread while the window shows. */
+static void
+test_search_index_built_in_a_thread (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (AcrMember) a = make_member ("Élise", "Côté", "elise@example.ca");
+  g_autoptr (AcrMember) b = make_member ("Hà", "Trần", "ha@example.vn");
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (acr_store_add_member (store, a, "test", &error));
+  g_assert_true (acr_store_add_member (store, b, "test", &error));
+  g_assert_no_error (error);
+  g_assert_false (acr_store_has_search_index (store));
+
+  acr_store_prepare_search_async (store, NULL, prepared_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (acr_store_has_search_index (store));
+  g_assert_cmpuint (count_matches (store, "cote"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "tran"), ==, 1);
+
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+}
+
+/* A member added while the thread reads is not lost: that index is dropped
+ * and the next search reads one with the member in it. */
+static void
+test_search_index_from_a_thread_never_misses_a_change (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (AcrMember) a = make_member ("Élise", "Côté", "elise@example.ca");
+  g_autoptr (AcrMember) late = make_member ("Jürgen", "Müller", "jm@example.de");
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (acr_store_add_member (store, a, "test", &error));
+  acr_store_prepare_search_async (store, NULL, prepared_cb, &done);
+  g_assert_true (acr_store_add_member (store, late, "test", &error));
+  g_assert_no_error (error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (count_matches (store, "muller"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "cote"), ==, 1);
+
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
 }
 
 static void
 test_drafts (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
@@ -568,7 +617,7 @@ test_drafts (void)
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  acr_test_remove_tree (dir);
 }
 
 static void
@@ -646,6 +695,9 @@ main (int    argc,
   g_test_add_func ("/acr/store/migrates-from-schema-2", test_migrates_from_v2);
   g_test_add_func ("/acr/store/migrates-from-schema-3", test_migrates_from_v3);
   g_test_add_func ("/acr/store/migrates-from-schema-4", test_migrates_from_v4);
+  g_test_add_func ("/acr/store/search-index-built-in-a-thread", test_search_index_built_in_a_thread);
+  g_test_add_func ("/acr/store/search-index-from-a-thread-never-misses-a-change",
+                   test_search_index_from_a_thread_never_misses_a_change);
   g_test_add_func ("/acr/store/migrates-from-schema-5", test_migrates_from_v5);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
   g_test_add_func ("/acr/member/npi-check-digit", test_npi_check_digit);

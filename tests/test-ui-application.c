@@ -358,6 +358,18 @@ test_application_approve_adds_the_member_and_opens_it (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "");
   g_assert_null (acr_store_load_draft (store, "application", NULL));
 
+  /* A general member owes dues: the year's first invoice was issued. */
+  {
+    g_autoptr (AcrBilling) billing = acr_billing_new (store, acr_window_get_rules (window));
+    g_autoptr (GPtrArray) invoices = NULL;
+    gint64 balance = 0;
+
+    invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (shown), &balance, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (invoices->len, ==, 1);
+    g_assert_cmpint (balance, >, 0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
   g_assert_finalize_object (store);

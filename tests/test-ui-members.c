@@ -154,7 +154,8 @@ test_members_search_filters_as_you_type (Fixture       *fixture,
   for (guint i = 0; i < MIN (n_smith, 20); i++)
     {
       g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
-      g_autofree char *name = g_utf8_strdown (acr_member_dup_display_name (member), -1);
+      g_autofree char *display_name = acr_member_dup_display_name (member);
+      g_autofree char *name = g_utf8_strdown (display_name, -1);
       g_autofree char *email = g_utf8_strdown (acr_member_get_email (member) ? acr_member_get_email (member) : "", -1);
 
       g_assert_true (strstr (name, "smith") != NULL || strstr (email, "smith") != NULL);
@@ -249,6 +250,89 @@ test_members_search_shortcut_focuses_the_entry (Fixture       *fixture,
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry));
 }
 
+/* As a click on a response button: the response, then the dialog goes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_members_edit_conflict_offers_reload (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  GtkWidget *column_view;
+  AdwMessageDialog *dialog;
+  g_autoptr (AcrMember) other = NULL;
+  g_autoptr (GError) error = NULL;
+  AcrMember *shown;
+  guint number;
+
+  load_sample (fixture);
+  column_view = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_signal_emit_by_name (column_view, "activate", 0u);
+  shown = acr_members_page_get_shown_member (page (fixture));
+  g_assert_nonnull (shown);
+  number = acr_member_get_number (shown);
+
+  /* Staff opens the editor … */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.edit", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
+                         "Charlottesville");
+
+  /* … while someone else saves the same member. */
+  other = acr_store_lookup_member (fixture->store, number, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_member_set_field (other, "city", "Norfolk", &error));
+  g_assert_true (acr_store_save_member (fixture->store, other, "phone call", &error));
+  g_assert_no_error (error);
+
+  /* Saving is refused and says so in a dialog that offers to reload. */
+  respond (dialog, "save");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by Someone Else");
+  g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
+  {
+    g_autoptr (AcrMember) stored = acr_store_lookup_member (fixture->store, number, NULL);
+
+    g_assert_cmpstr (acr_member_get_city (stored), ==, "Norfolk");
+  }
+
+  respond (dialog, "reload");
+  shown = acr_members_page_get_shown_member (page (fixture));
+  g_assert_cmpstr (acr_member_get_city (shown), ==, "Norfolk");
+  g_assert_cmpint (acr_member_get_revision (shown), ==, acr_member_get_revision (other));
+
+  /* Editing again from the reloaded member works. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.edit", NULL));
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
+                         "Charlottesville");
+  respond (dialog, "save");
+  g_assert_cmpstr (acr_member_get_city (acr_members_page_get_shown_member (page (fixture))), ==, "Charlottesville");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +350,9 @@ main (int   argc,
               fixture_set_up, test_members_activating_a_row_opens_the_member, fixture_tear_down);
   g_test_add ("/acr/ui/members/search-shortcut-focuses-the-entry", Fixture, NULL,
               fixture_set_up, test_members_search_shortcut_focuses_the_entry, fixture_tear_down);
+
+  g_test_add ("/acr/ui/members/edit-conflict-offers-reload", Fixture, NULL,
+              fixture_set_up, test_members_edit_conflict_offers_reload, fixture_tear_down);
 
   return g_test_run ();
 }

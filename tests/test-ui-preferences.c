@@ -8,6 +8,16 @@
 #include "acr-preferences-window.h"
 #include "acr-rules.h"
 
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
 static GtkWidget *
 find_widget (GtkWidget  *widget,
              GType       type,
@@ -74,13 +84,13 @@ test_preferences_refuses_a_bad_rules_file_in_place (void)
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "broken-rules.json"));
-  g_assert_cmpstr (g_settings_get_string (settings, "rules-file"), ==, "");
+  assert_setting (settings, "rules-file", "");
 
   /* A valid file is taken and the error goes away. */
   g_assert_true (acr_preferences_window_choose_rules_file (preferences, good));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
-  g_assert_cmpstr (g_settings_get_string (settings, "rules-file"), ==, good);
+  assert_setting (settings, "rules-file", good);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, good);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -104,10 +114,10 @@ test_preferences_write_invoice_settings (void)
   g_assert_nonnull (paper);
 
   gtk_editable_set_text (GTK_EDITABLE (issuer), "ACR Membership Office");
-  g_assert_cmpstr (g_settings_get_string (settings, "issuer-name"), ==, "ACR Membership Office");
+  assert_setting (settings, "issuer-name", "ACR Membership Office");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (paper), 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "paper-size"), ==, "a4");
+  assert_setting (settings, "paper-size", "a4");
   g_settings_set_string (settings, "paper-size", "letter");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (paper)), ==, 0);
 

@@ -6,6 +6,16 @@
 
 #include "acr-window.h"
 
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -85,7 +95,7 @@ test_window_switches_views_and_remembers (void)
   pages = adw_view_stack_get_pages (stack);
   gtk_selection_model_select_item (pages, 2, TRUE);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "billing");
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "billing");
+  assert_setting (settings, "last-view", "billing");
 
   /* An unknown view name changes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere"));
@@ -140,6 +150,26 @@ test_window_search_shortcut_opens_members (void)
   g_assert_finalize_object (window);
 }
 
+/* The HIG's narrowest width: every view, folded, fits 360 pixels (with
+ * GNOME's title-bar buttons). */
+static void
+test_window_fits_360_pixels (void)
+{
+  AcrWindow *window;
+  GtkWidget *content;
+  int minimum = 0;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  window = create_window ();
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +181,8 @@ main (int   argc,
   g_test_add_func ("/acr/ui/window/switches-views-and-remembers", test_window_switches_views_and_remembers);
   g_test_add_func ("/acr/ui/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/acr/ui/window/search-shortcut-opens-members", test_window_search_shortcut_opens_members);
+
+  g_test_add_func ("/acr/ui/window/fits-360-pixels", test_window_fits_360_pixels);
 
   return g_test_run ();
 }

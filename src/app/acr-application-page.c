@@ -6,6 +6,7 @@
 
 #include "acr-application-page.h"
 #include "acr-decision-view.h"
+#include "acr-billing.h"
 #include "acr-format.h"
 #include "acr-lifecycle.h"
 #include "acr-window.h"
@@ -40,8 +41,10 @@ struct _AcrApplicationPage
   AcrMember           *contact;           /* contact details that are not person facts */
   GHashTable          *contact_rows;      /* member field name → AdwEntryRow */
   guint                save_draft_id;
+  char                *last_invoice_number; /* issued by the last approval */
   GHashTable          *fields;            /* fact name → FactField */
   GPtrArray           *chapter_rows;      /* rows currently in chapters_group */
+  char                *chapter_offer;     /* what chapter_rows offer, to rebuild only on change */
   gboolean             loading;
 
   AdwLeaflet          *leaflet;
@@ -605,7 +608,20 @@ update_chapter_rows (AcrApplicationPage *self)
   const char *region = acr_person_get_string (self->person, "region");
   const char *practice_region = acr_person_get_string (self->person, "practice_region");
   const char * const *held = acr_person_get_codes (self->person, "chapters");
+  g_autoptr (GString) key = g_string_new (NULL);
   gboolean was_loading = self->loading;
+
+  /* Rebuild only when the offer changes, not when a box is ticked, so the
+   * box keeps the keyboard focus. */
+  g_string_append_printf (key, "%s|%s|%p|", region ? region : "", practice_region ? practice_region : "",
+                          (void *) self->rules);
+  for (guint i = 0; held[i] != NULL; i++)
+    if (g_strcmp0 (held[i], region) != 0 && g_strcmp0 (held[i], practice_region) != 0)
+      g_string_append_printf (key, "%s,", held[i]);
+  if (g_strcmp0 (key->str, self->chapter_offer) == 0)
+    return;
+  g_free (self->chapter_offer);
+  self->chapter_offer = g_strdup (key->str);
 
   self->loading = TRUE;
 
@@ -752,6 +768,8 @@ load_person (AcrApplicationPage *self)
 
   self->loading = FALSE;
 
+  /* Another person: the boxes must show their chapters. */
+  g_clear_pointer (&self->chapter_offer, g_free);
   update_chapter_rows (self);
   update_decision (self);
 }
@@ -1046,8 +1064,13 @@ acr_application_page_approve (GtkWidget  *widget,
     {
       g_autofree char *name = acr_member_dup_display_name (member);
       g_autofree char *number = acr_member_dup_number_text (member);
-      g_autofree char *text = g_strdup_printf (_("%s added as member %s"), name, number);
+      g_autofree char *text = NULL;
       GtkRoot *root = gtk_widget_get_root (widget);
+
+      if (self->last_invoice_number != NULL)
+        text = g_strdup_printf (_("%s added as member %s, invoice %s issued"), name, number, self->last_invoice_number);
+      else
+        text = g_strdup_printf (_("%s added as member %s"), name, number);
 
       announce (self, text);
       if (ACR_IS_WINDOW (root))
@@ -1175,7 +1198,9 @@ acr_application_page_finalize (GObject *object)
 
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->contact_rows, g_hash_table_unref);
+  g_clear_pointer (&self->last_invoice_number, g_free);
   g_clear_pointer (&self->chapter_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->chapter_offer, g_free);
 
   G_OBJECT_CLASS (acr_application_page_parent_class)->finalize (object);
 }
@@ -1358,6 +1383,24 @@ acr_application_page_submit (AcrApplicationPage  *self,
   if (!acr_store_apply (self->store, self->rules, self->person, self->contact,
                         &today, &added, NULL, error))
     return FALSE;
+
+  /* A new member who owes dues this year gets the year's first invoice;
+   * AcrBilling decides whether anything is owed. */
+  if (added != NULL)
+    {
+      g_autoptr (AcrBilling) billing = acr_billing_new (self->store, self->rules);
+      g_autoptr (AcrInvoice) invoice = NULL;
+      g_autoptr (GError) billing_error = NULL;
+
+      invoice = acr_billing_create_invoice (billing, acr_member_get_number (added),
+                                            g_date_get_year (&today), &today, &billing_error);
+      g_clear_pointer (&self->last_invoice_number, g_free);
+      if (invoice != NULL)
+        self->last_invoice_number = g_strdup (acr_invoice_get_number (invoice));
+      else if (!g_error_matches (billing_error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_NOT_BILLABLE))
+        g_warning ("The first invoice of member %u was not created: %s",
+                   acr_member_get_number (added), billing_error->message);
+    }
 
   acr_application_page_start_new (self);
 

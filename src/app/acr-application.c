@@ -93,12 +93,12 @@ acr_application_quit_action (GSimpleAction *action,
                              gpointer       user_data)
 {
   AcrApplication *self = user_data;
-  GList *windows;
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
   /* Closing each window (rather than g_application_quit) lets every window
-   * save its size and state through its close-request handler. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
+   * save its size, view and draft through its close-request handler. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 static void

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <string.h>
 
 #include "acr-format.h"
@@ -148,4 +149,163 @@ acr_format_status (const char *status)
     }
 
   return status;
+}
+
+/**
+ * acr_format_parse_money:
+ * @text: what staff typed: "125", "1,250.50", "$77.00"
+ * @cents: (out): the amount in cents
+ *
+ * Reads a non-negative amount of dollars and cents as integers (never
+ * through floating point).
+ *
+ * Returns: whether @text is such an amount
+ */
+gboolean
+acr_format_parse_money (const char *text,
+                        gint64     *cents)
+{
+  gint64 dollars = 0;
+  int decimals = -1;
+  gint64 fraction = 0;
+  gboolean any_digit = FALSE;
+  const char *p;
+
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  p = text;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '$')
+    p++;
+
+  for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          any_digit = TRUE;
+          if (decimals < 0)
+            {
+              if (dollars > G_MAXINT64 / 1000)
+                return FALSE;
+              dollars = dollars * 10 + (*p - '0');
+            }
+          else if (decimals < 2)
+            {
+              fraction = fraction * 10 + (*p - '0');
+              decimals++;
+            }
+          else
+            return FALSE;
+        }
+      else if (*p == ',' && decimals < 0)
+        continue;
+      else if (*p == '.' && decimals < 0)
+        decimals = 0;
+      else
+        return FALSE;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p != '\0' || !any_digit)
+    return FALSE;
+
+  if (decimals == 1)
+    fraction *= 10;
+
+  *cents = dollars * 100 + fraction;
+  return TRUE;
+}
+
+static const struct
+{
+  const char *status;
+  const char *label;
+} invoice_status_labels[] = {
+  { "open", N_("Open") },
+  { "paid", N_("Paid") },
+  { "partially-paid", N_("Partially paid") },
+  { "void", N_("Void") },
+  { "refunded", N_("Refunded") },
+};
+
+/**
+ * acr_format_invoice_status:
+ *
+ * Returns: the translated label of an invoice status code, or @status itself
+ */
+const char *
+acr_format_invoice_status (const char *status)
+{
+  if (status == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (invoice_status_labels); i++)
+    {
+      if (g_str_equal (invoice_status_labels[i].status, status))
+        return _(invoice_status_labels[i].label);
+    }
+
+  return status;
+}
+
+static void
+unellipsize_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_list_item_get_child (item)), PANGO_ELLIPSIZE_NONE);
+}
+
+static void
+setup_compact_item_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_compact_item_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/**
+ * acr_drop_down_make_compact:
+ *
+ * Lets a GtkDropDown of strings shrink with the window: the chosen item is
+ * ellipsized in the button (the popover still shows whole items), so three
+ * filters fit side by side at 360 pixels.
+ */
+void
+acr_drop_down_make_compact (GtkDropDown *drop_down)
+{
+  g_autoptr (GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_compact_item_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (bind_compact_item_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, button);
+
+  /* A plain label for the list: the default factory, spelled out, since
+   * the list would otherwise use the ellipsizing one. */
+  g_signal_connect (list, "setup", G_CALLBACK (setup_compact_item_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (bind_compact_item_cb), NULL);
+  g_signal_connect_after (list, "setup", G_CALLBACK (unellipsize_item_cb), NULL);
+  gtk_drop_down_set_list_factory (drop_down, list);
 }

@@ -4,10 +4,14 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-billing.h"
 #include "acr-csv-import.h"
 #include "acr-csv-reader.h"
 #include "acr-format.h"
+#include "acr-lifecycle.h"
+#include "acr-member-rows.h"
 #include "acr-members-page.h"
+#include "acr-money.h"
 #include "acr-sample-data.h"
 #include "acr-window.h"
 
@@ -20,6 +24,11 @@
 
 #define SAMPLE_DATA_COUNT 2000
 
+/* Above this many members the lookup index (about 2 s at a million) is read
+ * in a thread while the window shows; below, reading it is quicker than a
+ * loading page would be on screen. */
+#define INDEX_IN_THREAD_FROM 100000
+
 typedef enum
 {
   COLUMN_NUMBER,
@@ -28,6 +37,7 @@ typedef enum
   COLUMN_STATUS,
   COLUMN_CHAPTERS,
   COLUMN_CITY,
+  COLUMN_BALANCE,
 } Column;
 
 struct _AcrMembersPage
@@ -36,7 +46,11 @@ struct _AcrMembersPage
 
   AcrStore           *store;
   AcrRules           *rules;
+  AcrBilling         *billing;  /* for the balance column; made when first needed */
+  GCancellable       *loading;  /* while a large membership's index is read in a thread */
+  GtkSpinner         *loading_spinner;
   AcrSearchResults   *results;
+  AcrMemberRows      *rows;            /* positions over results: see AcrMemberRows */
   GtkSingleSelection *selection;
   AcrMember          *shown_member;
   GPtrArray          *detail_rows;     /* rows added to facts_group */
@@ -62,6 +76,8 @@ struct _AcrMembersPage
   GtkLabel           *detail_name_label;
   GtkLabel           *detail_category_label;
   AdwPreferencesGroup *facts_group;
+  AdwPreferencesGroup *invoices_group;
+  GtkListBox         *invoices_list;
   AdwPreferencesGroup *history_group;
   GtkListBox         *history_list;
 };
@@ -185,6 +201,14 @@ update_state (AcrMembersPage *self)
       return;
     }
 
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL);
+  if (self->loading != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
   n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
@@ -201,6 +225,9 @@ update_state (AcrMembersPage *self)
 static void
 results_changed_cb (AcrMembersPage *self)
 {
+  /* The selected position now shows another member. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_state (self);
 }
 
@@ -261,6 +288,60 @@ add_person_rows (AcrMembersPage *self,
 }
 
 static GtkWidget *
+create_invoice_row (AcrInvoice *invoice)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
+  g_autofree char *balance = acr_money_format (acr_invoice_get_balance_cents (invoice), NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *status = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_CREDIT_NOTE
+                       ? _("Credit note")
+                       : acr_format_invoice_status (acr_invoice_status_to_string (acr_invoice_get_status (invoice)));
+
+  title = g_strdup_printf ("%s · %d", acr_invoice_get_number (invoice), acr_invoice_get_year (invoice));
+  subtitle = g_strdup_printf (_("%s · total %s · balance %s"), status, total, balance);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+/* The member's invoices and balance, as AcrBilling keeps them. */
+static void
+show_invoices (AcrMembersPage *self,
+               AcrMember      *member)
+{
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (GPtrArray) invoices = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *balance_text = NULL;
+  gint64 balance = 0;
+
+  if (self->rules == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), FALSE);
+      return;
+    }
+
+  billing = acr_billing_new (self->store, self->rules);
+  invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (member), &balance, NULL);
+  if (invoices == NULL || invoices->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < invoices->len; i++)
+    gtk_list_box_append (self->invoices_list, create_invoice_row (g_ptr_array_index (invoices, i)));
+
+  balance_text = acr_money_format (balance, NULL);
+  description = g_strdup_printf (_("Balance: %s"), balance_text);
+  adw_preferences_group_set_description (self->invoices_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), TRUE);
+}
+
+static GtkWidget *
 create_history_row (AcrMemberChange *change)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -289,6 +370,8 @@ create_history_row (AcrMemberChange *change)
   return row;
 }
 
+static void update_member_actions (AcrMembersPage *self);
+
 static void
 show_member (AcrMembersPage *self,
              AcrMember      *member)
@@ -307,7 +390,10 @@ show_member (AcrMembersPage *self,
   g_ptr_array_set_size (self->detail_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->invoices_list))) != NULL)
+    gtk_list_box_remove (self->invoices_list, child);
 
+  update_member_actions (self);
   if (member == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -343,6 +429,7 @@ show_member (AcrMembersPage *self,
   add_detail_row (self, acr_format_member_field ("joined"), acr_member_get_joined (member));
   add_detail_row (self, acr_format_member_field ("review"), acr_member_get_review (member));
   add_person_rows (self, member);
+  show_invoices (self, member);
 
   /* Newest first: the store lists the history oldest first. */
   history = acr_store_list_history (self->store, member, NULL);
@@ -356,12 +443,21 @@ show_member (AcrMembersPage *self,
 static void
 selection_changed_cb (AcrMembersPage *self)
 {
-  show_member (self, gtk_single_selection_get_selected_item (self->selection));
+  AcrMemberRow *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A search or a store change refreshes the list and drops the
+   * selection: the member stays open until another one is chosen. */
+  if (selected != NULL && acr_member_row_get_member (selected) != NULL)
+    show_member (self, acr_member_row_get_member (selected));
 }
 
 static void
 search_changed_cb (AcrMembersPage *self)
 {
+  /* Searching now would read the index on this thread; the query runs when it is ready. */
+  if (self->loading != NULL)
+    return;
+
   if (self->results != NULL)
     acr_search_results_set_text (self->results, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -369,7 +465,7 @@ search_changed_cb (AcrMembersPage *self)
 static void
 filter_changed_cb (AcrMembersPage *self)
 {
-  if (self->results == NULL)
+  if (self->results == NULL || self->loading != NULL)
     return;
 
   acr_search_results_set_category (self->results, dropdown_code (self->category_dropdown));
@@ -405,14 +501,14 @@ column_sort_cb (gconstpointer a,
 static void
 view_sorter_changed_cb (AcrMembersPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
   GtkOrdering order;
 
-  if (self->results == NULL || self->updating_sort)
+  /* Also reached while the view is torn down. */
+  if (self->results == NULL || self->updating_sort || self->column_view == NULL || self->loading != NULL)
     return;
 
   self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self->probe_a, self->probe_b);
 
   if (self->probed_sort < 0)
     {
@@ -444,23 +540,36 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column == COLUMN_NUMBER ? 7 : 6);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
                                  column == COLUMN_NAME ? 28 :
-                                 column == COLUMN_CATEGORY ? 22 :
+                                 column == COLUMN_CATEGORY ? 30 :
                                  column == COLUMN_NUMBER ? 8 : 12);
-  if (column == COLUMN_NUMBER)
+  if (column == COLUMN_NUMBER || column == COLUMN_BALANCE)
     gtk_widget_add_css_class (inscription, "numeric");
+  if (column == COLUMN_BALANCE)
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
 
   gtk_list_item_set_child (item, inscription);
 }
 
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+static AcrBilling *
+get_billing (AcrMembersPage *self)
 {
-  AcrMembersPage *self = g_object_get_data (G_OBJECT (factory), "acr-page");
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  AcrMember *member = gtk_list_item_get_item (item);
+  if (self->billing == NULL && self->store != NULL && self->rules != NULL)
+    self->billing = acr_billing_new (self->store, self->rules);
+
+  return self->billing;
+}
+
+static void
+fill_cell (AcrMembersPage *self,
+           GtkInscription *inscription,
+           Column          column,
+           AcrMember      *member)
+{
+  if (member == NULL)
+    {
+      gtk_inscription_set_text (inscription, NULL);
+      return;
+    }
 
   switch (column)
     {
@@ -490,9 +599,65 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     case COLUMN_CITY:
       gtk_inscription_set_text (inscription, acr_member_get_city (member));
       break;
+    case COLUMN_BALANCE:
+      {
+        AcrBilling *billing = get_billing (self);
+        g_autofree char *amount = NULL;
+        gint64 balance = 0;
+
+        if (billing == NULL || !acr_billing_get_member_balance (billing, member, &balance, NULL))
+          {
+            gtk_inscription_set_text (inscription, NULL);
+            break;
+          }
+        amount = acr_money_format (balance, NULL);
+        gtk_inscription_set_text (inscription, amount);
+        /* Zero is the usual answer: let what is owed stand out. */
+        if (balance == 0)
+          gtk_widget_add_css_class (GTK_WIDGET (inscription), "dim-label");
+        else
+          gtk_widget_remove_css_class (GTK_WIDGET (inscription), "dim-label");
+        break;
+      }
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+row_member_changed_cb (AcrMemberRow *row,
+                       GParamSpec   *pspec,
+                       GtkListItem  *item)
+{
+  AcrMembersPage *self = g_object_get_data (G_OBJECT (item), "acr-page");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "acr-column"));
+
+  fill_cell (self, GTK_INSCRIPTION (gtk_list_item_get_child (item)), column, acr_member_row_get_member (row));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  AcrMembersPage *self = g_object_get_data (G_OBJECT (factory), "acr-page");
+  AcrMemberRow *row = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "acr-page", self);
+  g_object_set_data (G_OBJECT (item), "acr-column", user_data);
+  g_signal_connect (row, "notify::member", G_CALLBACK (row_member_changed_cb), item);
+  row_member_changed_cb (row, NULL, item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  AcrMemberRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_member_changed_cb, item);
 }
 
 static GtkColumnViewColumn *
@@ -508,6 +673,7 @@ add_column (AcrMembersPage *self,
   g_object_set_data (G_OBJECT (factory), "acr-page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (column));
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -540,6 +706,7 @@ build_columns (AcrMembersPage *self)
   add_column (self, _("Status"), COLUMN_STATUS, FALSE, -1);
   add_column (self, _("Chapters"), COLUMN_CHAPTERS, FALSE, -1);
   add_column (self, _("City"), COLUMN_CITY, TRUE, -1);
+  add_column (self, _("Balance"), COLUMN_BALANCE, FALSE, -1);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self,
@@ -631,6 +798,331 @@ acr_members_page_load_sample (GtkWidget  *widget,
     }
 }
 
+/* ---- member actions ---- */
+
+static void
+today (GDate *date)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static void
+reload_shown_member (AcrMembersPage *self)
+{
+  g_autoptr (AcrMember) fresh = NULL;
+
+  if (self->shown_member == NULL)
+    return;
+
+  fresh = acr_store_lookup_member (self->store, acr_member_get_number (self->shown_member), NULL);
+  show_member (self, fresh);
+}
+
+static void
+update_member_actions (AcrMembersPage *self)
+{
+  gboolean shown = self->shown_member != NULL && self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.create-invoice", shown && self->rules != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.retire",
+                                 shown && self->rules != NULL &&
+                                 g_strcmp0 (acr_member_get_status (self->shown_member), "retired") != 0);
+}
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AcrMembersPage   *self)
+{
+  if (g_strcmp0 (response, "reload") == 0)
+    reload_shown_member (self);
+}
+
+static void
+show_conflict (AcrMembersPage *self,
+               const GError   *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = g_strdup_printf (_("%s\n\nYour changes were not saved. Reload the member to see what changed, then edit again."),
+                                           error->message);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("Changed by Someone Else"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char * const editable_fields[] = {
+  "email", "phone", "address", "city", "region", "postal_code", NULL
+};
+
+static void
+edit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  AcrMembersPage   *self)
+{
+  AcrMember *read = g_object_get_data (G_OBJECT (dialog), "acr-member");
+  AdwComboRow *military_row = g_object_get_data (G_OBJECT (dialog), "acr-military");
+  GtkEditable *training_row = g_object_get_data (G_OBJECT (dialog), "acr-training-end");
+  const AcrFactInfo *military = acr_person_lookup_fact ("military");
+  g_autoptr (AcrMember) edited = NULL;
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+  guint selected;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  /* Edit the member as it was read: the store then knows the revision
+   * the change starts from and refuses it if someone saved in between. */
+  edited = acr_member_copy (read);
+  for (guint i = 0; editable_fields[i] != NULL; i++)
+    {
+      GtkEditable *row = g_object_get_data (G_OBJECT (dialog), editable_fields[i]);
+      const char *text = gtk_editable_get_text (row);
+
+      if (!acr_member_set_field (edited, editable_fields[i], text[0] != '\0' ? text : NULL, &error))
+        {
+          toast (self, error->message);
+          return;
+        }
+    }
+
+  person = acr_member_get_person_json (read) != NULL
+           ? acr_person_new_from_data (acr_member_get_person_json (read), -1, "member", &error)
+           : acr_person_new ();
+  if (person == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  selected = adw_combo_row_get_selected (military_row);
+  if (!acr_person_set_fact_from_string (person, "military",
+                                        selected > 0 && selected != GTK_INVALID_LIST_POSITION ? military->codes[selected - 1] : NULL,
+                                        &error) ||
+      !acr_person_set_fact_from_string (person, "training.end", gtk_editable_get_text (training_row), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  acr_member_set_person (edited, person);
+
+  /* The category follows the facts, as the rules decide today; when they
+   * decide none the category stays as it was. */
+  {
+    GDate date;
+
+    today (&date);
+    if (!acr_lifecycle_classify_member (self->rules, edited, &date, NULL))
+      g_debug ("member %u keeps its category", acr_member_get_number (edited));
+  }
+
+  if (!acr_store_save_member (self->store, edited, _("Edited in ACR Membership"), &error))
+    {
+      if (g_error_matches (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONFLICT))
+        show_conflict (self, error);
+      else
+        toast (self, error->message);
+      return;
+    }
+
+  toast (self, _("Member saved"));
+  reload_shown_member (self);
+}
+
+static GtkWidget *
+add_entry_row (GtkWidget  *list,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return row;
+}
+
+static void
+acr_members_page_edit (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+  const AcrFactInfo *military = acr_person_lookup_fact ("military");
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (GtkStringList) military_model = gtk_string_list_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *training_end = NULL;
+  GtkWidget *dialog, *list, *military_row, *training_row;
+  const char *service;
+
+  if (self->shown_member == NULL)
+    return;
+
+  name = acr_member_dup_display_name (self->shown_member);
+  heading = g_strdup_printf (_("Edit %s"), name);
+  if (acr_member_get_person_json (self->shown_member) != NULL)
+    person = acr_person_new_from_data (acr_member_get_person_json (self->shown_member), -1, "member", NULL);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, NULL);
+  for (guint i = 0; editable_fields[i] != NULL; i++)
+    {
+      GtkWidget *row = add_entry_row (list, acr_format_member_field (editable_fields[i]),
+                                      acr_member_get_field (self->shown_member, editable_fields[i]));
+
+      gtk_widget_set_name (row, editable_fields[i]);
+      g_object_set_data (G_OBJECT (dialog), editable_fields[i], row);
+    }
+
+  /* Military service: a change of status halves national dues or not. */
+  gtk_string_list_append (military_model, _("None"));
+  for (guint i = 0; military->codes[i] != NULL; i++)
+    gtk_string_list_append (military_model, acr_format_code ("military", military->codes[i]));
+  military_row = adw_combo_row_new ();
+  gtk_widget_set_name (military_row, "military");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (military_row), _(military->label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (military_row), G_LIST_MODEL (military_model));
+  service = person != NULL ? acr_person_get_string (person, "military") : NULL;
+  for (guint i = 0; service != NULL && military->codes[i] != NULL; i++)
+    if (g_str_equal (military->codes[i], service))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (military_row), i + 1);
+  gtk_list_box_append (GTK_LIST_BOX (list), military_row);
+
+  /* Training completion: the end of training moves a member-in-training on. */
+  training_end = person != NULL ? acr_person_format_fact (person, "training.end") : NULL;
+  training_row = add_entry_row (list, _("End of training (YYYY-MM-DD)"), training_end);
+  gtk_widget_set_name (training_row, "training.end");
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "acr-member", g_object_ref (self->shown_member), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "acr-military", military_row);
+  g_object_set_data (G_OBJECT (dialog), "acr-training-end", training_row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+acr_members_page_create_invoice (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (AcrInvoice) invoice = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate date;
+
+  if (self->shown_member == NULL || self->rules == NULL)
+    return;
+
+  /* This year's dues; AcrBilling refuses a second standing invoice. */
+  today (&date);
+  billing = acr_billing_new (self->store, self->rules);
+  invoice = acr_billing_create_invoice (billing, acr_member_get_number (self->shown_member),
+                                        g_date_get_year (&date), &date, &error);
+  if (invoice == NULL)
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
+      g_autofree char *text = g_strdup_printf (_("Invoice %s issued: %s"), acr_invoice_get_number (invoice), total);
+
+      toast (self, text);
+      reload_shown_member (self);
+    }
+}
+
+static void
+retire_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    AcrMembersPage   *self)
+{
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate date;
+
+  if (g_strcmp0 (response, "retire") != 0 || self->shown_member == NULL)
+    return;
+
+  today (&date);
+  billing = acr_billing_new (self->store, self->rules);
+  notes = acr_billing_retire_member (billing, acr_member_get_number (self->shown_member), &date, &error);
+  if (notes == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  if (notes->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "Retirement recorded; %u credit note issued",
+                                                            "Retirement recorded; %u credit notes issued", notes->len),
+                                               notes->len);
+
+      toast (self, text);
+    }
+  else
+    toast (self, _("Retirement recorded"));
+  reload_shown_member (self);
+}
+
+static void
+acr_members_page_retire (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->shown_member == NULL)
+    return;
+
+  name = acr_member_dup_display_name (self->shown_member);
+  heading = g_strdup_printf (_("Record the Retirement of %s?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
+                                   _("Retirement is recorded as notified today. The category becomes what the rules decide, "
+                                     "and dues the rules no longer owe are credited."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "retire", _("_Record Retirement"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retire", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (retire_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 acr_members_page_show_list (GtkWidget  *widget,
                             const char *action_name,
@@ -658,9 +1150,13 @@ acr_members_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->results);
   g_clear_object (&self->shown_member);
+  g_clear_object (&self->billing);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
   g_clear_object (&self->probe_a);
@@ -696,6 +1192,7 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, chapter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, count_label);
@@ -704,6 +1201,8 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_name_label);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, detail_category_label);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, facts_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, invoices_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, invoices_list);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, history_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -713,6 +1212,9 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "members.show-list", NULL, acr_members_page_show_list);
   gtk_widget_class_install_action (widget_class, "members.import", NULL, acr_members_page_import);
   gtk_widget_class_install_action (widget_class, "members.load-sample", NULL, acr_members_page_load_sample);
+  gtk_widget_class_install_action (widget_class, "members.edit", NULL, acr_members_page_edit);
+  gtk_widget_class_install_action (widget_class, "members.create-invoice", NULL, acr_members_page_create_invoice);
+  gtk_widget_class_install_action (widget_class, "members.retire", NULL, acr_members_page_retire);
 }
 
 static void
@@ -725,6 +1227,9 @@ acr_members_page_init (AcrMembersPage *self)
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
   build_columns (self);
+  acr_drop_down_make_compact (self->category_dropdown);
+  acr_drop_down_make_compact (self->status_dropdown);
+  acr_drop_down_make_compact (self->chapter_dropdown);
   fill_status_dropdown (self);
   acr_members_page_set_store (self, NULL, NULL);
 }
@@ -734,6 +1239,36 @@ acr_members_page_init (AcrMembersPage *self)
  * @store: (nullable): the member store
  * @error: (nullable): why there is no store, shown in its place
  */
+static void
+run_search (AcrMembersPage *self)
+{
+  search_changed_cb (self);
+  filter_changed_cb (self);
+  view_sorter_changed_cb (self);
+}
+
+static void
+search_prepared_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (AcrMembersPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!acr_store_prepare_search_finish (ACR_STORE (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Another database was opened meanwhile: its own load is under way. */
+  if (self->store != ACR_STORE (source))
+    return;
+
+  /* On error the first search reads the index again and reports it there. */
+  g_clear_object (&self->loading);
+  run_search (self);
+  update_state (self);
+}
+
 void
 acr_members_page_set_store (AcrMembersPage *self,
                             AcrStore       *store,
@@ -745,14 +1280,19 @@ acr_members_page_set_store (AcrMembersPage *self,
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->results);
   show_member (self, NULL);
+  g_clear_object (&self->billing);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_set_object (&self->store, store);
 
   if (store != NULL)
     {
       self->results = acr_search_results_new (store);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+      self->rows = acr_member_rows_new (G_LIST_MODEL (self->results));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -760,9 +1300,14 @@ acr_members_page_set_store (AcrMembersPage *self,
       g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-      search_changed_cb (self);
-      filter_changed_cb (self);
-      view_sorter_changed_cb (self);
+      if (!acr_store_has_search_index (store) &&
+          acr_store_count_members (store, NULL) > INDEX_IN_THREAD_FROM)
+        {
+          self->loading = g_cancellable_new ();
+          acr_store_prepare_search_async (store, self->loading, search_prepared_cb, g_object_ref (self));
+        }
+      else
+        run_search (self);
     }
   else
     adw_status_page_set_description (self->unavailable_page,
@@ -787,6 +1332,8 @@ acr_members_page_set_rules (AcrMembersPage *self,
 
   if (!g_set_object (&self->rules, rules))
     return;
+
+  g_clear_object (&self->billing);
 
   fill_rule_dropdowns (self);
 

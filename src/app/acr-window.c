@@ -112,7 +112,18 @@ acr_window_print_invoice (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  /* Enabled only once there is an invoice to print; see class_init. */
+  AcrWindow *self = ACR_WINDOW (widget);
+
+  acr_billing_page_print_selected (self->billing_page);
+}
+
+static void
+can_print_changed_cb (AcrWindow      *self,
+                      GParamSpec     *pspec,
+                      AcrBillingPage *page)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-invoice",
+                                 acr_billing_page_get_can_print (page));
 }
 
 static gboolean
@@ -194,8 +205,11 @@ acr_window_init (AcrWindow *self)
                            G_CALLBACK (visible_child_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* No invoice can be printed until the invoices exist in the store. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-invoice", FALSE);
+  /* Ctrl+P prints the invoices selected in Billing, when there are any. */
+  g_signal_connect_object (self->billing_page, "notify::can-print",
+                           G_CALLBACK (can_print_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  can_print_changed_cb (self, NULL, self->billing_page);
 }
 
 /**
@@ -255,6 +269,7 @@ acr_window_set_rules (AcrWindow *self,
 
   acr_application_page_set_rules (self->application_page, rules);
   acr_members_page_set_rules (self->members_page, rules);
+  acr_billing_page_set_rules (self->billing_page, rules);
 }
 
 AcrStore *
@@ -281,6 +296,7 @@ acr_window_set_store (AcrWindow    *self,
   g_set_object (&self->store, store);
   acr_members_page_set_store (self->members_page, store, error);
   acr_application_page_set_store (self->application_page, store);
+  acr_billing_page_set_store (self->billing_page, store, error);
 }
 
 AcrApplicationPage *
@@ -289,6 +305,14 @@ acr_window_get_application_page (AcrWindow *self)
   g_return_val_if_fail (ACR_IS_WINDOW (self), NULL);
 
   return self->application_page;
+}
+
+AcrBillingPage *
+acr_window_get_billing_page (AcrWindow *self)
+{
+  g_return_val_if_fail (ACR_IS_WINDOW (self), NULL);
+
+  return self->billing_page;
 }
 
 AcrMembersPage *

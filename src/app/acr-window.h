@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "acr-application-page.h"
+#include "acr-billing-page.h"
 #include "acr-members-page.h"
 #include "acr-rules.h"
 #include "acr-store.h"
@@ -28,5 +29,6 @@ void                acr_window_add_toast            (AcrWindow      *self,
                                                      AdwToast       *toast);
 AcrApplicationPage *acr_window_get_application_page (AcrWindow      *self);
 AcrMembersPage     *acr_window_get_members_page     (AcrWindow      *self);
+AcrBillingPage     *acr_window_get_billing_page     (AcrWindow      *self);
 
 G_END_DECLS

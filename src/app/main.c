@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-application.h"
+#include "acr-catalog.h"
 
 int
 main (int   argc,
@@ -12,7 +13,7 @@ main (int   argc,
 {
   g_autoptr (AcrApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, acr_catalog_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "acr-catalog.h"
 #include "acr-cli.h"
 
 static const AcrCliCommand commands[] = {
@@ -62,7 +63,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, acr_catalog_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

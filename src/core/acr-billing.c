@@ -719,6 +719,31 @@ acr_billing_list_member_invoices (AcrBilling  *self,
   return g_steal_pointer (&invoices);
 }
 
+/**
+ * acr_billing_get_member_balance:
+ * @balance_cents: (out): what @member owes over all their invoices; negative
+ *   when money is owed back
+ *
+ * The same balance acr_billing_list_member_invoices() adds up, read in one
+ * query without loading the invoices, for lists that show it on every row.
+ */
+gboolean
+acr_billing_get_member_balance (AcrBilling  *self,
+                                AcrMember   *member,
+                                gint64      *balance_cents,
+                                GError     **error)
+{
+  AcrStoreBackend *backend;
+  AcrStoreBackendInterface *iface;
+
+  g_return_val_if_fail (ACR_IS_BILLING (self), FALSE);
+  g_return_val_if_fail (ACR_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (balance_cents != NULL, FALSE);
+
+  iface = backend_iface (self, &backend);
+  return iface->member_balance (backend, acr_member_get_id (member), balance_cents, error);
+}
+
 /* Returns: (transfer full): rows of the report (see acr-billing-report.h); @year 0 means every year */
 GPtrArray *
 acr_billing_report (AcrBilling            *self,
@@ -820,14 +845,14 @@ acr_billing_invoice_to_json (AcrInvoice *invoice)
   lines = acr_invoice_get_lines (invoice);
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "code", acr_invoice_line_get_code (line));
-      add_string (builder, "description", acr_invoice_line_get_description (line));
-      add_int (builder, "amount_cents", acr_invoice_line_get_amount_cents (line));
+      add_string (builder, "code", acr_dues_line_get_code (line));
+      add_string (builder, "description", acr_dues_line_get_description (line));
+      add_int (builder, "amount_cents", acr_dues_line_get_amount_cents (line));
       json_builder_set_member_name (builder, "placeholder");
-      json_builder_add_boolean_value (builder, acr_invoice_line_get_placeholder (line));
+      json_builder_add_boolean_value (builder, acr_dues_line_get_placeholder (line));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -99,6 +99,10 @@ GPtrArray   *acr_billing_list_member_invoices (AcrBilling       *self,
                                               guint              member_number,
                                               gint64            *balance_cents,
                                               GError           **error);
+gboolean     acr_billing_get_member_balance  (AcrBilling        *self,
+                                              AcrMember         *member,
+                                              gint64            *balance_cents,
+                                              GError           **error);
 GPtrArray   *acr_billing_report              (AcrBilling        *self,
                                               AcrBillingReportKind kind,
                                               int                year,

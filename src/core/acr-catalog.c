@@ -183,6 +183,22 @@ acr_catalog_new_from_file (const char  *path,
   return acr_catalog_new_from_bytes (bytes, path, error);
 }
 
+/**
+ * acr_catalog_get_locale_dir:
+ *
+ * Where the compiled catalogs are: $ACR_LOCALEDIR when set (an uninstalled
+ * build: its po/ directory; `meson devenv` and build-aux/run set it), else
+ * the installed LOCALEDIR. The programs bind their gettext domain here too,
+ * so the interface and the documents read the same catalogs.
+ */
+const char *
+acr_catalog_get_locale_dir (void)
+{
+  const char *dir = g_getenv ("ACR_LOCALEDIR");
+
+  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+}
+
 static AcrCatalog *
 find_catalog (const char *language)
 {

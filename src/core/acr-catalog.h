@@ -33,6 +33,8 @@ G_DECLARE_FINAL_TYPE (AcrCatalog, acr_catalog, ACR, CATALOG, GObject)
 
 GQuark      acr_catalog_error_quark      (void);
 
+const char *acr_catalog_get_locale_dir   (void);
+
 AcrCatalog *acr_catalog_get_for_language (const char  *language);
 AcrCatalog *acr_catalog_new_from_file    (const char  *path,
                                           GError     **error);

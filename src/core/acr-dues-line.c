@@ -129,6 +129,7 @@ acr_dues_line_new (const char *code,
                    gboolean    placeholder)
 {
   g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (description != NULL, NULL);
 
   return g_object_new (ACR_TYPE_DUES_LINE,
                        "code", code,

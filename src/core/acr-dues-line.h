@@ -4,7 +4,12 @@
 
 G_BEGIN_DECLS
 
-/* One line of a dues quote: national dues, a discount, a chapter, a refund… */
+/*
+ * AcrDuesLine: one line of dues (national dues, a discount, a chapter, a
+ * refund…), in a quote and, frozen at issue, on an invoice or credit note.
+ * Immutable: every property is construct-only. The description is the source
+ * (English) text; a document renders it in the member's language.
+ */
 
 #define ACR_TYPE_DUES_LINE (acr_dues_line_get_type ())
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "acr-dues-quote-private.h"
 
 struct _AcrDuesQuote
@@ -287,12 +289,21 @@ acr_dues_quote_to_json (AcrDuesQuote *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AcrDuesLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
+      g_autofree char *description = NULL;
+
+      /* The line carries its placeholder flag; the JSON contract has no key
+       * for it per line, so the description says it to whoever reads it. */
+      if (acr_dues_line_get_placeholder (line))
+        description = g_strdup_printf (_("%s (placeholder amount: load the College’s official schedule)"),
+                                       acr_dues_line_get_description (line));
+      else
+        description = g_strdup (acr_dues_line_get_description (line));
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "code");
       json_builder_add_string_value (builder, acr_dues_line_get_code (line));
       json_builder_set_member_name (builder, "description");
-      json_builder_add_string_value (builder, acr_dues_line_get_description (line));
+      json_builder_add_string_value (builder, description);
       json_builder_set_member_name (builder, "amount_cents");
       json_builder_add_int_value (builder, acr_dues_line_get_amount_cents (line));
       json_builder_end_object (builder);

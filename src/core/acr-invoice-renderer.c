@@ -122,13 +122,15 @@ typedef struct
   double                height;
   double                left;
   double                right;
+  double                summary_x;  /* the box beside the address window */
 
   PangoFontMap         *font_map;
   PangoContext         *context;
   PangoFontDescription *fonts[N_FONTS];
   PangoFontDescription *address_fonts[G_N_ELEMENTS (address_sizes)];
   PangoLayout          *layouts[N_SLOTS];
-  char                 *texts[N_SLOTS];
+  char                 *texts[N_SLOTS];       /* as given, before uppercasing */
+  gboolean              uppercase[N_SLOTS];
   int                   address_size;
 } Painter;
 
@@ -221,14 +223,16 @@ setup_slot (Painter        *p,
    * amounts line up digit by digit down the column. */
   if (tabular)
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  /* Small labels in capitals, tracked out a little. The capitals are in
+   * the text itself (see set_text()) rather than a text-transform
+   * attribute: a transformed glyph makes cairo write an ActualText span
+   * around it in the PDF, several per label, on every page. */
   if (uppercase)
-    {
-      pango_attr_list_insert (attrs, pango_attr_text_transform_new (PANGO_TEXT_TRANSFORM_UPPERCASE));
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (0.6)));
-    }
+    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (0.6)));
   pango_layout_set_attributes (layout, attrs);
 
   p->layouts[slot] = layout;
+  p->uppercase[slot] = uppercase;
 }
 
 static Painter *
@@ -243,6 +247,7 @@ painter_new (const Config *config)
   paper_size (config->paper, &p->width, &p->height);
   p->left = MARGIN_LEFT;
   p->right = p->width - MARGIN_RIGHT;
+  p->summary_x = WINDOW_X + WINDOW_WIDTH + 18;
   content = p->right - p->left;
   column = content / META_COLUMNS;
 
@@ -271,9 +276,9 @@ painter_new (const Config *config)
   setup_slot (p, SLOT_TITLE, FONT_TITLE, 220, PANGO_ALIGN_RIGHT, 1, FALSE, FALSE);
   setup_slot (p, SLOT_NUMBER, FONT_BODY, 220, PANGO_ALIGN_RIGHT, 1, TRUE, FALSE);
   setup_slot (p, SLOT_ADDRESS, FONT_BODY, WINDOW_WIDTH - 2 * WINDOW_INSET_X, PANGO_ALIGN_LEFT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_SUMMARY_LABEL, FONT_LABEL, p->right - (p->left + WINDOW_WIDTH) - 20, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
-  setup_slot (p, SLOT_SUMMARY_AMOUNT, FONT_BIG, p->right - (p->left + WINDOW_WIDTH) - 20, PANGO_ALIGN_LEFT, 1, TRUE, FALSE);
-  setup_slot (p, SLOT_SUMMARY_NOTE, FONT_SMALL, p->right - (p->left + WINDOW_WIDTH) - 20, PANGO_ALIGN_LEFT, 2, FALSE, FALSE);
+  setup_slot (p, SLOT_SUMMARY_LABEL, FONT_LABEL, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
+  setup_slot (p, SLOT_SUMMARY_AMOUNT, FONT_BIG, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 1, TRUE, FALSE);
+  setup_slot (p, SLOT_SUMMARY_NOTE, FONT_SMALL, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 2, FALSE, FALSE);
   for (guint i = 0; i < META_COLUMNS; i++)
     {
       setup_slot (p, SLOT_META_LABEL + i, FONT_LABEL, column - 8, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
@@ -340,7 +345,14 @@ set_text (Painter    *p,
     {
       g_free (p->texts[slot]);
       p->texts[slot] = g_strdup (text);
-      pango_layout_set_text (layout, text, -1);
+      if (p->uppercase[slot])
+        {
+          g_autofree char *capitals = g_utf8_strup (text, -1);
+
+          pango_layout_set_text (layout, capitals, -1);
+        }
+      else
+        pango_layout_set_text (layout, text, -1);
     }
 
   return layout;
@@ -507,10 +519,10 @@ draw_fold_marks (Painter *p,
 static char *
 describe_line (AcrCatalog     *catalog,
                const char     *language,
-               AcrInvoiceLine *line)
+               AcrDuesLine *line)
 {
-  const char *description = acr_invoice_line_get_description (line);
-  const char *code = acr_invoice_line_get_code (line);
+  const char *description = acr_dues_line_get_description (line);
+  const char *code = acr_dues_line_get_code (line);
   const char *translated = acr_catalog_gettext (catalog, description);
 
   if (translated != description || g_str_equal (language, "en"))
@@ -549,7 +561,7 @@ paint (Painter     *p,
   guint n_lines = g_list_model_get_n_items (lines);
   guint n_payments = g_list_model_get_n_items (payments);
   const double content = p->right - p->left;
-  const double summary_x = p->left + WINDOW_WIDTH - (MARGIN_LEFT - WINDOW_X) + 18;
+  const double summary_x = p->summary_x;
   g_autofree char *title_number = NULL;
   g_autofree char *issued = NULL;
   g_autofree char *due = NULL;
@@ -706,17 +718,18 @@ paint (Painter     *p,
 
   for (guint i = 0; i < n_lines; i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = acr_money_format (acr_invoice_line_get_amount_cents (line), lang);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), lang);
       g_autofree char *described = describe_line (catalog, lang, line);
       g_autofree char *description = NULL;
       double hd;
       double ha;
 
       /* The star points to the note on provisional amounts below: only an
-       * invoice asks for money that may change. */
-      if (acr_invoice_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
-        description = g_strconcat (described, " *", NULL);
+       * invoice asks for money that may change. A no-break space keeps it
+       * on the line of the description's last word. */
+      if (acr_dues_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
+        description = g_strconcat (described, "\xc2\xa0*", NULL);
       else
         description = g_steal_pointer (&described);
 

@@ -405,7 +405,7 @@ acr_invoice_init (AcrInvoice *self)
 {
   g_date_clear (&self->issued_on, 1);
   g_date_clear (&self->due_on, 1);
-  self->lines = g_list_store_new (ACR_TYPE_INVOICE_LINE);
+  self->lines = g_list_store_new (ACR_TYPE_DUES_LINE);
   self->payments = g_list_store_new (ACR_TYPE_PAYMENT);
 }
 
@@ -529,7 +529,7 @@ acr_invoice_number_parse (const char *text,
  */
 AcrInvoice *
 acr_invoice_new (const AcrInvoiceInfo    *info,
-                 AcrInvoiceLine * const  *lines,
+                 AcrDuesLine * const  *lines,
                  guint                    n_lines,
                  GError                 **error)
 {
@@ -577,9 +577,9 @@ acr_invoice_new (const AcrInvoiceInfo    *info,
     {
       gint64 amount;
 
-      g_return_val_if_fail (ACR_IS_INVOICE_LINE (lines[i]), NULL);
+      g_return_val_if_fail (ACR_IS_DUES_LINE (lines[i]), NULL);
 
-      amount = acr_invoice_line_get_amount_cents (lines[i]);
+      amount = acr_dues_line_get_amount_cents (lines[i]);
       if (add_overflows (total, amount))
         {
           g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
@@ -587,32 +587,12 @@ acr_invoice_new (const AcrInvoiceInfo    *info,
           return NULL;
         }
       total += amount;
-      self->placeholder |= acr_invoice_line_get_placeholder (lines[i]);
+      self->placeholder |= acr_dues_line_get_placeholder (lines[i]);
       g_list_store_append (self->lines, lines[i]);
     }
   self->total_cents = total;
 
   return g_steal_pointer (&self);
-}
-
-/* The rules mark a provisional amount in the line's description, for staff
- * ("… (placeholder amount: load the College’s official schedule)"). The
- * member reads a starred line and a note instead, so the staff remark is
- * not frozen into the invoice. */
-static char *
-member_description (AcrDuesLine *line)
-{
-  const char *description = acr_dues_line_get_description (line);
-  g_autofree char *remark = NULL;
-
-  if (!acr_dues_line_get_placeholder (line))
-    return g_strdup (description);
-
-  remark = g_strdup_printf (_("%s (placeholder amount: load the College’s official schedule)"), "");
-  if (*remark != '\0' && g_str_has_suffix (description, remark) && strlen (description) > strlen (remark))
-    return g_strndup (description, strlen (description) - strlen (remark));
-
-  return g_strdup (description);
 }
 
 /**
@@ -678,18 +658,17 @@ acr_invoice_new_from_quote (const AcrInvoiceInfo  *info,
   for (guint i = 0; i < g_list_model_get_n_items (quote_lines); i++)
     {
       g_autoptr (AcrDuesLine) line = g_list_model_get_item (quote_lines, i);
-      g_autofree char *description = NULL;
 
       if (acr_dues_line_get_amount_cents (line) == 0)
         continue;
 
-      description = member_description (line);
-      g_ptr_array_add (lines, acr_invoice_line_new (acr_dues_line_get_code (line), description,
+      g_ptr_array_add (lines, acr_dues_line_new (acr_dues_line_get_code (line),
+                                                    acr_dues_line_get_description (line),
                                                     acr_dues_line_get_amount_cents (line),
                                                     acr_dues_line_get_placeholder (line)));
     }
 
-  return acr_invoice_new (info, (AcrInvoiceLine * const *) lines->pdata, lines->len, error);
+  return acr_invoice_new (info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
 }
 
 /**
@@ -741,15 +720,15 @@ acr_invoice_new_credit_note (AcrInvoice   *invoice,
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (invoice->lines)); i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (G_LIST_MODEL (invoice->lines), i);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (G_LIST_MODEL (invoice->lines), i);
 
-      g_ptr_array_add (lines, acr_invoice_line_new (acr_invoice_line_get_code (line),
-                                                    acr_invoice_line_get_description (line),
-                                                    -acr_invoice_line_get_amount_cents (line),
-                                                    acr_invoice_line_get_placeholder (line)));
+      g_ptr_array_add (lines, acr_dues_line_new (acr_dues_line_get_code (line),
+                                                    acr_dues_line_get_description (line),
+                                                    -acr_dues_line_get_amount_cents (line),
+                                                    acr_dues_line_get_placeholder (line)));
     }
 
-  note = acr_invoice_new (&info, (AcrInvoiceLine * const *) lines->pdata, lines->len, error);
+  note = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
   if (note == NULL)
     return NULL;
 
@@ -806,7 +785,7 @@ acr_invoice_new_receipt (AcrInvoice   *invoice,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (invoice->lines)); i++)
     g_ptr_array_add (lines, g_list_model_get_item (G_LIST_MODEL (invoice->lines), i));
 
-  receipt = acr_invoice_new (&info, (AcrInvoiceLine * const *) lines->pdata, lines->len, error);
+  receipt = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
   if (receipt == NULL)
     return NULL;
 
@@ -929,7 +908,7 @@ acr_invoice_get_currency (AcrInvoice *self)
   return "USD";
 }
 
-/* Returns: (transfer none): a #GListModel of #AcrInvoiceLine */
+/* Returns: (transfer none): a #GListModel of #AcrDuesLine */
 GListModel *
 acr_invoice_get_lines (AcrInvoice *self)
 {

@@ -3,7 +3,7 @@
 #include <gio/gio.h>
 
 #include "acr-dues-quote.h"
-#include "acr-invoice-line.h"
+#include "acr-dues-line.h"
 #include "acr-payment.h"
 
 G_BEGIN_DECLS
@@ -100,7 +100,7 @@ gboolean            acr_invoice_number_parse         (const char       *text,
                                                       guint            *sequence);
 
 AcrInvoice         *acr_invoice_new                  (const AcrInvoiceInfo *info,
-                                                      AcrInvoiceLine * const *lines,
+                                                      AcrDuesLine * const *lines,
                                                       guint             n_lines,
                                                       GError          **error);
 AcrInvoice         *acr_invoice_new_from_quote       (const AcrInvoiceInfo *info,

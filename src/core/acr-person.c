@@ -833,8 +833,18 @@ acr_person_new_from_data (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib names in-memory data "<data>"; the file name says more. */
+      const char *message = local_error->message;
+      const char *separator = ": ";
+
+      if (g_str_has_prefix (message, "<data>:"))
+        {
+          message += strlen ("<data>:");
+          separator = ":";
+        }
+
       g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_PARSE,
-                   "%s: %s", source_name != NULL ? source_name : "person", local_error->message);
+                   "%s%s%s", source_name != NULL ? source_name : "person", separator, message);
       return NULL;
     }
 

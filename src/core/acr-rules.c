@@ -1950,16 +1950,6 @@ acr_rules_classify (AcrRules     *self,
 
 /* Quotes */
 
-static char *
-describe_amount (const char *what,
-                 gboolean    placeholder)
-{
-  if (placeholder)
-    return g_strdup_printf (_("%s (placeholder amount: load the College’s official schedule)"), what);
-
-  return g_strdup (what);
-}
-
 static void
 add_line (AcrDuesQuote *quote,
           const char   *code,
@@ -2029,7 +2019,7 @@ quote_national (AcrRules     *self,
     {
       g_autofree char *what = g_strdup_printf (_("National dues — %s"), category->name);
 
-      description = describe_amount (what, amount->placeholder);
+      description = g_steal_pointer (&what);
     }
   else
     {
@@ -2069,7 +2059,7 @@ quote_national (AcrRules     *self,
             }
         }
 
-      description = describe_amount (what, amount->placeholder);
+      description = g_steal_pointer (&what);
     }
 
   add_line (quote, "national", description, amount->cents, amount->placeholder);
@@ -2152,7 +2142,7 @@ quote_chapters (AcrRules     *self,
       else
         what = g_strdup_printf (_("Chapter dues — %s"), acr_chapter_get_name (chapter));
 
-      description = describe_amount (what, placeholder);
+      description = g_steal_pointer (&what);
       add_line (quote, code, description, cents, placeholder);
     }
 }

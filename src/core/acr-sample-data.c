@@ -95,7 +95,8 @@ typedef struct
 {
   const char *region;
   const char *city;
-  const char *postal;  /* prefix; digits are appended */
+  const char *postal;   /* prefix; digits are appended */
+  const char *country;  /* for places outside the US and Canada */
 } Place;
 
 static const Place us_places[] = {
@@ -113,10 +114,11 @@ static const Place ca_places[] = {
   { "MB", "Winnipeg", "R3E" },
 };
 static const Place intl_places[] = {
-  { "", "München", "80" }, { "", "Köln", "50" }, { "", "Wien", "10" }, { "", "Zürich", "80" },
-  { "", "Sevilla", "41" }, { "", "Madrid", "28" }, { "", "Ciudad de México", "06" },
-  { "", "Hà Nội", "10" }, { "", "Hồ Chí Minh", "70" }, { "", "Paris", "75" }, { "", "Lyon", "69" },
-  { "", "London", "SW" }, { "", "Sydney", "20" }, { "", "Buenos Aires", "C1" },
+  { "", "München", "80", "DE" }, { "", "Köln", "50", "DE" }, { "", "Wien", "10", "AT" },
+  { "", "Zürich", "80", "CH" }, { "", "Sevilla", "41", "ES" }, { "", "Madrid", "28", "ES" },
+  { "", "Ciudad de México", "06", "MX" }, { "", "Hà Nội", "10", "VN" }, { "", "Hồ Chí Minh", "70", "VN" },
+  { "", "Paris", "75", "FR" }, { "", "Lyon", "69", "FR" }, { "", "London", "SW", "GB" },
+  { "", "Sydney", "20", "AU" }, { "", "Buenos Aires", "C1", "AR" },
 };
 
 typedef struct
@@ -192,6 +194,104 @@ ascii_local_part (const char *given,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_north_american (const char *country)
+{
+  return g_str_equal (country, "US") || g_str_equal (country, "CA");
+}
+
+/* A city of @country; every culture's countries abroad have one. */
+static const Place *
+pick_place_in (GRand      *rand,
+               const char *country)
+{
+  const Place *found[G_N_ELEMENTS (intl_places)];
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (intl_places); i++)
+    if (g_str_equal (intl_places[i].country, country))
+      found[n++] = &intl_places[i];
+
+  g_assert (n > 0);
+  return found[g_rand_int_range (rand, 0, n)];
+}
+
+/*
+ * Writes the profession, certification, practice and training facts of one
+ * profile the membership page describes for @category, so that the rules
+ * decide that category for the member (on any day of 2026). Training ends in
+ * 2027 to 2031, so trainees are still in training through 2026.
+ */
+static void
+append_profile (GString    *person,
+                GRand      *rand,
+                const char *category,
+                const char *country)
+{
+  gboolean physicist = g_rand_int_range (rand, 0, 12) == 0;
+  const char *board = g_str_equal (country, "CA") ? "RCPSC" : "ABR";
+  int practice_year = g_rand_int_range (rand, 1980, 2026);
+  int end_year = g_rand_int_range (rand, 2027, 2032);
+
+  if (g_str_equal (category, "general") || g_str_equal (category, "retired"))
+    {
+      if (physicist)
+        g_string_append (person, ",\"profession\":\"medical-physicist\",\"discipline\":\"medical-physics\"");
+      else
+        g_string_append_printf (person, ",\"profession\":\"physician\",\"discipline\":\"%s\"",
+                                g_rand_int_range (rand, 0, 10) == 0 ? "radiation-oncology" : "radiology");
+      /* Medical physicists in both countries certify with the ABR. */
+      g_string_append_printf (person, ",\"certifications\":[\"%s\"],\"residency_completed\":true",
+                              physicist ? "ABR" : board);
+    }
+  else if (g_str_equal (category, "associate"))
+    {
+      if (physicist)
+        g_string_append (person, ",\"profession\":\"medical-physicist\",\"discipline\":\"medical-physics\"");
+      else
+        g_string_append (person, ",\"profession\":\"physician\",\"discipline\":\"radiology\"");
+      g_string_append (person, ",\"certifications\":[],\"residency_completed\":true");
+    }
+  else if (g_str_equal (category, "allied-health"))
+    {
+      if (g_rand_boolean (rand))
+        g_string_append (person, ",\"profession\":\"mri-scientist\",\"discipline\":\"other\",\"certifications\":[]");
+      else
+        g_string_append (person, ",\"profession\":\"radiologist-assistant\",\"discipline\":\"other\",\"certifications\":[\"ARRT\"]");
+    }
+  else if (g_str_equal (category, "international"))
+    {
+      g_string_append_printf (person, ",\"profession\":\"physician\",\"discipline\":\"%s\",\"certifications\":[\"NATIONAL\"]",
+                              g_rand_int_range (rand, 0, 8) == 0 ? "radiation-oncology" : "radiology");
+      g_string_append (person, ",\"good_standing\":true");
+    }
+  else if (g_str_equal (category, "member-in-training") || g_str_equal (category, "international-member-in-training"))
+    {
+      gboolean student = g_rand_int_range (rand, 0, 5) == 0;
+
+      if (student)
+        g_string_append_printf (person,
+                                ",\"profession\":\"medical-student\",\"discipline\":\"radiology\",\"certifications\":[]"
+                                ",\"in_practice\":false,\"training\":{\"stage\":\"medical-school\",\"approved\":true,"
+                                "\"country\":\"%s\",\"school_years\":%d,\"end\":\"%04d-05-31\"}",
+                                country, is_north_american (country) ? 4 : 6, end_year);
+      else
+        g_string_append_printf (person,
+                                ",\"profession\":\"physician\",\"discipline\":\"radiology\",\"certifications\":[]"
+                                ",\"in_practice\":false,\"training\":{\"stage\":\"%s\",\"approved\":true,"
+                                "\"country\":\"%s\",\"end\":\"%04d-06-30\"}",
+                                g_rand_boolean (rand) ? "residency" : "fellowship", country, end_year);
+      g_string_append (person, ",\"good_standing\":true,\"prior_member_in_practice\":false");
+      return;
+    }
+
+  if (g_str_equal (category, "retired"))
+    g_string_append_printf (person, ",\"in_practice\":false,\"practice_start\":\"%04d-07-01\",\"retired_on\":\"%04d-%02d-15\"",
+                            MIN (practice_year, 1995), g_rand_int_range (rand, 2010, 2026), g_rand_int_range (rand, 1, 13));
+  else
+    g_string_append_printf (person, ",\"in_practice\":true,\"practice_start\":\"%04d-07-01\"", practice_year);
+}
+
 static void
 fill_member (AcrMember *m,
              GRand     *rand,
@@ -229,11 +329,12 @@ fill_member (AcrMember *m,
   trainee = g_str_has_suffix (category, "member-in-training");
   international = g_str_has_prefix (category, "international");
 
-  /* International categories live outside the US and Canada; the others mostly inside. */
+  /* International categories live outside the US and Canada, in a country of
+   * their culture; the others in the US or Canada. */
   country = pick (rand, (const char * const *) culture->countries);
-  if (international && (g_str_equal (country, "US") || g_str_equal (country, "CA")))
-    country = g_str_equal (culture->domain, "example.com") ? "GB" : "DE";
-  if (!international && !g_str_equal (country, "US") && !g_str_equal (country, "CA"))
+  while (international && is_north_american (country))
+    country = pick (rand, (const char * const *) culture->countries);
+  if (!international && !is_north_american (country))
     country = g_rand_boolean (rand) ? "US" : "CA";
 
   if (g_str_equal (country, "US"))
@@ -241,7 +342,7 @@ fill_member (AcrMember *m,
   else if (g_str_equal (country, "CA"))
     place = &ca_places[g_rand_int_range (rand, 0, G_N_ELEMENTS (ca_places))];
   else
-    place = &intl_places[g_rand_int_range (rand, 0, G_N_ELEMENTS (intl_places))];
+    place = pick_place_in (rand, country);
 
   if (g_str_equal (country, "CA"))
     postal = g_strdup_printf ("%s %d%c%d", place->postal, g_rand_int_range (rand, 1, 10),
@@ -281,29 +382,7 @@ fill_member (AcrMember *m,
   append_json_string (person, "country", country);
   if (*place->region)
     append_json_string (person, "region", place->region);
-  if (g_str_equal (category, "allied-health"))
-    append_json_string (person, "profession", g_rand_boolean (rand) ? "mri-scientist" : "radiologist-assistant");
-  else if (trainee && g_rand_int_range (rand, 0, 5) == 0)
-    append_json_string (person, "profession", "medical-student");
-  else
-    append_json_string (person, "profession", g_rand_int_range (rand, 0, 12) == 0 ? "medical-physicist" : "physician");
-  append_json_string (person, "discipline", g_rand_int_range (rand, 0, 10) == 0 ? "radiation-oncology" : "radiology");
-  if (g_str_equal (category, "general") || g_str_equal (category, "retired"))
-    g_string_append (person, g_str_equal (country, "CA") ? ",\"certifications\":[\"RCPSC\"]" : ",\"certifications\":[\"ABR\"]");
-  else if (g_str_equal (category, "international"))
-    g_string_append (person, ",\"certifications\":[\"NATIONAL\"]");
-  if (trainee)
-    {
-      g_string_append_printf (person,
-                              ",\"in_practice\":false,\"training\":{\"stage\":\"%s\",\"approved\":true,"
-                              "\"country\":\"%s\",\"end\":\"%04d-06-30\"}",
-                              g_rand_boolean (rand) ? "residency" : "fellowship", country,
-                              g_rand_int_range (rand, 2024, 2031));
-    }
-  else
-    g_string_append_printf (person, ",\"in_practice\":true,\"practice_start\":\"%04d-07-01\"", MAX (joined_year - 1, 1975));
-  if (g_str_equal (category, "retired"))
-    g_string_append_printf (person, ",\"retired_on\":\"%04d-%02d-15\"", g_rand_int_range (rand, 2010, 2026), g_rand_int_range (rand, 1, 13));
+  append_profile (person, rand, category, country);
   if (*chapters)
     g_string_append_printf (person, ",\"chapters\":[\"%s\"]", chapters);
   g_string_append_c (person, '}');

@@ -169,6 +169,10 @@ struct _AcrStoreBackendInterface
   GPtrArray  *(*report_numbering)   (AcrStoreBackend        *self,
                                      int                     year,
                                      GError                **error);
+  gboolean    (*member_balance)     (AcrStoreBackend        *self,
+                                     gint64                  member_id,
+                                     gint64                 *balance_cents,
+                                     GError                **error);
 };
 
 G_END_DECLS

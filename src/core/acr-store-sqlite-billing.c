@@ -318,15 +318,15 @@ sqlite_insert_invoice (AcrStoreBackend  *backend,
     return FALSE;
   for (guint i = 0; i < n_lines; i++)
     {
-      g_autoptr (AcrInvoiceLine) line = g_list_model_get_item (lines, i);
+      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, invoice_id);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, acr_invoice_line_get_code (line));
-      bind_text (stmt, 4, acr_invoice_line_get_description (line));
-      sqlite3_bind_int64 (stmt, 5, acr_invoice_line_get_amount_cents (line));
-      sqlite3_bind_int (stmt, 6, acr_invoice_line_get_placeholder (line));
+      bind_text (stmt, 3, acr_dues_line_get_code (line));
+      bind_text (stmt, 4, acr_dues_line_get_description (line));
+      sqlite3_bind_int64 (stmt, 5, acr_dues_line_get_amount_cents (line));
+      sqlite3_bind_int (stmt, 6, acr_dues_line_get_placeholder (line));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -471,7 +471,7 @@ load_document (AcrStoreSqlite  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, h->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (lines, acr_invoice_line_new ((const char *) sqlite3_column_text (stmt, 0),
+    g_ptr_array_add (lines, acr_dues_line_new ((const char *) sqlite3_column_text (stmt, 0),
                                                   (const char *) sqlite3_column_text (stmt, 1),
                                                   sqlite3_column_int64 (stmt, 2),
                                                   sqlite3_column_int (stmt, 3) != 0));
@@ -507,7 +507,7 @@ load_document (AcrStoreSqlite  *self,
   info.issued_on = &issued_on;
   info.due_on = h->due_on != NULL ? &due_on : NULL;
 
-  invoice = acr_invoice_new (&info, (AcrInvoiceLine * const *) lines->pdata, lines->len, error);
+  invoice = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
   if (invoice == NULL)
     return NULL;
 
@@ -737,6 +737,38 @@ sqlite_list_billed_members (AcrStoreBackend  *backend,
   return g_steal_pointer (&ids);
 }
 
+/* What the member owes over all their invoices, as AcrInvoice computes each
+ * balance (total less credited less paid; nothing once void), in one query:
+ * the member list shows it on every visible row. */
+static gboolean
+sqlite_member_balance (AcrStoreBackend  *backend,
+                       gint64            member_id,
+                       gint64           *balance_cents,
+                       GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _acr_store_sqlite_get_statement (self,
+                                          "SELECT coalesce (sum (CASE WHEN voided THEN 0"
+                                          " ELSE total_cents - credited_cents - paid_cents END), 0)"
+                                          " FROM invoices WHERE member_id = ?1 AND kind = 'invoice'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *balance_cents = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _acr_store_sqlite_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 sqlite_report_receivables (AcrStoreBackend  *backend,
                            int               year,
@@ -881,4 +913,5 @@ _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
   iface->report_receivables = sqlite_report_receivables;
   iface->report_chapters = sqlite_report_chapters;
   iface->report_numbering = sqlite_report_numbering;
+  iface->member_balance = sqlite_member_balance;
 }

@@ -818,6 +818,133 @@ acr_store_prepare_search (AcrStore  *self,
   return load_index (self, error);
 }
 
+/* Whether a search now answers from a ready index, without reading one first. */
+gboolean
+acr_store_has_search_index (AcrStore *self)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+
+  return self->index != NULL;
+}
+
+typedef struct
+{
+  char  *location;
+  guint  generation;    /* the store's, when the build started */
+  gint64 data_version;  /* the store connection's, likewise */
+} PrepareSearch;
+
+static void
+prepare_search_free (PrepareSearch *prepare)
+{
+  g_free (prepare->location);
+  g_free (prepare);
+}
+
+/* Reads the index on a connection of its own: the store's connection and
+ * its statement cache belong to the main thread. */
+static void
+prepare_search_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  PrepareSearch *prepare = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrStore) reader = acr_store_open (prepare->location, &error);
+
+  if (reader == NULL || !load_index (reader, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&reader->index), (GDestroyNotify) acr_search_index_free);
+}
+
+/**
+ * acr_store_prepare_search_async:
+ *
+ * Builds the lookup index in a worker thread, so a window can show itself
+ * while a large membership is read (two seconds at a million members).
+ * The index is installed only if nothing changed in the meantime; otherwise
+ * the next search reads it again, as it would have anyway.
+ */
+void
+acr_store_prepare_search_async (AcrStore            *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  AcrStoreBackendInterface *iface;
+  g_autoptr (GTask) task = NULL;
+  PrepareSearch *prepare;
+
+  g_return_if_fail (ACR_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, acr_store_prepare_search_async);
+
+  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  if (self->index != NULL || iface->get_data_version == NULL)
+    {
+      /* Ready already, or an engine that cannot tell whether a second
+       * connection saw the same data: build here. */
+      g_autoptr (GError) error = NULL;
+
+      if (acr_store_prepare_search (self, &error))
+        g_task_return_pointer (task, NULL, NULL);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  prepare = g_new0 (PrepareSearch, 1);
+  prepare->location = g_strdup (acr_store_get_location (self));
+  prepare->generation = self->generation;
+  prepare->data_version = iface->get_data_version (self->backend);
+  g_task_set_task_data (task, prepare, (GDestroyNotify) prepare_search_free);
+  g_task_run_in_thread (task, prepare_search_thread);
+}
+
+gboolean
+acr_store_prepare_search_finish (AcrStore      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  AcrStoreBackendInterface *iface;
+  PrepareSearch *prepare;
+  AcrSearchIndex *index;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  index = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (index == NULL)
+    return TRUE;  /* built in place */
+
+  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  prepare = g_task_get_task_data (G_TASK (result));
+  if (self->index == NULL &&
+      self->generation == prepare->generation &&
+      iface->get_data_version (self->backend) == prepare->data_version)
+    {
+      self->index = index;
+      self->data_version = prepare->data_version;
+      self->generation++;
+    }
+  else
+    acr_search_index_free (index);
+
+  return TRUE;
+}
+
 AcrSearchIndex *
 _acr_store_get_index (AcrStore *self)
 {

@@ -43,6 +43,14 @@ const char      *acr_store_get_location       (AcrStore     *self);
 
 gboolean         acr_store_prepare_search     (AcrStore     *self,
                                                GError      **error);
+gboolean         acr_store_has_search_index   (AcrStore     *self);
+void             acr_store_prepare_search_async (AcrStore          *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean         acr_store_prepare_search_finish (AcrStore     *self,
+                                               GAsyncResult *result,
+                                               GError      **error);
 gint64           acr_store_count_members      (AcrStore     *self,
                                                GError      **error);
 AcrMember       *acr_store_lookup_member      (AcrStore     *self,

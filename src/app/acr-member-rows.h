@@ -1,0 +1,15 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "acr-member-row.h"
+
+G_BEGIN_DECLS
+
+#define ACR_TYPE_MEMBER_ROWS (acr_member_rows_get_type ())
+
+G_DECLARE_FINAL_TYPE (AcrMemberRows, acr_member_rows, ACR, MEMBER_ROWS, GObject)
+
+AcrMemberRows *acr_member_rows_new (GListModel *members);
+
+G_END_DECLS

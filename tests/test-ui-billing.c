@@ -1,0 +1,245 @@
+#define G_LOG_DOMAIN "test-ui-billing"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "acr-sample-data.h"
+#include "acr-window.h"
+
+/* Billing on sample members: the preview, a run started through its
+ * button and confirmation dialog, then the invoice list's search and
+ * status filter. */
+
+typedef struct
+{
+  char      *dir;
+  AcrStore  *store;
+  AcrWindow *window;
+} Fixture;
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static AcrBillingPage *
+page (Fixture *fixture)
+{
+  return acr_window_get_billing_page (fixture->window);
+}
+
+static void
+wait_until_idle (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (acr_billing_page_get_busy (page (fixture)))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "last-view", "billing");
+  fixture->dir = g_dir_make_tmp ("acr-ui-billing-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "members.db", NULL);
+  fixture->store = acr_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_sample_data_generate (fixture->store, 300, 7, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref (acr_window_new (NULL));
+  acr_window_set_store (fixture->window, fixture->store, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  wait_until_idle (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  /* No preview thread may outlive the test: the page would outlive the window. */
+  wait_until_idle (fixture);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+run_billing (Fixture *fixture)
+{
+  AdwMessageDialog *dialog;
+
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (page (fixture)), "billing.start"), "clicked");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* As a click on the button: the dialog emits the response and closes. */
+  adw_message_dialog_response (dialog, "bill");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (acr_billing_page_get_busy (page (fixture)));
+  wait_until_idle (fixture);
+}
+
+static void
+test_billing_preview_shows_categories_before_the_run (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  GtkListBox *categories = GTK_LIST_BOX (find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_LIST_BOX));
+
+  g_assert_cmpint (acr_billing_page_get_year (page (fixture)), >, 2000);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (categories, 0));
+  /* A dry run writes nothing. */
+  g_assert_cmpuint (g_list_model_get_n_items (acr_billing_page_get_invoices (page (fixture))), ==, 0);
+}
+
+static void
+test_billing_run_fills_the_invoice_list (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  GListModel *invoices = acr_billing_page_get_invoices (page (fixture));
+  g_autoptr (AcrBilling) billing = acr_billing_new (fixture->store, acr_window_get_rules (fixture->window));
+  AcrInvoiceFilter filter = { .year = acr_billing_page_get_year (page (fixture)) };
+  g_autoptr (GPtrArray) stored = NULL;
+  guint n;
+
+  run_billing (fixture);
+
+  stored = acr_billing_list_invoices (billing, &filter, NULL);
+  n = g_list_model_get_n_items (invoices);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, ==, stored->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcrInvoice) invoice = g_list_model_get_item (invoices, i);
+
+      g_assert_cmpint (acr_invoice_get_year (invoice), ==, filter.year);
+      g_assert_cmpint (acr_invoice_get_status (invoice), ==, ACR_INVOICE_STATUS_OPEN);
+    }
+
+  /* A second run bills nobody twice. */
+  run_billing (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, n);
+}
+
+static void
+test_billing_search_and_status_filter_the_invoices (Fixture       *fixture,
+                                                    gconstpointer  data)
+{
+  GListModel *invoices = acr_billing_page_get_invoices (page (fixture));
+  GtkWidget *search = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY);
+  GtkDropDown *status = GTK_DROP_DOWN (find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_DROP_DOWN));
+  g_autoptr (AcrInvoice) first = NULL;
+  g_autofree char *number = NULL;
+
+  run_billing (fixture);
+  first = g_list_model_get_item (invoices, 0);
+  number = g_strdup (acr_invoice_get_number (first));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), number);
+  while (g_list_model_get_n_items (invoices) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr (AcrInvoice) found = g_list_model_get_item (invoices, 0);
+
+    g_assert_cmpstr (acr_invoice_get_number (found), ==, number);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  while (g_list_model_get_n_items (invoices) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* "Paid": none yet. Items: All, Open, Partially paid, Paid, … */
+  gtk_drop_down_set_selected (status, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, 0);
+  gtk_drop_down_set_selected (status, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/acr/ui/billing/preview-shows-categories-before-the-run", Fixture, NULL,
+              fixture_set_up, test_billing_preview_shows_categories_before_the_run, fixture_tear_down);
+  g_test_add ("/acr/ui/billing/run-fills-the-invoice-list", Fixture, NULL,
+              fixture_set_up, test_billing_run_fills_the_invoice_list, fixture_tear_down);
+  g_test_add ("/acr/ui/billing/search-and-status-filter-the-invoices", Fixture, NULL,
+              fixture_set_up, test_billing_search_and_status_filter_the_invoices, fixture_tear_down);
+
+  return g_test_run ();
+}

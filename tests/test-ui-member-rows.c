@@ -1,0 +1,124 @@
+#define G_LOG_DOMAIN "test-ui-member-rows"
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "acr-member-rows.h"
+
+/* AcrMemberRows: positions over a list of members, which a new search
+ * updates in place. */
+
+static guint n_changes, last_position, last_removed, last_added;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  n_changes++;
+  last_position = position;
+  last_removed = removed;
+  last_added = added;
+}
+
+static GListStore *
+members_named (const char * const *names)
+{
+  GListStore *store = g_list_store_new (ACR_TYPE_MEMBER);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr (AcrMember) member = acr_member_new ();
+
+      g_assert_true (acr_member_set_field (member, "city", names[i], NULL));
+      g_list_store_append (store, member);
+    }
+
+  return store;
+}
+
+static const char *
+city_at (GListModel *rows,
+         guint       position)
+{
+  g_autoptr (AcrMemberRow) row = g_list_model_get_item (rows, position);
+
+  return acr_member_get_city (acr_member_row_get_member (row));
+}
+
+static void
+test_member_rows_follow_a_new_search_in_place (void)
+{
+  static const char * const first[] = { "Boston", "Denver", "Miami", "Ottawa", NULL };
+  static const char * const second[] = { "Quebec", "Richmond", NULL };
+  g_autoptr (GListStore) members = members_named (first);
+  g_autoptr (GListStore) narrower = members_named (second);
+  g_autoptr (AcrMemberRows) rows = acr_member_rows_new (G_LIST_MODEL (members));
+  g_autoptr (AcrMemberRow) held = NULL;
+  gpointer all[4];
+
+  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 4);
+  g_assert_cmpstr (city_at (G_LIST_MODEL (rows), 2), ==, "Miami");
+
+  /* A view holds the row at position 1. */
+  held = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+  g_assert_cmpstr (acr_member_get_city (acr_member_row_get_member (held)), ==, "Denver");
+
+  /* The search now finds two members: the held row shows the new second
+   * member, and only the two positions past the end are removed. */
+  n_changes = 0;
+  for (guint i = 0; i < 2; i++)
+    all[i] = g_list_model_get_item (G_LIST_MODEL (narrower), i);
+  g_list_store_splice (members, 0, 4, all, 2);
+  for (guint i = 0; i < 2; i++)
+    g_object_unref (all[i]);
+
+  g_assert_cmpstr (acr_member_get_city (acr_member_row_get_member (held)), ==, "Richmond");
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (last_position, ==, 2);
+  g_assert_cmpuint (last_removed, ==, 2);
+  g_assert_cmpuint (last_added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 2));
+
+  /* The same position asked again is the same row while it is held. */
+  {
+    g_autoptr (AcrMemberRow) again = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+
+    g_assert_true (again == held);
+  }
+}
+
+static void
+test_member_rows_keep_no_row_nobody_holds (void)
+{
+  static const char * const names[] = { "Boston", "Denver", NULL };
+  g_autoptr (GListStore) members = members_named (names);
+  g_autoptr (AcrMemberRows) rows = acr_member_rows_new (G_LIST_MODEL (members));
+  AcrMemberRow *row = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  AcrMemberRow *again;
+
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  g_object_unref (row);
+  g_assert_null (row);
+
+  again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_cmpstr (acr_member_get_city (acr_member_row_get_member (again)), ==, "Boston");
+  g_assert_finalize_object (again);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/acr/ui/member-rows/follow-a-new-search-in-place", test_member_rows_follow_a_new_search_in_place);
+  g_test_add_func ("/acr/ui/member-rows/keep-no-row-nobody-holds", test_member_rows_keep_no_row_nobody_holds);
+
+  return g_test_run ();
+}
