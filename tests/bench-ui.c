@@ -81,6 +81,7 @@ typedef struct
   double         max_frame_ms;    /* longest frame since the last reset */
   GtkWidget     *rows_of;         /* when set: note the first frame showing rows */
   gint64         rows_shown_at;
+  gint64         first_paint_at;  /* the window's first frame, whatever it shows */
 } FrameWatch;
 
 /* What the search model did since the last keystroke or click. */
@@ -103,6 +104,7 @@ typedef struct
   double store_ms;   /* acr_window_set_store (): the first search reads the index here */
   double frame_ms;   /* present → first frame with rows painted */
   double total_ms;   /* spawn → first frame with rows painted */
+  double first_frame_ms; /* spawn → the window's first frame painted (a large store: its loading page) */
   double after_gtk_ms; /* GTK ready → first frame with rows painted (no process start-up) */
   guint  n_items;
 } Launch;
@@ -254,7 +256,8 @@ after_paint_cb (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
 
-  watch->n_paints++;
+  if (watch->n_paints++ == 0)
+    watch->first_paint_at = now;
   watch->last_paint = now;
   watch->last_frame_ms = watch->frame_start != 0 ? (now - watch->frame_start) / 1000.0 : 0;
   watch->max_frame_ms = MAX (watch->max_frame_ms, watch->last_frame_ms);
@@ -478,8 +481,9 @@ run_launch_child (const char *path)
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (acr_members_page_get_results (acr_window_get_members_page (app.window))));
   printf ("LAUNCH %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u\n",
-          main_at, gtk_at, app.opened_at, app.created_at, app.built_at, app.presented_at, watch.rows_shown_at, n_items);
+          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT "\n",
+          main_at, gtk_at, app.opened_at, app.created_at, app.built_at, app.presented_at, watch.rows_shown_at, n_items,
+          watch.first_paint_at);
   fflush (stdout);
 
   close_app_window (&app, &watch);
@@ -498,7 +502,7 @@ measure_launch (const char *self_path,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *line;
-  gint64 spawn_at, main_at, gtk_at, opened_at, created_at, built_at, presented_at, shown_at;
+  gint64 spawn_at, main_at, gtk_at, opened_at, created_at, built_at, presented_at, shown_at, first_paint_at;
   int status;
 
   spawn_at = g_get_monotonic_time ();
@@ -513,8 +517,9 @@ measure_launch (const char *self_path,
   line = strstr (out, "LAUNCH ");
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0 || line == NULL ||
       sscanf (line, "LAUNCH %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u",
-              &main_at, &gtk_at, &opened_at, &created_at, &built_at, &presented_at, &shown_at, &launch->n_items) != 8)
+              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT,
+              &main_at, &gtk_at, &opened_at, &created_at, &built_at, &presented_at, &shown_at, &launch->n_items,
+              &first_paint_at) != 9)
     {
       g_printerr ("the launch of %s failed (status %d):\n%s%s", db_path, status, out, err);
       return -1;
@@ -528,6 +533,7 @@ measure_launch (const char *self_path,
   launch->frame_ms = (shown_at - built_at) / 1000.0;
   launch->after_gtk_ms = (shown_at - gtk_at) / 1000.0;
   launch->total_ms = (shown_at - spawn_at) / 1000.0;
+  launch->first_frame_ms = (first_paint_at - spawn_at) / 1000.0;
   return 0;
 }
 
@@ -558,6 +564,8 @@ print_launches (const char   *label,
       hi = MAX (hi, runs[i].total_ms);
     }
 
+  printf ("launch to first frame drawn, %s: %.0f ms (median; the window on screen, a large store's showing its loading page)\n",
+          label, median_of (runs, n, G_STRUCT_OFFSET (Launch, first_frame_ms)));
   printf ("launch to first frame with rows, %s: %.0f ms (median of %u fresh processes, range %.0f–%.0f ms)\n",
           label, median_of (runs, n, G_STRUCT_OFFSET (Launch, total_ms)), n, lo, hi);
   printf ("  without process and GTK start-up (store open to frame painted): %.0f ms\n",
@@ -615,6 +623,9 @@ bench_launch (const char *small_path,
           median_of (large, LAUNCH_RUNS, G_STRUCT_OFFSET (Launch, after_gtk_ms)));
   printf ("target %u no slower than %u beyond noise (≤ 1.2×): %s\n", large_count, SMALL_COUNT,
           large_total <= small_total * 1.2 ? "met" : "NOT met");
+  printf ("first frame drawn < 500 ms at %u members: %s (%.0f ms)\n", large_count,
+          median_of (large, LAUNCH_RUNS, G_STRUCT_OFFSET (Launch, first_frame_ms)) < 500 ? "met" : "NOT met",
+          median_of (large, LAUNCH_RUNS, G_STRUCT_OFFSET (Launch, first_frame_ms)));
   fflush (stdout);
   return 0;
 }
