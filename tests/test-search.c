@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "acr-member-private.h"
+#include "acr-sample-data.h"
 #include "acr-search-fold.h"
 #include "acr-search-index.h"
 #include "acr-search-results.h"
@@ -327,6 +328,84 @@ test_results_model_is_lazy_and_live (void)
   g_rmdir (dir);
 }
 
+/* What a list view knows of the model: the length the signals add up to. */
+typedef struct
+{
+  guint    n_items;
+  guint    signals;
+  guint    large_replacements;
+  gboolean consistent;
+} Shadow;
+
+static void
+shadow_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Shadow     *shadow)
+{
+  shadow->signals++;
+  if (position + removed > shadow->n_items)
+    shadow->consistent = FALSE;
+  shadow->n_items = shadow->n_items - removed + added;
+  if (shadow->n_items != g_list_model_get_n_items (model))
+    shadow->consistent = FALSE;
+  /* GTK 4.8 reads every added item when a shown row is removed in the same signal. */
+  if (removed > 0 && added > 64)
+    shadow->large_replacements++;
+}
+
+static void
+test_results_never_replace_many_rows_in_one_signal (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("acr-search-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr (AcrStore) store = acr_store_open (path, &error);
+  g_autoptr (AcrSearchResults) results = NULL;
+  g_autoptr (AcrMember) first = NULL;
+  g_autoptr (AcrMember) second = NULL;
+  Shadow shadow = { .consistent = TRUE };
+
+  g_assert_no_error (error);
+  g_assert_true (acr_sample_data_generate (store, 300, 1, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  results = acr_search_results_new (store);
+  shadow.n_items = g_list_model_get_n_items (G_LIST_MODEL (results));
+  g_assert_cmpuint (shadow.n_items, ==, 300);
+  g_signal_connect (results, "items-changed", G_CALLBACK (shadow_items_changed_cb), &shadow);
+
+  /* Every row replaced: the new order is added, then the old one removed. */
+  acr_search_results_set_sort (results, ACR_SEARCH_SORT_NUMBER);
+  g_assert_cmpuint (shadow.signals, ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (results), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (results), 1);
+  g_assert_cmpuint (acr_member_get_number (first), <, acr_member_get_number (second));
+
+  /* A small answer, nothing, everything again. */
+  acr_search_results_set_text (results, "00001");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), <, 300);
+  acr_search_results_set_text (results, "no such member");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 0);
+  acr_search_results_set_text (results, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 300);
+  acr_search_results_set_sort (results, ACR_SEARCH_SORT_FAMILY_NAME);
+
+  g_assert_true (shadow.consistent);
+  g_assert_cmpuint (shadow.n_items, ==, 300);
+  g_assert_cmpuint (shadow.large_replacements, ==, 0);
+
+  g_clear_object (&results);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/acr/search/overlay-replaces-and-adds-members", test_overlay_update);
   g_test_add_func ("/acr/search/refine-agrees-with-fresh-query", test_refine_agrees_with_query);
   g_test_add_func ("/acr/search/results-model-is-lazy-and-follows-the-store", test_results_model_is_lazy_and_live);
+  g_test_add_func ("/acr/search/results-never-replace-many-rows-in-one-signal", test_results_never_replace_many_rows_in_one_signal);
 
   return g_test_run ();
 }

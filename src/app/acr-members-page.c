@@ -48,6 +48,7 @@ struct _AcrMembersPage
   AcrRules           *rules;
   AcrBilling         *billing;  /* for the balance column; made when first needed */
   GCancellable       *loading;  /* while a large membership's index is read in a thread */
+  gboolean            has_members;
   GtkSpinner         *loading_spinner;
   AcrSearchResults   *results;
   AcrMemberRows      *rows;            /* positions over results: see AcrMemberRows */
@@ -188,18 +189,22 @@ fill_status_dropdown (AcrMembersPage *self)
                  (const char * const *) labels->pdata);
 }
 
+/* Members are never deleted, so once the store has one it always will: no
+ * need to count a million rows again on every search that finds nobody. */
+static gboolean
+store_has_members (AcrMembersPage *self)
+{
+  if (!self->has_members)
+    self->has_members = acr_store_count_members (self->store, NULL) > 0;
+
+  return self->has_members;
+}
+
 static void
 update_state (AcrMembersPage *self)
 {
   guint n;
   g_autofree char *count = NULL;
-
-  if (self->results == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "unavailable");
-      gtk_label_set_text (self->count_label, "");
-      return;
-    }
 
   gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL);
   if (self->loading != NULL)
@@ -209,10 +214,17 @@ update_state (AcrMembersPage *self)
       return;
     }
 
+  if (self->results == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "unavailable");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
   n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
-  else if (acr_store_count_members (self->store, NULL) == 0)
+  else if (!store_has_members (self))
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->stack, "no-results");
@@ -1240,8 +1252,18 @@ acr_members_page_init (AcrMembersPage *self)
  * @error: (nullable): why there is no store, shown in its place
  */
 static void
-run_search (AcrMembersPage *self)
+attach_results (AcrMembersPage *self)
 {
+  self->results = acr_search_results_new (self->store);
+  self->rows = acr_member_rows_new (G_LIST_MODEL (self->results));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->results, "items-changed", G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
   search_changed_cb (self);
   filter_changed_cb (self);
   view_sorter_changed_cb (self);
@@ -1265,7 +1287,7 @@ search_prepared_cb (GObject      *source,
 
   /* On error the first search reads the index again and reports it there. */
   g_clear_object (&self->loading);
-  run_search (self);
+  attach_results (self);
   update_state (self);
 }
 
@@ -1286,20 +1308,12 @@ acr_members_page_set_store (AcrMembersPage *self,
   g_clear_object (&self->billing);
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  self->has_members = FALSE;
   g_set_object (&self->store, store);
 
   if (store != NULL)
     {
-      self->results = acr_search_results_new (store);
-      self->rows = acr_member_rows_new (G_LIST_MODEL (self->results));
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect_object (self->results, "items-changed", G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
+      /* The results model searches as it is made: only once the index is ready. */
       if (!acr_store_has_search_index (store) &&
           acr_store_count_members (store, NULL) > INDEX_IN_THREAD_FROM)
         {
@@ -1307,7 +1321,7 @@ acr_members_page_set_store (AcrMembersPage *self,
           acr_store_prepare_search_async (store, self->loading, search_prepared_cb, g_object_ref (self));
         }
       else
-        run_search (self);
+        attach_results (self);
     }
   else
     adw_status_page_set_description (self->unavailable_page,

@@ -10,6 +10,7 @@
 
 #define CACHE_SIZE 256          /* more than a screenful of rows */
 #define REFINE_LIMIT 20000      /* narrowing a previous answer beats a fresh query below this */
+#define SPLIT_MIN 64            /* see run_query (): below this, one items-changed is cheap */
 
 struct _AcrSearchResults
 {
@@ -69,22 +70,48 @@ run_query (AcrSearchResults *self)
     .sort = self->sort,
   };
   guint old_n = self->ids->len;
+  guint new_n;
   guint generation = _acr_store_get_generation (self->store);
+  g_autoptr (GArray) fresh = NULL;
 
   if (generation == self->generation &&
       self->ids->len <= REFINE_LIMIT &&
       extends_word_prefix (self->folded, folded))
-    acr_search_index_refine (index, &query, self->ids);
+    {
+      fresh = g_array_copy (self->ids);
+      acr_search_index_refine (index, &query, fresh);
+    }
   else
-    acr_search_index_query (index, &query, self->ids);
+    {
+      fresh = g_array_new (FALSE, FALSE, sizeof (guint32));
+      acr_search_index_query (index, &query, fresh);
+    }
+  new_n = fresh->len;
 
   g_free (self->folded);
   self->folded = g_steal_pointer (&folded);
   self->generation = generation;
 
-  if (old_n != 0 || self->ids->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
-  if (old_n != self->ids->len)
+  if (old_n > 0 && new_n > SPLIT_MIN)
+    {
+      /* GTK 4.8's list views, when a row on screen is among the removed
+       * items, look for it in every added item: one get_item (a store read)
+       * per added item, a minute for a million. Adding the new answer after the
+       * old one, then removing the old one, gives each signal nothing to
+       * look through, and the view starts again at the top. */
+      g_array_append_vals (self->ids, fresh->data, new_n);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n);
+      g_array_remove_range (self->ids, 0, old_n);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+    }
+  else
+    {
+      g_array_unref (self->ids);
+      self->ids = g_steal_pointer (&fresh);
+      if (old_n != 0 || new_n != 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+    }
+  if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }
 
