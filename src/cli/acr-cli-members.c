@@ -303,7 +303,7 @@ acr_cli_edit (int    argc,
   if (acr_member_get_revision (m) == revision)
     printf (_("Nothing changed.\n"));
   else
-    printf (_("Saved member %07u (revision %" G_GINT64_FORMAT ").\n"), acr_member_get_number (m), acr_member_get_revision (m));
+    printf (_("Saved member %07u (revision %lld).\n"), acr_member_get_number (m), (long long) acr_member_get_revision (m));
   return ACR_CLI_EXIT_OK;
 }
 

@@ -242,8 +242,8 @@ _acr_json_read_int (const AcrJsonReader  *reader,
   value = json_node_get_int (node);
   if (value < min || value > max)
     return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, where,
-                           _("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
-                           value, min, max);
+                           _("%lld is out of range (%lld–%lld)"),
+                           (long long) value, (long long) min, (long long) max);
 
   *out = value;
   return TRUE;

@@ -286,13 +286,13 @@ read_amount (const AcrJsonReader  *reader,
   amount->cents = json_node_get_int (node);
   if (amount->cents < 0)
     return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path,
-                           _("an amount must not be negative, got %" G_GINT64_FORMAT), amount->cents);
+                           _("an amount must not be negative, got %lld"), (long long) amount->cents);
 
   /* A billion dollars is not a membership fee; it is a typo, and keeping
    * amounts small keeps every sum far from overflow. */
   if (amount->cents > G_GINT64_CONSTANT (100000000000))
     return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path,
-                           _("amount %" G_GINT64_FORMAT " is out of range"), amount->cents);
+                           _("amount %lld is out of range"), (long long) amount->cents);
 
   return TRUE;
 }
@@ -639,16 +639,16 @@ load_national_dues (const AcrJsonReader  *reader,
           if (i > 0 && amount.cents < g_array_index (dues->ladder, Amount, i - 1).cents)
             {
               _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, where,
-                              _("%" G_GINT64_FORMAT " is less than the year before (%" G_GINT64_FORMAT ")"),
-                              amount.cents, g_array_index (dues->ladder, Amount, i - 1).cents);
+                              _("%lld is less than the year before (%lld)"),
+                              (long long) amount.cents, (long long) g_array_index (dues->ladder, Amount, i - 1).cents);
               return NULL;
             }
 
           if (amount.cents > dues->amount.cents)
             {
               _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, where,
-                              _("%" G_GINT64_FORMAT " is more than the full dues (%" G_GINT64_FORMAT ")"),
-                              amount.cents, dues->amount.cents);
+                              _("%lld is more than the full dues (%lld)"),
+                              (long long) amount.cents, (long long) dues->amount.cents);
               return NULL;
             }
 
@@ -1098,8 +1098,8 @@ load_bundle (AcrRules             *self,
 
   if (format != BUNDLE_FORMAT)
     return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, "format",
-                           _("unsupported format %" G_GINT64_FORMAT " (this program reads format %d)"),
-                           format, BUNDLE_FORMAT);
+                           _("unsupported format %lld (this program reads format %d)"),
+                           (long long) format, BUNDLE_FORMAT);
 
   if (!_acr_json_read_string (reader, object, NULL, "title", FALSE, &self->title, error) ||
       !_acr_json_read_string (reader, object, NULL, "currency", TRUE, &self->currency, error) ||

@@ -509,8 +509,8 @@ sqlite_update_member (AcrStoreBackend      *backend,
   if (sqlite3_changes (self->db) != 1)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONFLICT,
-                   _("member %07u was changed since revision %" G_GINT64_FORMAT),
-                   acr_member_get_number (member), from_revision);
+                   _("member %07u was changed since revision %lld"),
+                   acr_member_get_number (member), (long long) from_revision);
       return FALSE;
     }
   return TRUE;
@@ -540,7 +540,7 @@ sqlite_load_member (AcrStoreBackend  *backend,
     {
       if (id > 0)
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                     _("no member with id %" G_GINT64_FORMAT), id);
+                     _("no member with id %lld"), (long long) id);
       else
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
                      _("no member number %07u"), number);
@@ -763,7 +763,7 @@ sqlite_scan_members (AcrStoreBackend   *backend,
         {
           sqlite3_finalize (stmt);
           g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT,
-                       _("%s: member id %" G_GINT64_FORMAT " out of range"), self->path, id);
+                       _("%s: member id %lld out of range"), self->path, (long long) id);
           return FALSE;
         }
       keys.id = id;

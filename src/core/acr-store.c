@@ -579,11 +579,11 @@ _acr_store_update (AcrStore    *self,
       names = conflict_fields (changes);
       last = changes->len > 0 ? changes->pdata[changes->len - 1] : NULL;
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONFLICT,
-                   _("member %07u was changed by %s at %s since you opened it (revision %" G_GINT64_FORMAT
-                     " → %" G_GINT64_FORMAT "): %s. Nothing was saved; reopen the member and make your change again."),
+                   _("member %07u was changed by %s at %s since you opened it (revision %lld"
+                     " → %lld): %s. Nothing was saved; reopen the member and make your change again."),
                    acr_member_get_number (member),
                    last ? last->account : "?", last ? last->time : "?",
-                   acr_member_get_revision (member), acr_member_get_revision (stored),
+                   (long long) acr_member_get_revision (member), (long long) acr_member_get_revision (stored),
                    names);
       return FALSE;
     }
