@@ -72,6 +72,38 @@ def main():
     if english.returncode != 1 or "unknown key" not in english.stderr:
         failures.append(f"classify with an unknown key in English: {english.stderr.strip()}")
 
+    # The decision's reasons quote the rules bundle: staff read them in their
+    # language. A quote's line descriptions become invoice lines, rendered in
+    # the member's language: they stay the English source whatever the locale.
+    with tempfile.TemporaryDirectory() as tmp:
+        person = os.path.join(tmp, "person.json")
+        with open(person, "w", encoding="utf-8") as f:
+            json.dump({"profession": "physician", "discipline": "radiology",
+                       "certifications": ["ABR"], "country": "US", "region": "VA",
+                       "in_practice": True, "practice_start": "2010-07-01"}, f)
+        english = run(cli, ["classify", "--date", "2026-11-26", person], localedir, None)
+        french = run(cli, ["classify", "--date", "2026-11-26", person], localedir, "fr")
+        french_quote = run(cli, ["quote", "--year", "2027", "--date", "2026-11-26", person], localedir, "fr")
+    try:
+        reason_en = json.loads(english.stdout)["reasons"][0]
+        reason_fr = json.loads(french.stdout)["reasons"][0]
+        lines_fr = json.loads(french_quote.stdout)["lines"]
+    except (ValueError, KeyError, IndexError) as e:
+        failures.append(f"classify/quote output unreadable: {e}: {english.stderr}{french.stderr}")
+    else:
+        name_fr = catalogue.gettext("General member")
+        if name_fr == "General member":
+            failures.append("the catalogue does not translate the category “General member”")
+        elif not reason_fr.startswith(name_fr) or reason_fr == reason_en:
+            failures.append(f"classify with LANGUAGE=fr: reason “{reason_fr}” is not in French "
+                            f"(English: “{reason_en}”)")
+        if not reason_en.startswith("General member"):
+            failures.append(f"classify in English: reason “{reason_en}”")
+        national = [l["description"] for l in lines_fr if l["code"] == "national"]
+        if not national or not national[0].startswith("National dues"):
+            failures.append(f"quote with LANGUAGE=fr: the national line should stay the English source "
+                            f"(it becomes an invoice line), got {national}")
+
     for failure in failures:
         print(failure, file=sys.stderr)
     if failures:

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "acr-category-private.h"
 
 enum {
@@ -69,10 +71,10 @@ acr_category_get_property (GObject    *object,
       g_value_set_string (value, self->id);
       break;
     case PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, acr_category_get_name (self));
       break;
     case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, acr_category_get_description (self));
       break;
     case PROP_COMMITTEES:
       g_value_set_boolean (value, standing_right (self, ACR_RIGHT_COMMITTEES));
@@ -161,7 +163,9 @@ acr_category_get_name (AcrCategory *self)
 {
   g_return_val_if_fail (ACR_IS_CATEGORY (self), NULL);
 
-  return self->name;
+  /* In the staff's language: the bundle's texts are in the catalog
+   * (gettext of "" would be the catalog's header). */
+  return self->name != NULL && *self->name != '\0' ? _(self->name) : self->name;
 }
 
 const char *
@@ -169,7 +173,7 @@ acr_category_get_description (AcrCategory *self)
 {
   g_return_val_if_fail (ACR_IS_CATEGORY (self), NULL);
 
-  return self->description;
+  return self->description != NULL && *self->description != '\0' ? _(self->description) : self->description;
 }
 
 gboolean

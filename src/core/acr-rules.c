@@ -1347,7 +1347,7 @@ note_for_day (GPtrArray   *conditions,
       if (condition->note != NULL &&
           _acr_condition_get_change_day (condition, person, &change) &&
           g_date_compare (&change, day) == 0)
-        return condition->note;
+        return _(condition->note);
     }
 
   return NULL;
@@ -1890,7 +1890,10 @@ acr_rules_classify (AcrRules     *self,
   if (ev.category != NULL)
     {
       decision->category = g_object_ref (ev.category);
-      take_string (reasons, g_strdup_printf ("%s: %s", ev.category->name, ev.criterion->explanation));
+      /* The bundle's texts are in the catalog (po/acr-rules-strings.h): staff read them in their language.
+       * TRANSLATORS: a category and why the person belongs to it: “General member: A physician certified…”. */
+      take_string (reasons, g_strdup_printf (C_("category: why", "%s: %s"),
+                                             _(ev.category->name), _(ev.criterion->explanation)));
     }
   else
     {
@@ -1901,7 +1904,7 @@ acr_rules_classify (AcrRules     *self,
           AcrCriterion *closest = ev.closest->pdata[i];
 
           take_string (reasons, g_strdup_printf (_("Not eligible as %s: the nearest rule is “%s”"),
-                                                         category->name, closest->explanation));
+                                                 _(category->name), _(closest->explanation)));
         }
     }
 
@@ -1912,7 +1915,7 @@ acr_rules_classify (AcrRules     *self,
 
       g_strv_builder_add (eligible, category->id);
       if (category != ev.category)
-        take_string (reasons, g_strdup_printf (_("Also eligible as %s: %s"), category->name, why->explanation));
+        take_string (reasons, g_strdup_printf (_("Also eligible as %s: %s"), _(category->name), _(why->explanation)));
     }
 
   context.person = person;
@@ -1924,8 +1927,8 @@ acr_rules_classify (AcrRules     *self,
 
       if (_acr_conditions_evaluate (r->when, &context, NULL) == ACR_TRUTH_TRUE)
         {
-          g_strv_builder_add (review, r->text);
-          take_string (reasons, g_strdup_printf (_("For staff review: %s"), r->text));
+          g_strv_builder_add (review, _(r->text));
+          take_string (reasons, g_strdup_printf (_("For staff review: %s"), _(r->text)));
         }
     }
 
@@ -1948,7 +1951,11 @@ acr_rules_classify (AcrRules     *self,
   return g_steal_pointer (&decision);
 }
 
-/* Quotes */
+/* Quotes
+ *
+ * A line's description is frozen into the invoice and rendered in the
+ * member's language, not the staff's: it is composed from the English source
+ * texts (N_), whatever the process locale. */
 
 static void
 add_line (AcrDuesQuote *quote,
@@ -2017,7 +2024,7 @@ quote_national (AcrRules     *self,
 
   if (dues->ladder == NULL)
     {
-      g_autofree char *what = g_strdup_printf (_("National dues — %s"), category->name);
+      g_autofree char *what = g_strdup_printf (N_("National dues — %s"), category->name);
 
       description = g_steal_pointer (&what);
     }
@@ -2033,11 +2040,11 @@ quote_national (AcrRules     *self,
           for (guint i = 0; i < self->ladder_start->len; i++)
             {
               if (i > 0)
-                g_string_append (facts, _(" and "));
+                g_string_append (facts, N_(" and "));
               g_string_append (facts, ((LadderStart *) self->ladder_start->pdata[i])->fact);
             }
 
-          what = g_strdup_printf (_("National dues — %s, full dues (the first-years ladder could not be "
+          what = g_strdup_printf (N_("National dues — %s, full dues (the first-years ladder could not be "
                                     "applied: %s unknown)"),
                                   category->name, facts->str);
         }
@@ -2050,12 +2057,12 @@ quote_national (AcrRules     *self,
           if ((guint) rung <= dues->ladder->len)
             {
               amount = &g_array_index (dues->ladder, Amount, rung - 1);
-              what = g_strdup_printf (_("National dues — %s, year %d of %u after training"),
+              what = g_strdup_printf (N_("National dues — %s, year %d of %u after training"),
                                       category->name, rung, dues->ladder->len);
             }
           else
             {
-              what = g_strdup_printf (_("National dues — %s, full dues"), category->name);
+              what = g_strdup_printf (N_("National dues — %s, full dues"), category->name);
             }
         }
 
@@ -2137,10 +2144,10 @@ quote_chapters (AcrRules     *self,
         g_assert_not_reached ();  /* the loader checked every chapter has dues every year */
 
       if (defaulted)
-        what = g_strdup_printf (_("Chapter dues — %s (no chapter chosen: the chapter of the person’s %s)"),
+        what = g_strdup_printf (N_("Chapter dues — %s (no chapter chosen: the chapter of the person’s %s)"),
                                 acr_chapter_get_name (chapter), self->chapter_default);
       else
-        what = g_strdup_printf (_("Chapter dues — %s"), acr_chapter_get_name (chapter));
+        what = g_strdup_printf (N_("Chapter dues — %s"), acr_chapter_get_name (chapter));
 
       description = g_steal_pointer (&what);
       add_line (quote, code, description, cents, placeholder);
