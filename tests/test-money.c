@@ -104,6 +104,23 @@ test_date_long_french (void)
   assert_date (2027, 12, 31, "fr", "31 décembre 2027");
 }
 
+/* Staff's views pass no language: amounts follow the interface's. */
+static void
+test_money_null_language_follows_the_interface (void)
+{
+  g_autofree char *english = NULL;
+  g_autofree char *french = NULL;
+
+  g_unsetenv ("LANGUAGE");
+  english = acr_money_format (123456, NULL);
+  g_assert_cmpstr (english, ==, "$1,234.56");
+
+  g_setenv ("LANGUAGE", "fr_CA:fr", TRUE);
+  french = acr_money_format (123456, NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpstr (french, ==, "1" NBSP "234,56" NBSP "$");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,6 +128,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/acr/money/english-groups-thousands", test_money_english_groups_thousands);
+  g_test_add_func ("/acr/money/null-language-follows-the-interface", test_money_null_language_follows_the_interface);
   g_test_add_func ("/acr/money/english-negative", test_money_english_negative);
   g_test_add_func ("/acr/money/french-comma-and-no-break-spaces", test_money_french_comma_and_no_break_spaces);
   g_test_add_func ("/acr/money/extremes-of-gint64", test_money_extremes_of_gint64);

@@ -58,6 +58,16 @@ acr_language_is_supported (const char *language)
   return g_strcmp0 (language, "en") == 0 || g_strcmp0 (language, "fr") == 0;
 }
 
+/* The language the interface speaks (LANGUAGE, LC_ALL, LC_MESSAGES, LANG),
+ * for amounts and dates shown to staff rather than printed for a member. */
+static const char *
+interface_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && is_french (names[0]) ? "fr" : "en";
+}
+
 /**
  * acr_language_normalize:
  * @language: (nullable): a language code or locale name ("fr_CA.UTF-8")
@@ -73,7 +83,8 @@ acr_language_normalize (const char *language)
 /**
  * acr_money_format:
  * @cents: an amount in cents, negative for credits and discounts
- * @language: (nullable): "en" or "fr"
+ * @language: (nullable): "en" or "fr"; %NULL for the interface's language
+ *   (staff's views, not a member's documents)
  *
  * Returns: (transfer full): the amount in US dollars as written in @language.
  */
@@ -83,6 +94,9 @@ acr_money_format (gint64      cents,
 {
   GString *out = g_string_sized_new (24);
   guint64 magnitude;
+
+  if (language == NULL)
+    language = interface_language ();
 
   /* Negate in unsigned arithmetic so G_MININT64 has a magnitude too. */
   magnitude = cents < 0 ? (guint64) 0 - (guint64) cents : (guint64) cents;
@@ -122,6 +136,9 @@ acr_date_format_long (const GDate *date,
   guint year;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (language == NULL)
+    language = interface_language ();
 
   day = g_date_get_day (date);
   month = g_date_get_month (date);
