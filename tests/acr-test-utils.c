@@ -1,7 +1,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "acr-sample-data.h"
 #include "acr-test-utils.h"
 
 /* A fresh directory under the system's temporary directory; free with g_free. */
@@ -49,4 +54,54 @@ acr_test_open_store (const char *dir)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+/*
+ * Makes the benchmarks' database of @count sample members (seed 1) at @path
+ * unless it is there already: generating a million takes most of a minute,
+ * so the build directory keeps it. The work is done in a child process, so
+ * its memory does not count in the benchmark's own peak.
+ */
+void
+acr_test_ensure_sample_database (const char *path,
+                                 guint       count)
+{
+  pid_t pid;
+  int status;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  printf ("generating %u sample members in %s …\n", count, path);
+  fflush (stdout);
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+      gint64 start = g_get_monotonic_time ();
+      double seconds;
+      AcrStore *store;
+
+      g_unlink (tmp);
+      store = acr_store_open (tmp, &error);
+      if (store == NULL || !acr_sample_data_generate (store, count, 1, NULL, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          _exit (1);
+        }
+      g_object_unref (store);
+      if (g_rename (tmp, path) != 0)
+        _exit (1);
+      seconds = (g_get_monotonic_time () - start) / 1e6;
+      printf ("generated %u members in %.1f s (%.0f members/s)\n", count, seconds, count / seconds);
+      fflush (stdout);
+      _exit (0);
+    }
+
+  if (pid < 0 || waitpid (pid, &status, 0) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_printerr ("could not generate the benchmark database %s\n", path);
+      exit (EXIT_FAILURE);
+    }
 }

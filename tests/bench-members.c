@@ -24,6 +24,7 @@
 #include "acr-sample-data.h"
 #include "acr-search-results.h"
 #include "acr-store.h"
+#include "acr-test-utils.h"
 
 static const char * const script[] = {
   "h", "ho", "hou", "hous", "houst", "housto", "houston",
@@ -76,47 +77,6 @@ percentiles (GArray *times,
   *p50 = v[times->len / 2];
   *p95 = v[MIN (times->len - 1, (guint) (times->len * 0.95))];
   *max = v[times->len - 1];
-}
-
-/* In a child process, so its memory does not count in the parent's peak. */
-static void
-ensure_database (const char *path,
-                 guint       count)
-{
-  pid_t pid;
-  int status;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
-
-  printf ("generating %u sample members in %s …\n", count, path);
-  fflush (stdout);
-  pid = fork ();
-  if (pid == 0)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-      AcrStore *store;
-      double start = now_ms ();
-
-      g_unlink (tmp);
-      store = acr_store_open (tmp, &error);
-      if (store == NULL || !acr_sample_data_generate (store, count, 1, NULL, NULL, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          _exit (1);
-        }
-      g_object_unref (store);
-      if (g_rename (tmp, path) != 0)
-        _exit (1);
-      printf ("generated %u members in %.1f s (%.0f members/s)\n", count,
-              (now_ms () - start) / 1000, count / ((now_ms () - start) / 1000));
-      fflush (stdout);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("could not generate the benchmark database");
 }
 
 static void
@@ -232,7 +192,7 @@ main (int    argc,
   long hwm_before, hwm_after;
   guint rounds = 5;
 
-  ensure_database (path, count);
+  acr_test_ensure_sample_database (path, count);
 
   /* 1. Open and be ready to search. */
   hwm_before = vm_hwm_kb ();

@@ -41,6 +41,7 @@
 
 #include "acr-sample-data.h"
 #include "acr-window.h"
+#include "acr-test-utils.h"
 
 #define SMALL_COUNT 40000
 #define LAUNCH_RUNS 3
@@ -159,48 +160,6 @@ print_machine (void)
           model_name != NULL ? model_name : "unknown CPU",
           loadavg != NULL ? loadavg : "unknown\n");
   fflush (stdout);
-}
-
-/* In a child process, as bench-members does, so its memory is not ours. */
-static void
-ensure_database (const char *path,
-                 guint       count)
-{
-  pid_t pid;
-  int status;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
-
-  printf ("generating %u sample members in %s …\n", count, path);
-  fflush (stdout);
-  pid = fork ();
-  if (pid == 0)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-      AcrStore *store;
-      double start = now_ms ();
-
-      g_unlink (tmp);
-      store = acr_store_open (tmp, &error);
-      if (store == NULL || !acr_sample_data_generate (store, count, 1, NULL, NULL, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          _exit (1);
-        }
-      g_object_unref (store);
-      if (g_rename (tmp, path) != 0)
-        _exit (1);
-      printf ("generated %u members in %.1f s\n", count, (now_ms () - start) / 1000);
-      fflush (stdout);
-      _exit (0);
-    }
-  if (pid < 0 || waitpid (pid, &status, 0) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_printerr ("could not generate the benchmark database %s\n", path);
-      exit (EXIT_FAILURE);
-    }
 }
 
 static GtkWidget *
@@ -1255,8 +1214,8 @@ main (int    argc,
   fflush (stdout);
 
   /* Before GTK is initialised: generating forks. */
-  ensure_database (small_path, SMALL_COUNT);
-  ensure_database (large_path, large_count);
+  acr_test_ensure_sample_database (small_path, SMALL_COUNT);
+  acr_test_ensure_sample_database (large_path, large_count);
 
   /* 1. Launch, in fresh processes, before this one holds a big index. */
   rc = bench_launch (small_path, large_path, large_count);
