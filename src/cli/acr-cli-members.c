@@ -18,17 +18,10 @@
 /*
  * Member commands: every one takes --db PATH (default: the desktop app's
  * database). Exit 0 on success, 1 for invalid input or data (a bad file, an
- * unknown member, a conflict), 2 for wrong usage.
+ * unknown member, a conflict), 2 for wrong usage. The --db option, the store,
+ * members, rules and dates are shared with the billing commands
+ * (acr-cli-common.c).
  */
-
-/* The --db option, the store, members, rules and dates are shared with the billing commands (acr-cli-common.c). */
-#define parse_options     acr_cli_parse_options
-#define open_store        acr_cli_open_store
-#define lookup_member     acr_cli_lookup_member
-#define today             acr_cli_today
-#define parse_date_option acr_cli_parse_date
-#define print_json        acr_cli_print_json
-#define pad               acr_cli_pad
 
 static char *rules_path = NULL;
 
@@ -47,7 +40,7 @@ classify_trainee (AcrMember  *member,
   AcrRules *rules = user_data;
   GDate date;
 
-  today (&date);
+  acr_cli_today (&date);
   return acr_lifecycle_classify_member (rules, member, &date, error);
 }
 
@@ -81,7 +74,7 @@ acr_cli_members (int    argc,
   int status_code;
   guint n, shown;
 
-  status_code = parse_options ("members", _("[SEARCH…]"),
+  status_code = acr_cli_parse_options ("members", _("[SEARCH…]"),
                                _("Looks members up by number, NPI, name, e-mail, city or postal code (prefixes; "
                                  "case and accents ignored)."),
                                entries, &argc, &argv);
@@ -111,7 +104,7 @@ acr_cli_members (int    argc,
   query.status = status;
   query.chapter = chapter;
 
-  if ((store = open_store ()) == NULL)
+  if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
   results = acr_search_results_new (store);
   acr_search_results_set_query (results, &query);
@@ -136,7 +129,7 @@ acr_cli_members (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      acr_cli_print_json (root);
       return ACR_CLI_EXIT_OK;
     }
 
@@ -145,10 +138,10 @@ acr_cli_members (int    argc,
       g_autoptr (AcrMember) m = g_list_model_get_item (G_LIST_MODEL (results), i);
       g_autofree char *number = acr_member_dup_number_text (m);
       g_autofree char *name = acr_member_dup_display_name (m);
-      g_autofree char *name_col = pad (name, 30);
-      g_autofree char *cat_col = pad (acr_member_get_category (m) ? acr_member_get_category (m) : "-", 32);
-      g_autofree char *status_col = pad (acr_member_get_status (m), 9);
-      g_autofree char *city_col = pad (acr_member_get_city (m), 18);
+      g_autofree char *name_col = acr_cli_pad (name, 30);
+      g_autofree char *cat_col = acr_cli_pad (acr_member_get_category (m) ? acr_member_get_category (m) : "-", 32);
+      g_autofree char *status_col = acr_cli_pad (acr_member_get_status (m), 9);
+      g_autofree char *city_col = acr_cli_pad (acr_member_get_city (m), 18);
       const char *email = acr_member_get_email (m);
 
       printf ("%s  %s  %s  %s  %s  %s\n", number, name_col, cat_col, status_col, city_col, email ? email : "");
@@ -175,7 +168,7 @@ acr_cli_show (int    argc,
   g_autoptr (AcrStore) store = NULL;
   g_autoptr (AcrMember) m = NULL;
   g_autofree char *number = NULL;
-  int status = parse_options ("show", _("NUMBER"), _("Prints one member."), entries, &argc, &argv);
+  int status = acr_cli_parse_options ("show", _("NUMBER"), _("Prints one member."), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -184,13 +177,13 @@ acr_cli_show (int    argc,
       acr_cli_print_error (_("show: expected one member number"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((store = open_store ()) == NULL || (m = lookup_member (store, argv[1])) == NULL)
+  if ((store = acr_cli_open_store ()) == NULL || (m = acr_cli_lookup_member (store, argv[1])) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   if (json)
     {
       g_autoptr (JsonNode) node = acr_member_to_json (m);
-      print_json (node);
+      acr_cli_print_json (node);
       return ACR_CLI_EXIT_OK;
     }
 
@@ -266,7 +259,7 @@ acr_cli_edit (int    argc,
   g_autoptr (AcrMember) m = NULL;
   g_autoptr (GError) error = NULL;
   gint64 revision;
-  int status = parse_options ("edit", _("NUMBER FIELD=VALUE…"),
+  int status = acr_cli_parse_options ("edit", _("NUMBER FIELD=VALUE…"),
                               _("Changes a member. FIELD is a member field (email, phone, address, city, region, "
                                 "postal_code, country, npi, language, category, status, chapters, program, review, "
                                 "joined) or a person fact (given_name, training.end, retired_on…); an empty VALUE unsets it."),
@@ -284,7 +277,7 @@ acr_cli_edit (int    argc,
       acr_cli_print_error (_("edit: --reason is required: the history keeps why each change was made"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((store = open_store ()) == NULL || (m = lookup_member (store, argv[1])) == NULL)
+  if ((store = acr_cli_open_store ()) == NULL || (m = acr_cli_lookup_member (store, argv[1])) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   revision = acr_member_get_revision (m);
@@ -323,7 +316,7 @@ acr_cli_history (int    argc,
   g_autoptr (AcrMember) m = NULL;
   g_autoptr (GPtrArray) history = NULL;
   g_autoptr (GError) error = NULL;
-  int status = parse_options ("history", _("NUMBER"), _("Prints every change made to a member, oldest first."),
+  int status = acr_cli_parse_options ("history", _("NUMBER"), _("Prints every change made to a member, oldest first."),
                               entries, &argc, &argv);
 
   if (status >= 0)
@@ -333,7 +326,7 @@ acr_cli_history (int    argc,
       acr_cli_print_error (_("history: expected one member number"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((store = open_store ()) == NULL || (m = lookup_member (store, argv[1])) == NULL)
+  if ((store = acr_cli_open_store ()) == NULL || (m = acr_cli_lookup_member (store, argv[1])) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
   history = acr_store_list_history (store, m, &error);
   if (history == NULL)
@@ -369,7 +362,7 @@ acr_cli_history (int    argc,
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      acr_cli_print_json (root);
       return ACR_CLI_EXIT_OK;
     }
 
@@ -399,7 +392,7 @@ acr_cli_import (int    argc,
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Classify new trainees with the rules in FILE instead of the built-in bundle"), N_("FILE") },
     { NULL }
   };
-  int status = parse_options ("import", _("members|roster FILE.csv"),
+  int status = acr_cli_parse_options ("import", _("members|roster FILE.csv"),
                               _("Imports members or the trainee roster from CSV, all or nothing. Roster columns: "
                                 "resident_name, email, program, country, training_stage, expected_completion_date; "
                                 "residents are matched by e-mail, then by name and program."),
@@ -418,7 +411,7 @@ acr_cli_import (int    argc,
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
-  if ((store = open_store ()) == NULL)
+  if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   if (g_str_equal (argv[1], "members"))
@@ -463,7 +456,7 @@ acr_cli_export (int    argc,
   g_autoptr (GError) error = NULL;
   AcrSearchQuery query = { 0 };
   gboolean ok;
-  int status = parse_options ("export", _("FILE.csv [SEARCH…]"),
+  int status = acr_cli_parse_options ("export", _("FILE.csv [SEARCH…]"),
                               _("Writes the members a lookup finds (search and filters as for “members”) to CSV; "
                                 "FILE “-” is standard output."),
                               entries, &argc, &argv);
@@ -487,7 +480,7 @@ acr_cli_export (int    argc,
   query.status = status_filter;
   query.chapter = chapter;
 
-  if ((store = open_store ()) == NULL)
+  if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
   results = acr_search_results_new (store);
   acr_search_results_set_query (results, &query);
@@ -531,7 +524,7 @@ acr_cli_sample_data (int    argc,
   };
   g_autoptr (AcrStore) store = NULL;
   g_autoptr (GError) error = NULL;
-  int status = parse_options ("sample-data", NULL,
+  int status = acr_cli_parse_options ("sample-data", NULL,
                               _("Adds fictional members (deterministic for a count and seed) for demos and benchmarks."),
                               entries, &argc, &argv);
 
@@ -542,7 +535,7 @@ acr_cli_sample_data (int    argc,
       acr_cli_print_error (_("sample-data: --count N is required (N ≥ 0)"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((store = open_store ()) == NULL)
+  if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
   if (!acr_sample_data_generate (store, count, (guint32) seed, NULL, NULL, &error))
     {
@@ -593,7 +586,7 @@ acr_cli_apply (int    argc,
   g_clear_pointer (&rules_path, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (contact); i++)
     g_clear_pointer (&contact[i], g_free);
-  status = parse_options ("apply", _("PERSON.json"),
+  status = acr_cli_parse_options ("apply", _("PERSON.json"),
                           _("Classifies an applicant on the application date: an eligible person becomes a member of "
                             "the decided category; otherwise the application is kept as refused, with the reasons."),
                           entries, &argc, &argv);
@@ -604,7 +597,7 @@ acr_cli_apply (int    argc,
       acr_cli_print_error (_("apply: expected one person file"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((status = parse_date_option (date_text, &date)) >= 0)
+  if ((status = acr_cli_parse_date (date_text, &date)) >= 0)
     return status;
 
   for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)
@@ -620,7 +613,7 @@ acr_cli_apply (int    argc,
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
-  if ((rules = load_rules ()) == NULL || (store = open_store ()) == NULL)
+  if ((rules = load_rules ()) == NULL || (store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   if (!acr_store_apply (store, rules, person, details, &date, &member, &decision, &error))
@@ -646,7 +639,7 @@ acr_cli_apply (int    argc,
       json_builder_add_value (builder, acr_decision_to_json (decision));
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      acr_cli_print_json (root);
       return ACR_CLI_EXIT_OK;
     }
 
@@ -685,7 +678,7 @@ acr_cli_lifecycle (int    argc,
   int status;
 
   g_clear_pointer (&rules_path, g_free);
-  status = parse_options ("lifecycle", NULL,
+  status = acr_cli_parse_options ("lifecycle", NULL,
                           _("Re-classifies active and lapsed members on a date: trainees become full members six "
                             "months after training, notified retirements are recorded, what the rules leave to "
                             "staff is flagged for review. Running it twice on a date changes nothing the second time."),
@@ -697,9 +690,9 @@ acr_cli_lifecycle (int    argc,
       acr_cli_print_error (_("lifecycle: --date YYYY-MM-DD is required"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((status = parse_date_option (date_text, &date)) >= 0)
+  if ((status = acr_cli_parse_date (date_text, &date)) >= 0)
     return status;
-  if ((rules = load_rules ()) == NULL || (store = open_store ()) == NULL)
+  if ((rules = load_rules ()) == NULL || (store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   report = acr_lifecycle_run (store, rules, &date, dry_run, NULL, NULL, &error);
