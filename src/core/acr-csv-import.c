@@ -315,6 +315,62 @@ apply_row (AcrStore    *store,
   return TRUE;
 }
 
+/* Reads the header and opens the one transaction an import is written in. */
+static gboolean
+import_begin (AcrStore            *store,
+              AcrCsvReader        *reader,
+              const char * const  *columns,
+              const char * const  *required,
+              Header              *header,
+              Problems            *problems,
+              GError             **error)
+{
+  if (!read_header (reader, columns, required, header, error) ||
+      !_acr_store_begin (store, error))
+    {
+      g_clear_pointer (&header->names, g_strfreev);
+      return FALSE;
+    }
+  _acr_store_set_bulk (store);
+
+  problems_init (problems, acr_csv_reader_get_source_name (reader));
+  return TRUE;
+}
+
+/* All or nothing: commits when no row was bad, else rolls every row back and
+ * names each problem in @error. */
+static gboolean
+import_finish (AcrStore               *store,
+               Header                 *header,
+               Problems               *problems,
+               guint                   n_rows,
+               const AcrImportReport  *counts,
+               AcrImportReport        *report,
+               GError                **error)
+{
+  gboolean ok = FALSE;
+
+  if (problems->n_problems == 0 && n_rows == 0)
+    {
+      g_ptr_array_add (problems->lines, g_strdup (_("no rows after the header")));
+      problems->n_problems++;
+      g_hash_table_add (problems->bad_rows, GUINT_TO_POINTER (2));
+    }
+
+  if (!problems_to_error (problems, error))
+    _acr_store_rollback (store);
+  else if (_acr_store_commit (store, error))
+    {
+      ok = TRUE;
+      if (report)
+        *report = *counts;
+    }
+
+  problems_clear (problems);
+  g_clear_pointer (&header->names, g_strfreev);
+  return ok;
+}
+
 /*
  * acr_csv_import_members:
  * Imports members: a row with a number updates that member; otherwise a row
@@ -337,25 +393,13 @@ acr_csv_import_members (AcrStore              *store,
   AcrImportReport counts = { 0 };
   Header header = { 0 };
   Problems problems;
-  gboolean ok = FALSE;
   guint n_rows = 0;
 
   g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
   g_return_val_if_fail (ACR_IS_CSV_READER (reader), FALSE);
 
-  if (!read_header (reader, member_columns, required, &header, error))
-    {
-      g_strfreev (header.names);
-      return FALSE;
-    }
-  if (!_acr_store_begin (store, error))
-    {
-      g_strfreev (header.names);
-      return FALSE;
-    }
-  _acr_store_set_bulk (store);
-
-  problems_init (&problems, source);
+  if (!import_begin (store, reader, member_columns, required, &header, &problems, error))
+    return FALSE;
   for (;;)
     {
       g_auto (GStrv) fields = NULL;
@@ -506,25 +550,7 @@ acr_csv_import_members (AcrStore              *store,
         progress (row, n_rows, user_data);
     }
 
-  if (problems.n_problems == 0 && n_rows == 0)
-    {
-      g_ptr_array_add (problems.lines, g_strdup (_("no rows after the header")));
-      problems.n_problems++;
-      g_hash_table_add (problems.bad_rows, GUINT_TO_POINTER (2));
-    }
-
-  if (!problems_to_error (&problems, error))
-    _acr_store_rollback (store);
-  else if (_acr_store_commit (store, error))
-    {
-      ok = TRUE;
-      if (report)
-        *report = counts;
-    }
-
-  problems_clear (&problems);
-  g_strfreev (header.names);
-  return ok;
+  return import_finish (store, &header, &problems, n_rows, &counts, report, error);
 }
 
 static char *
@@ -607,25 +633,13 @@ acr_csv_import_roster (AcrStore              *store,
   AcrImportReport counts = { 0 };
   Header header = { 0 };
   Problems problems;
-  gboolean ok = FALSE;
   guint n_rows = 0;
 
   g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
   g_return_val_if_fail (ACR_IS_CSV_READER (reader), FALSE);
 
-  if (!read_header (reader, roster_columns, required, &header, error))
-    {
-      g_strfreev (header.names);
-      return FALSE;
-    }
-  if (!_acr_store_begin (store, error))
-    {
-      g_strfreev (header.names);
-      return FALSE;
-    }
-  _acr_store_set_bulk (store);
-
-  problems_init (&problems, source);
+  if (!import_begin (store, reader, roster_columns, required, &header, &problems, error))
+    return FALSE;
   for (;;)
     {
       g_auto (GStrv) fields = NULL;
@@ -791,25 +805,7 @@ acr_csv_import_roster (AcrStore              *store,
         progress (row, n_rows, user_data);
     }
 
-  if (problems.n_problems == 0 && n_rows == 0)
-    {
-      g_ptr_array_add (problems.lines, g_strdup (_("no rows after the header")));
-      problems.n_problems++;
-      g_hash_table_add (problems.bad_rows, GUINT_TO_POINTER (2));
-    }
-
-  if (!problems_to_error (&problems, error))
-    _acr_store_rollback (store);
-  else if (_acr_store_commit (store, error))
-    {
-      ok = TRUE;
-      if (report)
-        *report = counts;
-    }
-
-  problems_clear (&problems);
-  g_strfreev (header.names);
-  return ok;
+  return import_finish (store, &header, &problems, n_rows, &counts, report, error);
 }
 
 const char * const *
