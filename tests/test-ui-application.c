@@ -331,12 +331,15 @@ test_application_approve_adds_the_member_and_opens_it (void)
   window = create_window_on (store);
   page = GTK_WIDGET (acr_window_get_application_page (window));
 
-  /* Nothing decided yet: Approve is off, Refuse is on. */
+  /* An empty form is not an application: neither Approve nor Refuse. */
   g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
-  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
 
+  /* Named but eligible for nothing yet: it can be refused, not approved. */
   type_text (window, "given_name", "Ada");
   type_text (window, "family_name", "Moreau");
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
   type_text (window, "city", "Richmond");
   type_text (window, "country", "US");
   choose (window, "profession", "Physician");

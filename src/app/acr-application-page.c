@@ -775,16 +775,19 @@ load_person (AcrApplicationPage *self)
 }
 
 /* Approve when the rules decide a category, Refuse when they decide none:
- * acr_store_apply() records either outcome as the rules decide it. */
+ * acr_store_apply() records either outcome as the rules decide it. A refusal
+ * is kept on file, so it needs at least the applicant's family name: an empty
+ * form is not an application. */
 static void
 update_actions (AcrApplicationPage *self,
                 AcrDecision        *decision)
 {
   gboolean has_category = decision != NULL && acr_decision_get_category_id (decision) != NULL;
   gboolean can_apply = self->store != NULL && self->rules != NULL && decision != NULL;
+  gboolean named = acr_person_has_fact (self->person, "family_name");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.approve", can_apply && has_category);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.refuse", can_apply && !has_category);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.refuse", can_apply && !has_category && named);
 
   if (self->store == NULL)
     {
@@ -798,7 +801,8 @@ update_actions (AcrApplicationPage *self,
                                                 : _("The rules decide no category yet"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->refuse_button),
                                    has_category ? _("The rules find the applicant eligible")
-                                                : _("Keep the application as refused, with the reasons"));
+                                   : !named ? _("Enter the applicant’s family name first")
+                                   : _("Keep the application as refused, with the reasons"));
     }
 }
 
