@@ -46,7 +46,6 @@ classify_trainee (AcrMember  *member,
 
 /* --- members --- */
 
-
 int
 acr_cli_members (int    argc,
                  char **argv)
