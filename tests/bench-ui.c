@@ -24,7 +24,8 @@
  * that crashes); a missed target is printed, not failed. The databases are
  * the ones bench-members caches in the build directory
  * (bench-members-<count>.db). ACR_BENCH_MEMBERS changes the large count,
- * ACR_BENCH_VERBOSE=1 prints every keystroke.
+ * ACR_BENCH_VERBOSE=1 prints every keystroke, ACR_BENCH_ONLY=launch,sort,
+ * typing,baseline runs only the sections named (the baseline needs typing).
  */
 #define G_LOG_DOMAIN "bench-ui"
 
@@ -1186,6 +1187,20 @@ bench_sort (AppWindow  *app,
   return wrong == 0 && unchanged == 0;
 }
 
+/* ACR_BENCH_ONLY=typing,sort (say) runs only those sections, for profiling. */
+static gboolean
+section_wanted (const char *section)
+{
+  const char *only = g_getenv ("ACR_BENCH_ONLY");
+  g_auto (GStrv) sections = NULL;
+
+  if (only == NULL || only[0] == '\0')
+    return TRUE;
+  sections = g_strsplit (only, ",", -1);
+
+  return g_strv_contains ((const char * const *) sections, section);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1218,7 +1233,7 @@ main (int    argc,
   acr_test_ensure_sample_database (large_path, large_count);
 
   /* 1. Launch, in fresh processes, before this one holds a big index. */
-  rc = bench_launch (small_path, large_path, large_count);
+  rc = section_wanted ("launch") ? bench_launch (small_path, large_path, large_count) : 0;
   if (rc == 77)
     {
       printf ("no display: run under xvfb-run -a; skipped\n");
@@ -1241,13 +1256,14 @@ main (int    argc,
 
   /* Sorting first: the list holds every member now, and a search would
    * need the entry cleared (itself a full refresh) before it. */
-  ok = bench_sort (&app, &frames) && bench_typing (&app, &frames, typed);
+  ok = (!section_wanted ("sort") || bench_sort (&app, &frames)) &&
+       (!section_wanted ("typing") || bench_typing (&app, &frames, typed));
   close_app_window (&app, &frames);
   if (!ok)
     return EXIT_FAILURE;
 
   spin_ms (100);
-  if (!bench_baseline (large_path, typed))
+  if (section_wanted ("typing") && section_wanted ("baseline") && !bench_baseline (large_path, typed))
     return EXIT_FAILURE;
 
   return EXIT_SUCCESS;

@@ -38,6 +38,24 @@ find_widget (GtkWidget *widget,
 }
 
 static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
 {
@@ -97,7 +115,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
-  g_settings_set_string (settings, "last-view", "billing");
+  g_settings_set_string (settings, "last-view", data != NULL ? data : "billing");
   fixture->dir = g_dir_make_tmp ("acr-ui-billing-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fixture->dir, "members.db", NULL);
@@ -157,12 +175,30 @@ static void
 test_billing_preview_shows_categories_before_the_run (Fixture       *fixture,
                                                       gconstpointer  data)
 {
-  GtkListBox *categories = GTK_LIST_BOX (find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_LIST_BOX));
+  GtkListBox *categories = GTK_LIST_BOX (find_named (GTK_WIDGET (page (fixture)), "category-list"));
 
   g_assert_cmpint (acr_billing_page_get_year (page (fixture)), >, 2000);
   g_assert_nonnull (gtk_list_box_get_row_at_index (categories, 0));
   /* A dry run writes nothing. */
   g_assert_cmpuint (g_list_model_get_n_items (acr_billing_page_get_invoices (page (fixture))), ==, 0);
+}
+
+/* The dry run reads every member: nobody looking at Billing, no dry run. */
+static void
+test_billing_preview_waits_until_the_page_is_shown (Fixture       *fixture,
+                                                    gconstpointer  data)
+{
+  GtkListBox *categories = GTK_LIST_BOX (find_named (GTK_WIDGET (page (fixture)), "category-list"));
+
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
+  g_assert_false (acr_billing_page_get_busy (page (fixture)));
+  g_assert_null (gtk_list_box_get_row_at_index (categories, 0));
+
+  acr_window_set_view (fixture->window, "billing");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
+  g_assert_true (acr_billing_page_get_busy (page (fixture)));
+  wait_until_idle (fixture);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (categories, 0));
 }
 
 static void
@@ -236,6 +272,8 @@ main (int   argc,
 
   g_test_add ("/acr/ui/billing/preview-shows-categories-before-the-run", Fixture, NULL,
               fixture_set_up, test_billing_preview_shows_categories_before_the_run, fixture_tear_down);
+  g_test_add ("/acr/ui/billing/preview-waits-until-the-page-is-shown", Fixture, "members",
+              fixture_set_up, test_billing_preview_waits_until_the_page_is_shown, fixture_tear_down);
   g_test_add ("/acr/ui/billing/run-fills-the-invoice-list", Fixture, NULL,
               fixture_set_up, test_billing_run_fills_the_invoice_list, fixture_tear_down);
   g_test_add ("/acr/ui/billing/search-and-status-filter-the-invoices", Fixture, NULL,
