@@ -10,6 +10,7 @@
 
 #define MAX_WORDS 8      /* query words beyond this are ignored */
 #define NUMBER_WIDTH 7
+#define BITMAP_MIN 20000 /* larger answers are read through a bitmap, not listed */
 
 /* One member in the base, in family-name order; strings are offsets into pool. */
 typedef struct
@@ -88,6 +89,7 @@ struct _AcrSearchIndex
   guint32     *by_npi;
   guint        n_npi;
   guint32     *by_number;
+  guint32     *numbers;       /* the member number at each position of by_number */
   guint32     *by_given;
   guint32     *given_rank;    /* row → position in by_given */
   guint32     *number_rank;
@@ -103,6 +105,27 @@ struct _AcrSearchIndex
   GHashTable  *overlay_ids;   /* id → index + 1 */
 
   GArray      *scratch_rows;  /* reused by every query: no 4 MB allocation per keystroke */
+
+  GArray      *order_ids[3];  /* per AcrSearchSort, made when first needed: the id at each position */
+  guint        bitmap_min;
+};
+
+/*
+ * A query's matches in order. Small answers are a list of ids. A large one
+ * (thousands to a million members) is a bitmap over the positions of its
+ * sort order with a count of the bits before each 64-bit word: making it
+ * costs a pass over 15,625 words at a million members, where listing the
+ * ids would cost a random read per match, and the position of a match is
+ * found by a binary search over the counts when the list asks for it.
+ */
+struct _AcrSearchAnswer
+{
+  guint    n_items;
+  GArray  *ids;         /* member ids in order; NULL when read through bits */
+  guint64 *bits;        /* one bit per position of the sort order */
+  guint32 *before;      /* set bits in the words before each word */
+  guint    n_bitwords;
+  GArray  *order_ids;   /* the member id at each position of the sort order (shared) */
 };
 
 static guint32
@@ -441,21 +464,17 @@ mark_number_range (AcrSearchIndex *self,
 {
   guint a = 0, b = self->rows->len;
 
+  /* Numbers read from their own array: a number prefix can match a million rows. */
   while (a < b)
     {
       guint mid = a + (b - a) / 2;
-      if (g_array_index (self->rows, Row, self->by_number[mid]).number < lo)
+      if (self->numbers[mid] < lo)
         a = mid + 1;
       else
         b = mid;
     }
-  for (; a < self->rows->len; a++)
-    {
-      guint32 row = self->by_number[a];
-      if (g_array_index (self->rows, Row, row).number > hi)
-        break;
-      set_bit (bits, row);
-    }
+  for (; a < self->rows->len && self->numbers[a] <= hi; a++)
+    set_bit (bits, self->by_number[a]);
 }
 
 /* Sets in @bits every base row that matches @word in some field. */
@@ -638,6 +657,30 @@ compare_overlay_indices (const void *a,
   return compare_views (&va, &vb, overlay_sort);
 }
 
+/* Adds to @matches (when not NULL) the overlay entries matching @c; returns how many. */
+static guint
+collect_overlay_matches (AcrSearchIndex *self,
+                         const Compiled *c,
+                         GArray         *matches)
+{
+  guint n = 0;
+
+  for (guint32 k = 0; k < self->overlay->len; k++)
+    {
+      const Overlay *o = &g_array_index (self->overlay, Overlay, k);
+      View v;
+
+      overlay_view (o, &v);
+      if (overlay_passes_filters (o, c->query) && view_matches (&v, c))
+        {
+          n++;
+          if (matches != NULL)
+            g_array_append_val (matches, k);
+        }
+    }
+  return n;
+}
+
 /* Merges the sorted base rows with the matching overlay entries into @ids. */
 static void
 merge_overlay (AcrSearchIndex *self,
@@ -648,15 +691,7 @@ merge_overlay (AcrSearchIndex *self,
   g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint i = 0, j = 0;
 
-  for (guint32 k = 0; k < self->overlay->len; k++)
-    {
-      const Overlay *o = &g_array_index (self->overlay, Overlay, k);
-      View v;
-
-      overlay_view (o, &v);
-      if (overlay_passes_filters (o, c->query) && view_matches (&v, c))
-        g_array_append_val (matches, k);
-    }
+  collect_overlay_matches (self, c, matches);
 
   if (matches->len == 0)
     {
@@ -752,6 +787,7 @@ acr_search_index_new (void)
   g_array_set_clear_func (self->overlay, overlay_clear);
   self->overlay_ids = g_hash_table_new (NULL, NULL);
   self->scratch_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->bitmap_min = BITMAP_MIN;
   return self;
 }
 
@@ -777,6 +813,7 @@ acr_search_index_free (AcrSearchIndex *self)
   g_free (self->by_postal);
   g_free (self->by_npi);
   g_free (self->by_number);
+  g_free (self->numbers);
   g_free (self->by_given);
   g_free (self->given_rank);
   g_free (self->number_rank);
@@ -786,6 +823,8 @@ acr_search_index_free (AcrSearchIndex *self)
   g_array_unref (self->overlay);
   g_hash_table_unref (self->overlay_ids);
   g_array_unref (self->scratch_rows);
+  for (guint i = 0; i < G_N_ELEMENTS (self->order_ids); i++)
+    g_clear_pointer (&self->order_ids[i], g_array_unref);
   g_free (self);
 }
 
@@ -939,6 +978,10 @@ acr_search_index_finish_load (AcrSearchIndex *self,
     self->by_number[i] = i;
   g_qsort_with_data (self->by_number, n, sizeof (guint32), compare_number_rows, self->rows);
 
+  self->numbers = g_new (guint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->numbers[i] = g_array_index (self->rows, Row, self->by_number[i]).number;
+
   self->given_rank = g_new (guint32, MAX (n, 1));
   self->number_rank = g_new (guint32, MAX (n, 1));
   for (guint i = 0; i < n; i++)
@@ -1066,27 +1109,109 @@ narrow_by_other_words (AcrSearchIndex *self,
     }
 }
 
-void
-acr_search_index_query (AcrSearchIndex       *self,
-                        const AcrSearchQuery *query,
-                        GArray               *ids)
+/* The member id at each position of @sort's order, shared with the answers read through it. */
+static GArray *
+get_order_ids (AcrSearchIndex *self,
+               AcrSearchSort   sort)
 {
+  guint n = self->rows->len;
+  const Row *table = (const Row *) self->rows->data;
+  const guint32 *order = sort == ACR_SEARCH_SORT_GIVEN_NAME ? self->by_given :
+                         sort == ACR_SEARCH_SORT_NUMBER ? self->by_number : NULL;
+  guint32 *ids;
+
+  if (self->order_ids[sort] != NULL)
+    return self->order_ids[sort];
+
+  self->order_ids[sort] = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  g_array_set_size (self->order_ids[sort], n);
+  ids = (guint32 *) self->order_ids[sort]->data;
+  for (guint pos = 0; pos < n; pos++)
+    ids[pos] = table[order != NULL ? order[pos] : pos].id;
+
+  return self->order_ids[sort];
+}
+
+/* An answer read through @bits (base rows, family order; NULL = every row), stale rows left out. */
+static AcrSearchAnswer *
+bitmap_answer (AcrSearchIndex *self,
+               const Compiled *c,
+               const guint64  *bits,
+               guint           count)
+{
+  AcrSearchAnswer *answer = g_new0 (AcrSearchAnswer, 1);
+  AcrSearchSort sort = c->query->sort;
+  guint n = self->rows->len;
+  guint32 total = 0;
+
+  answer->n_items = count;
+  answer->n_bitwords = self->n_bitwords;
+  answer->order_ids = g_array_ref (get_order_ids (self, sort));
+  answer->before = g_new (guint32, MAX (self->n_bitwords, 1));
+
+  if (sort == ACR_SEARCH_SORT_FAMILY_NAME)
+    {
+      /* Rows are in family order already: the positions are the rows. */
+      answer->bits = g_new (guint64, MAX (self->n_bitwords, 1));
+      for (guint w = 0; w < self->n_bitwords; w++)
+        answer->bits[w] = (bits != NULL ? bits[w] : G_MAXUINT64) & ~self->stale[w];
+      if (bits == NULL && n % 64 != 0)
+        answer->bits[self->n_bitwords - 1] &= (G_GUINT64_CONSTANT (1) << (n % 64)) - 1;
+    }
+  else
+    {
+      const guint32 *rank = sort == ACR_SEARCH_SORT_GIVEN_NAME ? self->given_rank : self->number_rank;
+
+      answer->bits = g_new0 (guint64, MAX (self->n_bitwords, 1));
+      for (guint w = 0; w < self->n_bitwords; w++)
+        {
+          guint64 word = (bits != NULL ? bits[w] : G_MAXUINT64) & ~self->stale[w];
+
+          if (w == self->n_bitwords - 1 && n % 64 != 0)
+            word &= (G_GUINT64_CONSTANT (1) << (n % 64)) - 1;
+          while (word)
+            {
+              guint32 row = w * 64 + __builtin_ctzll (word);
+
+              word &= word - 1;
+              set_bit (answer->bits, rank[row]);
+            }
+        }
+    }
+
+  for (guint w = 0; w < self->n_bitwords; w++)
+    {
+      answer->before[w] = total;
+      total += __builtin_popcountll (answer->bits[w]);
+    }
+  g_assert (total == count);
+
+  return answer;
+}
+
+/*
+ * acr_search_index_answer:
+ * The matches of @query, sorted as asked. Large answers without filters or
+ * changed members among them are bitmaps (see AcrSearchAnswer); the rest
+ * are id lists.
+ */
+AcrSearchAnswer *
+acr_search_index_answer (AcrSearchIndex       *self,
+                         const AcrSearchQuery *query)
+{
+  AcrSearchAnswer *answer;
   GArray *rows = self->scratch_rows;
+  gboolean codes_known;
+  guint64 *bits = NULL;
   Compiled c;
 
-  g_return_if_fail (self != NULL && query != NULL && ids != NULL);
-  g_return_if_fail (self->word_ids == NULL);
+  g_return_val_if_fail (self != NULL && query != NULL, NULL);
+  g_return_val_if_fail (self->word_ids == NULL, NULL);
 
   compile_query (self, query, &c);
-  g_array_set_size (rows, 0);
+  codes_known = c.category != -2 && c.status != -2 && c.chapter != -2;
 
-  if (c.category == -2 || c.status == -2 || c.chapter == -2)
-    {
-      /* No base row carries that code; only the overlay can match. */
-    }
-  else if (c.n_words == 0)
-    collect_base_rows (self, &c, NULL, rows);
-  else
+  if (codes_known && c.n_words > 0)
     {
       /* The longest word is usually the most selective: start from it. */
       qsort (c.words, c.n_words, sizeof (char *), compare_length_desc);
@@ -1094,11 +1219,133 @@ acr_search_index_query (AcrSearchIndex       *self,
       mark_word (self, c.words[0], self->bits);
       if (c.n_words > 1)
         narrow_by_other_words (self, &c, self->bits);
-      collect_base_rows (self, &c, self->bits, rows);
+      bits = self->bits;
     }
 
-  merge_overlay (self, &c, rows, ids);
+  if (codes_known && c.category == -1 && c.status == -1 && c.chapter == -1 &&
+      collect_overlay_matches (self, &c, NULL) == 0)
+    {
+      guint count = 0;
+
+      if (bits == NULL)
+        count = self->rows->len - self->n_stale;
+      else
+        for (guint w = 0; w < self->n_bitwords; w++)
+          count += __builtin_popcountll (bits[w] & ~self->stale[w]);
+
+      if (count > self->bitmap_min)
+        {
+          answer = bitmap_answer (self, &c, bits, count);
+          compiled_clear (&c);
+          return answer;
+        }
+    }
+
+  answer = g_new0 (AcrSearchAnswer, 1);
+  answer->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_set_size (rows, 0);
+  /* An unknown code: no base row carries it; only the overlay can match. */
+  if (codes_known)
+    collect_base_rows (self, &c, bits, rows);
+  merge_overlay (self, &c, rows, answer->ids);
+  answer->n_items = answer->ids->len;
   compiled_clear (&c);
+
+  return answer;
+}
+
+void
+acr_search_index_query (AcrSearchIndex       *self,
+                        const AcrSearchQuery *query,
+                        GArray               *ids)
+{
+  g_autoptr (AcrSearchAnswer) answer = NULL;
+
+  g_return_if_fail (self != NULL && query != NULL && ids != NULL);
+
+  answer = acr_search_index_answer (self, query);
+  g_array_set_size (ids, answer->n_items);
+  for (guint i = 0; i < answer->n_items; i++)
+    g_array_index (ids, guint32, i) = acr_search_answer_get_id (answer, i);
+}
+
+/* For tests: answers larger than @n are bitmaps (0: every answer that can be). */
+void
+acr_search_index_set_bitmap_min (AcrSearchIndex *self,
+                                 guint           n)
+{
+  g_return_if_fail (self != NULL);
+  self->bitmap_min = n;
+}
+
+AcrSearchAnswer *
+acr_search_answer_new_for_ids (GArray *ids)
+{
+  AcrSearchAnswer *answer = g_new0 (AcrSearchAnswer, 1);
+
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  answer->ids = g_array_ref (ids);
+  answer->n_items = ids->len;
+  return answer;
+}
+
+guint
+acr_search_answer_get_n_items (const AcrSearchAnswer *answer)
+{
+  return answer != NULL ? answer->n_items : 0;
+}
+
+/* The list of ids, or NULL for an answer read through a bitmap. */
+GArray *
+acr_search_answer_get_ids (const AcrSearchAnswer *answer)
+{
+  return answer != NULL ? answer->ids : NULL;
+}
+
+guint32
+acr_search_answer_get_id (const AcrSearchAnswer *answer,
+                          guint                  position)
+{
+  guint lo = 0, hi;
+  guint64 word;
+
+  g_return_val_if_fail (answer != NULL, 0);
+  g_return_val_if_fail (position < answer->n_items, 0);
+
+  if (answer->ids != NULL)
+    return g_array_index (answer->ids, guint32, position);
+
+  /* The last word with fewer bits before it than @position + 1. */
+  hi = answer->n_bitwords;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (answer->before[mid] <= position)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  word = answer->bits[lo];
+  for (guint skip = position - answer->before[lo]; skip > 0; skip--)
+    word &= word - 1;
+
+  return g_array_index (answer->order_ids, guint32, lo * 64 + __builtin_ctzll (word));
+}
+
+void
+acr_search_answer_free (AcrSearchAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+
+  g_clear_pointer (&answer->ids, g_array_unref);
+  g_clear_pointer (&answer->order_ids, g_array_unref);
+  g_free (answer->bits);
+  g_free (answer->before);
+  g_free (answer);
 }
 
 void

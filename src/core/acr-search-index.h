@@ -51,6 +51,7 @@ typedef struct
 } AcrSearchQuery;
 
 typedef struct _AcrSearchIndex AcrSearchIndex;
+typedef struct _AcrSearchAnswer AcrSearchAnswer;
 
 /* A new index is loading: add the base rows, then finish the load before querying. */
 AcrSearchIndex *acr_search_index_new          (void);
@@ -71,6 +72,9 @@ void            acr_search_index_update       (AcrSearchIndex       *self,
 guint           acr_search_index_get_n_rows   (AcrSearchIndex       *self);
 guint           acr_search_index_get_n_overlay (AcrSearchIndex      *self);
 
+/* The matches, sorted as asked; free with acr_search_answer_free (). */
+AcrSearchAnswer *acr_search_index_answer      (AcrSearchIndex       *self,
+                                               const AcrSearchQuery *query);
 /* Fills @ids (guint32 member ids) with the matches, sorted as asked. */
 void            acr_search_index_query        (AcrSearchIndex       *self,
                                                const AcrSearchQuery *query,
@@ -80,6 +84,17 @@ void            acr_search_index_refine       (AcrSearchIndex       *self,
                                                const AcrSearchQuery *query,
                                                GArray               *ids);
 
+void            acr_search_index_set_bitmap_min (AcrSearchIndex     *self,
+                                                 guint               n);
+
+AcrSearchAnswer *acr_search_answer_new_for_ids (GArray              *ids);
+guint           acr_search_answer_get_n_items (const AcrSearchAnswer *answer);
+guint32         acr_search_answer_get_id      (const AcrSearchAnswer *answer,
+                                               guint                  position);
+GArray         *acr_search_answer_get_ids     (const AcrSearchAnswer *answer);
+void            acr_search_answer_free        (AcrSearchAnswer      *answer);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcrSearchIndex, acr_search_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcrSearchAnswer, acr_search_answer_free)
 
 G_END_DECLS

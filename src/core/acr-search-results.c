@@ -26,7 +26,8 @@ struct _AcrSearchResults
   char          *chapter;
   AcrSearchSort  sort;
 
-  GArray        *ids;           /* guint32 member ids, in order */
+  AcrSearchAnswer *answer;      /* the member ids, in order */
+  AcrSearchAnswer *previous;    /* while a new answer is announced, the old one before it */
   guint          generation;    /* store generation the answer was computed at */
 
   GHashTable    *cache;         /* id → AcrMember */
@@ -57,6 +58,23 @@ extends_word_prefix (const char *previous,
   return previous != NULL && *previous != '\0' && g_str_has_prefix (current, previous);
 }
 
+static guint
+get_n_items (AcrSearchResults *self)
+{
+  return acr_search_answer_get_n_items (self->previous) + acr_search_answer_get_n_items (self->answer);
+}
+
+static guint32
+get_id (AcrSearchResults *self,
+        guint             position)
+{
+  guint n_previous = acr_search_answer_get_n_items (self->previous);
+
+  if (position < n_previous)
+    return acr_search_answer_get_id (self->previous, position);
+  return acr_search_answer_get_id (self->answer, position - n_previous);
+}
+
 static void
 run_query (AcrSearchResults *self)
 {
@@ -69,24 +87,24 @@ run_query (AcrSearchResults *self)
     .chapter = self->chapter,
     .sort = self->sort,
   };
-  guint old_n = self->ids->len;
+  guint old_n = get_n_items (self);
   guint new_n;
   guint generation = _acr_store_get_generation (self->store);
-  g_autoptr (GArray) fresh = NULL;
+  GArray *old_ids = acr_search_answer_get_ids (self->answer);
+  g_autoptr (AcrSearchAnswer) fresh = NULL;
 
   if (generation == self->generation &&
-      self->ids->len <= REFINE_LIMIT &&
+      old_ids != NULL && old_n <= REFINE_LIMIT &&
       extends_word_prefix (self->folded, folded))
     {
-      fresh = g_array_copy (self->ids);
-      acr_search_index_refine (index, &query, fresh);
+      g_autoptr (GArray) ids = g_array_copy (old_ids);
+
+      acr_search_index_refine (index, &query, ids);
+      fresh = acr_search_answer_new_for_ids (ids);
     }
   else
-    {
-      fresh = g_array_new (FALSE, FALSE, sizeof (guint32));
-      acr_search_index_query (index, &query, fresh);
-    }
-  new_n = fresh->len;
+    fresh = acr_search_index_answer (index, &query);
+  new_n = acr_search_answer_get_n_items (fresh);
 
   g_free (self->folded);
   self->folded = g_steal_pointer (&folded);
@@ -99,15 +117,16 @@ run_query (AcrSearchResults *self)
        * per added item, a minute for a million. Adding the new answer after the
        * old one, then removing the old one, gives each signal nothing to
        * look through, and the view starts again at the top. */
-      g_array_append_vals (self->ids, fresh->data, new_n);
+      self->previous = g_steal_pointer (&self->answer);
+      self->answer = g_steal_pointer (&fresh);
       g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n);
-      g_array_remove_range (self->ids, 0, old_n);
+      g_clear_pointer (&self->previous, acr_search_answer_free);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
     }
   else
     {
-      g_array_unref (self->ids);
-      self->ids = g_steal_pointer (&fresh);
+      g_clear_pointer (&self->answer, acr_search_answer_free);
+      self->answer = g_steal_pointer (&fresh);
       if (old_n != 0 || new_n != 0)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
     }
@@ -140,7 +159,7 @@ acr_search_results_get_item_type (GListModel *model)
 static guint
 acr_search_results_get_n_items (GListModel *model)
 {
-  return ACR_SEARCH_RESULTS (model)->ids->len;
+  return get_n_items (ACR_SEARCH_RESULTS (model));
 }
 
 static gpointer
@@ -152,10 +171,10 @@ acr_search_results_get_item (GListModel *model,
   AcrMember *member;
   guint32 id;
 
-  if (position >= self->ids->len)
+  if (position >= get_n_items (self))
     return NULL;
 
-  id = g_array_index (self->ids, guint32, position);
+  id = get_id (self, position);
   member = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (id));
   if (member != NULL)
     return g_object_ref (member);
@@ -220,7 +239,8 @@ acr_search_results_finalize (GObject *object)
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->chapter, g_free);
-  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->previous, acr_search_answer_free);
+  g_clear_pointer (&self->answer, acr_search_answer_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (acr_search_results_parent_class)->finalize (object);
@@ -243,7 +263,7 @@ acr_search_results_get_property (GObject    *object,
       g_value_set_string (value, self->text);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, get_n_items (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -299,7 +319,6 @@ static void
 acr_search_results_init (AcrSearchResults *self)
 {
   self->text = g_strdup ("");
-  self->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
@@ -414,9 +433,9 @@ acr_search_results_get_id (AcrSearchResults *self,
                            guint             position)
 {
   g_return_val_if_fail (ACR_IS_SEARCH_RESULTS (self), 0);
-  if (position >= self->ids->len)
+  if (position >= get_n_items (self))
     return 0;
-  return g_array_index (self->ids, guint32, position);
+  return get_id (self, position);
 }
 
 /* "family" / "family-name", "given" / "given-name", "number". */
