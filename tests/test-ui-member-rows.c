@@ -111,6 +111,107 @@ test_member_rows_keep_no_row_nobody_holds (void)
   g_assert_finalize_object (again);
 }
 
+static void
+on_member_notified (GObject    *row,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+replace_all (GListStore         *members,
+             const char * const *names)
+{
+  g_autoptr (GListStore) fresh = members_named (names);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+  g_autofree gpointer *all = g_new (gpointer, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    all[i] = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+  g_list_store_splice (members, 0, g_list_model_get_n_items (G_LIST_MODEL (members)), all, n);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (all[i]);
+}
+
+/* A row off screen shows its new member after the frame, or as soon as it
+ * is asked; a row on screen at once. */
+static void
+test_member_rows_fill_rows_on_screen_first (void)
+{
+  static const char * const first[] = { "Boston", "Denver", "Miami", "Ottawa", "Quebec", "Richmond",
+                                        "Seattle", "Tampa", "Utica", "Vancouver", "Windsor", "York", NULL };
+  static const char * const second[] = { "Albany", "Bangor", "Camden", "Dover", "Erie", "Fargo",
+                                         "Gary", "Helena", "Irving", "Juneau", "Kent", "Laredo", NULL };
+  g_autoptr (GListStore) members = members_named (first);
+  g_autoptr (AcrMemberRows) rows = acr_member_rows_new (G_LIST_MODEL (members));
+  g_autoptr (AcrMemberRow) on_screen = NULL;
+  g_autoptr (AcrMemberRow) off_screen = NULL;
+  guint on_notified = 0, off_notified = 0;
+
+  /* Positions 0–1 are on screen (with the margin, 0–5). */
+  acr_member_rows_set_visible_range (rows, 0, 2);
+  on_screen = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+  off_screen = g_list_model_get_item (G_LIST_MODEL (rows), 10);
+  g_signal_connect (on_screen, "notify::member", G_CALLBACK (on_member_notified), &on_notified);
+  g_signal_connect (off_screen, "notify::member", G_CALLBACK (on_member_notified), &off_notified);
+
+  replace_all (members, second);
+  g_assert_cmpuint (on_notified, ==, 1);
+  g_assert_cmpuint (off_notified, ==, 0);
+
+  /* Asked, the row off screen answers with its new member. */
+  g_assert_cmpstr (acr_member_get_city (acr_member_row_get_member (off_screen)), ==, "Kent");
+  g_assert_cmpuint (off_notified, ==, 1);
+
+  /* Unasked, it follows in an idle. */
+  replace_all (members, first);
+  g_assert_cmpuint (off_notified, ==, 1);
+  while (off_notified == 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (acr_member_get_city (acr_member_row_get_member (off_screen)), ==, "Windsor");
+
+  /* Scrolled to, it is filled before the next frame. */
+  replace_all (members, second);
+  acr_member_rows_set_visible_range (rows, 9, 3);
+  g_assert_cmpuint (off_notified, ==, 3);
+}
+
+/* An empty answer keeps the rows for the next one when asked to. */
+static void
+test_member_rows_hold_an_empty_answer (void)
+{
+  static const char * const first[] = { "Boston", "Denver", "Miami", NULL };
+  static const char * const none[] = { NULL };
+  static const char * const second[] = { "Quebec", "Richmond", NULL };
+  g_autoptr (GListStore) members = members_named (first);
+  g_autoptr (AcrMemberRows) rows = acr_member_rows_new (G_LIST_MODEL (members));
+  g_autoptr (AcrMemberRow) held = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+
+  acr_member_rows_set_hold_when_empty (rows, TRUE);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  n_changes = 0;
+
+  replace_all (members, none);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+
+  /* The next answer fills the same rows and drops only the surplus. */
+  replace_all (members, second);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (last_position, ==, 2);
+  g_assert_cmpuint (last_removed, ==, 1);
+  g_assert_cmpuint (last_added, ==, 0);
+  g_assert_cmpstr (acr_member_get_city (acr_member_row_get_member (held)), ==, "Quebec");
+
+  /* Without the hold, an empty answer is an empty list. */
+  replace_all (members, none);
+  g_assert_cmpuint (n_changes, ==, 1);
+  acr_member_rows_set_hold_when_empty (rows, FALSE);
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +220,8 @@ main (int   argc,
 
   g_test_add_func ("/acr/ui/member-rows/follow-a-new-search-in-place", test_member_rows_follow_a_new_search_in_place);
   g_test_add_func ("/acr/ui/member-rows/keep-no-row-nobody-holds", test_member_rows_keep_no_row_nobody_holds);
+  g_test_add_func ("/acr/ui/member-rows/fill-rows-on-screen-first", test_member_rows_fill_rows_on_screen_first);
+  g_test_add_func ("/acr/ui/member-rows/hold-an-empty-answer", test_member_rows_hold_an_empty_answer);
 
   return g_test_run ();
 }

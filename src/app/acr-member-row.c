@@ -14,6 +14,7 @@ struct _AcrMemberRow
 {
   GObject    parent_instance;
 
+  AcrMemberRows *rows;     /* weak: asked first whether the member is still to come */
   guint      position;
   AcrMember *member;
 };
@@ -39,7 +40,7 @@ acr_member_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MEMBER:
-      g_value_set_object (value, self->member);
+      g_value_set_object (value, acr_member_row_get_member (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -51,6 +52,7 @@ acr_member_row_finalize (GObject *object)
 {
   AcrMemberRow *self = ACR_MEMBER_ROW (object);
 
+  g_clear_weak_pointer (&self->rows);
   g_clear_object (&self->member);
 
   G_OBJECT_CLASS (acr_member_row_parent_class)->finalize (object);
@@ -77,11 +79,13 @@ acr_member_row_init (AcrMemberRow *self)
 }
 
 AcrMemberRow *
-_acr_member_row_new (guint      position,
-                     AcrMember *member)
+_acr_member_row_new (AcrMemberRows *rows,
+                     guint          position,
+                     AcrMember     *member)
 {
   AcrMemberRow *self = g_object_new (ACR_TYPE_MEMBER_ROW, NULL);
 
+  g_set_weak_pointer (&self->rows, rows);
   self->position = position;
   self->member = member != NULL ? g_object_ref (member) : NULL;
 
@@ -102,6 +106,10 @@ AcrMember *
 acr_member_row_get_member (AcrMemberRow *self)
 {
   g_return_val_if_fail (ACR_IS_MEMBER_ROW (self), NULL);
+
+  /* A row off screen may not show its member yet (see AcrMemberRows). */
+  if (self->rows != NULL)
+    _acr_member_rows_refresh_row (self->rows, self->position);
 
   return self->member;
 }

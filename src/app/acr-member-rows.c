@@ -18,7 +18,17 @@
  *
  * Only the rows GTK holds are alive: the table maps positions to rows
  * through weak references, so a million results cost no rows at all.
+ *
+ * GTK 4.8 holds about 200 rows, a screenful of them visible. The rows in
+ * the visible range (acr_member_rows_set_visible_range ()) show their new
+ * member at once; the others after the frame is drawn, in an idle, or as
+ * soon as anybody asks them for their member. With "hold-when-empty", an
+ * empty answer keeps the rows (the page shows a status page instead of the
+ * list), so the next answer fills them again rather than GTK destroying and
+ * building 200 rows of cells for an answer nobody sees.
  */
+
+#define VISIBLE_MARGIN 4   /* rows beyond the visible range updated at once */
 
 struct _AcrMemberRows
 {
@@ -28,7 +38,21 @@ struct _AcrMemberRows
   gulong      items_changed_id;
   guint       n_items;
   GHashTable *rows;      /* position → AcrMemberRow (weak) */
+  GHashTable *pending;   /* positions whose row shows an old member */
+  guint       pending_id;
+  guint       visible_first;
+  guint       visible_count;
+  gboolean    hold_when_empty;
+  gboolean    holding;   /* the answer is empty; n_items is the last non-empty one */
 };
+
+enum {
+  PROP_0,
+  PROP_HOLD_WHEN_EMPTY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void acr_member_rows_list_model_init (GListModelInterface *iface);
 
@@ -55,6 +79,70 @@ row_finalized_cb (gpointer  data,
     }
 }
 
+static gboolean
+is_near_visible (AcrMemberRows *self,
+                 guint          position)
+{
+  return position + VISIBLE_MARGIN >= self->visible_first &&
+         position < self->visible_first + self->visible_count + VISIBLE_MARGIN;
+}
+
+static void
+refresh_row (AcrMemberRows *self,
+             guint          position)
+{
+  AcrMemberRow *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  g_autoptr (AcrMember) member = NULL;
+
+  g_hash_table_remove (self->pending, GUINT_TO_POINTER (position));
+  if (row == NULL)
+    return;
+
+  member = g_list_model_get_item (self->members, position);
+  _acr_member_row_set_member (row, member);
+}
+
+static gboolean
+refresh_pending_cb (gpointer data)
+{
+  AcrMemberRows *self = data;
+  GHashTableIter iter;
+  gpointer key;
+  guint done = 0;
+
+  /* A few dozen rows at a time: a frame can come between. */
+  g_hash_table_iter_init (&iter, self->pending);
+  while (done < 64 && g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      AcrMemberRow *row = g_hash_table_lookup (self->rows, key);
+      g_autoptr (AcrMember) member = NULL;
+
+      g_hash_table_iter_remove (&iter);
+      if (row == NULL)
+        continue;
+      member = g_list_model_get_item (self->members, GPOINTER_TO_UINT (key));
+      _acr_member_row_set_member (row, member);
+      done++;
+    }
+
+  if (g_hash_table_size (self->pending) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->pending_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* What an AcrMemberRow asks before it answers with its member. */
+void
+_acr_member_rows_refresh_row (AcrMemberRows *self,
+                              guint          position)
+{
+  g_return_if_fail (ACR_IS_MEMBER_ROWS (self));
+
+  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (position)))
+    refresh_row (self, position);
+}
+
 static void
 members_changed_cb (AcrMemberRows *self,
                     guint          position,
@@ -68,6 +156,19 @@ members_changed_cb (AcrMemberRows *self,
   GHashTableIter iter;
   gpointer key, row;
 
+  if (new_n == 0 && self->hold_when_empty && old_n > 0)
+    {
+      /* Nobody sees the rows of an empty answer: keep them for the next. */
+      self->holding = TRUE;
+      return;
+    }
+  if (self->holding)
+    {
+      /* The rows show the last non-empty answer: all of them change. */
+      self->holding = FALSE;
+      position = 0;
+    }
+
   self->n_items = new_n;
 
   /* The rows alive at positions still there show their new members. */
@@ -76,12 +177,23 @@ members_changed_cb (AcrMemberRows *self,
     {
       guint at = GPOINTER_TO_UINT (key);
 
-      if (at >= position && at < common)
+      if (at < position || at >= common)
+        continue;
+
+      if (is_near_visible (self, at))
         {
           g_autoptr (AcrMember) member = g_list_model_get_item (members, at);
 
+          g_hash_table_remove (self->pending, key);
           _acr_member_row_set_member (row, member);
         }
+      else
+        g_hash_table_add (self->pending, key);
+    }
+  if (g_hash_table_size (self->pending) > 0 && self->pending_id == 0)
+    {
+      /* After the frame that shows the visible rows (GDK redraws at HIGH_IDLE + 20). */
+      self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_pending_cb, self, NULL);
     }
 
   if (old_n != new_n)
@@ -113,10 +225,14 @@ acr_member_rows_get_item (GListModel *model,
 
   row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
   if (row != NULL)
-    return g_object_ref (row);
+    {
+      _acr_member_rows_refresh_row (self, position);
+      return g_object_ref (row);
+    }
 
-  member = g_list_model_get_item (self->members, position);
-  row = _acr_member_row_new (position, member);
+  g_hash_table_remove (self->pending, GUINT_TO_POINTER (position));
+  member = self->holding ? NULL : g_list_model_get_item (self->members, position);
+  row = _acr_member_row_new (self, position, member);
   g_object_weak_ref (G_OBJECT (row), row_finalized_cb, self);
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
 
@@ -143,6 +259,8 @@ acr_member_rows_dispose (GObject *object)
     g_object_weak_unref (row, row_finalized_cb, self);
   g_hash_table_remove_all (self->rows);
 
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_hash_table_remove_all (self->pending);
   g_clear_signal_handler (&self->items_changed_id, self->members);
   g_clear_object (&self->members);
 
@@ -155,8 +273,45 @@ acr_member_rows_finalize (GObject *object)
   AcrMemberRows *self = ACR_MEMBER_ROWS (object);
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (acr_member_rows_parent_class)->finalize (object);
+}
+
+static void
+acr_member_rows_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AcrMemberRows *self = ACR_MEMBER_ROWS (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOLD_WHEN_EMPTY:
+      g_value_set_boolean (value, self->hold_when_empty);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acr_member_rows_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AcrMemberRows *self = ACR_MEMBER_ROWS (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOLD_WHEN_EMPTY:
+      acr_member_rows_set_hold_when_empty (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -166,12 +321,22 @@ acr_member_rows_class_init (AcrMemberRowsClass *klass)
 
   object_class->dispose = acr_member_rows_dispose;
   object_class->finalize = acr_member_rows_finalize;
+  object_class->get_property = acr_member_rows_get_property;
+  object_class->set_property = acr_member_rows_set_property;
+
+  properties [PROP_HOLD_WHEN_EMPTY] =
+    g_param_spec_boolean ("hold-when-empty", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 acr_member_rows_init (AcrMemberRows *self)
 {
   self->rows = g_hash_table_new (NULL, NULL);
+  self->pending = g_hash_table_new (NULL, NULL);
+  self->visible_count = 64;
 }
 
 /**
@@ -193,4 +358,64 @@ acr_member_rows_new (GListModel *members)
                                                     G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/**
+ * acr_member_rows_set_visible_range:
+ * @first: the first position on screen
+ * @count: how many positions the screen shows
+ *
+ * The rows a new answer fills at once; the others follow after the frame.
+ */
+void
+acr_member_rows_set_visible_range (AcrMemberRows *self,
+                                   guint          first,
+                                   guint          count)
+{
+  g_autoptr (GArray) now = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (ACR_IS_MEMBER_ROWS (self));
+
+  self->visible_first = first;
+  self->visible_count = count;
+
+  /* Scrolled onto rows still waiting: they show their member before the next frame. */
+  now = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (is_near_visible (self, GPOINTER_TO_UINT (key)))
+      g_array_append_vals (now, &(guint) { GPOINTER_TO_UINT (key) }, 1);
+  for (guint i = 0; i < now->len; i++)
+    refresh_row (self, g_array_index (now, guint, i));
+}
+
+gboolean
+acr_member_rows_get_hold_when_empty (AcrMemberRows *self)
+{
+  g_return_val_if_fail (ACR_IS_MEMBER_ROWS (self), FALSE);
+  return self->hold_when_empty;
+}
+
+void
+acr_member_rows_set_hold_when_empty (AcrMemberRows *self,
+                                     gboolean       hold_when_empty)
+{
+  g_return_if_fail (ACR_IS_MEMBER_ROWS (self));
+
+  hold_when_empty = !!hold_when_empty;
+  if (self->hold_when_empty == hold_when_empty)
+    return;
+
+  self->hold_when_empty = hold_when_empty;
+  if (!hold_when_empty && self->holding)
+    {
+      guint old_n = self->n_items;
+
+      self->holding = FALSE;
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HOLD_WHEN_EMPTY]);
 }

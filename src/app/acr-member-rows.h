@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AcrMemberRows, acr_member_rows, ACR, MEMBER_ROWS, GObject)
 
-AcrMemberRows *acr_member_rows_new (GListModel *members);
+AcrMemberRows *acr_member_rows_new                  (GListModel    *members);
+void           acr_member_rows_set_visible_range    (AcrMemberRows *self,
+                                                     guint          first,
+                                                     guint          count);
+gboolean       acr_member_rows_get_hold_when_empty  (AcrMemberRows *self);
+void           acr_member_rows_set_hold_when_empty  (AcrMemberRows *self,
+                                                     gboolean       hold_when_empty);
 
 G_END_DECLS

@@ -463,6 +463,43 @@ selection_changed_cb (AcrMembersPage *self)
     show_member (self, acr_member_row_get_member (selected));
 }
 
+/* Tells the rows which positions are on screen: those show a new answer first. */
+static void
+update_visible_range (AcrMembersPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = self->rows != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
+  double upper, row_height;
+
+  if (adjustment == NULL || n == 0 || (upper = gtk_adjustment_get_upper (adjustment)) <= 0)
+    return;
+
+  /* One line per row: every row is as high as the next. */
+  row_height = upper / n;
+  acr_member_rows_set_visible_range (self->rows,
+                                     (guint) (gtk_adjustment_get_value (adjustment) / row_height),
+                                     (guint) (gtk_adjustment_get_page_size (adjustment) / row_height) + 1);
+}
+
+static void
+watch_visible_range (AcrMembersPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_visible_range), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_visible_range), self, G_CONNECT_SWAPPED);
+}
+
+/* A new search or filter starts at the top of its answer. */
+static void
+scroll_to_top (AcrMembersPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 static void
 search_changed_cb (AcrMembersPage *self)
 {
@@ -471,7 +508,10 @@ search_changed_cb (AcrMembersPage *self)
     return;
 
   if (self->results != NULL)
-    acr_search_results_set_text (self->results, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    {
+      scroll_to_top (self);
+      acr_search_results_set_text (self->results, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    }
 }
 
 static void
@@ -480,6 +520,7 @@ filter_changed_cb (AcrMembersPage *self)
   if (self->results == NULL || self->loading != NULL)
     return;
 
+  scroll_to_top (self);
   acr_search_results_set_category (self->results, dropdown_code (self->category_dropdown));
   acr_search_results_set_status (self->results, dropdown_code (self->status_dropdown));
   acr_search_results_set_chapter (self->results, dropdown_code (self->chapter_dropdown));
@@ -1239,6 +1280,7 @@ acr_members_page_init (AcrMembersPage *self)
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
   build_columns (self);
+  watch_visible_range (self);
   acr_drop_down_make_compact (self->category_dropdown);
   acr_drop_down_make_compact (self->status_dropdown);
   acr_drop_down_make_compact (self->chapter_dropdown);
@@ -1256,6 +1298,8 @@ attach_results (AcrMembersPage *self)
 {
   self->results = acr_search_results_new (self->store);
   self->rows = acr_member_rows_new (G_LIST_MODEL (self->results));
+  /* An empty answer shows a status page, not the list. */
+  acr_member_rows_set_hold_when_empty (self->rows, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -437,6 +437,31 @@ set_bit (guint64 *bits,
   bits[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
 }
 
+/* First index in @sorted whose key neither starts with @prefix nor sorts before it. */
+static guint
+end_of_prefix_rows (AcrSearchIndex *self,
+                    const guint32  *sorted,
+                    guint           lo,
+                    guint           n,
+                    gsize           field_offset,
+                    const char     *prefix,
+                    gsize           len)
+{
+  guint hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Row *r = &g_array_index (self->rows, Row, sorted[mid]);
+
+      if (strncmp (pool_str (self, G_STRUCT_MEMBER (guint32, r, field_offset)), prefix, len) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static void
 mark_prefix_rows (AcrSearchIndex *self,
                   const guint32  *sorted,
@@ -446,14 +471,12 @@ mark_prefix_rows (AcrSearchIndex *self,
                   guint64        *bits)
 {
   gsize len = strlen (prefix);
+  guint first = lower_bound_rows (self, sorted, n, field_offset, prefix);
+  guint end = end_of_prefix_rows (self, sorted, first, n, field_offset, prefix, len);
 
-  for (guint i = lower_bound_rows (self, sorted, n, field_offset, prefix); i < n; i++)
-    {
-      const Row *r = &g_array_index (self->rows, Row, sorted[i]);
-      if (strncmp (pool_str (self, G_STRUCT_MEMBER (guint32, r, field_offset)), prefix, len) != 0)
-        break;
-      set_bit (bits, sorted[i]);
-    }
+  /* Both ends found by binary search: no key of the tens of thousands between is read. */
+  for (guint i = first; i < end; i++)
+    set_bit (bits, sorted[i]);
 }
 
 static void
