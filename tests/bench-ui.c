@@ -108,6 +108,7 @@ typedef struct
   double total_ms;   /* spawn → first frame with rows painted */
   double first_frame_ms; /* spawn → the window's first frame painted (a large store: its loading page) */
   double after_gtk_ms; /* GTK ready → first frame with rows painted (no process start-up) */
+  double search_ms;  /* spawn → the search index ready (a large store reads it in a thread) */
   guint  n_items;
 } Launch;
 
@@ -418,12 +419,32 @@ close_app_window (AppWindow  *app,
   g_clear_object (&app->store);
 }
 
+/* Rows show before the search index is read (a large store reads it in a
+ * thread): sorting and typing wait for it. */
+static gboolean
+wait_for_search (AppWindow *app)
+{
+  AcrMembersPage *page = acr_window_get_members_page (app->window);
+  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_TIMEOUT_MS * 1000;
+
+  while (acr_members_page_get_results (page) == NULL && g_get_monotonic_time () < deadline)
+    spin_ms (20);
+  if (acr_members_page_get_results (page) == NULL)
+    {
+      g_printerr ("the search index was not ready within %u ms\n", WAIT_TIMEOUT_MS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* --launch-child PATH: one launch, its timestamps on stdout. */
 static int
 run_launch_child (const char *path)
 {
   gint64 main_at = g_get_monotonic_time ();
   gint64 gtk_at;
+  gint64 search_at;
   AppWindow app = { 0 };
   FrameWatch watch;
   guint n_items;
@@ -439,11 +460,15 @@ run_launch_child (const char *path)
   if (!open_app_window (&app, &watch, path))
     return EXIT_FAILURE;
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (acr_members_page_get_results (acr_window_get_members_page (app.window))));
+  /* What the list shows: every member, from the index or (while it is read) from the store. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (app.column_view))));
+  if (!wait_for_search (&app))
+    return EXIT_FAILURE;
+  search_at = g_get_monotonic_time ();
   printf ("LAUNCH %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT "\n",
+          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
           main_at, gtk_at, app.opened_at, app.created_at, app.built_at, app.presented_at, watch.rows_shown_at, n_items,
-          watch.first_paint_at);
+          watch.first_paint_at, search_at);
   fflush (stdout);
 
   close_app_window (&app, &watch);
@@ -462,7 +487,7 @@ measure_launch (const char *self_path,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *line;
-  gint64 spawn_at, main_at, gtk_at, opened_at, created_at, built_at, presented_at, shown_at, first_paint_at;
+  gint64 spawn_at, main_at, gtk_at, opened_at, created_at, built_at, presented_at, shown_at, first_paint_at, search_at;
   int status;
 
   spawn_at = g_get_monotonic_time ();
@@ -477,9 +502,10 @@ measure_launch (const char *self_path,
   line = strstr (out, "LAUNCH ");
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0 || line == NULL ||
       sscanf (line, "LAUNCH %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT,
+              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT
+              " %" G_GINT64_FORMAT,
               &main_at, &gtk_at, &opened_at, &created_at, &built_at, &presented_at, &shown_at, &launch->n_items,
-              &first_paint_at) != 9)
+              &first_paint_at, &search_at) != 10)
     {
       g_printerr ("the launch of %s failed (status %d):\n%s%s", db_path, status, out, err);
       return -1;
@@ -494,6 +520,7 @@ measure_launch (const char *self_path,
   launch->after_gtk_ms = (shown_at - gtk_at) / 1000.0;
   launch->total_ms = (shown_at - spawn_at) / 1000.0;
   launch->first_frame_ms = (first_paint_at - spawn_at) / 1000.0;
+  launch->search_ms = (search_at - spawn_at) / 1000.0;
   return 0;
 }
 
@@ -524,14 +551,16 @@ print_launches (const char   *label,
       hi = MAX (hi, runs[i].total_ms);
     }
 
-  printf ("launch to first frame drawn, %s: %.0f ms (median; the window on screen, a large store's showing its loading page)\n",
+  printf ("launch to first frame drawn, %s: %.0f ms (median; the window on screen)\n",
           label, median_of (runs, n, G_STRUCT_OFFSET (Launch, first_frame_ms)));
   printf ("launch to first frame with rows, %s: %.0f ms (median of %u fresh processes, range %.0f–%.0f ms)\n",
           label, median_of (runs, n, G_STRUCT_OFFSET (Launch, total_ms)), n, lo, hi);
   printf ("  without process and GTK start-up (store open to frame painted): %.0f ms\n",
           median_of (runs, n, G_STRUCT_OFFSET (Launch, after_gtk_ms)));
+  printf ("  launch to search ready (a large store's rows come from the store until its index is read): %.0f ms\n",
+          median_of (runs, n, G_STRUCT_OFFSET (Launch, search_ms)));
   printf ("  medians of the steps: exec to main %.0f ms, gtk_init+adw_init %.0f ms, store open %.0f ms,"
-          " window built %.0f ms, set_store (first search, index read) %.0f ms, present to frame painted %.0f ms\n",
+          " window built %.0f ms, set_store (first search, or the first rows read) %.0f ms, present to frame painted %.0f ms\n",
           median_of (runs, n, G_STRUCT_OFFSET (Launch, main_ms)),
           median_of (runs, n, G_STRUCT_OFFSET (Launch, gtk_ms)),
           median_of (runs, n, G_STRUCT_OFFSET (Launch, open_ms)),
@@ -1245,6 +1274,11 @@ main (int    argc,
     return run_launch_child (argv[2]);
 
   print_machine ();
+#ifdef __OPTIMIZE__
+  printf ("build: optimized (as the Flatpak builds it)\n");
+#else
+  printf ("build: not optimized (-O0): the application's own code runs slower than staff will see\n");
+#endif
   printf ("GTK %u.%u.%u, libadwaita %u.%u.%u, GSK_RENDERER=%s, GDK_BACKEND=%s\n",
           gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
           adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
@@ -1275,6 +1309,8 @@ main (int    argc,
 
   /* 2 and 3 in this process, on one window on the large database. */
   if (!open_app_window (&app, &frames, large_path))
+    return EXIT_FAILURE;
+  if (!wait_for_search (&app))
     return EXIT_FAILURE;
   spin_ms (300);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "acr-member-private.h"
+#include "acr-members-by-name.h"
 #include "acr-sample-data.h"
 #include "acr-search-fold.h"
 #include "acr-search-index.h"
@@ -323,6 +324,49 @@ test_bitmap_answers_agree_with_listed_answers (void)
   g_assert_cmpuint (n_bitmaps, >, 20);
 }
 
+/* What the list shows while the index is read is what an empty search shows. */
+static void
+test_members_by_name_agree_with_an_empty_search (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("acr-search-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr (AcrStore) store = acr_store_open (path, &error);
+  g_autoptr (AcrMembersByName) by_name = NULL;
+  g_autoptr (AcrSearchResults) results = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_true (acr_sample_data_generate (store, 700, 3, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  by_name = acr_members_by_name_new (store);
+  results = acr_search_results_new (store);
+  n = g_list_model_get_n_items (G_LIST_MODEL (results));
+  g_assert_cmpuint (n, ==, 700);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_name)), ==, n);
+  /* Read out of order, across pages. */
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (k * 389) % n;
+      g_autoptr (AcrMember) expected = g_list_model_get_item (G_LIST_MODEL (results), i);
+      g_autoptr (AcrMember) got = g_list_model_get_item (G_LIST_MODEL (by_name), i);
+
+      g_assert_cmpint (acr_member_get_id (got), ==, acr_member_get_id (expected));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (by_name), n));
+
+  g_clear_object (&results);
+  g_clear_object (&by_name);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 static void
 test_results_model_is_lazy_and_live (void)
 {
@@ -483,6 +527,7 @@ main (int    argc,
   g_test_add_func ("/acr/search/overlay-replaces-and-adds-members", test_overlay_update);
   g_test_add_func ("/acr/search/refine-agrees-with-fresh-query", test_refine_agrees_with_query);
   g_test_add_func ("/acr/search/bitmap-answers-agree-with-listed-answers", test_bitmap_answers_agree_with_listed_answers);
+  g_test_add_func ("/acr/search/members-by-name-agree-with-an-empty-search", test_members_by_name_agree_with_an_empty_search);
   g_test_add_func ("/acr/search/results-model-is-lazy-and-follows-the-store", test_results_model_is_lazy_and_live);
   g_test_add_func ("/acr/search/results-never-replace-many-rows-in-one-signal", test_results_never_replace_many_rows_in_one_signal);
 

@@ -137,6 +137,63 @@ test_members_empty_database_offers_sample_data (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2000);
 }
 
+/* A large membership reads its search index in a thread: meanwhile the list
+ * shows the members in name order from the store, and what staff type is
+ * searched once the index is there. */
+static void
+test_members_list_shows_members_while_the_index_is_read (Fixture       *fixture,
+                                                         gconstpointer  data)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) first_ids = NULL;
+  g_autoptr (AcrMember) first = NULL;
+  g_autofree char *first_name = NULL;
+  g_autoptr (GObject) row = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "members.db", NULL);
+  g_autoptr (AcrStore) reopened = NULL;
+  gint64 deadline;
+
+  load_sample (fixture);
+  /* The same file opened again: a store whose index is not read yet. */
+  reopened = acr_store_open (path, &error);
+  g_assert_no_error (error);
+  _acr_members_page_set_index_in_thread_from (page (fixture), 0);
+  acr_window_set_store (fixture->window, reopened, NULL);
+
+  /* At once: no search yet, but every member in the list, the first by name first. */
+  g_assert_null (acr_members_page_get_results (page (fixture)));
+  g_assert_cmpstr (acr_members_page_get_state (page (fixture)), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2000);
+  first_ids = acr_store_list_ids_by_name (reopened, 0, 1, &error);
+  g_assert_no_error (error);
+  first = acr_store_lookup_member_by_id (reopened, g_array_index (first_ids, guint32, 0), &error);
+  g_assert_no_error (error);
+  first_name = acr_member_dup_display_name (first);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (count_inscriptions_containing (GTK_WIDGET (page (fixture)), first_name), >, 0);
+  row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+
+  /* Typed while the index is read: searched when it is ready. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "smith");
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (acr_members_page_get_results (page (fixture)) == NULL ||
+         g_strcmp0 (acr_search_results_get_text (acr_members_page_get_results (page (fixture))), "smith") != 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (acr_members_page_get_results (page (fixture)))), <, 2000);
+
+  /* The rows were filled again, not rebuilt. */
+  {
+    g_autoptr (GObject) again = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+
+    g_assert_true (again == row);
+  }
+}
+
 static void
 test_members_search_filters_as_you_type (Fixture       *fixture,
                                          gconstpointer  data)
@@ -342,6 +399,8 @@ main (int   argc,
 
   g_test_add ("/acr/ui/members/empty-database-offers-sample-data", Fixture, NULL,
               fixture_set_up, test_members_empty_database_offers_sample_data, fixture_tear_down);
+  g_test_add ("/acr/ui/members/list-shows-members-while-the-index-is-read", Fixture, NULL,
+              fixture_set_up, test_members_list_shows_members_while_the_index_is_read, fixture_tear_down);
   g_test_add ("/acr/ui/members/search-filters-as-you-type", Fixture, NULL,
               fixture_set_up, test_members_search_filters_as_you_type, fixture_tear_down);
   g_test_add ("/acr/ui/members/status-filter-keeps-only-that-status", Fixture, NULL,

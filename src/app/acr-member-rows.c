@@ -361,6 +361,31 @@ acr_member_rows_new (GListModel *members)
 }
 
 /**
+ * acr_member_rows_set_members:
+ * @members: a GListModel of AcrMember
+ *
+ * Shows another list of members in the same rows, as if it were a new
+ * answer: the rows GTK holds are filled again, not rebuilt.
+ */
+void
+acr_member_rows_set_members (AcrMemberRows *self,
+                             GListModel    *members)
+{
+  g_return_if_fail (ACR_IS_MEMBER_ROWS (self));
+  g_return_if_fail (G_IS_LIST_MODEL (members));
+
+  if (members == self->members)
+    return;
+
+  g_clear_signal_handler (&self->items_changed_id, self->members);
+  g_set_object (&self->members, members);
+  self->items_changed_id = g_signal_connect_object (members, "items-changed",
+                                                    G_CALLBACK (members_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+  members_changed_cb (self, 0, self->n_items, g_list_model_get_n_items (members), members);
+}
+
+/**
  * acr_member_rows_set_visible_range:
  * @first: the first position on screen
  * @count: how many positions the screen shows

@@ -10,6 +10,7 @@
 #include "acr-format.h"
 #include "acr-lifecycle.h"
 #include "acr-member-rows.h"
+#include "acr-members-by-name.h"
 #include "acr-members-page.h"
 #include "acr-money.h"
 #include "acr-sample-data.h"
@@ -48,10 +49,12 @@ struct _AcrMembersPage
   AcrRules           *rules;
   AcrBilling         *billing;  /* for the balance column; made when first needed */
   GCancellable       *loading;  /* while a large membership's index is read in a thread */
+  guint               index_in_thread_from;
   gboolean            has_members;
   GtkSpinner         *loading_spinner;
   AcrSearchResults   *results;
   AcrMemberRows      *rows;            /* positions over results: see AcrMemberRows */
+  AcrMembersByName   *by_name;         /* what the rows show while the index is read */
   GtkSingleSelection *selection;
   AcrMember          *shown_member;
   GPtrArray          *detail_rows;     /* rows added to facts_group */
@@ -209,8 +212,12 @@ update_state (AcrMembersPage *self)
   gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL);
   if (self->loading != NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      gtk_label_set_text (self->count_label, "");
+      /* The members in name order are there at once; searching waits for the index. */
+      gboolean browsing = self->by_name != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->by_name)) > 0;
+
+      gtk_stack_set_visible_child_name (self->stack, browsing ? "list" : "loading");
+      gtk_label_set_text (self->count_label, browsing ? _("Reading the search index…") : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), browsing);
       return;
     }
 
@@ -1208,6 +1215,7 @@ acr_members_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->results);
+  g_clear_object (&self->by_name);
   g_clear_object (&self->shown_member);
   g_clear_object (&self->billing);
   g_clear_object (&self->store);
@@ -1285,7 +1293,17 @@ acr_members_page_init (AcrMembersPage *self)
   acr_drop_down_make_compact (self->status_dropdown);
   acr_drop_down_make_compact (self->chapter_dropdown);
   fill_status_dropdown (self);
+  self->index_in_thread_from = INDEX_IN_THREAD_FROM;
   acr_members_page_set_store (self, NULL, NULL);
+}
+
+/* For tests: a store with more members than @count reads its index in a thread. */
+void
+_acr_members_page_set_index_in_thread_from (AcrMembersPage *self,
+                                            guint           count)
+{
+  g_return_if_fail (ACR_IS_MEMBERS_PAGE (self));
+  self->index_in_thread_from = count;
 }
 
 /**
@@ -1294,19 +1312,32 @@ acr_members_page_init (AcrMembersPage *self)
  * @error: (nullable): why there is no store, shown in its place
  */
 static void
-attach_results (AcrMembersPage *self)
+attach_rows (AcrMembersPage *self,
+             GListModel     *members)
 {
-  self->results = acr_search_results_new (self->store);
-  self->rows = acr_member_rows_new (G_LIST_MODEL (self->results));
+  self->rows = acr_member_rows_new (members);
   /* An empty answer shows a status page, not the list. */
   acr_member_rows_set_hold_when_empty (self->rows, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->results, "items-changed", G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+attach_results (AcrMembersPage *self)
+{
+  self->results = acr_search_results_new (self->store);
+  /* The rows shown while the index was read hold the same members in the
+   * same order as an empty search: they are filled again, not rebuilt. */
+  if (self->rows != NULL)
+    acr_member_rows_set_members (self->rows, G_LIST_MODEL (self->results));
+  else
+    attach_rows (self, G_LIST_MODEL (self->results));
+  g_clear_object (&self->by_name);
+  g_signal_connect_object (self->results, "items-changed", G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
 
   search_changed_cb (self);
   filter_changed_cb (self);
@@ -1348,6 +1379,7 @@ acr_members_page_set_store (AcrMembersPage *self,
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->results);
+  g_clear_object (&self->by_name);
   show_member (self, NULL);
   g_clear_object (&self->billing);
   g_cancellable_cancel (self->loading);
@@ -1359,9 +1391,11 @@ acr_members_page_set_store (AcrMembersPage *self,
     {
       /* The results model searches as it is made: only once the index is ready. */
       if (!acr_store_has_search_index (store) &&
-          acr_store_count_members (store, NULL) > INDEX_IN_THREAD_FROM)
+          acr_store_count_members (store, NULL) > self->index_in_thread_from)
         {
           self->loading = g_cancellable_new ();
+          self->by_name = acr_members_by_name_new (store);
+          attach_rows (self, G_LIST_MODEL (self->by_name));
           acr_store_prepare_search_async (store, self->loading, search_prepared_cb, g_object_ref (self));
         }
       else

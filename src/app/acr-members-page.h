@@ -30,4 +30,7 @@ gboolean          acr_members_page_import_file       (AcrMembersPage *self,
                                                       const char     *path,
                                                       GError        **error);
 
+void              _acr_members_page_set_index_in_thread_from (AcrMembersPage *self,
+                                                              guint           count);
+
 G_END_DECLS

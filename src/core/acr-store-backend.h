@@ -101,6 +101,10 @@ struct _AcrStoreBackendInterface
   GArray     *(*scan_ids)           (AcrStoreBackend        *self,
                                      AcrStoreOrder           order,
                                      GError                **error);
+  GArray     *(*list_ids_by_name)   (AcrStoreBackend        *self,
+                                     guint                   offset,
+                                     guint                   limit,
+                                     GError                **error);
 
   gboolean    (*save_draft)         (AcrStoreBackend        *self,
                                      const char             *key,

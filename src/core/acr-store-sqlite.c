@@ -785,6 +785,38 @@ sqlite_scan_members (AcrStoreBackend   *backend,
   return TRUE;
 }
 
+/* One page of the family-name order, read from its index (no table access). */
+static GArray *
+sqlite_list_ids_by_name (AcrStoreBackend  *backend,
+                         guint             offset,
+                         guint             limit,
+                         GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), limit);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = get_statement (self, "SELECT id FROM members ORDER BY family_key, given_key, number LIMIT ?1 OFFSET ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint32 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 static GArray *
 sqlite_scan_ids (AcrStoreBackend  *backend,
                  AcrStoreOrder     order,
@@ -1032,6 +1064,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->list_changes = sqlite_list_changes;
   iface->scan_members = sqlite_scan_members;
   iface->scan_ids = sqlite_scan_ids;
+  iface->list_ids_by_name = sqlite_list_ids_by_name;
   iface->save_draft = sqlite_save_draft;
   iface->load_draft = sqlite_load_draft;
   iface->delete_draft = sqlite_delete_draft;

@@ -363,6 +363,26 @@ acr_store_count_members (AcrStore  *self,
   return ACR_STORE_BACKEND_GET_IFACE (self->backend)->count_members (self->backend, error);
 }
 
+/**
+ * acr_store_list_ids_by_name:
+ * @offset: the first position
+ * @limit: at most this many
+ *
+ * Member ids in family-name order (family, given name, number: the search
+ * index's order), read from the store's own index.
+ *
+ * Returns: (transfer full): guint32 ids, or NULL with @error set
+ */
+GArray *
+acr_store_list_ids_by_name (AcrStore  *self,
+                            guint      offset,
+                            guint      limit,
+                            GError   **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->list_ids_by_name (self->backend, offset, limit, error);
+}
+
 /* "0001234", "1234" → 1234; 0 if @text is not a member number. */
 guint
 acr_store_parse_number (const char *text)

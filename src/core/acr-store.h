@@ -53,6 +53,10 @@ gboolean         acr_store_prepare_search_finish (AcrStore     *self,
                                                GError      **error);
 gint64           acr_store_count_members      (AcrStore     *self,
                                                GError      **error);
+GArray          *acr_store_list_ids_by_name   (AcrStore     *self,
+                                               guint         offset,
+                                               guint         limit,
+                                               GError      **error);
 AcrMember       *acr_store_lookup_member      (AcrStore     *self,
                                                guint         number,
                                                GError      **error);
