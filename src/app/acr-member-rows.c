@@ -102,28 +102,28 @@ refresh_row (AcrMemberRows *self,
   _acr_member_row_set_member (row, member);
 }
 
+/* Calls refresh_row () on @positions (guint): it edits the pending set, so not while iterating it. */
+static void
+refresh_rows (AcrMemberRows *self,
+              GArray        *positions)
+{
+  for (guint i = 0; i < positions->len; i++)
+    refresh_row (self, g_array_index (positions, guint, i));
+}
+
 static gboolean
 refresh_pending_cb (gpointer data)
 {
   AcrMemberRows *self = data;
+  g_autoptr (GArray) batch = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
   gpointer key;
-  guint done = 0;
 
   /* A few dozen rows at a time: a frame can come between. */
   g_hash_table_iter_init (&iter, self->pending);
-  while (done < 64 && g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      AcrMemberRow *row = g_hash_table_lookup (self->rows, key);
-      g_autoptr (AcrMember) member = NULL;
-
-      g_hash_table_iter_remove (&iter);
-      if (row == NULL)
-        continue;
-      member = g_list_model_get_item (self->members, GPOINTER_TO_UINT (key));
-      _acr_member_row_set_member (row, member);
-      done++;
-    }
+  while (batch->len < 64 && g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_vals (batch, &(guint) { GPOINTER_TO_UINT (key) }, 1);
+  refresh_rows (self, batch);
 
   if (g_hash_table_size (self->pending) > 0)
     return G_SOURCE_CONTINUE;
@@ -154,7 +154,7 @@ members_changed_cb (AcrMemberRows *self,
   guint new_n = g_list_model_get_n_items (members);
   guint common = MIN (old_n, new_n);
   GHashTableIter iter;
-  gpointer key, row;
+  gpointer key;
 
   if (new_n == 0 && self->hold_when_empty && old_n > 0)
     {
@@ -173,7 +173,7 @@ members_changed_cb (AcrMemberRows *self,
 
   /* The rows alive at positions still there show their new members. */
   g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &key, &row))
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       guint at = GPOINTER_TO_UINT (key);
 
@@ -181,12 +181,7 @@ members_changed_cb (AcrMemberRows *self,
         continue;
 
       if (is_near_visible (self, at))
-        {
-          g_autoptr (AcrMember) member = g_list_model_get_item (members, at);
-
-          g_hash_table_remove (self->pending, key);
-          _acr_member_row_set_member (row, member);
-        }
+        refresh_row (self, at);
       else
         g_hash_table_add (self->pending, key);
     }
@@ -412,8 +407,7 @@ acr_member_rows_set_visible_range (AcrMemberRows *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (is_near_visible (self, GPOINTER_TO_UINT (key)))
       g_array_append_vals (now, &(guint) { GPOINTER_TO_UINT (key) }, 1);
-  for (guint i = 0; i < now->len; i++)
-    refresh_row (self, g_array_index (now, guint, i));
+  refresh_rows (self, now);
 }
 
 gboolean
