@@ -1155,6 +1155,20 @@ get_order_ids (AcrSearchIndex *self,
   return self->order_ids[sort];
 }
 
+/* Word @w of @bits (NULL = every row) without the stale rows or the bits past the last row. */
+static inline guint64
+live_rows (AcrSearchIndex *self,
+           const guint64  *bits,
+           guint           w)
+{
+  guint n = self->rows->len;
+  guint64 word = (bits != NULL ? bits[w] : G_MAXUINT64) & ~self->stale[w];
+
+  if (w == self->n_bitwords - 1 && n % 64 != 0)
+    word &= (G_GUINT64_CONSTANT (1) << (n % 64)) - 1;
+  return word;
+}
+
 /* An answer read through @bits (base rows, family order; NULL = every row), stale rows left out. */
 static AcrSearchAnswer *
 bitmap_answer (AcrSearchIndex *self,
@@ -1164,7 +1178,6 @@ bitmap_answer (AcrSearchIndex *self,
 {
   AcrSearchAnswer *answer = g_new0 (AcrSearchAnswer, 1);
   AcrSearchSort sort = c->query->sort;
-  guint n = self->rows->len;
   guint32 total = 0;
 
   answer->n_items = count;
@@ -1177,9 +1190,7 @@ bitmap_answer (AcrSearchIndex *self,
       /* Rows are in family order already: the positions are the rows. */
       answer->bits = g_new (guint64, MAX (self->n_bitwords, 1));
       for (guint w = 0; w < self->n_bitwords; w++)
-        answer->bits[w] = (bits != NULL ? bits[w] : G_MAXUINT64) & ~self->stale[w];
-      if (bits == NULL && n % 64 != 0)
-        answer->bits[self->n_bitwords - 1] &= (G_GUINT64_CONSTANT (1) << (n % 64)) - 1;
+        answer->bits[w] = live_rows (self, bits, w);
     }
   else
     {
@@ -1188,10 +1199,8 @@ bitmap_answer (AcrSearchIndex *self,
       answer->bits = g_new0 (guint64, MAX (self->n_bitwords, 1));
       for (guint w = 0; w < self->n_bitwords; w++)
         {
-          guint64 word = (bits != NULL ? bits[w] : G_MAXUINT64) & ~self->stale[w];
+          guint64 word = live_rows (self, bits, w);
 
-          if (w == self->n_bitwords - 1 && n % 64 != 0)
-            word &= (G_GUINT64_CONSTANT (1) << (n % 64)) - 1;
           while (word)
             {
               guint32 row = w * 64 + __builtin_ctzll (word);
@@ -1250,11 +1259,8 @@ acr_search_index_answer (AcrSearchIndex       *self,
     {
       guint count = 0;
 
-      if (bits == NULL)
-        count = self->rows->len - self->n_stale;
-      else
-        for (guint w = 0; w < self->n_bitwords; w++)
-          count += __builtin_popcountll (bits[w] & ~self->stale[w]);
+      for (guint w = 0; w < self->n_bitwords; w++)
+        count += __builtin_popcountll (live_rows (self, bits, w));
 
       if (count > self->bitmap_min)
         {
