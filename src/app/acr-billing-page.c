@@ -2,13 +2,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "acr-billing-page.h"
 #include "acr-billing-run.h"
 #include "acr-format.h"
-#include "acr-invoice-renderer.h"
+#include "acr-invoice-documents.h"
 #include "acr-money.h"
 #include "acr-window.h"
 
@@ -37,7 +36,6 @@ struct _AcrBillingPage
   AcrStore             *store;
   AcrRules             *rules;
   AcrBilling           *billing;
-  GSettings            *settings;
   int                  *years;
   guint                 n_years;
 
@@ -52,8 +50,6 @@ struct _AcrBillingPage
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
   guint                 progress_id;
-  GtkFileChooserNative *chooser;
-  GPtrArray            *export_invoices;
 
   GtkStack             *page_stack;
   AdwStatusPage        *unavailable_page;
@@ -701,35 +697,6 @@ add_invoice_column (AcrBillingPage *self,
 
 /* ---- documents ---- */
 
-static AcrInvoiceRenderer *
-create_renderer (AcrBillingPage *self)
-{
-  AcrInvoiceRenderer *renderer = acr_invoice_renderer_new ();
-  g_autofree char *paper = g_settings_get_string (self->settings, "paper-size");
-  g_autofree char *issuer = g_settings_get_string (self->settings, "issuer-name");
-  g_autofree char *address = g_settings_get_string (self->settings, "issuer-address");
-
-  acr_invoice_renderer_set_paper (renderer, g_str_equal (paper, "a4") ? ACR_PAPER_A4 : ACR_PAPER_LETTER);
-  if (issuer[0] != '\0')
-    acr_invoice_renderer_set_issuer_name (renderer, issuer);
-  if (address[0] != '\0')
-    acr_invoice_renderer_set_issuer_address (renderer, address);
-
-  return renderer;
-}
-
-static void
-open_pdf_launched_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr (AcrBillingPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    toast (self, error->message);
-}
-
 static void
 acr_billing_page_open_pdf (GtkWidget  *widget,
                            const char *action_name,
@@ -737,83 +704,21 @@ acr_billing_page_open_pdf (GtkWidget  *widget,
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
   g_autoptr (GPtrArray) selected = selected_invoices (self);
-  g_autoptr (AcrInvoiceRenderer) renderer = create_renderer (self);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "acr-membership", "invoices", NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-
-  if (selected->len == 0)
-    return;
-
-  name = acr_invoice_renderer_dup_file_name (g_ptr_array_index (selected, 0));
-  path = g_build_filename (dir, name, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !acr_invoice_renderer_export_pdf (renderer, g_ptr_array_index (selected, 0), path, &error))
-    {
-      toast (self, error != NULL ? error->message : g_strerror (errno));
-      return;
-    }
-
-  uri = g_filename_to_uri (path, NULL, NULL);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, open_pdf_launched_cb, g_object_ref (self));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              AcrBillingPage    *self)
-{
-  GPtrArray *invoices = g_object_get_data (G_OBJECT (operation), "acr-invoices");
-  AcrInvoiceRenderer *renderer = g_object_get_data (G_OBJECT (operation), "acr-renderer");
   g_autoptr (GError) error = NULL;
 
-  if (!acr_invoice_renderer_draw_page (renderer, gtk_print_context_get_cairo_context (context),
-                                       g_ptr_array_index (invoices, page_nr), &error))
+  if (selected->len > 0 && !acr_invoice_documents_open_pdf (widget, g_ptr_array_index (selected, 0), &error))
     toast (self, error->message);
 }
 
 void
 acr_billing_page_print_selected (AcrBillingPage *self)
 {
-  g_autoptr (GtkPrintOperation) operation = NULL;
-  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) paper = NULL;
-  g_autoptr (GError) error = NULL;
-  GPtrArray *selected;
-  AcrInvoiceRenderer *renderer;
+  g_autoptr (GPtrArray) selected = NULL;
 
   g_return_if_fail (ACR_IS_BILLING_PAGE (self));
 
   selected = selected_invoices (self);
-  if (selected->len == 0)
-    {
-      g_ptr_array_unref (selected);
-      return;
-    }
-
-  renderer = create_renderer (self);
-  paper = gtk_paper_size_new (acr_invoice_renderer_get_paper (renderer) == ACR_PAPER_A4
-                              ? GTK_PAPER_NAME_A4 : GTK_PAPER_NAME_LETTER);
-  gtk_page_setup_set_paper_size (setup, paper);
-
-  /* The renderer draws in points from the top-left corner of the sheet,
-   * exactly as in the PDF export. */
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_n_pages (operation, selected->len);
-  gtk_print_operation_set_job_name (operation, acr_invoice_get_number (g_ptr_array_index (selected, 0)));
-  g_object_set_data_full (G_OBJECT (operation), "acr-invoices", selected, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (operation), "acr-renderer", renderer, g_object_unref);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, error->message);
+  acr_invoice_documents_print (GTK_WIDGET (self), selected);
 }
 
 static void
@@ -825,119 +730,15 @@ acr_billing_page_print (GtkWidget  *widget,
 }
 
 static void
-export_response_cb (AcrBillingPage       *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
-{
-  g_autoptr (AcrInvoiceRenderer) renderer = create_renderer (self);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-  GPtrArray *invoices = self->export_invoices;
-  gboolean ok;
-
-  if (response != GTK_RESPONSE_ACCEPT || invoices == NULL)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
-  if (path == NULL)
-    goto out;
-
-  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
-    ok = acr_invoice_renderer_export_folder (renderer, (AcrInvoice * const *) invoices->pdata, invoices->len,
-                                             path, 0, NULL, &error);
-  else if (invoices->len == 1)
-    ok = acr_invoice_renderer_export_pdf (renderer, g_ptr_array_index (invoices, 0), path, &error);
-  else
-    {
-      /* For mailing: one file, in postal-code order. */
-      acr_invoices_sort_by_postal_code ((AcrInvoice **) invoices->pdata, invoices->len);
-      ok = acr_invoice_renderer_export_combined (renderer, (AcrInvoice * const *) invoices->pdata, invoices->len,
-                                                 path, NULL, &error);
-    }
-
-  if (ok)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u invoice exported", "%u invoices exported",
-                                                            invoices->len),
-                                               invoices->len);
-
-      toast (self, text);
-    }
-  else
-    toast (self, error->message);
-
-out:
-  g_clear_pointer (&self->export_invoices, g_ptr_array_unref);
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_export_file (AcrBillingPage       *self,
-                    GtkFileChooserAction  action)
-{
-  g_autofree char *name = NULL;
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                               ? _("Export Invoices to a Folder") : _("Export Invoices"),
-                                               parent_window (self), action, _("_Export"), _("_Cancel"));
-  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
-    {
-      if (self->export_invoices->len == 1)
-        name = acr_invoice_renderer_dup_file_name (g_ptr_array_index (self->export_invoices, 0));
-      else
-        name = g_strdup_printf ("invoices-%d.pdf", acr_billing_page_get_year (self));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
-
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-export_kind_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         AcrBillingPage   *self)
-{
-  if (g_strcmp0 (response, "each") == 0)
-    choose_export_file (self, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
-  else if (g_strcmp0 (response, "combined") == 0)
-    choose_export_file (self, GTK_FILE_CHOOSER_ACTION_SAVE);
-  else
-    g_clear_pointer (&self->export_invoices, g_ptr_array_unref);
-}
-
-static void
 acr_billing_page_export (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
-  GtkWidget *dialog;
+  g_autoptr (GPtrArray) selected = selected_invoices (self);
+  g_autofree char *combined_name = g_strdup_printf ("invoices-%d.pdf", acr_billing_page_get_year (self));
 
-  g_clear_pointer (&self->export_invoices, g_ptr_array_unref);
-  self->export_invoices = selected_invoices (self);
-  if (self->export_invoices->len == 0)
-    return;
-
-  if (self->export_invoices->len == 1)
-    {
-      choose_export_file (self, GTK_FILE_CHOOSER_ACTION_SAVE);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (parent_window (self), _("Export the Selected Invoices"),
-                                   _("One PDF file for each invoice, or one combined file in postal-code order for mailing."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "each", _("One File _Each"),
-                                    "combined", _("One _Combined File"),
-                                    NULL);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_kind_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  acr_invoice_documents_export (widget, selected, combined_name);
 }
 
 /* ---- payments and voiding ---- */
@@ -1214,9 +1015,6 @@ acr_billing_page_dispose (GObject *object)
   g_cancellable_cancel (self->preview_cancellable);
   g_cancellable_cancel (self->run_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
 
   if (self->invoice_view != NULL)
     gtk_column_view_set_model (self->invoice_view, NULL);
@@ -1232,7 +1030,6 @@ acr_billing_page_dispose (GObject *object)
   g_clear_object (&self->billing);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
-  g_clear_object (&self->settings);
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->run_cancellable);
 
@@ -1257,7 +1054,6 @@ acr_billing_page_finalize (GObject *object)
 
   g_clear_pointer (&self->years, g_free);
   g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->export_invoices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (acr_billing_page_parent_class)->finalize (object);
 }
@@ -1328,7 +1124,6 @@ acr_billing_page_init (AcrBillingPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
   self->invoices = g_list_store_new (ACR_TYPE_INVOICE);
   self->search_filter = gtk_custom_filter_new (invoice_matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->invoices)),
