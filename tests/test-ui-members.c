@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "acr-invoice-renderer.h"
 #include "acr-window.h"
 
 /* Member lookup on a temporary database, driven through the search entry,
@@ -390,6 +391,77 @@ test_members_edit_conflict_offers_reload (Fixture       *fixture,
   g_assert_cmpstr (acr_member_get_city (acr_members_page_get_shown_member (page (fixture))), ==, "Charlottesville");
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A member's invoice can be opened as a PDF, printed and exported from the
+ * member pane, each from a button on the invoice's row. */
+static void
+test_members_pane_offers_the_invoice_as_a_document (Fixture       *fixture,
+                                                    gconstpointer  data)
+{
+  GListModel *results;
+  GtkWidget *open_button = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *file_name = NULL;
+  AcrInvoice *shown = NULL;
+
+  load_sample (fixture);
+  results = G_LIST_MODEL (acr_members_page_get_results (page (fixture)));
+
+  /* The first member who owes dues this year gets an invoice from the pane. */
+  for (guint i = 0; i < 50 && open_button == NULL; i++)
+    {
+      g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
+
+      acr_members_page_show_member (page (fixture), acr_member_get_number (member));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.create-invoice", NULL));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+      open_button = find_action_button (GTK_WIDGET (page (fixture)), "members.open-invoice");
+    }
+  g_assert_nonnull (open_button);
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page (fixture)), "members.print-invoice"));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page (fixture)), "members.export-invoice"));
+  g_assert_true (gtk_widget_is_sensitive (open_button));
+
+  /* Open as PDF writes the invoice where the viewer is pointed (no viewer runs here). */
+  number = g_variant_dup_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open_button)), NULL);
+  {
+    g_autoptr (AcrBilling) billing = acr_billing_new (fixture->store, acr_window_get_rules (fixture->window));
+    g_autoptr (GPtrArray) invoices = acr_billing_list_member_invoices (billing,
+                                                                        acr_member_get_number (acr_members_page_get_shown_member (page (fixture))),
+                                                                        NULL, NULL);
+
+    for (guint i = 0; i < invoices->len; i++)
+      if (g_str_equal (acr_invoice_get_number (g_ptr_array_index (invoices, i)), number))
+        shown = g_ptr_array_index (invoices, i);
+    g_assert_nonnull (shown);
+    file_name = acr_invoice_renderer_dup_file_name (shown);
+  }
+  path = g_build_filename (g_get_user_cache_dir (), "acr-membership", "invoices", file_name, NULL);
+  g_unlink (path);
+  g_signal_emit_by_name (open_button, "clicked");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +482,8 @@ main (int   argc,
   g_test_add ("/acr/ui/members/search-shortcut-focuses-the-entry", Fixture, NULL,
               fixture_set_up, test_members_search_shortcut_focuses_the_entry, fixture_tear_down);
 
+  g_test_add ("/acr/ui/members/pane-offers-the-invoice-as-a-document", Fixture, NULL,
+              fixture_set_up, test_members_pane_offers_the_invoice_as_a_document, fixture_tear_down);
   g_test_add ("/acr/ui/members/edit-conflict-offers-reload", Fixture, NULL,
               fixture_set_up, test_members_edit_conflict_offers_reload, fixture_tear_down);
 

@@ -54,11 +54,15 @@ open_pdf_launched_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr (GtkWidget) widget = user_data;
+  GWeakRef *view = user_data;
+  g_autoptr (GtkWidget) widget = g_weak_ref_get (view);
   g_autoptr (GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  /* A view closed meanwhile has nobody to tell. */
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && widget != NULL)
     toast (widget, error->message);
+  g_weak_ref_clear (view);
+  g_free (view);
 }
 
 /**
@@ -79,6 +83,7 @@ acr_invoice_documents_open_pdf (GtkWidget   *widget,
   g_autofree char *name = acr_invoice_renderer_dup_file_name (invoice);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *uri = NULL;
+  GWeakRef *view;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -92,7 +97,9 @@ acr_invoice_documents_open_pdf (GtkWidget   *widget,
     return FALSE;
 
   uri = g_filename_to_uri (path, NULL, NULL);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, open_pdf_launched_cb, g_object_ref (widget));
+  view = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (view, widget);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, open_pdf_launched_cb, view);
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 #include "acr-csv-import.h"
 #include "acr-csv-reader.h"
 #include "acr-format.h"
+#include "acr-invoice-documents.h"
 #include "acr-lifecycle.h"
 #include "acr-member-rows.h"
 #include "acr-members-by-name.h"
@@ -57,6 +58,7 @@ struct _AcrMembersPage
   AcrMembersByName   *by_name;         /* what the rows show while the index is read */
   GtkSingleSelection *selection;
   AcrMember          *shown_member;
+  GPtrArray          *shown_invoices;  /* of AcrInvoice: the member pane's, for its buttons */
   GPtrArray          *detail_rows;     /* rows added to facts_group */
   GtkColumnViewColumn *number_column;
   GtkColumnViewColumn *name_column;
@@ -306,6 +308,24 @@ add_person_rows (AcrMembersPage *self,
     }
 }
 
+static void
+add_invoice_button (GtkWidget  *row,
+                    const char *icon_name,
+                    const char *label,
+                    const char *action_name,
+                    AcrInvoice *invoice)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", acr_invoice_get_number (invoice));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static GtkWidget *
 create_invoice_row (AcrInvoice *invoice)
 {
@@ -322,8 +342,20 @@ create_invoice_row (AcrInvoice *invoice)
   subtitle = g_strdup_printf (_("%s · total %s · balance %s"), status, total, balance);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  add_invoice_button (row, "x-office-document-symbolic", _("Open as PDF"), "members.open-invoice", invoice);
+  add_invoice_button (row, "printer-symbolic", _("Print"), "members.print-invoice", invoice);
+  add_invoice_button (row, "document-save-symbolic", _("Export as PDF…"), "members.export-invoice", invoice);
 
   return row;
+}
+
+static AcrBilling *
+get_billing (AcrMembersPage *self)
+{
+  if (self->billing == NULL && self->store != NULL && self->rules != NULL)
+    self->billing = acr_billing_new (self->store, self->rules);
+
+  return self->billing;
 }
 
 /* The member's invoices and balance, as AcrBilling keeps them. */
@@ -331,20 +363,21 @@ static void
 show_invoices (AcrMembersPage *self,
                AcrMember      *member)
 {
-  g_autoptr (AcrBilling) billing = NULL;
-  g_autoptr (GPtrArray) invoices = NULL;
+  AcrBilling *billing = get_billing (self);
+  GPtrArray *invoices;
   g_autofree char *description = NULL;
   g_autofree char *balance_text = NULL;
   gint64 balance = 0;
 
-  if (self->rules == NULL)
+  g_clear_pointer (&self->shown_invoices, g_ptr_array_unref);
+  if (billing == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), FALSE);
       return;
     }
 
-  billing = acr_billing_new (self->store, self->rules);
-  invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (member), &balance, NULL);
+  self->shown_invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (member), &balance, NULL);
+  invoices = self->shown_invoices;
   if (invoices == NULL || invoices->len == 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), FALSE);
@@ -415,6 +448,7 @@ show_member (AcrMembersPage *self,
   update_member_actions (self);
   if (member == NULL)
     {
+      g_clear_pointer (&self->shown_invoices, g_ptr_array_unref);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
@@ -608,15 +642,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
 
   gtk_list_item_set_child (item, inscription);
-}
-
-static AcrBilling *
-get_billing (AcrMembersPage *self)
-{
-  if (self->billing == NULL && self->store != NULL && self->rules != NULL)
-    self->billing = acr_billing_new (self->store, self->rules);
-
-  return self->billing;
 }
 
 static void
@@ -1088,23 +1113,76 @@ acr_members_page_edit (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The invoice of the member pane whose number the action carries, in a list of one. */
+static GPtrArray *
+shown_invoice (AcrMembersPage *self,
+               GVariant       *parameter)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *number = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; self->shown_invoices != NULL && i < self->shown_invoices->len; i++)
+    {
+      AcrInvoice *invoice = g_ptr_array_index (self->shown_invoices, i);
+
+      if (g_strcmp0 (acr_invoice_get_number (invoice), number) == 0)
+        {
+          g_ptr_array_add (found, g_object_ref (invoice));
+          break;
+        }
+    }
+
+  return found;
+}
+
+static void
+acr_members_page_open_invoice (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  g_autoptr (GPtrArray) invoice = shown_invoice (ACR_MEMBERS_PAGE (widget), parameter);
+  g_autoptr (GError) error = NULL;
+
+  if (invoice->len > 0 && !acr_invoice_documents_open_pdf (widget, g_ptr_array_index (invoice, 0), &error))
+    toast (ACR_MEMBERS_PAGE (widget), error->message);
+}
+
+static void
+acr_members_page_print_invoice (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  g_autoptr (GPtrArray) invoice = shown_invoice (ACR_MEMBERS_PAGE (widget), parameter);
+
+  acr_invoice_documents_print (widget, invoice);
+}
+
+static void
+acr_members_page_export_invoice (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  g_autoptr (GPtrArray) invoice = shown_invoice (ACR_MEMBERS_PAGE (widget), parameter);
+
+  acr_invoice_documents_export (widget, invoice, NULL);
+}
+
 static void
 acr_members_page_create_invoice (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter)
 {
   AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
-  g_autoptr (AcrBilling) billing = NULL;
+  AcrBilling *billing = get_billing (self);
   g_autoptr (AcrInvoice) invoice = NULL;
   g_autoptr (GError) error = NULL;
   GDate date;
 
-  if (self->shown_member == NULL || self->rules == NULL)
+  if (self->shown_member == NULL || billing == NULL)
     return;
 
   /* This year's dues; AcrBilling refuses a second standing invoice. */
   today (&date);
-  billing = acr_billing_new (self->store, self->rules);
   invoice = acr_billing_create_invoice (billing, acr_member_get_number (self->shown_member),
                                         g_date_get_year (&date), &date, &error);
   if (invoice == NULL)
@@ -1217,6 +1295,7 @@ acr_members_page_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->by_name);
   g_clear_object (&self->shown_member);
+  g_clear_pointer (&self->shown_invoices, g_ptr_array_unref);
   g_clear_object (&self->billing);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
@@ -1275,6 +1354,9 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "members.load-sample", NULL, acr_members_page_load_sample);
   gtk_widget_class_install_action (widget_class, "members.edit", NULL, acr_members_page_edit);
   gtk_widget_class_install_action (widget_class, "members.create-invoice", NULL, acr_members_page_create_invoice);
+  gtk_widget_class_install_action (widget_class, "members.open-invoice", "s", acr_members_page_open_invoice);
+  gtk_widget_class_install_action (widget_class, "members.print-invoice", "s", acr_members_page_print_invoice);
+  gtk_widget_class_install_action (widget_class, "members.export-invoice", "s", acr_members_page_export_invoice);
   gtk_widget_class_install_action (widget_class, "members.retire", NULL, acr_members_page_retire);
 }
 
