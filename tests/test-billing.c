@@ -12,6 +12,7 @@
 #include "acr-billing-run.h"
 #include "acr-lifecycle.h"
 #include "acr-sample-data.h"
+#include "acr-search-results.h"
 #include "acr-store.h"
 #include "acr-test-utils.h"
 
@@ -631,6 +632,46 @@ test_member_balance_query_agrees_with_invoices (Fixture       *f,
 }
 
 static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* Every commit says so ("committed": balances are read again); only those
+ * that change members say "members-changed" (the lookup searches again). */
+static void
+test_payment_commit_is_announced_without_members_changed (Fixture       *f,
+                                                          gconstpointer  data)
+{
+  g_autoptr (AcrMember) ruth = add_member (f, general_json, "2026-09-01");
+  g_autoptr (AcrInvoice) invoice = bill (f, ruth, 2027, "2026-11-02");
+  g_autoptr (AcrPayment) some = payment (10000, "2026-12-01");
+  g_autoptr (AcrPayment) too_much = payment (acr_invoice_get_total_cents (invoice), "2026-12-02");
+  g_autoptr (AcrInvoice) after = NULL;
+  g_autoptr (AcrInvoice) refused = NULL;
+  g_autoptr (GError) error = NULL;
+  guint committed = 0, members_changed = 0;
+  /* A lookup is open, as in the application: the store keeps its index. */
+  g_autoptr (AcrSearchResults) lookup = acr_search_results_new (f->store);
+
+  g_signal_connect (f->store, "committed", G_CALLBACK (count_signal), &committed);
+  g_signal_connect (f->store, "members-changed", G_CALLBACK (count_signal), &members_changed);
+
+  after = acr_billing_record_payment (f->billing, acr_invoice_get_number (invoice), some, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (committed, ==, 1);
+  g_assert_cmpuint (members_changed, ==, 0);
+
+  /* A refused write commits nothing and announces nothing. */
+  refused = acr_billing_record_payment (f->billing, acr_invoice_get_number (invoice), too_much, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (committed, ==, 1);
+  g_assert_cmpuint (members_changed, ==, 0);
+}
+
+static void
 test_overpayment_refused (Fixture       *f,
                           gconstpointer  data)
 {
@@ -945,6 +986,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/acr/billing/payment-commit-is-announced-without-members-changed",
+       test_payment_commit_is_announced_without_members_changed);
   g_test_add_func ("/acr/billing/lines-add-up-to-total-over-sample-members", test_lines_add_up);
   ADD ("/acr/billing/second-run-bills-nobody-twice", test_second_run_bills_nobody_twice);
   ADD ("/acr/billing/cancelled-run-finishes-when-run-again", test_cancelled_run_finishes_when_run_again);

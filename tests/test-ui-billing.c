@@ -201,6 +201,39 @@ test_billing_preview_waits_until_the_page_is_shown (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (categories, 0));
 }
 
+/* An invoice issued while Billing is hidden (from a member's pane, say) is
+ * in its list when it is shown again. */
+static void
+test_billing_list_follows_invoices_issued_elsewhere (Fixture       *fixture,
+                                                     gconstpointer  data)
+{
+  GListModel *invoices = acr_billing_page_get_invoices (page (fixture));
+  g_autoptr (AcrBilling) billing = acr_billing_new (fixture->store, acr_window_get_rules (fixture->window));
+  g_autoptr (AcrInvoice) issued = NULL;
+  int year = acr_billing_page_get_year (page (fixture));
+  GDate date;
+
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, 0);
+  acr_window_set_view (fixture->window, "members");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_JANUARY, year);
+  for (guint number = 1; number <= 300 && issued == NULL; number++)
+    issued = acr_billing_create_invoice (billing, number, year, &date, NULL);
+  g_assert_nonnull (issued);
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, 0);
+
+  acr_window_set_view (fixture->window, "billing");
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, 1);
+  {
+    g_autoptr (AcrInvoice) listed = g_list_model_get_item (invoices, 0);
+
+    g_assert_cmpstr (acr_invoice_get_number (listed), ==, acr_invoice_get_number (issued));
+  }
+  wait_until_idle (fixture);
+}
+
 static void
 test_billing_run_fills_the_invoice_list (Fixture       *fixture,
                                          gconstpointer  data)
@@ -274,6 +307,8 @@ main (int   argc,
               fixture_set_up, test_billing_preview_shows_categories_before_the_run, fixture_tear_down);
   g_test_add ("/acr/ui/billing/preview-waits-until-the-page-is-shown", Fixture, "members",
               fixture_set_up, test_billing_preview_waits_until_the_page_is_shown, fixture_tear_down);
+  g_test_add ("/acr/ui/billing/list-follows-invoices-issued-elsewhere", Fixture, NULL,
+              fixture_set_up, test_billing_list_follows_invoices_issued_elsewhere, fixture_tear_down);
   g_test_add ("/acr/ui/billing/run-fills-the-invoice-list", Fixture, NULL,
               fixture_set_up, test_billing_run_fills_the_invoice_list, fixture_tear_down);
   g_test_add ("/acr/ui/billing/search-and-status-filter-the-invoices", Fixture, NULL,

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "acr-invoice-renderer.h"
+#include "acr-money.h"
 #include "acr-window.h"
 
 /* Member lookup on a temporary database, driven through the search entry,
@@ -462,6 +463,115 @@ test_members_pane_offers_the_invoice_as_a_document (Fixture       *fixture,
   g_unlink (path);
 }
 
+static guint
+count_inscriptions (GtkWidget *widget)
+{
+  guint n = GTK_IS_INSCRIPTION (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_inscriptions (child);
+  return n;
+}
+
+static GtkWidget *
+find_inscription (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inscription (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the list row showing member @number shows @text in one of its seven cells. */
+static gboolean
+list_row_shows (Fixture    *fixture,
+                const char *number,
+                const char *text)
+{
+  GtkWidget *row = find_inscription (GTK_WIDGET (page (fixture)), number);
+
+  while (row != NULL && count_inscriptions (row) < 7)
+    row = gtk_widget_get_parent (row);
+
+  return row != NULL && count_inscriptions (row) == 7 && find_inscription (row, text) != NULL;
+}
+
+/* An invoice issued from the pane and a payment recorded elsewhere (here:
+ * straight through AcrBilling, as Billing does) show in the list's balance
+ * at once, without a new search. */
+static void
+test_members_balances_follow_a_payment (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  GListModel *results;
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (AcrInvoice) paid = NULL;
+  g_autoptr (AcrPayment) payment = NULL;
+  g_autoptr (GPtrArray) invoices = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *owed = NULL;
+  g_autofree char *zero = acr_money_format (0, NULL);
+  AcrInvoice *invoice = NULL;
+  gint64 balance = 0;
+  gint64 deadline;
+  GDate date;
+
+  load_sample (fixture);
+  results = G_LIST_MODEL (acr_members_page_get_results (page (fixture)));
+  billing = acr_billing_new (fixture->store, acr_window_get_rules (fixture->window));
+
+  /* The first member on screen with nothing owed who gets an invoice from the pane. */
+  for (guint i = 0; i < 20 && invoice == NULL; i++)
+    {
+      g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
+
+      g_assert_true (acr_billing_get_member_balance (billing, member, &balance, NULL));
+      if (balance != 0)
+        continue;
+      acr_members_page_show_member (page (fixture), acr_member_get_number (member));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.create-invoice", NULL));
+      g_clear_pointer (&invoices, g_ptr_array_unref);
+      invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (member), &balance, NULL);
+      if (invoices != NULL && invoices->len > 0 && balance > 0)
+        {
+          invoice = g_ptr_array_index (invoices, 0);
+          number = acr_member_dup_number_text (member);
+        }
+    }
+  g_assert_nonnull (invoice);
+  owed = acr_money_format (balance, NULL);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!list_row_shows (fixture, number, owed))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_FEBRUARY, acr_invoice_get_year (invoice));
+  payment = acr_payment_new (balance, &date, ACR_PAYMENT_METHOD_CHECK, "12345");
+  paid = acr_billing_record_payment (billing, acr_invoice_get_number (invoice), payment, &error);
+  g_assert_no_error (error);
+
+  while (!list_row_shows (fixture, number, zero))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +594,8 @@ main (int   argc,
 
   g_test_add ("/acr/ui/members/pane-offers-the-invoice-as-a-document", Fixture, NULL,
               fixture_set_up, test_members_pane_offers_the_invoice_as_a_document, fixture_tear_down);
+  g_test_add ("/acr/ui/members/balances-follow-a-payment", Fixture, NULL,
+              fixture_set_up, test_members_balances_follow_a_payment, fixture_tear_down);
   g_test_add ("/acr/ui/members/edit-conflict-offers-reload", Fixture, NULL,
               fixture_set_up, test_members_edit_conflict_offers_reload, fixture_tear_down);
 

@@ -47,6 +47,8 @@ struct _AcrBillingPage
 
   GCancellable         *preview_cancellable;
   gboolean              preview_stale;  /* wanted while the page was hidden */
+  gboolean              changed_while_hidden; /* a commit elsewhere (a member's pane) */
+  gulong                committed_id;
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
   guint                 progress_id;
@@ -1028,6 +1030,8 @@ acr_billing_page_dispose (GObject *object)
   g_clear_object (&self->search_filter);
   g_clear_object (&self->invoices);
   g_clear_object (&self->billing);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->committed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
   g_clear_object (&self->preview_cancellable);
@@ -1043,8 +1047,24 @@ acr_billing_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (acr_billing_page_parent_class)->map (widget);
 
-  if (self->preview_stale)
+  if (self->changed_while_hidden)
+    {
+      /* An invoice or payment from the member pane: the list and the dry run follow. */
+      self->changed_while_hidden = FALSE;
+      reload_invoices (self);
+      refresh_preview (self);
+    }
+  else if (self->preview_stale)
     refresh_preview (self);
+}
+
+/* While the page is shown its own actions keep the list current; a reload
+ * here would read every invoice of the year after each payment. */
+static void
+store_committed_cb (AcrBillingPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->changed_while_hidden = TRUE;
 }
 
 static void
@@ -1179,7 +1199,13 @@ acr_billing_page_set_store (AcrBillingPage *self,
   if (is_running (self))
     return;
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->committed_id, self->store);
   g_set_object (&self->store, store);
+  self->changed_while_hidden = FALSE;
+  if (store != NULL)
+    self->committed_id = g_signal_connect_object (store, "committed", G_CALLBACK (store_committed_cb),
+                                                  self, G_CONNECT_SWAPPED);
   adw_status_page_set_description (self->unavailable_page,
                                    error != NULL ? error->message : _("No member database is open."));
   rebuild_billing (self);

@@ -438,3 +438,22 @@ acr_member_rows_set_hold_when_empty (AcrMemberRows *self,
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HOLD_WHEN_EMPTY]);
 }
+
+/**
+ * acr_member_rows_refresh:
+ *
+ * The rows GTK holds show their members again: for figures read beside
+ * the member (a balance after a payment), which change without the member.
+ */
+void
+acr_member_rows_refresh (AcrMemberRows *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (ACR_IS_MEMBER_ROWS (self));
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    g_object_notify (row, "member");
+}

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (AcrMemberRows, acr_member_rows, ACR, MEMBER_ROWS, GObject)
 AcrMemberRows *acr_member_rows_new                  (GListModel    *members);
 void           acr_member_rows_set_members          (AcrMemberRows *self,
                                                      GListModel    *members);
+void           acr_member_rows_refresh              (AcrMemberRows *self);
 void           acr_member_rows_set_visible_range    (AcrMemberRows *self,
                                                      guint          first,
                                                      guint          count);

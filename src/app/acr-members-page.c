@@ -59,6 +59,8 @@ struct _AcrMembersPage
   GtkSingleSelection *selection;
   AcrMember          *shown_member;
   GPtrArray          *shown_invoices;  /* of AcrInvoice: the member pane's, for its buttons */
+  gulong              committed_id;
+  guint               refresh_id;      /* balances to read again after a commit */
   GPtrArray          *detail_rows;     /* rows added to facts_group */
   GtkColumnViewColumn *number_column;
   GtkColumnViewColumn *name_column;
@@ -897,6 +899,34 @@ today (GDate *date)
                   g_date_time_get_year (now));
 }
 
+static gboolean
+refresh_balances_cb (gpointer data)
+{
+  AcrMembersPage *self = data;
+  GtkWidget *child;
+
+  self->refresh_id = 0;
+  if (self->rows != NULL)
+    acr_member_rows_refresh (self->rows);
+  if (self->shown_member != NULL)
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->invoices_list))) != NULL)
+        gtk_list_box_remove (self->invoices_list, child);
+      show_invoices (self, self->shown_member);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An invoice, a payment or a void anywhere (Billing, this pane, a billing
+ * run's batches): balances are read again once the commits settle. */
+static void
+store_committed_cb (AcrMembersPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_balances_cb, self);
+}
+
 static void
 reload_shown_member (AcrMembersPage *self)
 {
@@ -1290,6 +1320,9 @@ acr_members_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->committed_id, self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->results);
@@ -1467,7 +1500,12 @@ acr_members_page_set_store (AcrMembersPage *self,
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->has_members = FALSE;
+  g_clear_signal_handler (&self->committed_id, self->store);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    self->committed_id = g_signal_connect_object (store, "committed", G_CALLBACK (store_committed_cb),
+                                                  self, G_CONNECT_SWAPPED);
 
   if (store != NULL)
     {

@@ -41,6 +41,7 @@ struct _AcrStore
 
 enum {
   MEMBERS_CHANGED,
+  COMMITTED,
   N_SIGNALS
 };
 
@@ -292,6 +293,16 @@ acr_store_class_init (AcrStoreClass *klass)
   signals [MEMBERS_CHANGED] =
     g_signal_new ("members-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * AcrStore::committed:
+   * Emitted after every commit, whatever it wrote (members, invoices,
+   * payments): views of figures derived from several tables, such as a
+   * member's balance, read them again.
+   */
+  signals [COMMITTED] =
+    g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -463,23 +474,25 @@ _acr_store_commit (AcrStore  *self,
   self->in_transaction = FALSE;
 
   n_changed = self->pending_keys->len;
-  if (n_changed == 0 && !self->pending_rebuild && self->index != NULL)
-    return TRUE;
-
-  if (self->pending_rebuild)
+  if (n_changed > 0 || self->pending_rebuild || self->index == NULL)
     {
-      /* A big batch: reading the index again (at the next search) is cheaper than a
-       * large overlay on every keystroke. */
-      self->pending_rebuild = FALSE;
-      g_clear_pointer (&self->index, acr_search_index_free);
-    }
-  else if (self->index != NULL)
-    for (guint i = 0; i < self->pending_keys->len; i++)
-      acr_search_index_update (self->index, &((OwnedKeys *) self->pending_keys->pdata[i])->keys);
-  g_ptr_array_set_size (self->pending_keys, 0);
-  self->generation++;
+      if (self->pending_rebuild)
+        {
+          /* A big batch: reading the index again (at the next search) is cheaper than a
+           * large overlay on every keystroke. */
+          self->pending_rebuild = FALSE;
+          g_clear_pointer (&self->index, acr_search_index_free);
+        }
+      else if (self->index != NULL)
+        for (guint i = 0; i < self->pending_keys->len; i++)
+          acr_search_index_update (self->index, &((OwnedKeys *) self->pending_keys->pdata[i])->keys);
+      g_ptr_array_set_size (self->pending_keys, 0);
+      self->generation++;
 
-  g_signal_emit (self, signals [MEMBERS_CHANGED], 0);
+      g_signal_emit (self, signals [MEMBERS_CHANGED], 0);
+    }
+
+  g_signal_emit (self, signals [COMMITTED], 0);
   return TRUE;
 }
 
