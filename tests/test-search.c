@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "acr-billing.h"
 #include "acr-member-private.h"
 #include "acr-members-by-name.h"
 #include "acr-sample-data.h"
@@ -10,6 +11,7 @@
 #include "acr-search-index.h"
 #include "acr-search-results.h"
 #include "acr-store.h"
+#include "acr-store-private.h"
 
 typedef struct
 {
@@ -368,6 +370,98 @@ test_members_by_name_agree_with_an_empty_search (void)
 }
 
 static void
+add_named_member (AcrStore   *store,
+                  const char *given,
+                  const char *family)
+{
+  g_autoptr (AcrMember) member = acr_member_new ();
+  g_autofree char *json = g_strdup_printf ("{\"given_name\": \"%s\", \"family_name\": \"%s\"}", given, family);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acr_member_set_person_json (member, json, &error));
+  g_assert_true (acr_store_add_member (store, member, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+issue_invoices (AcrBilling  *billing,
+                guint        n_members,
+                int          year,
+                const GDate *date)
+{
+  for (guint number = 1; number <= n_members; number++)
+    {
+      g_autoptr (AcrInvoice) invoice = acr_billing_create_invoice (billing, number, year, date, NULL);
+    }
+}
+
+/* A billing run writes invoices on a connection of its own; the lookup's
+ * index (seconds to read at a million members) stays. Members changed on
+ * another connection are read again; this connection's own edits, kept in
+ * the index as they are made, do not make a later invoice look like them. */
+static void
+test_index_survives_invoices_from_another_connection (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("acr-search-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr (AcrStore) store = acr_store_open (path, &error);
+  g_autoptr (AcrStore) other = NULL;
+  g_autoptr (AcrRules) rules = acr_rules_new_default (&error);
+  g_autoptr (AcrBilling) other_billing = NULL;
+  g_autoptr (AcrSearchResults) results = NULL;
+  g_autoptr (AcrMember) edited = NULL;
+  AcrSearchIndex *index;
+  GDate date;
+
+  g_assert_no_error (error);
+  g_assert_true (acr_sample_data_generate (store, 50, 5, NULL, NULL, &error));
+  g_assert_no_error (error);
+  results = acr_search_results_new (store);
+  index = _acr_store_get_index (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 50);
+
+  other = acr_store_open (path, &error);
+  g_assert_no_error (error);
+  other_billing = acr_billing_new (other, rules);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_JANUARY, 2027);
+
+  /* Invoices from the other connection: the same index answers. */
+  issue_invoices (other_billing, 50, 2027, &date);
+  acr_search_results_set_text (results, "a");
+  g_assert_true (_acr_store_get_index (store) == index);
+
+  /* An edit here, then invoices there: still the same index. */
+  edited = acr_store_lookup_member (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_member_set_field (edited, "city", "Gaspé", &error));
+  g_assert_true (acr_store_save_member (store, edited, "moved", &error));
+  g_assert_no_error (error);
+  g_assert_true (_acr_store_get_index (store) == index);
+  issue_invoices (other_billing, 50, 2028, &date);
+  acr_search_results_set_text (results, "gaspe");
+  g_assert_true (_acr_store_get_index (store) == index);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 1);
+
+  /* A member added there: read again, and found. */
+  add_named_member (other, "Inès", "Zyx");
+  acr_search_results_set_text (results, "zyx");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 1);
+
+  g_clear_object (&results);
+  g_clear_object (&other_billing);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+static void
 test_results_model_is_lazy_and_live (void)
 {
   g_autoptr (GError) error = NULL;
@@ -528,6 +622,7 @@ main (int    argc,
   g_test_add_func ("/acr/search/refine-agrees-with-fresh-query", test_refine_agrees_with_query);
   g_test_add_func ("/acr/search/bitmap-answers-agree-with-listed-answers", test_bitmap_answers_agree_with_listed_answers);
   g_test_add_func ("/acr/search/members-by-name-agree-with-an-empty-search", test_members_by_name_agree_with_an_empty_search);
+  g_test_add_func ("/acr/search/index-survives-invoices-from-another-connection", test_index_survives_invoices_from_another_connection);
   g_test_add_func ("/acr/search/results-model-is-lazy-and-follows-the-store", test_results_model_is_lazy_and_live);
   g_test_add_func ("/acr/search/results-never-replace-many-rows-in-one-signal", test_results_never_replace_many_rows_in_one_signal);
 

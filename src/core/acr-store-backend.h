@@ -133,6 +133,8 @@ struct _AcrStoreBackendInterface
                                      GError                **error);
   /* Changes whenever another connection (process, workstation) commits; -1 on error. */
   gint64      (*get_data_version)   (AcrStoreBackend        *self);
+  /* Changes with every commit, of any connection, that adds or changes members; -1 on error. */
+  gint64      (*get_members_version) (AcrStoreBackend       *self);
 
   /*
    * Invoices (billing). An issued document is written once, with its lines;

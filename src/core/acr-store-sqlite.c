@@ -126,6 +126,14 @@ static const char * const migrations[] = {
   _acr_store_sqlite_billing_schema,
   /* 6: an invoice's money and status follow from its payments, credit notes and void (acr-store-sqlite-billing.c). */
   _acr_store_sqlite_billing_schema_6,
+  /* 7: a count of the commits that touched members, so that a lookup can tell another
+   *    connection's invoices and payments (a billing run) from changes to members. */
+  "CREATE TABLE members_version (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);"
+  "INSERT INTO members_version (id, value) VALUES (1, 0);"
+  "CREATE TRIGGER members_version_on_insert AFTER INSERT ON members"
+  "  BEGIN UPDATE members_version SET value = value + 1 WHERE id = 1; END;"
+  "CREATE TRIGGER members_version_on_update AFTER UPDATE ON members"
+  "  BEGIN UPDATE members_version SET value = value + 1 WHERE id = 1; END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
@@ -1031,11 +1039,12 @@ sqlite_check_integrity (AcrStoreBackend  *backend,
   return g_string_free (g_steal_pointer (&report), FALSE);
 }
 
+/* The one integer @sql reads, or -1. */
 static gint64
-sqlite_get_data_version (AcrStoreBackend *backend)
+query_version (AcrStoreSqlite *self,
+               const char     *sql)
 {
-  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt = get_statement (self, "PRAGMA data_version", NULL);
+  sqlite3_stmt *stmt = get_statement (self, sql, NULL);
   gint64 version = -1;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -1043,6 +1052,18 @@ sqlite_get_data_version (AcrStoreBackend *backend)
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return version;
+}
+
+static gint64
+sqlite_get_data_version (AcrStoreBackend *backend)
+{
+  return query_version (ACR_STORE_SQLITE (backend), "PRAGMA data_version");
+}
+
+static gint64
+sqlite_get_members_version (AcrStoreBackend *backend)
+{
+  return query_version (ACR_STORE_SQLITE (backend), "SELECT value FROM members_version WHERE id = 1");
 }
 
 static void
@@ -1072,6 +1093,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->insert_application = sqlite_insert_application;
   iface->check_integrity = sqlite_check_integrity;
   iface->get_data_version = sqlite_get_data_version;
+  iface->get_members_version = sqlite_get_members_version;
   _acr_store_sqlite_billing_init (iface);
 }
 

@@ -37,6 +37,7 @@ struct _AcrStore
   GPtrArray       *pending_keys;  /* of OwnedKeys: index updates waiting for the commit */
   gboolean         pending_rebuild; /* too many for an overlay: rebuild after the commit */
   gint64           data_version;  /* the engine's data version the index was read at */
+  gint64           members_version; /* the members' version it was read at (or last caught up with) */
 };
 
 enum {
@@ -118,6 +119,35 @@ index_row_cb (const AcrSearchKeys *keys,
   acr_search_index_add_base_row (user_data, keys);
 }
 
+static gint64
+get_members_version (AcrStore *self)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+
+  return iface->get_members_version != NULL ? iface->get_members_version (self->backend) : -1;
+}
+
+/*
+ * Whether the members are still those an index was read with, at
+ * @data_version and @members_version; @data_version_now is the engine's now. Another connection's commit changes
+ * the data version; only one that touched members (not a billing run's
+ * invoices) changes the members' version too. An engine that cannot tell
+ * (no data version) is taken at its word.
+ */
+static gboolean
+members_unchanged_since (AcrStore *self,
+                         gint64    data_version,
+                         gint64    members_version,
+                         gint64   *data_version_now)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+
+  *data_version_now = iface->get_data_version != NULL ? iface->get_data_version (self->backend) : data_version;
+  if (*data_version_now == data_version)
+    return TRUE;
+  return members_version != -1 && get_members_version (self) == members_version;
+}
+
 static gboolean
 load_index (AcrStore  *self,
             GError   **error)
@@ -131,6 +161,7 @@ load_index (AcrStore  *self,
   gint64 start = g_get_monotonic_time ();
   gint64 scanned;
   gint64 version = iface->get_data_version ? iface->get_data_version (self->backend) : 0;
+  gint64 members_version = get_members_version (self);
 
   if (!iface->scan_members (self->backend, index_row_cb, index, error))
     return FALSE;
@@ -160,6 +191,7 @@ load_index (AcrStore  *self,
   g_clear_pointer (&self->index, acr_search_index_free);
   self->index = g_steal_pointer (&index);
   self->data_version = version;
+  self->members_version = members_version;
   self->generation++;
   return TRUE;
 }
@@ -484,8 +516,16 @@ _acr_store_commit (AcrStore  *self,
           g_clear_pointer (&self->index, acr_search_index_free);
         }
       else if (self->index != NULL)
-        for (guint i = 0; i < self->pending_keys->len; i++)
-          acr_search_index_update (self->index, &((OwnedKeys *) self->pending_keys->pdata[i])->keys);
+        {
+          AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+
+          for (guint i = 0; i < self->pending_keys->len; i++)
+            acr_search_index_update (self->index, &((OwnedKeys *) self->pending_keys->pdata[i])->keys);
+          /* The index now holds this commit's members. Nobody else committed
+           * since it was read (same data version): its members' version is ours. */
+          if (iface->get_data_version != NULL && iface->get_data_version (self->backend) == self->data_version)
+            self->members_version = get_members_version (self);
+        }
       g_ptr_array_set_size (self->pending_keys, 0);
       self->generation++;
 
@@ -865,6 +905,7 @@ typedef struct
   char  *location;
   guint  generation;    /* the store's, when the build started */
   gint64 data_version;  /* the store connection's, likewise */
+  gint64 members_version; /* the members' version the reader read them at */
 } PrepareSearch;
 
 static void
@@ -891,6 +932,7 @@ prepare_search_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  prepare->members_version = reader->members_version;
 
   g_task_return_pointer (task, g_steal_pointer (&reader->index), (GDestroyNotify) acr_search_index_free);
 }
@@ -945,10 +987,10 @@ acr_store_prepare_search_finish (AcrStore      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  AcrStoreBackendInterface *iface;
   PrepareSearch *prepare;
   AcrSearchIndex *index;
   GError *local_error = NULL;
+  gint64 data_version_now;
 
   g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -962,14 +1004,14 @@ acr_store_prepare_search_finish (AcrStore      *self,
   if (index == NULL)
     return TRUE;  /* built in place */
 
-  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
   prepare = g_task_get_task_data (G_TASK (result));
   if (self->index == NULL &&
       self->generation == prepare->generation &&
-      iface->get_data_version (self->backend) == prepare->data_version)
+      members_unchanged_since (self, prepare->data_version, prepare->members_version, &data_version_now))
     {
       self->index = index;
-      self->data_version = prepare->data_version;
+      self->data_version = data_version_now;
+      self->members_version = prepare->members_version;
       self->generation++;
     }
   else
@@ -981,13 +1023,18 @@ acr_store_prepare_search_finish (AcrStore      *self,
 AcrSearchIndex *
 _acr_store_get_index (AcrStore *self)
 {
-  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
   g_autoptr (GError) error = NULL;
+  gint64 data_version_now;
 
-  /* Another process or workstation committed since the index was read: read it again. */
-  if (self->index != NULL && !self->in_transaction && iface->get_data_version != NULL &&
-      iface->get_data_version (self->backend) != self->data_version)
-    g_clear_pointer (&self->index, acr_search_index_free);
+  /* Another process or workstation changed members since the index was read:
+   * read it again. Its invoices and payments (a billing run) leave it be. */
+  if (self->index != NULL && !self->in_transaction)
+    {
+      if (members_unchanged_since (self, self->data_version, self->members_version, &data_version_now))
+        self->data_version = data_version_now;
+      else
+        g_clear_pointer (&self->index, acr_search_index_free);
+    }
 
   if (self->index == NULL && !load_index (self, &error))
     {
