@@ -439,6 +439,9 @@ run_done_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 
   toast (self, text);
+  /* The run wrote on a connection of its own: the views of this one (balances) catch up. */
+  if (self->store != NULL)
+    acr_store_notice_other_commits (self->store);
   reload_invoices (self);
   refresh_preview (self);
   update_actions (self);

@@ -1338,6 +1338,19 @@ acr_members_page_dispose (GObject *object)
   G_OBJECT_CLASS (acr_members_page_parent_class)->dispose (object);
 }
 
+/* Back on the lookup: payments or a billing run from another workstation
+ * or connection show in the balances. */
+static void
+acr_members_page_map (GtkWidget *widget)
+{
+  AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (acr_members_page_parent_class)->map (widget);
+
+  if (self->store != NULL)
+    acr_store_notice_other_commits (self->store);
+}
+
 static void
 acr_members_page_finalize (GObject *object)
 {
@@ -1356,6 +1369,7 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
 
   object_class->dispose = acr_members_page_dispose;
   object_class->finalize = acr_members_page_finalize;
+  widget_class->map = acr_members_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-members-page.ui");

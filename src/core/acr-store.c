@@ -38,6 +38,7 @@ struct _AcrStore
   gboolean         pending_rebuild; /* too many for an overlay: rebuild after the commit */
   gint64           data_version;  /* the engine's data version the index was read at */
   gint64           members_version; /* the members' version it was read at (or last caught up with) */
+  gint64           noticed_version; /* the data version acr_store_notice_other_commits () last saw */
 };
 
 enum {
@@ -381,6 +382,8 @@ acr_store_new_for_backend (AcrStoreBackend  *backend,
 
   self = g_object_new (ACR_TYPE_STORE, NULL);
   self->backend = g_object_ref (backend);
+  if (ACR_STORE_BACKEND_GET_IFACE (backend)->get_data_version != NULL)
+    self->noticed_version = ACR_STORE_BACKEND_GET_IFACE (backend)->get_data_version (backend);
   return g_steal_pointer (&self);
 }
 
@@ -424,6 +427,36 @@ acr_store_list_ids_by_name (AcrStore  *self,
 {
   g_return_val_if_fail (ACR_IS_STORE (self), NULL);
   return ACR_STORE_BACKEND_GET_IFACE (self->backend)->list_ids_by_name (self->backend, offset, limit, error);
+}
+
+/**
+ * acr_store_notice_other_commits:
+ *
+ * Emits #AcrStore::committed when another connection (a billing run's,
+ * another workstation's) committed since the last call, so that what this
+ * store's views derive (balances) is read again. Cheap: one pragma.
+ *
+ * Returns: whether it did
+ */
+gboolean
+acr_store_notice_other_commits (AcrStore *self)
+{
+  AcrStoreBackendInterface *iface;
+  gint64 version;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+
+  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  if (iface->get_data_version == NULL || self->in_transaction)
+    return FALSE;
+
+  version = iface->get_data_version (self->backend);
+  if (version == self->noticed_version)
+    return FALSE;
+
+  self->noticed_version = version;
+  g_signal_emit (self, signals [COMMITTED], 0);
+  return TRUE;
 }
 
 /* "0001234", "1234" → 1234; 0 if @text is not a member number. */

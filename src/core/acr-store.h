@@ -53,6 +53,7 @@ gboolean         acr_store_prepare_search_finish (AcrStore     *self,
                                                GError      **error);
 gint64           acr_store_count_members      (AcrStore     *self,
                                                GError      **error);
+gboolean         acr_store_notice_other_commits (AcrStore   *self);
 GArray          *acr_store_list_ids_by_name   (AcrStore     *self,
                                                guint         offset,
                                                guint         limit,
