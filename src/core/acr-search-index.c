@@ -1098,7 +1098,10 @@ narrow_by_other_words (AcrSearchIndex *self,
   for (guint w = 0; w < self->n_bitwords; w++)
     count += __builtin_popcountll (bits[w]);
 
-  if (count <= 50000)
+  /* Checking a candidate reads its keys (two cache misses at a million
+   * members); marking a word's rows touches only the bitmap. Measured at
+   * 1,000,000: "h2x 1" (28,000 candidates) 6.7 ms checked, 0.6 ms marked. */
+  if (count <= 4096)
     {
       /* Few candidates: check the other words on each rather than mark a million bits. */
       Compiled rest = *c;
