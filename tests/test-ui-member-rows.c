@@ -212,6 +212,59 @@ test_member_rows_hold_an_empty_answer (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 0);
 }
 
+/* With shrink-after-frame, a shorter answer first blanks the positions past
+ * it, and removes them in an idle (after the frame that shows the answer). */
+static void
+test_member_rows_shrink_after_the_frame (void)
+{
+  static const char * const first[] = { "Boston", "Denver", "Miami", "Ottawa", "Quebec", "Richmond", NULL };
+  static const char * const shorter[] = { "Albany", "Bangor", NULL };
+  static const char * const longer[] = { "Camden", "Dover", "Erie", NULL };
+  g_autoptr (GListStore) members = members_named (first);
+  g_autoptr (AcrMemberRows) rows = acr_member_rows_new (G_LIST_MODEL (members));
+  g_autoptr (AcrMemberRow) past = g_list_model_get_item (G_LIST_MODEL (rows), 4);
+
+  acr_member_rows_set_shrink_after_frame (rows, TRUE);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  n_changes = 0;
+
+  replace_all (members, shorter);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 6);
+  g_assert_null (acr_member_row_get_member (past));
+  g_assert_cmpstr (city_at (G_LIST_MODEL (rows), 1), ==, "Bangor");
+  while (n_changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (last_position, ==, 2);
+  g_assert_cmpuint (last_removed, ==, 4);
+  g_assert_cmpuint (last_added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+
+  /* Another answer before the idle: the positions it fills are filled, only the rest removed. */
+  replace_all (members, first);
+  n_changes = 0;
+  replace_all (members, shorter);
+  replace_all (members, longer);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpstr (city_at (G_LIST_MODEL (rows), 2), ==, "Erie");
+  g_assert_null (acr_member_row_get_member (past));
+  while (n_changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (last_position, ==, 3);
+  g_assert_cmpuint (last_removed, ==, 3);
+
+  /* As long an answer as before, before the idle: nothing to remove at all. */
+  replace_all (members, first);
+  n_changes = 0;
+  replace_all (members, shorter);
+  replace_all (members, first);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 6);
+  g_assert_cmpstr (acr_member_get_city (acr_member_row_get_member (past)), ==, "Quebec");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/acr/ui/member-rows/keep-no-row-nobody-holds", test_member_rows_keep_no_row_nobody_holds);
   g_test_add_func ("/acr/ui/member-rows/fill-rows-on-screen-first", test_member_rows_fill_rows_on_screen_first);
   g_test_add_func ("/acr/ui/member-rows/hold-an-empty-answer", test_member_rows_hold_an_empty_answer);
+  g_test_add_func ("/acr/ui/member-rows/shrink-after-the-frame", test_member_rows_shrink_after_the_frame);
 
   return g_test_run ();
 }

@@ -20,5 +20,8 @@ void           acr_member_rows_set_visible_range    (AcrMemberRows *self,
 gboolean       acr_member_rows_get_hold_when_empty  (AcrMemberRows *self);
 void           acr_member_rows_set_hold_when_empty  (AcrMemberRows *self,
                                                      gboolean       hold_when_empty);
+gboolean       acr_member_rows_get_shrink_after_frame (AcrMemberRows *self);
+void           acr_member_rows_set_shrink_after_frame (AcrMemberRows *self,
+                                                       gboolean       shrink_after_frame);
 
 G_END_DECLS

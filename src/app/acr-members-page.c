@@ -1445,8 +1445,10 @@ attach_rows (AcrMembersPage *self,
              GListModel     *members)
 {
   self->rows = acr_member_rows_new (members);
-  /* An empty answer shows a status page, not the list. */
+  /* An empty answer shows a status page, not the list; a shorter one shows
+   * first, GTK's rows past it are destroyed after. */
   acr_member_rows_set_hold_when_empty (self->rows, TRUE);
+  acr_member_rows_set_shrink_after_frame (self->rows, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
