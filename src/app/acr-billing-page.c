@@ -106,16 +106,6 @@ today (GDate *date)
                   g_date_time_get_year (now));
 }
 
-static void
-toast (AcrBillingPage *self,
-       const char     *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ACR_IS_WINDOW (root))
-    acr_window_add_toast (ACR_WINDOW (root), adw_toast_new (text));
-}
-
 static GtkWindow *
 parent_window (AcrBillingPage *self)
 {
@@ -438,7 +428,7 @@ run_done_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_row), TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 
-  toast (self, text);
+  acr_window_toast_for (GTK_WIDGET (self), text);
   /* The run wrote on a connection of its own: the views of this one (balances) catch up. */
   if (self->store != NULL)
     acr_store_notice_other_commits (self->store);
@@ -461,7 +451,7 @@ start_run (AcrBillingPage *self)
   self->run = create_thread_run (self, &error);
   if (self->run == NULL)
     {
-      toast (self, error->message);
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
       return;
     }
   self->run_cancellable = g_cancellable_new ();
@@ -564,7 +554,7 @@ reload_invoices (AcrBillingPage *self)
   list = acr_billing_list_invoices (self->billing, &filter, &error);
   if (list == NULL)
     {
-      toast (self, error->message);
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
       list = g_ptr_array_new ();
     }
 
@@ -712,7 +702,7 @@ acr_billing_page_open_pdf (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
 
   if (selected->len > 0 && !acr_invoice_documents_open_pdf (widget, g_ptr_array_index (selected, 0), &error))
-    toast (self, error->message);
+    acr_window_toast_for (GTK_WIDGET (self), error->message);
 }
 
 void
@@ -783,7 +773,7 @@ payment_response_cb (AdwMessageDialog *dialog,
     {
       g_autofree char *text = g_strdup_printf (_("“%s” is not an amount of money"), gtk_editable_get_text (amount_row));
 
-      toast (self, text);
+      acr_window_toast_for (GTK_WIDGET (self), text);
       return;
     }
 
@@ -794,7 +784,7 @@ payment_response_cb (AdwMessageDialog *dialog,
   updated = acr_billing_record_payment (self->billing, acr_invoice_get_number (invoice), payment, &error);
   if (updated == NULL)
     {
-      toast (self, error->message);
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -802,7 +792,7 @@ payment_response_cb (AdwMessageDialog *dialog,
     g_autofree char *amount = acr_money_format (cents, NULL);
     g_autofree char *text = g_strdup_printf (_("Payment of %s recorded on %s"), amount, acr_invoice_get_number (invoice));
 
-    toast (self, text);
+    acr_window_toast_for (GTK_WIDGET (self), text);
   }
   replace_invoice (self, invoice, updated);
 }
@@ -899,14 +889,14 @@ void_response_cb (AdwMessageDialog *dialog,
                                       reason[0] != '\0' ? reason : NULL, &error);
   if (updated == NULL)
     {
-      toast (self, error->message);
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
       return;
     }
 
   {
     g_autofree char *text = g_strdup_printf (_("Invoice %s voided"), acr_invoice_get_number (invoice));
 
-    toast (self, text);
+    acr_window_toast_for (GTK_WIDGET (self), text);
   }
   replace_invoice (self, invoice, updated);
 }

@@ -11,18 +11,6 @@
 
 #define EXPORT_KEY "acr-invoice-export"
 
-static void
-toast (GtkWidget  *widget,
-       const char *text)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (ACR_IS_WINDOW (root))
-    acr_window_add_toast (ACR_WINDOW (root), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
-
 static GtkWindow *
 parent_window (GtkWidget *widget)
 {
@@ -60,7 +48,7 @@ open_pdf_launched_cb (GObject      *object,
 
   /* A view closed meanwhile has nobody to tell. */
   if (!g_app_info_launch_default_for_uri_finish (result, &error) && widget != NULL)
-    toast (widget, error->message);
+    acr_window_toast_for (widget, error->message);
   g_weak_ref_clear (view);
   g_free (view);
 }
@@ -115,7 +103,7 @@ draw_page_cb (GtkPrintOperation *operation,
 
   if (!acr_invoice_renderer_draw_page (renderer, gtk_print_context_get_cairo_context (context),
                                        g_ptr_array_index (invoices, page_nr), &error))
-    toast (widget, error->message);
+    acr_window_toast_for (widget, error->message);
 }
 
 /**
@@ -160,7 +148,7 @@ acr_invoice_documents_print (GtkWidget *widget,
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                parent_window (widget), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (widget, error->message);
+    acr_window_toast_for (widget, error->message);
 }
 
 /* One export under way for a view: its invoices and the file chooser asked. */
@@ -225,10 +213,10 @@ export_response_cb (GtkFileChooserNative *chooser,
                                                             invoices->len),
                                                invoices->len);
 
-      toast (widget, text);
+      acr_window_toast_for (widget, text);
     }
   else
-    toast (widget, error->message);
+    acr_window_toast_for (widget, error->message);
 
 out:
   /* The chooser answered: the job ends without destroying it again. */

@@ -809,16 +809,6 @@ get_window (AcrMembersPage *self)
 }
 
 static void
-toast (AcrMembersPage *self,
-       const char     *text)
-{
-  AcrWindow *window = get_window (self);
-
-  if (window != NULL)
-    acr_window_add_toast (window, adw_toast_new (text));
-}
-
-static void
 import_response_cb (AcrMembersPage       *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
@@ -876,12 +866,12 @@ acr_members_page_load_sample (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
 
   if (!acr_members_page_load_sample_data (self, SAMPLE_DATA_COUNT, &error))
-    toast (self, error->message);
+    acr_window_toast_for (GTK_WIDGET (self), error->message);
   else
     {
       g_autofree char *text = g_strdup_printf (_("%u sample members added"), SAMPLE_DATA_COUNT);
 
-      toast (self, text);
+      acr_window_toast_for (GTK_WIDGET (self), text);
     }
 }
 
@@ -1011,7 +1001,7 @@ edit_response_cb (AdwMessageDialog *dialog,
 
       if (!acr_member_set_field (edited, editable_fields[i], text[0] != '\0' ? text : NULL, &error))
         {
-          toast (self, error->message);
+          acr_window_toast_for (GTK_WIDGET (self), error->message);
           return;
         }
     }
@@ -1021,7 +1011,7 @@ edit_response_cb (AdwMessageDialog *dialog,
            : acr_person_new ();
   if (person == NULL)
     {
-      toast (self, error->message);
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1031,7 +1021,7 @@ edit_response_cb (AdwMessageDialog *dialog,
                                         &error) ||
       !acr_person_set_fact_from_string (person, "training.end", gtk_editable_get_text (training_row), &error))
     {
-      toast (self, error->message);
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
       return;
     }
   acr_member_set_person (edited, person);
@@ -1051,11 +1041,11 @@ edit_response_cb (AdwMessageDialog *dialog,
       if (g_error_matches (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONFLICT))
         show_conflict (self, error);
       else
-        toast (self, error->message);
+        acr_window_toast_for (GTK_WIDGET (self), error->message);
       return;
     }
 
-  toast (self, _("Member saved"));
+  acr_window_toast_for (GTK_WIDGET (self), _("Member saved"));
   reload_shown_member (self);
 }
 
@@ -1174,7 +1164,7 @@ acr_members_page_open_invoice (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
 
   if (invoice->len > 0 && !acr_invoice_documents_open_pdf (widget, g_ptr_array_index (invoice, 0), &error))
-    toast (ACR_MEMBERS_PAGE (widget), error->message);
+    acr_window_toast_for (widget, error->message);
 }
 
 static void
@@ -1216,13 +1206,13 @@ acr_members_page_create_invoice (GtkWidget  *widget,
   invoice = acr_billing_create_invoice (billing, acr_member_get_number (self->shown_member),
                                         g_date_get_year (&date), &date, &error);
   if (invoice == NULL)
-    toast (self, error->message);
+    acr_window_toast_for (GTK_WIDGET (self), error->message);
   else
     {
       g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
       g_autofree char *text = g_strdup_printf (_("Invoice %s issued: %s"), acr_invoice_get_number (invoice), total);
 
-      toast (self, text);
+      acr_window_toast_for (GTK_WIDGET (self), text);
       reload_shown_member (self);
     }
 }
@@ -1245,7 +1235,7 @@ retire_response_cb (AdwMessageDialog *dialog,
   notes = acr_billing_retire_member (billing, acr_member_get_number (self->shown_member), &date, &error);
   if (notes == NULL)
     {
-      toast (self, error->message);
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1255,10 +1245,10 @@ retire_response_cb (AdwMessageDialog *dialog,
                                                             "Retirement recorded; %u credit notes issued", notes->len),
                                                notes->len);
 
-      toast (self, text);
+      acr_window_toast_for (GTK_WIDGET (self), text);
     }
   else
-    toast (self, _("Retirement recorded"));
+    acr_window_toast_for (GTK_WIDGET (self), _("Retirement recorded"));
   reload_shown_member (self);
 }
 
@@ -1693,7 +1683,7 @@ acr_members_page_import_file (AcrMembersPage *self,
   text = g_strdup_printf (_("%s: %u added, %u updated, %u unchanged"),
                           acr_csv_reader_get_source_name (reader),
                           report.added, report.updated, report.unchanged);
-  toast (self, text);
+  acr_window_toast_for (GTK_WIDGET (self), text);
   update_state (self);
 
   return TRUE;

@@ -350,3 +350,23 @@ acr_window_add_toast (AcrWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+/**
+ * acr_window_toast_for:
+ * @widget: a view inside an AcrWindow
+ *
+ * Shows @text as a toast on the window holding @widget; a view not (or no
+ * longer) in one has nobody to tell.
+ */
+void
+acr_window_toast_for (GtkWidget  *widget,
+                      const char *text)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (ACR_IS_WINDOW (root))
+    acr_window_add_toast (ACR_WINDOW (root), adw_toast_new (text));
+}

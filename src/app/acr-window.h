@@ -27,6 +27,8 @@ void                acr_window_set_view             (AcrWindow      *self,
                                                      const char     *view);
 void                acr_window_add_toast            (AcrWindow      *self,
                                                      AdwToast       *toast);
+void                acr_window_toast_for            (GtkWidget      *widget,
+                                                     const char     *text);
 AcrApplicationPage *acr_window_get_application_page (AcrWindow      *self);
 AcrMembersPage     *acr_window_get_members_page     (AcrWindow      *self);
 AcrBillingPage     *acr_window_get_billing_page     (AcrWindow      *self);
