@@ -370,7 +370,10 @@ show_invoices (AcrMembersPage *self,
   g_autofree char *description = NULL;
   g_autofree char *balance_text = NULL;
   gint64 balance = 0;
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->invoices_list))) != NULL)
+    gtk_list_box_remove (self->invoices_list, child);
   g_clear_pointer (&self->shown_invoices, g_ptr_array_unref);
   if (billing == NULL)
     {
@@ -444,8 +447,6 @@ show_member (AcrMembersPage *self,
   g_ptr_array_set_size (self->detail_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->invoices_list))) != NULL)
-    gtk_list_box_remove (self->invoices_list, child);
 
   update_member_actions (self);
   if (member == NULL)
@@ -893,17 +894,12 @@ static gboolean
 refresh_balances_cb (gpointer data)
 {
   AcrMembersPage *self = data;
-  GtkWidget *child;
 
   self->refresh_id = 0;
   if (self->rows != NULL)
     acr_member_rows_refresh (self->rows);
   if (self->shown_member != NULL)
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->invoices_list))) != NULL)
-        gtk_list_box_remove (self->invoices_list, child);
-      show_invoices (self, self->shown_member);
-    }
+    show_invoices (self, self->shown_member);
 
   return G_SOURCE_REMOVE;
 }
