@@ -130,10 +130,11 @@ get_members_version (AcrStore *self)
 
 /*
  * Whether the members are still those an index was read with, at
- * @data_version and @members_version; @data_version_now is the engine's now. Another connection's commit changes
- * the data version; only one that touched members (not a billing run's
- * invoices) changes the members' version too. An engine that cannot tell
- * (no data version) is taken at its word.
+ * @data_version and @members_version; @data_version_now is the engine's
+ * now. Another connection's commit changes the data version; only one that
+ * touched members (not a billing run's invoices) changes the members'
+ * version too. An engine that cannot tell (no data version) is taken at
+ * its word.
  */
 static gboolean
 members_unchanged_since (AcrStore *self,
