@@ -316,13 +316,14 @@ validate_value (const AcrFactInfo  *info,
     }
 }
 
-/* Stores an already validated value (or NULL) and tells observers. */
+/* Stores an already validated value (or NULL) and tells observers. Takes
+ * @value, floating or not: every caller hands over the reference it holds. */
 static void
 store_fact (AcrPerson *self,
             guint      index,
             GVariant  *value)
 {
-  g_autoptr(GVariant) sunk = value != NULL ? g_variant_ref_sink (value) : NULL;
+  g_autoptr(GVariant) sunk = value != NULL ? g_variant_take_ref (value) : NULL;
 
   if (self->facts[index] == NULL && sunk == NULL)
     return;
