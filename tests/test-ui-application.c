@@ -7,6 +7,7 @@
 
 #include "acr-decision-view.h"
 #include "acr-window.h"
+#include "acr-test-ui.h"
 
 /* Application entry driven through the real form rows: typed text,
  * combo selections and ticked boxes, then the decision pane is read. */
@@ -419,8 +420,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  acr_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/acr/ui/application/certified-physician-is-general", test_application_certified_physician_is_general);
   g_test_add_func ("/acr/ui/application/impossible-date-is-refused-on-the-row", test_application_impossible_date_is_refused_on_the_row);

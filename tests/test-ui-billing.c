@@ -8,6 +8,7 @@
 #include "acr-money.h"
 #include "acr-sample-data.h"
 #include "acr-window.h"
+#include "acr-test-ui.h"
 
 /* Billing on sample members: the preview, a run started through its
  * button and confirmation dialog, then the invoice list's search and
@@ -345,8 +346,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  acr_test_ui_init (&argc, &argv);
 
   g_test_add ("/acr/ui/billing/preview-shows-categories-before-the-run", Fixture, NULL,
               fixture_set_up, test_billing_preview_shows_categories_before_the_run, fixture_tear_down);

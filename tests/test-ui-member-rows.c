@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "acr-member-rows.h"
+#include "acr-test-ui.h"
 
 /* AcrMemberRows: positions over a list of members, which a new search
  * updates in place. */
@@ -269,7 +270,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  acr_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/acr/ui/member-rows/follow-a-new-search-in-place", test_member_rows_follow_a_new_search_in_place);
   g_test_add_func ("/acr/ui/member-rows/keep-no-row-nobody-holds", test_member_rows_keep_no_row_nobody_holds);

@@ -8,6 +8,7 @@
 #include "acr-invoice-renderer.h"
 #include "acr-money.h"
 #include "acr-window.h"
+#include "acr-test-ui.h"
 
 /* Member lookup on a temporary database, driven through the search entry,
  * the filter dropdowns, the empty-state buttons and row activation. */
@@ -582,8 +583,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  acr_test_ui_init (&argc, &argv);
 
   g_test_add ("/acr/ui/members/empty-database-offers-sample-data", Fixture, NULL,
               fixture_set_up, test_members_empty_database_offers_sample_data, fixture_tear_down);

@@ -7,6 +7,7 @@
 
 #include "acr-preferences-window.h"
 #include "acr-rules.h"
+#include "acr-test-ui.h"
 
 static void
 assert_setting (GSettings  *settings,
@@ -129,8 +130,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  acr_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/acr/ui/preferences/refuses-a-bad-rules-file-in-place", test_preferences_refuses_a_bad_rules_file_in_place);
   g_test_add_func ("/acr/ui/preferences/write-invoice-settings", test_preferences_write_invoice_settings);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "acr-window.h"
+#include "acr-test-ui.h"
 
 static void
 assert_setting (GSettings  *settings,
@@ -174,8 +175,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  acr_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/acr/ui/window/has-three-views", test_window_has_three_views);
   g_test_add_func ("/acr/ui/window/switches-views-and-remembers", test_window_switches_views_and_remembers);
