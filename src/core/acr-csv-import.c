@@ -444,14 +444,35 @@ acr_csv_import_members (AcrStore              *store,
               continue;
             }
         }
-      else if (email != NULL && *email != '\0')
+      if (email != NULL && *email != '\0')
         {
           gint64 id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
+          int column = header.index[known_index (member_columns, "email")] + 1;
+
+          if (id < 0 && g_error_matches (row_error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID))
+            {
+              add_problem (&problems, row, column, "email", row_error->message);
+              continue;
+            }
           if (id < 0)
             {
               add_problem (&problems, row, 0, NULL, row_error->message);
               break;
             }
+          /* Matched by number and by e-mail to two different members: which one is meant? */
+          if (stored != NULL && id > 0 && id != acr_member_get_id (stored))
+            {
+              g_autoptr (AcrMember) other = acr_store_lookup_member_by_id (store, id, NULL);
+              g_autofree char *why =
+                g_strdup_printf (_("the number is member %07u’s but the e-mail address is member %07u’s; "
+                                   "correct one of them"),
+                                 acr_member_get_number (stored), other ? acr_member_get_number (other) : 0);
+
+              add_problem (&problems, row, column, "email", why);
+              continue;
+            }
+          if (stored != NULL)
+            id = 0;
           if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
             {
               add_problem (&problems, row, 0, NULL, row_error->message);
