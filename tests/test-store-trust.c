@@ -112,8 +112,7 @@ test_too_long_field_is_refused_naming_row_and_column (void)
   g_assert_false (import_text (store, csv->str, &report, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "row 3"));
-  g_assert_nonnull (strstr (error->message, "address"));
+  g_assert_nonnull (strstr (error->message, "row 3, column 4 (address)"));
   g_assert_nonnull (strstr (error->message, "too long"));
   g_assert_cmpint (acr_store_count_members (store, NULL), ==, 0);
   g_clear_error (&error);
@@ -239,6 +238,49 @@ test_import_row_matching_two_members_is_refused (void)
   g_clear_error (&error);
   again = acr_store_lookup_member (store, 2, &error);
   g_assert_cmpstr (acr_member_get_email (again), ==, "ben@example.org");
+
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+}
+
+static gboolean
+import_roster_text (AcrStore         *store,
+                    const char       *csv,
+                    AcrImportReport  *report,
+                    GError          **error)
+{
+  g_autoptr (GBytes) data = g_bytes_new (csv, strlen (csv));
+  g_autoptr (AcrCsvReader) reader = acr_csv_reader_new (data, "roster.csv");
+
+  return acr_csv_import_roster (store, reader, NULL, report, NULL, NULL, error);
+}
+
+/* The roster matches by e-mail, else by name and program: both, to two members, is refused. */
+static void
+test_roster_row_matching_two_members_is_refused (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (AcrMember) ada = add (store, "Ada", "Okafor", "ada@example.org");
+  g_autoptr (GError) error = NULL;
+  AcrImportReport report = { 0 };
+
+  g_assert_true (import_roster_text (store,
+                                     "resident_name,email,program,country,training_stage,expected_completion_date\n"
+                                     "Ben Kim,ben@example.org,Baylor Radiology,US,residency,2028-06-30\n",
+                                     &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+
+  /* Ben by name and program, Ada by address. */
+  g_assert_false (import_roster_text (store,
+                                      "resident_name,email,program,country,training_stage,expected_completion_date\n"
+                                      "Ben Kim,Ada@Example.org,Baylor Radiology,US,fellowship,2029-06-30\n",
+                                      &report, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "row 2, column 2 (email)"));
+  g_assert_nonnull (strstr (error->message, "0000001"));
+  g_assert_nonnull (strstr (error->message, "0000002"));
 
   g_clear_object (&store);
   acr_test_remove_tree (dir);
@@ -447,6 +489,8 @@ main (int   argc,
                    test_duplicate_email_is_refused_naming_the_other_member);
   g_test_add_func ("/acr/store-trust/import-row-matching-two-members-is-refused",
                    test_import_row_matching_two_members_is_refused);
+  g_test_add_func ("/acr/store-trust/roster-row-matching-two-members-is-refused",
+                   test_roster_row_matching_two_members_is_refused);
   g_test_add_func ("/acr/store-trust/existing-duplicate-emails-are-kept-and-new-ones-refused",
                    test_existing_duplicates_are_kept_and_new_ones_refused);
   g_test_add_func ("/acr/store-trust/billed-count-is-what-committed",
