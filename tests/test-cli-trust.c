@@ -327,6 +327,54 @@ test_commands_succeed_during_a_billing_run (void)
   acr_test_remove_tree (dir);
 }
 
+/* A voided invoice is not billed again by bill --year; bill --member does it on purpose. */
+static void
+test_voided_invoice_is_billed_again_only_on_purpose (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_auto (Run) run = { 0 };
+  g_autofree char *number = NULL;
+
+  CLI (path, &run, "sample-data", "--count", "40", "--seed", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (path, &run, "bill", "--year", "2027", "--date", "2026-11-02");
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (path, &run, "invoices", "--year", "2027");
+  g_assert_cmpint (run.status, ==, 0);
+  number = g_strndup (run.out, strlen ("2027-000001"));
+  CLI (path, &run, "void", number, "--reason", "sent in error");
+  g_assert_cmpint (run.status, ==, 0);
+
+  CLI (path, &run, "bill", "--year", "2027", "--date", "2026-11-03", "--dry-run", "--list-skipped");
+  g_assert_cmpint (run.status, ==, 0);
+  g_test_message ("%s", run.out);
+  g_assert_nonnull (strstr (run.out, "Would bill"));
+  g_assert_nonnull (strstr (run.out, "voided or credited for 2027 (bill from the member)"));
+  g_assert_true (g_regex_match_simple ("Would bill +0 ", run.out, 0, 0));
+
+  CLI (path, &run, "bill", "--year", "2027", "--date", "2026-11-03");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("Billed +0 ", run.out, 0, 0));
+
+  /* On purpose, from the member: the member of the voided invoice. */
+  CLI (path, &run, "invoices", "--year", "2027", "--status", "void", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    const char *member = strstr (run.out, "\"member\" : \"");
+    g_autofree char *member_number = NULL;
+
+    g_assert_nonnull (member);
+    member_number = g_strndup (member + strlen ("\"member\" : \""), 7);
+    CLI (path, &run, "bill", "--year", "2027", "--date", "2026-11-03", "--member", member_number);
+    g_test_message ("%s%s", run.out, run.err);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, member_number));
+  }
+
+  acr_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +386,8 @@ main (int   argc,
   g_test_add_func ("/acr/cli-trust/edit-to-another-members-email-is-refused", test_edit_to_another_members_email_is_refused);
   g_test_add_func ("/acr/cli-trust/damaged-file-is-named", test_damaged_file_is_named);
   g_test_add_func ("/acr/cli-trust/read-only-directory-and-file-are-named", test_read_only_directory_and_file_are_named);
+  g_test_add_func ("/acr/cli-trust/voided-invoice-is-billed-again-only-on-purpose",
+                   test_voided_invoice_is_billed_again_only_on_purpose);
   g_test_add_func ("/acr/cli-trust/pay-show-members-edit-succeed-during-a-billing-run",
                    test_commands_succeed_during_a_billing_run);
 

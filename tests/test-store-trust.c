@@ -449,7 +449,7 @@ test_voided_or_credited_member_is_not_billed_again (void)
   g_assert_no_error (error);
 
   /* The dry run names them, with a count. */
-  key = g_strdup_printf ("invoice for %d voided or credited (bill from the member)", 2027);
+  key = g_strdup_printf ("voided or credited for %d (bill from the member)", 2027);
   dry = acr_billing_run_new (billing, 2027, &on);
   g_assert_true (acr_billing_run_execute (dry, TRUE, NULL, &error));
   g_assert_no_error (error);

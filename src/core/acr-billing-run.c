@@ -354,7 +354,7 @@ acr_billing_run_execute (AcrBillingRun  *self,
   total = ids->len;
   g_atomic_int_set (&self->n_total, total);
   already_key = g_strdup_printf (_("already billed for %d"), self->year);
-  cancelled_key = g_strdup_printf (_("invoice for %d voided or credited (bill from the member)"), self->year);
+  cancelled_key = g_strdup_printf (_("voided or credited for %d (bill from the member)"), self->year);
 
   for (guint i = 0; i < ids->len; i++)
     {
