@@ -595,7 +595,7 @@ test_member_balance_query_agrees_with_invoices (Fixture       *f,
                                                 gconstpointer  data)
 {
   g_autoptr (AcrMember) ruth = add_member (f, general_json, "2026-09-01");
-  g_autoptr (AcrMember) nobody_billed = add_member (f, general_json, "2026-09-02");
+  g_autoptr (AcrMember) nobody_billed = add_member (f, trainee_json, "2026-09-02");
   g_autoptr (AcrInvoice) invoice = bill (f, ruth, 2027, "2026-11-02");
   const char *number = acr_invoice_get_number (invoice);
   gint64 total = acr_invoice_get_total_cents (invoice);

@@ -98,10 +98,13 @@ acr_cli_bill (int    argc,
   gboolean dry_run = FALSE;
   gboolean list_skipped = FALSE;
   gboolean progress = FALSE;
+  g_autofree char *member_text = NULL;
   int year = 0;
   int batch_size = 0;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The membership year to bill (required)"), N_("YEAR") },
+    { "member", 0, 0, G_OPTION_ARG_STRING, &member_text,
+      N_("Bill only this member, on purpose (also after their invoice for the year was voided or credited)"), N_("NUMBER") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would be billed, write nothing"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The issue date (default: today)"), N_("YYYY-MM-DD") },
     { "batch-size", 0, 0, G_OPTION_ARG_INT, &batch_size, N_("Invoices per transaction (default 500)"), N_("N") },
@@ -132,10 +135,31 @@ acr_cli_bill (int    argc,
     }
   if (!parse_year ("--year", year) || batch_size < 0)
     return ACR_CLI_EXIT_USAGE;
+  if (member_text != NULL && dry_run)
+    {
+      acr_cli_print_error (_("bill: --member bills one member now; use balance NUMBER to see their invoices"));
+      return ACR_CLI_EXIT_USAGE;
+    }
   if ((status = acr_cli_parse_date (date_text, &date)) >= 0)
     return status;
   if ((billing = open_billing ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
+
+  if (member_text != NULL)
+    {
+      g_autoptr (AcrMember) member = acr_cli_lookup_member (acr_billing_get_store (billing), member_text);
+      g_autoptr (AcrInvoice) invoice = NULL;
+      g_autofree char *total = NULL;
+
+      if (member == NULL)
+        return ACR_CLI_EXIT_INVALID_INPUT;
+      invoice = acr_billing_create_invoice (billing, acr_member_get_number (member), year, &date, &error);
+      if (invoice == NULL)
+        return fail_with (error);
+      total = acr_money_format (acr_invoice_get_total_cents (invoice), "en");
+      printf ("%s  %s  %s\n", acr_invoice_get_number (invoice), acr_invoice_get_member_number (invoice), total);
+      return ACR_CLI_EXIT_OK;
+    }
 
   run = acr_billing_run_new (billing, year, &date);
   acr_billing_run_set_batch_size (run, batch_size);

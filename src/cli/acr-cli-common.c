@@ -60,14 +60,33 @@ acr_cli_parse_options (const char         *name,
   return -1;
 }
 
+/* For commands that read or bill: a missing database is refused, never created. */
 AcrStore *
 acr_cli_open_store (void)
 {
   g_autoptr (GError) error = NULL;
-  AcrStore *store = acr_store_open (acr_cli_db_path, &error);
+  AcrStore *store = acr_store_open_existing (acr_cli_db_path, &error);
+
+  if (store == NULL && g_error_matches (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND))
+    acr_cli_print_error (_("%s (check --db; create one with import, apply or sample-data)"), error->message);
+  else if (store == NULL)
+    acr_cli_print_error ("%s", error->message);
+  return store;
+}
+
+/* For commands that add members (apply, import, sample-data): creates a missing database, and says so. */
+AcrStore *
+acr_cli_open_store_creating (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = acr_cli_db_path ? g_strdup (acr_cli_db_path) : acr_store_dup_default_path ();
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  AcrStore *store = acr_store_open (path, &error);
 
   if (store == NULL)
     acr_cli_print_error ("%s", error->message);
+  else if (!existed)
+    g_printerr (_("acr-membership-cli: created a new database at %s\n"), path);
   return store;
 }
 

@@ -18,6 +18,7 @@ int        acr_cli_parse_options (const char          *name,
                                   int                 *argc,
                                   char              ***argv);
 AcrStore  *acr_cli_open_store    (void);
+AcrStore  *acr_cli_open_store_creating (void);
 AcrMember *acr_cli_lookup_member (AcrStore            *store,
                                   const char          *text);
 AcrRules  *acr_cli_load_rules    (const char          *path);

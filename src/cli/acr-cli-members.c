@@ -410,7 +410,7 @@ acr_cli_import (int    argc,
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
-  if ((store = acr_cli_open_store ()) == NULL)
+  if ((store = acr_cli_open_store_creating ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   if (g_str_equal (argv[1], "members"))
@@ -534,7 +534,7 @@ acr_cli_sample_data (int    argc,
       acr_cli_print_error (_("sample-data: --count N is required (N ≥ 0)"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((store = acr_cli_open_store ()) == NULL)
+  if ((store = acr_cli_open_store_creating ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
   if (!acr_sample_data_generate (store, count, (guint32) seed, NULL, NULL, &error))
     {
@@ -612,7 +612,7 @@ acr_cli_apply (int    argc,
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
-  if ((rules = load_rules ()) == NULL || (store = acr_cli_open_store ()) == NULL)
+  if ((rules = load_rules ()) == NULL || (store = acr_cli_open_store_creating ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   if (!acr_store_apply (store, rules, person, details, &date, &member, &decision, &error))

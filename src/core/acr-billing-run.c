@@ -12,6 +12,16 @@
 #define DEFAULT_BATCH_SIZE 500
 #define PROGRESS_EVERY 100
 
+/*
+ * A batch holds the write lock: it is committed after batch-size invoices
+ * or after this long, whichever comes first, so that a payment recorded at
+ * another desk meanwhile waits a fraction of a second. After each commit
+ * the run pauses briefly, long enough for a waiting writer (polling every
+ * few milliseconds, see acr-store-sqlite.c) to take the lock.
+ */
+#define MAX_BATCH_USEC (150 * G_TIME_SPAN_MILLISECOND)
+#define PAUSE_BETWEEN_BATCHES_USEC (10 * G_TIME_SPAN_MILLISECOND)
+
 struct _AcrBillingRun
 {
   GObject                    parent_instance;
@@ -143,6 +153,23 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Commits the open batch; its invoices count as billed only once the commit succeeded. */
+static gboolean
+commit_batch (AcrBillingRun  *self,
+              AcrStore       *store,
+              GPtrArray      *batch,
+              GError        **error)
+{
+  gboolean ok = _acr_store_commit (store, error);
+
+  if (ok)
+    g_debug ("committed a batch of %u invoices", batch->len);
+  for (guint i = 0; ok && i < batch->len; i++)
+    count_billed (self, batch->pdata[i]);
+  g_ptr_array_set_size (batch, 0);
+  return ok;
+}
+
 static void
 report_progress (AcrBillingRun *self,
                  guint          done,
@@ -266,9 +293,14 @@ acr_billing_run_execute (AcrBillingRun  *self,
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GArray) billed = NULL;
   g_autoptr (GHashTable) billed_set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) cancelled = NULL;
+  g_autoptr (GHashTable) cancelled_set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* The quotes of the open batch: counted only once it is committed. */
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *already_key = NULL;
+  g_autofree char *cancelled_key = NULL;
   gboolean in_batch = FALSE;
-  guint batch_count = 0;
+  gint64 batch_started = 0;
   guint total;
 
   g_return_val_if_fail (ACR_IS_BILLING_RUN (self), FALSE);
@@ -308,10 +340,21 @@ acr_billing_run_execute (AcrBillingRun  *self,
     return FALSE;
   for (guint i = 0; i < billed->len; i++)
     g_hash_table_add (billed_set, &g_array_index (billed, gint64, i));
+  /* "Bills nobody twice": an invoice voided or credited was dealt with on purpose;
+   * billing that member again is staff's decision, from the member. */
+  if (iface->list_cancelled_members != NULL)
+    {
+      cancelled = iface->list_cancelled_members (backend, self->year, error);
+      if (cancelled == NULL)
+        return FALSE;
+      for (guint i = 0; i < cancelled->len; i++)
+        g_hash_table_add (cancelled_set, &g_array_index (cancelled, gint64, i));
+    }
 
   total = ids->len;
   g_atomic_int_set (&self->n_total, total);
   already_key = g_strdup_printf (_("already billed for %d"), self->year);
+  cancelled_key = g_strdup_printf (_("voided or credited for %d (bill from the member)"), self->year);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -331,6 +374,11 @@ acr_billing_run_execute (AcrBillingRun  *self,
       if (g_hash_table_contains (billed_set, &id))
         {
           skip_member (self, member, already_key, already_key);
+          goto next;
+        }
+      if (g_hash_table_contains (cancelled_set, &id))
+        {
+          skip_member (self, member, cancelled_key, cancelled_key);
           goto next;
         }
 
@@ -366,19 +414,24 @@ acr_billing_run_execute (AcrBillingRun  *self,
               if (!_acr_store_begin (store, error))
                 goto failed;
               in_batch = TRUE;
-              batch_count = 0;
+              batch_started = g_get_monotonic_time ();
             }
           invoice = _acr_billing_issue (self->billing, member, quote, &self->issued_on, error);
           if (invoice == NULL)
             goto failed;
-          if (++batch_count >= self->batch_size)
+          g_ptr_array_add (batch, g_object_ref (quote));
+          if (batch->len >= self->batch_size || g_get_monotonic_time () - batch_started >= MAX_BATCH_USEC)
             {
               in_batch = FALSE;
-              if (!_acr_store_commit (store, error))
+              if (!commit_batch (self, store, batch, error))
                 goto failed;
+              g_debug ("a batch held the write lock for %.0f ms",
+                       (g_get_monotonic_time () - batch_started) / 1000.0);
+              g_usleep (PAUSE_BETWEEN_BATCHES_USEC);
             }
         }
-      count_billed (self, quote);
+      else
+        count_billed (self, quote);
 
     next:
       report_progress (self, i + 1, total, FALSE);
@@ -387,7 +440,7 @@ acr_billing_run_execute (AcrBillingRun  *self,
   if (in_batch)
     {
       in_batch = FALSE;
-      if (!_acr_store_commit (store, error))
+      if (!commit_batch (self, store, batch, error))
         goto failed;
     }
   report_progress (self, g_atomic_int_get (&self->n_done), total, TRUE);
@@ -398,9 +451,10 @@ acr_billing_run_execute (AcrBillingRun  *self,
   return TRUE;
 
 failed:
-  /* The open batch is undone; the committed ones stand (a later run finishes the rest). */
+  /* The open batch is undone, and not counted; the committed ones stand (a later run finishes the rest). */
   if (in_batch)
     _acr_store_rollback (store);
+  g_ptr_array_set_size (batch, 0);
   g_ptr_array_sort (self->categories, compare_categories);
   return FALSE;
 }

@@ -94,6 +94,30 @@ add_reader_problem (Problems     *p,
     g_ptr_array_add (p->lines, g_strdup (message));
 }
 
+/* A store error that begins with a member column ("address: too long …",
+ * "email: … is already the address of member …") names that column of the file. */
+static void
+add_store_problem (Problems     *p,
+                   Header       *header,
+                   guint         row,
+                   const GError *error)
+{
+  const char *colon = strstr (error->message, ": ");
+
+  if (colon != NULL)
+    {
+      g_autofree char *name = g_strndup (error->message, colon - error->message);
+
+      for (int k = 0; member_columns[k] != NULL; k++)
+        if (g_str_equal (member_columns[k], name) && header->index[k] >= 0)
+          {
+            add_problem (p, row, header->index[k] + 1, name, colon + 2);
+            return;
+          }
+    }
+  add_problem (p, row, 0, NULL, error->message);
+}
+
 static gboolean
 problems_to_error (Problems  *p,
                    GError   **error)
@@ -444,14 +468,35 @@ acr_csv_import_members (AcrStore              *store,
               continue;
             }
         }
-      else if (email != NULL && *email != '\0')
+      if (email != NULL && *email != '\0')
         {
           gint64 id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
+          int column = header.index[known_index (member_columns, "email")] + 1;
+
+          if (id < 0 && g_error_matches (row_error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID))
+            {
+              add_problem (&problems, row, column, "email", row_error->message);
+              continue;
+            }
           if (id < 0)
             {
               add_problem (&problems, row, 0, NULL, row_error->message);
               break;
             }
+          /* Matched by number and by e-mail to two different members: which one is meant? */
+          if (stored != NULL && id > 0 && id != acr_member_get_id (stored))
+            {
+              g_autoptr (AcrMember) other = acr_store_lookup_member_by_id (store, id, NULL);
+              g_autofree char *why =
+                g_strdup_printf (_("the number is member %07u’s but the e-mail address is member %07u’s; "
+                                   "correct one of them"),
+                                 acr_member_get_number (stored), other ? acr_member_get_number (other) : 0);
+
+              add_problem (&problems, row, column, "email", why);
+              continue;
+            }
+          if (stored != NULL)
+            id = 0;
           if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
             {
               add_problem (&problems, row, 0, NULL, row_error->message);
@@ -543,7 +588,7 @@ acr_csv_import_members (AcrStore              *store,
 
       if (!apply_row (store, member, stored == NULL, stored, reason, time, &counts, &row_error))
         {
-          add_problem (&problems, row, 0, NULL, row_error->message);
+          add_store_problem (&problems, &header, row, row_error);
           continue;
         }
       if (progress)
@@ -726,15 +771,37 @@ acr_csv_import_roster (AcrStore              *store,
       /* Match: e-mail first, then name and program. */
       {
         gint64 id = 0;
+        gint64 by_name = 0;
+
         if (email && *email)
           id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
-        if (id == 0)
-          id = _acr_store_find_member (store, NULL, family, given, program, &row_error);
-        if (id < 0)
+        if (id >= 0)
+          by_name = _acr_store_find_member (store, NULL, family, given, program, &row_error);
+        if (id < 0 && g_error_matches (row_error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID))
+          {
+            add_problem (&problems, row, header.index[1] + 1, "email", row_error->message);
+            continue;
+          }
+        if (id < 0 || by_name < 0)
           {
             add_problem (&problems, row, 0, NULL, row_error->message);
             break;
           }
+        /* The e-mail address of one member, the name and program of another: which one is meant? */
+        if (id > 0 && by_name > 0 && id != by_name)
+          {
+            g_autoptr (AcrMember) a = acr_store_lookup_member_by_id (store, id, NULL);
+            g_autoptr (AcrMember) b = acr_store_lookup_member_by_id (store, by_name, NULL);
+            g_autofree char *why =
+              g_strdup_printf (_("the e-mail address is member %07u’s but the name and program are member %07u’s; "
+                                 "correct one of them"),
+                               a ? acr_member_get_number (a) : 0, b ? acr_member_get_number (b) : 0);
+
+            add_problem (&problems, row, header.index[1] + 1, "email", why);
+            continue;
+          }
+        if (id == 0)
+          id = by_name;
         if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
           {
             add_problem (&problems, row, 0, NULL, row_error->message);

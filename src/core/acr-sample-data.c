@@ -421,18 +421,26 @@ acr_sample_data_generate (AcrStore                   *store,
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree char *time = _acr_store_now ();
   const char *reason = _("sample data");
+  gint64 existing;
 
   g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
 
   if (!_acr_store_begin (store, error))
     return FALSE;
   _acr_store_set_bulk (store);
+  /* E-mail addresses are unique: a second batch numbers its addresses after the members already there. */
+  existing = acr_store_count_members (store, error);
+  if (existing < 0)
+    {
+      _acr_store_rollback (store);
+      return FALSE;
+    }
 
   for (guint i = 0; i < count; i++)
     {
       g_autoptr (AcrMember) m = acr_member_new ();
 
-      fill_member (m, rand, i + 1);
+      fill_member (m, rand, existing + i + 1);
       if (!_acr_store_insert (store, m, reason, time, error))
         {
           _acr_store_rollback (store);

@@ -166,6 +166,10 @@ struct _AcrStoreBackendInterface
   GArray     *(*list_billed_members) (AcrStoreBackend       *self,
                                      int                     year,
                                      GError                **error);
+  /* Members without a standing invoice for @year whose invoice for it was voided or credited. */
+  GArray     *(*list_cancelled_members) (AcrStoreBackend    *self,
+                                     int                     year,
+                                     GError                **error);
   GPtrArray  *(*report_receivables) (AcrStoreBackend        *self,
                                      int                     year,
                                      GError                **error);

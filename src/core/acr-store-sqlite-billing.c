@@ -163,14 +163,21 @@ const char _acr_store_sqlite_billing_schema_6[] =
   "  BEGIN SELECT RAISE (ABORT, 'the status of an invoice follows from its payments, credit notes and void'); END;";
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+bind_text (AcrStoreSqlite *self,
+           sqlite3_stmt   *stmt,
+           int             index,
+           const char     *text)
 {
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  _acr_store_sqlite_bind_text (self, stmt, index, text, NULL);
+}
+
+static void
+bind_int64 (AcrStoreSqlite *self,
+            sqlite3_stmt   *stmt,
+            int             index,
+            gint64          value)
+{
+  _acr_store_sqlite_bind_int64 (self, stmt, index, value);
 }
 
 static gboolean
@@ -178,7 +185,7 @@ step_done (AcrStoreSqlite  *self,
            sqlite3_stmt    *stmt,
            GError         **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = _acr_store_sqlite_step (self, stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -214,15 +221,15 @@ sqlite_next_invoice_sequence (AcrStoreBackend  *backend,
                                           " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int (stmt, 1, year);
-  rc = sqlite3_step (stmt);
+  bind_int64 (self, stmt, 1, year);
+  rc = _acr_store_sqlite_step (self, stmt);
   if (rc == SQLITE_ROW)
     sequence = sqlite3_column_int64 (stmt, 0);
   else
     _acr_store_sqlite_set_error (self, rc, error);
   /* RETURNING needs the statement run to its end before the change is final. */
   while (rc == SQLITE_ROW)
-    rc = sqlite3_step (stmt);
+    rc = _acr_store_sqlite_step (self, stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -280,33 +287,33 @@ sqlite_insert_invoice (AcrStoreBackend  *backend,
                                           " ?25, ?26, ?27)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, acr_invoice_get_number (invoice));
-  sqlite3_bind_int (stmt, 2, series);
-  sqlite3_bind_int (stmt, 3, sequence);
-  bind_text (stmt, 4, acr_invoice_kind_to_string (acr_invoice_get_kind (invoice)));
-  bind_text (stmt, 5, acr_invoice_get_reference_number (invoice));
-  sqlite3_bind_int64 (stmt, 6, member_id);
-  bind_text (stmt, 7, acr_invoice_get_member_number (invoice));
-  sqlite3_bind_int (stmt, 8, acr_invoice_get_year (invoice));
-  bind_text (stmt, 9, category);
-  bind_text (stmt, 10, issued_on);
-  bind_text (stmt, 11, due_on);
-  bind_text (stmt, 12, acr_invoice_get_currency (invoice));
-  sqlite3_bind_int64 (stmt, 13, acr_invoice_get_total_cents (invoice));
-  sqlite3_bind_int (stmt, 14, acr_invoice_get_placeholder (invoice));
-  sqlite3_bind_int (stmt, 15, n_lines);
-  bind_text (stmt, 16, acr_invoice_get_member_name (invoice));
-  bind_text (stmt, 17, address);
-  bind_text (stmt, 18, acr_invoice_get_city (invoice));
-  bind_text (stmt, 19, acr_invoice_get_region (invoice));
-  bind_text (stmt, 20, acr_invoice_get_postal_code (invoice));
-  bind_text (stmt, 21, acr_invoice_get_country (invoice));
-  bind_text (stmt, 22, acr_invoice_get_language (invoice));
-  bind_text (stmt, 23, issued_at);
-  bind_text (stmt, 24, acr_invoice_status_to_string (acr_invoice_get_status (invoice)));
-  sqlite3_bind_int64 (stmt, 25, acr_invoice_get_paid_cents (invoice));
-  sqlite3_bind_int64 (stmt, 26, acr_invoice_get_refunded_cents (invoice));
-  sqlite3_bind_int64 (stmt, 27, acr_invoice_get_credited_cents (invoice));
+  bind_text (self, stmt, 1, acr_invoice_get_number (invoice));
+  bind_int64 (self, stmt, 2, series);
+  bind_int64 (self, stmt, 3, sequence);
+  bind_text (self, stmt, 4, acr_invoice_kind_to_string (acr_invoice_get_kind (invoice)));
+  bind_text (self, stmt, 5, acr_invoice_get_reference_number (invoice));
+  bind_int64 (self, stmt, 6, member_id);
+  bind_text (self, stmt, 7, acr_invoice_get_member_number (invoice));
+  bind_int64 (self, stmt, 8, acr_invoice_get_year (invoice));
+  bind_text (self, stmt, 9, category);
+  bind_text (self, stmt, 10, issued_on);
+  bind_text (self, stmt, 11, due_on);
+  bind_text (self, stmt, 12, acr_invoice_get_currency (invoice));
+  bind_int64 (self, stmt, 13, acr_invoice_get_total_cents (invoice));
+  bind_int64 (self, stmt, 14, acr_invoice_get_placeholder (invoice));
+  bind_int64 (self, stmt, 15, n_lines);
+  _acr_store_sqlite_bind_text (self, stmt, 16, acr_invoice_get_member_name (invoice), "member_name");
+  _acr_store_sqlite_bind_text (self, stmt, 17, address, "address");
+  bind_text (self, stmt, 18, acr_invoice_get_city (invoice));
+  bind_text (self, stmt, 19, acr_invoice_get_region (invoice));
+  bind_text (self, stmt, 20, acr_invoice_get_postal_code (invoice));
+  bind_text (self, stmt, 21, acr_invoice_get_country (invoice));
+  bind_text (self, stmt, 22, acr_invoice_get_language (invoice));
+  bind_text (self, stmt, 23, issued_at);
+  bind_text (self, stmt, 24, acr_invoice_status_to_string (acr_invoice_get_status (invoice)));
+  bind_int64 (self, stmt, 25, acr_invoice_get_paid_cents (invoice));
+  bind_int64 (self, stmt, 26, acr_invoice_get_refunded_cents (invoice));
+  bind_int64 (self, stmt, 27, acr_invoice_get_credited_cents (invoice));
   if (!step_done (self, stmt, error))
     return FALSE;
   invoice_id = sqlite3_last_insert_rowid (_acr_store_sqlite_get_db (self));
@@ -321,12 +328,12 @@ sqlite_insert_invoice (AcrStoreBackend  *backend,
       g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, invoice_id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, acr_dues_line_get_code (line));
-      bind_text (stmt, 4, acr_dues_line_get_description (line));
-      sqlite3_bind_int64 (stmt, 5, acr_dues_line_get_amount_cents (line));
-      sqlite3_bind_int (stmt, 6, acr_dues_line_get_placeholder (line));
+      bind_int64 (self, stmt, 1, invoice_id);
+      bind_int64 (self, stmt, 2, i);
+      bind_text (self, stmt, 3, acr_dues_line_get_code (line));
+      bind_text (self, stmt, 4, acr_dues_line_get_description (line));
+      bind_int64 (self, stmt, 5, acr_dues_line_get_amount_cents (line));
+      bind_int64 (self, stmt, 6, acr_dues_line_get_placeholder (line));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -399,8 +406,8 @@ read_header (AcrStoreSqlite  *self,
                                           " WHERE i.number = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, number);
-  rc = sqlite3_step (stmt);
+  bind_text (self, stmt, 1, number);
+  rc = _acr_store_sqlite_step (self, stmt);
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
@@ -469,8 +476,8 @@ load_document (AcrStoreSqlite  *self,
                                           " WHERE invoice_id = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, h->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, h->id);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
     g_ptr_array_add (lines, acr_dues_line_new ((const char *) sqlite3_column_text (stmt, 0),
                                                   (const char *) sqlite3_column_text (stmt, 1),
                                                   sqlite3_column_int64 (stmt, 2),
@@ -516,8 +523,8 @@ load_document (AcrStoreSqlite  *self,
                                           " WHERE invoice_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, h->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, h->id);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
     {
       AcrPaymentMethod method;
       GDate date;
@@ -579,8 +586,8 @@ sqlite_load_invoice (AcrStoreBackend  *backend,
                                               " AND kind = 'credit-note' ORDER BY id", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, h.id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      bind_int64 (self, stmt, 1, h.id);
+      while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
         g_ptr_array_add (notes, dup_column (stmt, 0));
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -630,11 +637,11 @@ sqlite_list_invoices (AcrStoreBackend         *backend,
                                           " ORDER BY series, sequence", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, filter ? filter->year : 0);
-  sqlite3_bind_int64 (stmt, 2, filter ? filter->member_number : 0);
-  bind_text (stmt, 3, filter ? filter->status : NULL);
-  bind_text (stmt, 4, filter ? filter->kind : NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, filter ? filter->year : 0);
+  bind_int64 (self, stmt, 2, filter ? filter->member_number : 0);
+  bind_text (self, stmt, 3, filter ? filter->status : NULL);
+  bind_text (self, stmt, 4, filter ? filter->kind : NULL);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -662,12 +669,12 @@ sqlite_insert_payment (AcrStoreBackend  *backend,
                                           " ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, number);
-  sqlite3_bind_int64 (stmt, 2, acr_payment_get_amount_cents (payment));
-  bind_text (stmt, 3, paid_on);
-  bind_text (stmt, 4, acr_payment_method_to_string (acr_payment_get_method (payment)));
-  bind_text (stmt, 5, acr_payment_get_reference (payment));
-  bind_text (stmt, 6, recorded_at);
+  bind_text (self, stmt, 1, number);
+  bind_int64 (self, stmt, 2, acr_payment_get_amount_cents (payment));
+  bind_text (self, stmt, 3, paid_on);
+  bind_text (self, stmt, 4, acr_payment_method_to_string (acr_payment_get_method (payment)));
+  _acr_store_sqlite_bind_text (self, stmt, 5, acr_payment_get_reference (payment), "reference");
+  bind_text (self, stmt, 6, recorded_at);
   return step_done (self, stmt, error);
 }
 
@@ -688,13 +695,13 @@ sqlite_update_invoice_state (AcrStoreBackend  *backend,
                                           " credited_cents = ?5, voided = ?6, void_reason = ?7 WHERE number = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, acr_invoice_get_number (invoice));
-  bind_text (stmt, 2, acr_invoice_status_to_string (status));
-  sqlite3_bind_int64 (stmt, 3, acr_invoice_get_paid_cents (invoice));
-  sqlite3_bind_int64 (stmt, 4, acr_invoice_get_refunded_cents (invoice));
-  sqlite3_bind_int64 (stmt, 5, acr_invoice_get_credited_cents (invoice));
-  sqlite3_bind_int (stmt, 6, voided || void_reason != NULL);
-  bind_text (stmt, 7, void_reason);
+  bind_text (self, stmt, 1, acr_invoice_get_number (invoice));
+  bind_text (self, stmt, 2, acr_invoice_status_to_string (status));
+  bind_int64 (self, stmt, 3, acr_invoice_get_paid_cents (invoice));
+  bind_int64 (self, stmt, 4, acr_invoice_get_refunded_cents (invoice));
+  bind_int64 (self, stmt, 5, acr_invoice_get_credited_cents (invoice));
+  bind_int64 (self, stmt, 6, voided || void_reason != NULL);
+  _acr_store_sqlite_bind_text (self, stmt, 7, void_reason, "reason");
   if (!step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_acr_store_sqlite_get_db (self)) != 1)
@@ -722,8 +729,41 @@ sqlite_list_billed_members (AcrStoreBackend  *backend,
                                           " AND voided = 0 AND credited_cents < total_cents", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, year);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _acr_store_sqlite_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The members whose invoice for @year was voided or credited, and who hold no standing one. */
+static GArray *
+sqlite_list_cancelled_members (AcrStoreBackend  *backend,
+                               int               year,
+                               GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _acr_store_sqlite_get_statement (self,
+                                          "SELECT DISTINCT member_id FROM invoices WHERE year = ?1 AND kind = 'invoice'"
+                                          " AND (voided <> 0 OR credited_cents >= total_cents)"
+                                          " EXCEPT SELECT member_id FROM invoices WHERE year = ?1 AND kind = 'invoice'"
+                                          " AND voided = 0 AND credited_cents < total_cents", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_int64 (self, stmt, 1, year);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
@@ -756,8 +796,8 @@ sqlite_member_balance (AcrStoreBackend  *backend,
                                           " FROM invoices WHERE member_id = ?1 AND kind = 'invoice'", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  rc = sqlite3_step (stmt);
+  bind_int64 (self, stmt, 1, member_id);
+  rc = _acr_store_sqlite_step (self, stmt);
   if (rc == SQLITE_ROW)
     *balance_cents = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -788,8 +828,8 @@ sqlite_report_receivables (AcrStoreBackend  *backend,
                                           " GROUP BY year, category ORDER BY year, category", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, year);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
     {
       AcrReceivablesRow *row = g_new0 (AcrReceivablesRow, 1);
 
@@ -832,8 +872,8 @@ sqlite_report_chapters (AcrStoreBackend  *backend,
                                           " GROUP BY chapter ORDER BY chapter", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, year);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
     {
       AcrChapterRemittanceRow *row = g_new0 (AcrChapterRemittanceRow, 1);
 
@@ -871,8 +911,8 @@ sqlite_report_numbering (AcrStoreBackend  *backend,
                                           " WHERE ?1 = 0 OR c.year = ?1 GROUP BY c.year ORDER BY c.year", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, year);
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
     {
       AcrNumberingRow *row = g_new0 (AcrNumberingRow, 1);
       guint top;
@@ -910,6 +950,7 @@ _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
   iface->insert_payment = sqlite_insert_payment;
   iface->update_invoice_state = sqlite_update_invoice_state;
   iface->list_billed_members = sqlite_list_billed_members;
+  iface->list_cancelled_members = sqlite_list_cancelled_members;
   iface->report_receivables = sqlite_report_receivables;
   iface->report_chapters = sqlite_report_chapters;
   iface->report_numbering = sqlite_report_numbering;

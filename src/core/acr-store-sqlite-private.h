@@ -21,6 +21,21 @@ gboolean      _acr_store_sqlite_set_error     (AcrStoreSqlite  *self,
                                                int              rc,
                                                GError         **error);
 
+/* Every bind goes through these: a failed bind (a text over the length
+ * limit) makes the next step fail instead of storing NULL, and
+ * _acr_store_sqlite_set_error () then names @what. */
+void          _acr_store_sqlite_bind_text     (AcrStoreSqlite  *self,
+                                               sqlite3_stmt    *stmt,
+                                               int              index,
+                                               const char      *text,
+                                               const char      *what);
+void          _acr_store_sqlite_bind_int64    (AcrStoreSqlite  *self,
+                                               sqlite3_stmt    *stmt,
+                                               int              index,
+                                               gint64           value);
+int           _acr_store_sqlite_step          (AcrStoreSqlite  *self,
+                                               sqlite3_stmt    *stmt);
+
 /* acr-store-sqlite-billing.c: schema steps 5 (invoices) and 6 (invoice state checks), and the backend entries. */
 extern const char _acr_store_sqlite_billing_schema[];
 extern const char _acr_store_sqlite_billing_schema_6[];

@@ -21,6 +21,10 @@
 #define NORMAL_CACHE_KIB -32768
 #define BULK_CACHE_KIB -262144
 
+/* How long a writer waits for another one (a billing run commits a batch
+ * well within a second) before it gives up with ACR_STORE_ERROR_BUSY. */
+#define BUSY_TIMEOUT_MS 20000
+
 struct _AcrStoreSqlite
 {
   GObject     parent_instance;
@@ -32,6 +36,16 @@ struct _AcrStoreSqlite
   gint64      next_number;   /* within a transaction: the next member number, 0 = not read yet */
   gboolean    number_dirty;  /* next_number must be written back before the commit */
   gboolean    bulk;          /* the current transaction writes many rows */
+  int         bind_rc;       /* the first bind that failed since the statement was taken, or SQLITE_OK */
+  sqlite3_stmt *bind_stmt;   /* the statement it failed on */
+  int         bind_index;
+  const char *bind_what;     /* what that parameter holds (static), or NULL */
+  gsize       bind_length;
+  gint64      busy_since;    /* when the current wait for a lock began (monotonic) */
+  int         failed_bind_rc; /* the bind failure the last step reported, for set_sqlite_error () */
+  int         failed_bind_index;
+  const char *failed_bind_what;
+  gsize       failed_bind_length;
 };
 
 static void acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface);
@@ -134,6 +148,14 @@ static const char * const migrations[] = {
   "  BEGIN UPDATE members_version SET value = value + 1 WHERE id = 1; END;"
   "CREATE TRIGGER members_version_on_update AFTER UPDATE ON members"
   "  BEGIN UPDATE members_version SET value = value + 1 WHERE id = 1; END;",
+  /* 8: e-mail addresses are unique among members, compared folded (email_key). Members
+   *    that already shared an address keep it (the oldest holds it in email_unique, the
+   *    others NULL) so that the file still opens and staff can tell them apart; the
+   *    store refuses every new duplicate, and this index backs it. */
+  "ALTER TABLE members ADD COLUMN email_unique TEXT;"
+  "UPDATE members SET email_unique = email_key WHERE email_key <> ''"
+  "  AND id = (SELECT min (m.id) FROM members m WHERE m.email_key = members.email_key);"
+  "CREATE UNIQUE INDEX members_by_email_unique ON members (email_unique) WHERE email_unique IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
@@ -148,33 +170,109 @@ static const char * const member_columns[] = {
   " region, postal_code, country, npi, language, category, status, chapters, program, review, joined FROM members "
 #define SELECT_MEMBER_FIRST_FIELD 6
 
-static gboolean
-set_sqlite_error (AcrStoreSqlite  *self,
-                  int              rc,
-                  GError         **error)
+/*
+ * Why SQLite may not write @path although it was opened for writing: the
+ * directory (where the -wal, -shm and journal files are made) or the file
+ * itself is read-only. NULL when both look writable.
+ */
+static char *
+describe_unwritable (const char *path)
 {
-  int code;
-  const char *message = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (access (dir, W_OK | X_OK) != 0 && errno != ENOENT)
+    return g_strdup_printf (_("cannot write in %s (read-only directory): SQLite needs to create %s-wal there; "
+                              "make the directory writable or move the database"), dir, base);
+  if (access (path, W_OK) != 0 && errno != ENOENT)
+    return g_strdup_printf (_("%s is read-only: make the file writable (chmod u+w) or use another database"), path);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) && access (wal, W_OK) != 0)
+    return g_strdup_printf (_("%s is read-only: make it writable like the database beside it"), wal);
+  return NULL;
+}
+
+/* Sets @error for the SQLite result @rc (extended codes), in words that say what to do. */
+static gboolean
+set_sqlite_error_message (AcrStoreSqlite  *self,
+                          int              rc,
+                          const char      *message,
+                          GError         **error)
+{
+  g_autofree char *why = NULL;
 
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      code = ACR_STORE_ERROR_BUSY;
-      break;
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_BUSY,
+                   _("%s: another program kept the database busy for %d seconds; try again when it is done"),
+                   self->path, BUSY_TIMEOUT_MS / 1000);
+      return FALSE;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      code = ACR_STORE_ERROR_CORRUPT;
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT,
+                   _("%s is not an ACR Membership database or is damaged: check the path, or restore it from a backup"),
+                   self->path);
+      return FALSE;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      if ((why = describe_unwritable (self->path)) != NULL)
+        {
+          g_set_error_literal (error, ACR_STORE_ERROR, ACR_STORE_ERROR_IO, why);
+          return FALSE;
+        }
       break;
+    case SQLITE_TOOBIG:
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID,
+                   _("%s: a record is too long to store (the database takes at most %d bytes); shorten the longest value"),
+                   self->path, self->db ? sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1) : 0);
+      return FALSE;
     case SQLITE_CONSTRAINT:
-      code = ACR_STORE_ERROR_INVALID;
-      break;
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID, "%s: %s", self->path, message);
+      return FALSE;
     default:
-      code = ACR_STORE_ERROR_IO;
       break;
     }
-  g_set_error (error, ACR_STORE_ERROR, code, "%s: %s", self->path, message);
+  g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_IO, "%s: %s", self->path, message);
   return FALSE;
+}
+
+static gboolean
+set_sqlite_error (AcrStoreSqlite  *self,
+                  int              rc,
+                  GError         **error)
+{
+  /* A failed bind, reported by the step that refused to run with it. */
+  if (self->failed_bind_rc != SQLITE_OK && rc == self->failed_bind_rc)
+    {
+      int bind_rc = self->failed_bind_rc;
+
+      self->failed_bind_rc = SQLITE_OK;
+      if (bind_rc == SQLITE_TOOBIG)
+        {
+          g_autofree char *what = self->failed_bind_what != NULL
+            ? g_strdup (self->failed_bind_what)
+            : g_strdup_printf (_("value %d"), self->failed_bind_index);
+
+          g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID,
+                       _("%s: too long (%lu bytes; the database takes at most %d): shorten it"),
+                       what, (unsigned long) self->failed_bind_length, sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, -1));
+          return FALSE;
+        }
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_IO, _("%s: cannot pass %s to the database: %s"),
+                   self->path, self->failed_bind_what ? self->failed_bind_what : "?", sqlite3_errstr (bind_rc));
+      return FALSE;
+    }
+  return set_sqlite_error_message (self, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), error);
+}
+
+static void
+forget_binds (AcrStoreSqlite *self)
+{
+  self->bind_rc = SQLITE_OK;
+  self->failed_bind_rc = SQLITE_OK;
 }
 
 static sqlite3_stmt *
@@ -185,6 +283,7 @@ get_statement (AcrStoreSqlite  *self,
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
+  forget_binds (self);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -202,15 +301,75 @@ get_statement (AcrStoreSqlite  *self,
   return stmt;
 }
 
+/*
+ * Binding: a bind that fails (a text over SQLite's length limit, which would
+ * otherwise leave the parameter NULL) is remembered, and the next step
+ * refuses to run with it; set_sqlite_error () then names @what.
+ */
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+note_bind (AcrStoreSqlite *self,
+           sqlite3_stmt   *stmt,
+           int             rc,
+           int             index,
+           const char     *what,
+           gsize           length)
+{
+  if (rc == SQLITE_OK || (self->bind_rc != SQLITE_OK && self->bind_stmt == stmt))
+    return;
+  self->bind_rc = rc;
+  self->bind_stmt = stmt;
+  self->bind_index = index;
+  self->bind_what = what;
+  self->bind_length = length;
+}
+
+static void
+bind_named_text (AcrStoreSqlite *self,
+                 sqlite3_stmt   *stmt,
+                 int             index,
+                 const char     *text,
+                 const char     *what)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt, index);
+    note_bind (self, stmt, sqlite3_bind_null (stmt, index), index, what, 0);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+    note_bind (self, stmt, sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC), index, what, strlen (text));
+}
+
+static void
+bind_text (AcrStoreSqlite *self,
+           sqlite3_stmt   *stmt,
+           int             index,
+           const char     *text)
+{
+  bind_named_text (self, stmt, index, text, NULL);
+}
+
+static void
+bind_int64 (AcrStoreSqlite *self,
+            sqlite3_stmt   *stmt,
+            int             index,
+            gint64          value)
+{
+  note_bind (self, stmt, sqlite3_bind_int64 (stmt, index, value), index, NULL, 0);
+}
+
+/* sqlite3_step (), unless a bind failed: then that failure, for set_sqlite_error (). */
+static int
+step (AcrStoreSqlite *self,
+      sqlite3_stmt   *stmt)
+{
+  if (self->bind_rc != SQLITE_OK && self->bind_stmt == stmt)
+    {
+      self->failed_bind_rc = self->bind_rc;
+      self->failed_bind_index = self->bind_index;
+      self->failed_bind_what = self->bind_what;
+      self->failed_bind_length = self->bind_length;
+      self->bind_rc = SQLITE_OK;
+      return self->failed_bind_rc;
+    }
+  self->failed_bind_rc = SQLITE_OK;
+  return sqlite3_step (stmt);
 }
 
 static gboolean
@@ -223,14 +382,36 @@ exec_sql (AcrStoreSqlite  *self,
 
   if (rc != SQLITE_OK)
     {
-      int code = (rc & 0xff) == SQLITE_BUSY ? ACR_STORE_ERROR_BUSY :
-                 (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? ACR_STORE_ERROR_CORRUPT :
-                 ACR_STORE_ERROR_IO;
-      g_set_error (error, ACR_STORE_ERROR, code, "%s: %s", self->path, message ? message : sqlite3_errstr (rc));
+      set_sqlite_error_message (self, rc, message ? message : sqlite3_errstr (rc), error);
       sqlite3_free (message);
       return FALSE;
     }
   return TRUE;
+}
+
+/*
+ * BEGIN IMMEDIATE: takes the write lock now. The busy handler waits for
+ * another writer; some busy answers (a WAL being recovered) skip it, so
+ * retry those too, within the same bound.
+ */
+static gboolean
+begin_immediate (AcrStoreSqlite  *self,
+                 GError         **error)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * (gint64) 1000;
+  guint pause_us = 1000;
+
+  for (;;)
+    {
+      int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        return TRUE;
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () >= deadline)
+        return set_sqlite_error (self, rc, error);
+      g_usleep (pause_us);
+      pause_us = MIN (pause_us * 2, 50000);
+    }
 }
 
 static gboolean
@@ -263,7 +444,7 @@ migrate (AcrStoreSqlite  *self,
       int version;
       g_autofree char *bump = NULL;
 
-      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+      if (!begin_immediate (self, error))
         return FALSE;
       /* Read again inside the write lock: another process may have migrated meanwhile. */
       if (!read_user_version (self, &version, error))
@@ -336,7 +517,7 @@ sqlite_begin (AcrStoreBackend  *backend,
   self->next_number = 0;
   self->number_dirty = FALSE;
   /* IMMEDIATE takes the write lock now, so a read-check-write in the transaction cannot race another process. */
-  return exec_sql (self, "BEGIN IMMEDIATE", error);
+  return begin_immediate (self, error);
 }
 
 static gboolean
@@ -352,8 +533,8 @@ sqlite_commit (AcrStoreBackend  *backend,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->next_number);
-      rc = sqlite3_step (stmt);
+      bind_int64 (self, stmt, 1, self->next_number);
+      rc = step (self, stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return set_sqlite_error (self, rc, error);
@@ -414,7 +595,7 @@ sqlite_next_member_number (AcrStoreBackend  *backend,
 
       if (stmt == NULL)
         return 0;
-      rc = sqlite3_step (stmt);
+      rc = step (self, stmt);
       if (rc != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
@@ -438,24 +619,25 @@ sqlite_next_member_number (AcrStoreBackend  *backend,
 }
 
 static void
-bind_member (sqlite3_stmt        *stmt,
+bind_member (AcrStoreSqlite      *self,
+             sqlite3_stmt        *stmt,
              AcrMember           *member,
              const AcrSearchKeys *keys)
 {
   /* ?1 id/number … see the statements below: fields from ?3, keys from ?19. */
   for (guint i = 0; i < G_N_ELEMENTS (member_columns); i++)
-    bind_text (stmt, 3 + i, acr_member_get_field (member, member_columns[i]));
-  bind_text (stmt, 19, acr_member_get_given_name (member));
-  bind_text (stmt, 20, acr_member_get_family_name (member));
-  sqlite3_bind_int64 (stmt, 21, acr_member_get_revision (member));
-  bind_text (stmt, 22, acr_member_get_updated_at (member));
-  bind_text (stmt, 23, keys->family_key);
-  bind_text (stmt, 24, keys->given_key);
-  bind_text (stmt, 25, keys->email_key);
-  bind_text (stmt, 26, keys->city_key);
-  bind_text (stmt, 27, keys->postal_key);
+    bind_named_text (self, stmt, 3 + i, acr_member_get_field (member, member_columns[i]), member_columns[i]);
+  bind_named_text (self, stmt, 19, acr_member_get_given_name (member), "given_name");
+  bind_named_text (self, stmt, 20, acr_member_get_family_name (member), "family_name");
+  bind_int64 (self, stmt, 21, acr_member_get_revision (member));
+  bind_text (self, stmt, 22, acr_member_get_updated_at (member));
+  bind_text (self, stmt, 23, keys->family_key);
+  bind_text (self, stmt, 24, keys->given_key);
+  bind_text (self, stmt, 25, keys->email_key);
+  bind_text (self, stmt, 26, keys->city_key);
+  bind_text (self, stmt, 27, keys->postal_key);
   if (acr_member_get_field (member, "chapters") == NULL)
-    bind_text (stmt, 15, "");
+    bind_text (self, stmt, 15, "");
 }
 
 static gboolean
@@ -472,14 +654,14 @@ sqlite_insert_member (AcrStoreBackend      *backend,
                         "INSERT INTO members (number, person, email, phone, address, city, region, postal_code,"
                         " country, npi, language, category, status, chapters, program, review, joined,"
                         " given_name, family_name, revision, updated_at,"
-                        " family_key, given_key, email_key, city_key, postal_key)"
+                        " family_key, given_key, email_key, city_key, postal_key, email_unique)"
                         " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-                        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)", error);
+                        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, nullif (?25, ''))", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 2, acr_member_get_number (member));
-  bind_member (stmt, member, keys);
-  rc = sqlite3_step (stmt);
+  bind_int64 (self, stmt, 2, acr_member_get_number (member));
+  bind_member (self, stmt, member, keys);
+  rc = step (self, stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, error);
@@ -503,14 +685,16 @@ sqlite_update_member (AcrStoreBackend      *backend,
                         " region = ?8, postal_code = ?9, country = ?10, npi = ?11, language = ?12,"
                         " category = ?13, status = ?14, chapters = ?15, program = ?16, review = ?17, joined = ?18,"
                         " given_name = ?19, family_name = ?20, revision = ?21, updated_at = ?22,"
-                        " family_key = ?23, given_key = ?24, email_key = ?25, city_key = ?26, postal_key = ?27"
+                        " family_key = ?23, given_key = ?24, email_key = ?25, city_key = ?26, postal_key = ?27,"
+                        /* An address kept from before schema 8 stays as it was until it changes. */
+                        " email_unique = CASE WHEN ?25 = email_key THEN email_unique ELSE nullif (?25, '') END"
                         " WHERE id = ?1 AND revision = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, acr_member_get_id (member));
-  sqlite3_bind_int64 (stmt, 2, from_revision);
-  bind_member (stmt, member, keys);
-  rc = sqlite3_step (stmt);
+  bind_int64 (self, stmt, 1, acr_member_get_id (member));
+  bind_int64 (self, stmt, 2, from_revision);
+  bind_member (self, stmt, member, keys);
+  rc = step (self, stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, error);
@@ -541,9 +725,9 @@ sqlite_load_member (AcrStoreBackend  *backend,
     stmt = get_statement (self, SELECT_MEMBER "WHERE number = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id > 0 ? id : (gint64) number);
+  bind_int64 (self, stmt, 1, id > 0 ? id : (gint64) number);
 
-  rc = sqlite3_step (stmt);
+  rc = step (self, stmt);
   if (rc == SQLITE_DONE)
     {
       if (id > 0)
@@ -588,31 +772,45 @@ sqlite_find_member (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   sqlite3_stmt *stmt;
   gint64 id = 0;
+  gint64 number = 0;
   int rc;
 
   if (email_key != NULL && *email_key != '\0')
     {
-      stmt = get_statement (self, "SELECT id FROM members WHERE email_key = ?1 ORDER BY id LIMIT 1", error);
+      /* Two rows: members who shared an address before schema 8. */
+      stmt = get_statement (self, "SELECT id, number FROM members WHERE email_key = ?1 ORDER BY id LIMIT 2", error);
       if (stmt == NULL)
         return -1;
-      bind_text (stmt, 1, email_key);
+      bind_text (self, stmt, 1, email_key);
     }
   else
     {
       stmt = get_statement (self,
-                            "SELECT id FROM members WHERE family_key = ?1 AND given_key = ?2"
+                            "SELECT id, number FROM members WHERE family_key = ?1 AND given_key = ?2"
                             " AND program IS ?3 ORDER BY id LIMIT 1", error);
       if (stmt == NULL)
         return -1;
-      bind_text (stmt, 1, family_key);
-      bind_text (stmt, 2, given_key);
-      bind_text (stmt, 3, program);
+      bind_text (self, stmt, 1, family_key);
+      bind_text (self, stmt, 2, given_key);
+      bind_text (self, stmt, 3, program);
     }
 
-  rc = sqlite3_step (stmt);
+  rc = step (self, stmt);
   if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      number = sqlite3_column_int64 (stmt, 1);
+      rc = step (self, stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID,
+                       _("members %07u and %07u have the same e-mail address; give one of them another address first"),
+                       (guint) number, (guint) sqlite3_column_int64 (stmt, 1));
+          sqlite3_reset (stmt);
+          return -1;
+        }
+    }
+  if (rc != SQLITE_DONE)
     {
       set_sqlite_error (self, rc, error);
       id = -1;
@@ -632,7 +830,7 @@ sqlite_count_members (AcrStoreBackend  *backend,
 
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
+  rc = step (self, stmt);
   if (rc != SQLITE_ROW)
     {
       set_sqlite_error (self, rc, error);
@@ -656,8 +854,8 @@ sqlite_list_ids_by_status (AcrStoreBackend  *backend,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, status);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_text (self, stmt, 1, status);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
@@ -686,15 +884,15 @@ sqlite_append_change (AcrStoreBackend        *backend,
                         " old_value, new_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_int64 (stmt, 2, change->revision);
-  bind_text (stmt, 3, change->time);
-  bind_text (stmt, 4, change->account);
-  bind_text (stmt, 5, change->field);
-  bind_text (stmt, 6, change->old_value);
-  bind_text (stmt, 7, change->new_value);
-  bind_text (stmt, 8, change->reason);
-  rc = sqlite3_step (stmt);
+  bind_int64 (self, stmt, 1, member_id);
+  bind_int64 (self, stmt, 2, change->revision);
+  bind_text (self, stmt, 3, change->time);
+  bind_text (self, stmt, 4, change->account);
+  bind_text (self, stmt, 5, change->field);
+  bind_named_text (self, stmt, 6, change->old_value, change->field);
+  bind_named_text (self, stmt, 7, change->new_value, change->field);
+  bind_named_text (self, stmt, 8, change->reason, "reason");
+  rc = step (self, stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, error);
@@ -717,9 +915,9 @@ sqlite_list_changes (AcrStoreBackend  *backend,
                         " FROM member_history WHERE member_id = ?1 AND revision > ?2 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_int64 (stmt, 2, after_revision);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, member_id);
+  bind_int64 (self, stmt, 2, after_revision);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     g_ptr_array_add (changes,
                      acr_member_change_new (sqlite3_column_int64 (stmt, 0),
                                             (const char *) sqlite3_column_text (stmt, 1),
@@ -762,7 +960,7 @@ sqlite_scan_members (AcrStoreBackend   *backend,
   if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       AcrSearchKeys keys;
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -808,9 +1006,9 @@ sqlite_list_ids_by_name (AcrStoreBackend  *backend,
   stmt = get_statement (self, "SELECT id FROM members ORDER BY family_key, given_key, number LIMIT ?1 OFFSET ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_int64 (self, stmt, 1, limit);
+  bind_int64 (self, stmt, 2, offset);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       guint32 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
@@ -860,7 +1058,7 @@ sqlite_scan_ids (AcrStoreBackend  *backend,
       set_sqlite_error (self, rc, error);
       return NULL;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       guint32 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
@@ -892,10 +1090,10 @@ sqlite_save_draft (AcrStoreBackend  *backend,
                         error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, key);
-  bind_text (stmt, 2, json);
-  bind_text (stmt, 3, time);
-  rc = sqlite3_step (stmt);
+  bind_text (self, stmt, 1, key);
+  bind_named_text (self, stmt, 2, json, "draft");
+  bind_text (self, stmt, 3, time);
+  rc = step (self, stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, error);
@@ -914,8 +1112,8 @@ sqlite_load_draft (AcrStoreBackend  *backend,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
+  bind_text (self, stmt, 1, key);
+  rc = step (self, stmt);
   if (rc == SQLITE_ROW)
     json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc == SQLITE_DONE)
@@ -937,8 +1135,8 @@ sqlite_delete_draft (AcrStoreBackend  *backend,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
+  bind_text (self, stmt, 1, key);
+  rc = step (self, stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, error);
@@ -956,7 +1154,7 @@ sqlite_list_drafts (AcrStoreBackend  *backend,
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -989,18 +1187,18 @@ sqlite_insert_application (AcrStoreBackend  *backend,
                         " account, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return -1;
-  bind_text (stmt, 1, applied_on);
-  bind_text (stmt, 2, person_json);
-  bind_text (stmt, 3, contact_json);
-  bind_text (stmt, 4, outcome);
-  bind_text (stmt, 5, reasons_json);
+  bind_text (self, stmt, 1, applied_on);
+  bind_named_text (self, stmt, 2, person_json, "person");
+  bind_named_text (self, stmt, 3, contact_json, "contact");
+  bind_text (self, stmt, 4, outcome);
+  bind_text (self, stmt, 5, reasons_json);
   if (member_id > 0)
-    sqlite3_bind_int64 (stmt, 6, member_id);
+    bind_int64 (self, stmt, 6, member_id);
   else
-    sqlite3_bind_null (stmt, 6);
-  bind_text (stmt, 7, account);
-  bind_text (stmt, 8, time);
-  rc = sqlite3_step (stmt);
+    bind_text (self, stmt, 6, NULL);
+  bind_text (self, stmt, 7, account);
+  bind_text (self, stmt, 8, time);
+  rc = step (self, stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -1024,7 +1222,7 @@ sqlite_check_integrity (AcrStoreBackend  *backend,
       set_sqlite_error (self, rc, error);
       return NULL;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       if (report->len > 0)
         g_string_append_c (report, '\n');
@@ -1047,7 +1245,7 @@ query_version (AcrStoreSqlite *self,
   sqlite3_stmt *stmt = get_statement (self, sql, NULL);
   gint64 version = -1;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL && step (self, stmt) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
     sqlite3_reset (stmt);
@@ -1132,14 +1330,62 @@ ensure_file (const char  *path,
 }
 
 /*
- * acr_store_sqlite_open:
- * Opens (creating if needed) the database at @path and migrates it forward.
- * A database written by a newer version is refused before anything is written
- * to it, so the newer application still finds it as it left it.
+ * The busy handler: waits for another connection's lock up to
+ * BUSY_TIMEOUT_MS, polling every few milliseconds. SQLite's own
+ * sqlite3_busy_timeout () polls only every 100 ms after a while, so a
+ * writer that commits and begins again at once (a billing run between
+ * batches) could keep the lock from a waiting payment for good.
+ */
+static int
+busy_cb (gpointer user_data,
+         int      count)
+{
+  AcrStoreSqlite *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= BUSY_TIMEOUT_MS * (gint64) 1000)
+    return 0;
+  g_usleep (count < 10 ? 1000 : 3000);
+  return 1;
+}
+
+/* The journal mode SQLite reports for the connection ("wal", "delete", …), or NULL. */
+static char *
+read_journal_mode (AcrStoreSqlite  *self,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *mode = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    set_sqlite_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return mode;
+}
+
+/*
+ * acr_store_sqlite_open_full:
+ * @create: create @path (and its directory) when missing; otherwise a
+ *   missing file fails with ACR_STORE_ERROR_NOT_FOUND
+ *
+ * Opens the database at @path and migrates it forward. A database written
+ * by a newer version is refused before anything is written to it, so the
+ * newer application still finds it as it left it. A database at the
+ * current version is opened with reads only: opening never waits for a
+ * writer (WAL lets readers and one writer work at once), and writes wait
+ * for another writer up to BUSY_TIMEOUT_MS.
  */
 AcrStoreSqlite *
-acr_store_sqlite_open (const char  *path,
-                       GError     **error)
+acr_store_sqlite_open_full (const char  *path,
+                            gboolean     create,
+                            GError     **error)
 {
   g_autoptr (AcrStoreSqlite) self = NULL;
   int version = 0;
@@ -1147,7 +1393,12 @@ acr_store_sqlite_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!ensure_file (path, error))
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND, _("no database at %s"), path);
+      return NULL;
+    }
+  if (create && !ensure_file (path, error))
     return NULL;
 
   self = g_object_new (ACR_TYPE_STORE_SQLITE, NULL);
@@ -1160,7 +1411,7 @@ acr_store_sqlite_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, busy_cb, self);
 
   if (!read_user_version (self, &version, error))
     return NULL;
@@ -1173,22 +1424,43 @@ acr_store_sqlite_open (const char  *path,
       return NULL;
     }
 
-  /*
-   * WAL lets the lookup read while a batch writes. synchronous=FULL syncs the
-   * WAL at every commit: a committed change to a member survives a power cut,
-   * which NORMAL (safe from corruption, but may lose the last commits) would
-   * not promise.
-   */
-  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+  /* Settings of this connection only: they write nothing. */
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
       !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), error))
     return NULL;
 
-  if (!migrate (self, error))
-    return NULL;
+  /*
+   * WAL lets the lookup read while a batch writes. synchronous=FULL syncs the
+   * WAL at every commit: a committed change to a member survives a power cut,
+   * which NORMAL (safe from corruption, but may lose the last commits) would
+   * not promise. The mode is kept in the file: set it (a write) only when a
+   * new or older file does not have it yet.
+   */
+  if (version < ACR_STORE_SQLITE_SCHEMA_VERSION)
+    {
+      if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) || !migrate (self, error))
+        return NULL;
+    }
+  else
+    {
+      g_autofree char *mode = read_journal_mode (self, error);
+
+      if (mode == NULL)
+        return NULL;
+      if (g_ascii_strcasecmp (mode, "wal") != 0 && !exec_sql (self, "PRAGMA journal_mode = WAL", error))
+        return NULL;
+      self->schema_version = version;
+    }
 
   return g_steal_pointer (&self);
+}
+
+AcrStoreSqlite *
+acr_store_sqlite_open (const char  *path,
+                       GError     **error)
+{
+  return acr_store_sqlite_open_full (path, TRUE, error);
 }
 
 int
@@ -1220,4 +1492,34 @@ _acr_store_sqlite_set_error (AcrStoreSqlite  *self,
                              GError         **error)
 {
   return set_sqlite_error (self, rc, error);
+}
+
+/* A copy of @text is bound (the billing engine binds temporaries). */
+void
+_acr_store_sqlite_bind_text (AcrStoreSqlite *self,
+                             sqlite3_stmt   *stmt,
+                             int             index,
+                             const char     *text,
+                             const char     *what)
+{
+  if (text == NULL)
+    note_bind (self, stmt, sqlite3_bind_null (stmt, index), index, what, 0);
+  else
+    note_bind (self, stmt, sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT), index, what, strlen (text));
+}
+
+void
+_acr_store_sqlite_bind_int64 (AcrStoreSqlite *self,
+                              sqlite3_stmt   *stmt,
+                              int             index,
+                              gint64          value)
+{
+  bind_int64 (self, stmt, index, value);
+}
+
+int
+_acr_store_sqlite_step (AcrStoreSqlite *self,
+                        sqlite3_stmt   *stmt)
+{
+  return step (self, stmt);
 }

@@ -373,6 +373,29 @@ acr_store_open (const char  *path,
   return acr_store_new_for_backend (ACR_STORE_BACKEND (backend), error);
 }
 
+/*
+ * acr_store_open_existing:
+ * Like acr_store_open (), but a missing file fails with
+ * ACR_STORE_ERROR_NOT_FOUND ("no database at PATH") instead of being
+ * created: for commands that only read or bill, where a mistyped path must
+ * not start an empty database.
+ */
+AcrStore *
+acr_store_open_existing (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr (AcrStoreSqlite) backend = NULL;
+
+  if (path == NULL)
+    path = default_path = acr_store_dup_default_path ();
+
+  backend = acr_store_sqlite_open_full (path, FALSE, error);
+  if (backend == NULL)
+    return NULL;
+  return acr_store_new_for_backend (ACR_STORE_BACKEND (backend), error);
+}
+
 AcrStore *
 acr_store_new_for_backend (AcrStoreBackend  *backend,
                            GError          **error)
@@ -583,6 +606,35 @@ _acr_store_rollback (AcrStore *self)
   self->in_transaction = FALSE;
 }
 
+/*
+ * E-mail addresses are unique among members, compared folded (case and
+ * accents): refuses @email_key when a member other than @member holds it.
+ */
+static gboolean
+check_email_free (AcrStore    *self,
+                  AcrMember   *member,
+                  const char  *email_key,
+                  GError     **error)
+{
+  AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  g_autoptr (AcrMember) other = NULL;
+  gint64 id;
+
+  if (email_key == NULL || *email_key == '\0')
+    return TRUE;
+  id = iface->find_member (self->backend, email_key, NULL, NULL, NULL, error);
+  if (id < 0)
+    return FALSE;
+  if (id == 0 || id == acr_member_get_id (member))
+    return TRUE;
+  if ((other = iface->load_member (self->backend, id, 0, error)) == NULL)
+    return FALSE;
+  g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_DUPLICATE,
+               _("email: %s is already the address of member %07u; each member needs their own address"),
+               acr_member_get_email (member), acr_member_get_number (other));
+  return FALSE;
+}
+
 /* Inside a transaction: gives @member its number and writes it with a "created" history line. */
 gboolean
 _acr_store_insert (AcrStore    *self,
@@ -605,6 +657,13 @@ _acr_store_insert (AcrStore    *self,
                    _("member %07u is already stored"), acr_member_get_number (member));
       return FALSE;
     }
+
+  {
+    g_autofree char *email_key = acr_search_fold (acr_member_get_email (member));
+
+    if (!check_email_free (self, member, email_key, error))
+      return FALSE;
+  }
 
   number = iface->next_member_number (self->backend, error);
   if (number == 0)
@@ -698,6 +757,14 @@ _acr_store_update (AcrStore    *self,
   fields = acr_member_diff (stored, member);
   if (fields[0] == NULL)
     return TRUE;
+
+  {
+    g_autofree char *old_key = acr_search_fold (acr_member_get_email (stored));
+    g_autofree char *new_key = acr_search_fold (acr_member_get_email (member));
+
+    if (!g_str_equal (old_key, new_key) && !check_email_free (self, member, new_key, error))
+      return FALSE;
+  }
 
   revision = acr_member_get_revision (stored) + 1;
   _acr_member_set_revision (member, revision);

@@ -25,6 +25,7 @@ typedef enum
   ACR_STORE_ERROR_CORRUPT,       /* not a database, or a damaged one */
   ACR_STORE_ERROR_IO,
   ACR_STORE_ERROR_BUSY,          /* another program holds the database */
+  ACR_STORE_ERROR_DUPLICATE,     /* another member has this e-mail address */
 } AcrStoreError;
 
 #define ACR_TYPE_STORE (acr_store_get_type ())
@@ -35,6 +36,8 @@ GQuark           acr_store_error_quark        (void);
 
 char            *acr_store_dup_default_path   (void);
 AcrStore        *acr_store_open               (const char   *path,
+                                               GError      **error);
+AcrStore        *acr_store_open_existing      (const char   *path,
                                                GError      **error);
 AcrStore        *acr_store_new_for_backend    (AcrStoreBackend *backend,
                                                GError      **error);
