@@ -564,8 +564,8 @@ test_members_balances_follow_a_payment (Fixture       *fixture,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, G_DATE_FEBRUARY, acr_invoice_get_year (invoice));
+  /* Paid the day it was issued: a payment is never dated before its invoice. */
+  date = *acr_invoice_get_issued_on (invoice);
   payment = acr_payment_new (balance, &date, ACR_PAYMENT_METHOD_CHECK, "12345");
   paid = acr_billing_record_payment (billing, acr_invoice_get_number (invoice), payment, &error);
   g_assert_no_error (error);

@@ -46,15 +46,20 @@ fail_with (GError *error)
   return ACR_CLI_EXIT_INVALID_INPUT;
 }
 
+/* A membership year as typed, within the years dates may have. */
+/* The most --amount takes: a billion dollars is a typo, not a payment. */
+#define ACR_CLI_MAX_CENTS G_GINT64_CONSTANT (100000000000)
+
 static gboolean
 parse_year (const char *option,
-            int         year)
+            const char *text,
+            int        *year)
 {
-  if (year < 1 || year > 9999)
-    {
-      acr_cli_print_error (_("%s: expected a year, got %d"), option, year);
-      return FALSE;
-    }
+  gint64 value = 0;
+
+  if (acr_cli_parse_int (option, text, ACR_DATE_MIN_YEAR, ACR_DATE_MAX_YEAR, &value) >= 0)
+    return FALSE;
+  *year = (int) value;
   return TRUE;
 }
 
@@ -99,15 +104,17 @@ acr_cli_bill (int    argc,
   gboolean list_skipped = FALSE;
   gboolean progress = FALSE;
   g_autofree char *member_text = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *batch_size_text = NULL;
   int year = 0;
-  int batch_size = 0;
+  gint64 batch_size = 0;
   GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The membership year to bill (required)"), N_("YEAR") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The membership year to bill (required)"), N_("YEAR") },
     { "member", 0, 0, G_OPTION_ARG_STRING, &member_text,
       N_("Bill only this member, on purpose (also after their invoice for the year was voided or credited)"), N_("NUMBER") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would be billed, write nothing"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The issue date (default: today)"), N_("YYYY-MM-DD") },
-    { "batch-size", 0, 0, G_OPTION_ARG_INT, &batch_size, N_("Invoices per transaction (default 500)"), N_("N") },
+    { "batch-size", 0, 0, G_OPTION_ARG_STRING, &batch_size_text, N_("Invoices per transaction (default 500)"), N_("N") },
     { "list-skipped", 0, 0, G_OPTION_ARG_NONE, &list_skipped, N_("List each active member skipped, and why"), NULL },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Report progress on standard error"), NULL },
     rules_entry,
@@ -128,12 +135,13 @@ acr_cli_bill (int    argc,
                                   entries, &argc, &argv);
   if (status >= 0)
     return status;
-  if (argc != 1 || year == 0)
+  if (argc != 1 || year_text == NULL)
     {
       acr_cli_print_error (_("bill: --year YEAR is required"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if (!parse_year ("--year", year) || batch_size < 0)
+  if (!parse_year ("--year", year_text, &year) ||
+      acr_cli_parse_int ("--batch-size", batch_size_text, 1, G_MAXINT, &batch_size) >= 0)
     return ACR_CLI_EXIT_USAGE;
   if (member_text != NULL && dry_run)
     {
@@ -197,10 +205,11 @@ acr_cli_invoices (int    argc,
   g_autofree char *member_text = NULL;
   g_autofree char *status_text = NULL;
   g_autofree char *kind_text = NULL;
+  g_autofree char *year_text = NULL;
   gboolean json = FALSE;
   int year = 0;
   GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only this membership year"), N_("YEAR") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("Only this membership year"), N_("YEAR") },
     { "member", 0, 0, G_OPTION_ARG_STRING, &member_text, N_("Only this member’s"), N_("NUMBER") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("Only open, paid, partially-paid, void or refunded"), N_("STATUS") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Only invoice or credit-note"), N_("KIND") },
@@ -218,7 +227,7 @@ acr_cli_invoices (int    argc,
                                   entries, &argc, &argv);
   if (status >= 0)
     return status;
-  if (argc != 1 || (year != 0 && !parse_year ("--year", year)))
+  if (argc != 1 || (year_text != NULL && !parse_year ("--year", year_text, &year)))
     {
       if (argc != 1)
         acr_cli_print_error (_("invoices: unexpected argument “%s”"), argv[1]);
@@ -344,9 +353,10 @@ record_money (const char  *name,
   g_autofree char *date_text = NULL;
   g_autofree char *method_text = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *amount_given = NULL;
   gint64 amount = 0;
   GOptionEntry entries[] = {
-    { "amount", 0, 0, G_OPTION_ARG_INT64, &amount, N_("Amount in cents (required)"), N_("CENTS") },
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_given, N_("Amount in cents (required)"), N_("CENTS") },
     { "method", 0, 0, G_OPTION_ARG_STRING, &method_text, N_("check, card or bank-transfer (required)"), N_("METHOD") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day the money moved (default: today)"), N_("YYYY-MM-DD") },
     { "reference", 0, 0, G_OPTION_ARG_STRING, &reference, N_("Check number, card or bank reference"), N_("TEXT") },
@@ -370,17 +380,15 @@ record_money (const char  *name,
                                   entries, &argc, &argv);
   if (status >= 0)
     return status;
-  if (argc != 2 || method_text == NULL || amount == 0)
+  if (argc != 2 || method_text == NULL || amount_given == NULL)
     {
       acr_cli_print_error (_("%s: NUMBER, --amount CENTS and --method METHOD are required"), name);
       return ACR_CLI_EXIT_USAGE;
     }
-  if (amount < 0)
-    {
-      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
-      acr_cli_print_error (_("--amount: expected a positive number of cents, got %s"), given);
-      return ACR_CLI_EXIT_USAGE;
-    }
+  /* Cents, more than nothing and at most a billion dollars (as the rules' amounts):
+   * a refund is given as the positive amount paid back. */
+  if ((status = acr_cli_parse_int ("--amount", amount_given, 1, ACR_CLI_MAX_CENTS, &amount)) >= 0)
+    return status;
   if (!acr_payment_method_from_string (method_text, &method))
     {
       acr_cli_print_error (_("--method: expected check, card or bank-transfer, got “%s”"), method_text);
@@ -606,10 +614,11 @@ int
 acr_cli_report (int    argc,
                 char **argv)
 {
+  g_autofree char *year_text = NULL;
   gboolean csv = FALSE;
   int year = 0;
   GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The membership year (required)"), N_("YEAR") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The membership year (required)"), N_("YEAR") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV (amounts in cents)"), NULL },
     { NULL }
   };
@@ -631,12 +640,12 @@ acr_cli_report (int    argc,
       acr_cli_print_error (_("report: expected receivables, chapters or numbering"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if (year == 0)
+  if (year_text == NULL)
     {
       acr_cli_print_error (_("report: --year YEAR is required"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if (!parse_year ("--year", year))
+  if (!parse_year ("--year", year_text, &year))
     return ACR_CLI_EXIT_USAGE;
   if ((billing = open_billing ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "acr-cli.h"
 #include "acr-cli-common.h"
@@ -136,17 +137,78 @@ int
 acr_cli_parse_date (const char *text,
                     GDate      *date)
 {
+  g_autoptr (GError) error = NULL;
+
   if (text == NULL)
     {
       acr_cli_today (date);
       return -1;
     }
   g_date_clear (date, 1);
-  if (!acr_date_parse_iso (text, date))
+  if (!acr_date_parse (text, date, &error))
     {
-      acr_cli_print_error (_("--date: expected a calendar date YYYY-MM-DD, got “%s”"), text);
+      acr_cli_print_error ("--date: %s", error->message);
       return ACR_CLI_EXIT_USAGE;
     }
+  return -1;
+}
+
+/*
+ * A whole-number option such as --amount or --count, given as text so that
+ * what was typed can be echoed: "--amount: 99999999999999999999 is too
+ * large (at most 100000000000)". @text NULL (option not given) leaves @out
+ * alone. Returns -1 when all is well, else the exit status (usage).
+ */
+int
+acr_cli_parse_int (const char *option,
+                   const char *text,
+                   gint64      min,
+                   gint64      max,
+                   gint64     *out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bound = NULL;
+  const char *digits;
+  gint64 value;
+
+  if (text == NULL)
+    return -1;
+
+  digits = text[0] == '-' ? text + 1 : text;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      acr_cli_print_error (_("%s: not valid UTF-8 text"), option);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (digits[0] == '\0' || strspn (digits, "0123456789") != strlen (digits))
+    {
+      acr_cli_print_error (_("%s: expected a whole number, got “%s”"), option, text);
+      return ACR_CLI_EXIT_USAGE;
+    }
+
+  /* Only the bounds of gint64 can fail here: the text is digits. */
+  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, &error))
+    value = text[0] == '-' ? G_MININT64 : G_MAXINT64;
+
+  if (value > max || (error != NULL && text[0] != '-'))
+    {
+      bound = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      acr_cli_print_error (_("%s: %s is too large (at most %s)"), option, text, bound);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (value < min || error != NULL)
+    {
+      if (min == 1)
+        acr_cli_print_error (_("%s must be more than 0, got %s"), option, text);
+      else
+        {
+          bound = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+          acr_cli_print_error (_("%s: %s is too small (at least %s)"), option, text, bound);
+        }
+      return ACR_CLI_EXIT_USAGE;
+    }
+
+  *out = value;
   return -1;
 }
 

@@ -25,6 +25,11 @@ AcrRules  *acr_cli_load_rules    (const char          *path);
 void       acr_cli_today         (GDate               *date);
 int        acr_cli_parse_date    (const char          *text,
                                   GDate               *date);
+int        acr_cli_parse_int     (const char          *option,
+                                  const char          *text,
+                                  gint64               min,
+                                  gint64               max,
+                                  gint64              *out);
 void       acr_cli_print_json    (JsonNode            *node);
 char      *acr_cli_pad           (const char          *text,
                                   guint                width);

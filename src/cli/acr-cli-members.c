@@ -55,15 +55,16 @@ acr_cli_members (int    argc,
   g_autofree char *chapter = NULL;
   g_autofree char *sort_name = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *limit_text = NULL;
   gboolean json = FALSE;
-  int limit = 50;
+  gint64 limit = 50;
   GOptionEntry entries[] = {
     { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only members with this status"), N_("STATUS") },
     { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, N_("Sort by family, given or number"), N_("KEY") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Print at most N members (0: all; default 50)"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text, N_("Print at most N members (0: all; default 50)"), N_("N") },
     { NULL }
   };
   g_autoptr (AcrStore) store = NULL;
@@ -86,11 +87,8 @@ acr_cli_members (int    argc,
       acr_cli_print_error (_("--sort: expected family, given or number, got “%s”"), sort_name);
       return ACR_CLI_EXIT_USAGE;
     }
-  if (limit < 0)
-    {
-      acr_cli_print_error (_("--limit: expected a count, got %d"), limit);
-      return ACR_CLI_EXIT_USAGE;
-    }
+  if ((status_code = acr_cli_parse_int ("--limit", limit_text, 0, G_MAXINT, &limit)) >= 0)
+    return status_code;
   if (status != NULL && !acr_member_status_is_valid (status))
     {
       acr_cli_print_error (_("--status: expected applicant, active, lapsed, retired, resigned or deceased, got “%s”"), status);
@@ -215,6 +213,16 @@ apply_assignment (AcrMember   *m,
   const char *value;
   const char *fact;
   g_autoptr (AcrPerson) person = NULL;
+
+  /* Invalid text is refused before any message echoes it. */
+  if (!acr_text_check_utf8 (assignment, -1, error))
+    {
+      if (eq != NULL && g_utf8_validate (assignment, eq - assignment, NULL))
+        g_prefix_error (error, "%.*s: ", (int) (eq - assignment), assignment);
+      else
+        g_prefix_error (error, _("edit: FIELD=VALUE: "));
+      return FALSE;
+    }
 
   if (eq == NULL || eq == assignment)
     {
@@ -514,11 +522,13 @@ int
 acr_cli_sample_data (int    argc,
                      char **argv)
 {
-  int count = -1;
-  int seed = 1;
+  g_autofree char *count_text = NULL;
+  g_autofree char *seed_text = NULL;
+  gint64 count = -1;
+  gint64 seed = 1;
   GOptionEntry entries[] = {
-    { "count", 0, 0, G_OPTION_ARG_INT, &count, N_("How many members to add (required)"), N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the generator (default 1): the same seed gives the same members"), N_("S") },
+    { "count", 0, 0, G_OPTION_ARG_STRING, &count_text, N_("How many members to add (required)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("Seed of the generator (default 1): the same seed gives the same members"), N_("S") },
     { NULL }
   };
   g_autoptr (AcrStore) store = NULL;
@@ -529,11 +539,15 @@ acr_cli_sample_data (int    argc,
 
   if (status >= 0)
     return status;
-  if (count < 0 || argc != 1)
+  if (count_text == NULL || argc != 1)
     {
       acr_cli_print_error (_("sample-data: --count N is required (N ≥ 0)"));
       return ACR_CLI_EXIT_USAGE;
     }
+  /* Member numbers have seven digits; the seed is 32 bits. */
+  if ((status = acr_cli_parse_int ("--count", count_text, 0, 9999999, &count)) >= 0 ||
+      (status = acr_cli_parse_int ("--seed", seed_text, 0, G_MAXUINT32, &seed)) >= 0)
+    return status;
   if ((store = acr_cli_open_store_creating ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
   if (!acr_sample_data_generate (store, count, (guint32) seed, NULL, NULL, &error))
@@ -541,7 +555,7 @@ acr_cli_sample_data (int    argc,
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
-  printf (_("%d sample members added to %s\n"), count, acr_store_get_location (store));
+  printf (_("%d sample members added to %s\n"), (int) count, acr_store_get_location (store));
   return ACR_CLI_EXIT_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "acr-cli.h"
+#include "acr-cli-common.h"
 #include "acr-rules.h"
 
 /*
@@ -103,9 +104,11 @@ parse_arguments (RulesCommand *cmd,
   g_date_clear (&cmd->date, 1);
   if (cmd->date_text != NULL)
     {
-      if (!acr_date_parse_iso (cmd->date_text, &cmd->date))
+      g_autoptr(GError) date_error = NULL;
+
+      if (!acr_date_parse (cmd->date_text, &cmd->date, &date_error))
         {
-          acr_cli_print_error (_("--date: expected a calendar date YYYY-MM-DD, got “%s”"), cmd->date_text);
+          acr_cli_print_error ("--date: %s", date_error->message);
           return ACR_CLI_EXIT_USAGE;
         }
     }
@@ -120,7 +123,8 @@ parse_arguments (RulesCommand *cmd,
 
   if (with_year)
     {
-      guint64 year;
+      gint64 year = 0;
+      int status;
 
       if (cmd->year_text == NULL)
         {
@@ -128,12 +132,8 @@ parse_arguments (RulesCommand *cmd,
           return ACR_CLI_EXIT_USAGE;
         }
 
-      if (!g_ascii_string_to_unsigned (cmd->year_text, 10, 1900, 9999, &year, NULL) ||
-          strlen (cmd->year_text) != 4)
-        {
-          acr_cli_print_error (_("--year: expected a year YYYY, got “%s”"), cmd->year_text);
-          return ACR_CLI_EXIT_USAGE;
-        }
+      if ((status = acr_cli_parse_int ("--year", cmd->year_text, ACR_DATE_MIN_YEAR, ACR_DATE_MAX_YEAR, &year)) >= 0)
+        return status;
 
       cmd->year = (int) year;
     }

@@ -21,7 +21,8 @@ typedef struct
   const char        *summary;  /* translatable, N_() */
 } AcrCliCommand;
 
-/* Prints "acr-membership-cli: MESSAGE" on stderr, one line. */
+/* Prints "acr-membership-cli: MESSAGE" on stderr, one line (each line of a
+ * MESSAGE that has several, such as an import's problems, gets the prefix). */
 void acr_cli_print_error (const char *format,
                           ...) G_GNUC_PRINTF (1, 2);
 

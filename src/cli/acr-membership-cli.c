@@ -39,13 +39,20 @@ acr_cli_print_error (const char *format,
                      ...)
 {
   g_autofree char *message = NULL;
+  g_auto (GStrv) lines = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("acr-membership-cli: %s\n", message);
+  /* An import lists one problem a line: each keeps the prefix, for grep. */
+  lines = g_strsplit (message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] != '\0' || lines[i + 1] == NULL)
+        g_printerr ("acr-membership-cli: %s\n", lines[i]);
+    }
 }
 
 static void

@@ -438,6 +438,40 @@ acr_billing_list_invoices (AcrBilling              *self,
   return g_steal_pointer (&invoices);
 }
 
+/* Money moves and credit notes are dated within the range of dates and not
+ * before the invoice they concern was issued: money cannot be paid on, nor
+ * an invoice cancelled by, a document that did not exist yet. @what is
+ * "payment", "refund" or "credit note". */
+static gboolean
+check_date_for_invoice (AcrInvoice   *invoice,
+                        const char   *what,
+                        const GDate  *date,
+                        GError      **error)
+{
+  g_autoptr (GError) range_error = NULL;
+  const GDate *issued_on = acr_invoice_get_issued_on (invoice);
+
+  if (!acr_date_check_range (date, &range_error))
+    {
+      g_set_error (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_INVALID,
+                   _("invoice %s: %s date: %s"), acr_invoice_get_number (invoice), what, range_error->message);
+      return FALSE;
+    }
+
+  if (issued_on != NULL && g_date_compare (date, issued_on) < 0)
+    {
+      g_autofree char *date_text = acr_date_format_iso (date);
+      g_autofree char *issued_text = acr_date_format_iso (issued_on);
+
+      g_set_error (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_INVALID,
+                   _("invoice %s: the %s date %s is before the invoice’s issue date %s; give a date on or after it"),
+                   acr_invoice_get_number (invoice), what, date_text, issued_text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static AcrInvoice *
 record_money (AcrBilling   *self,
               const char   *number,
@@ -452,6 +486,8 @@ record_money (AcrBilling   *self,
   if (!_acr_store_begin (self->store, error))
     return NULL;
   if ((invoice = iface->load_invoice (backend, number, error)) == NULL)
+    return fail (self->store);
+  if (!check_date_for_invoice (invoice, refund ? _("refund") : _("payment"), acr_payment_get_date (payment), error))
     return fail (self->store);
   if (refund ? !acr_invoice_add_refund (invoice, payment, error) : !acr_invoice_add_payment (invoice, payment, error))
     return fail (self->store);
@@ -575,6 +611,8 @@ acr_billing_issue_credit_note (AcrBilling   *self,
                    _("%s is not an invoice; only invoices are credited"), number);
       return fail (self->store);
     }
+  if (!check_date_for_invoice (invoice, _("credit note"), issued_on, error))
+    return fail (self->store);
   if ((note = credit_locked (self, invoice, member_id, NULL, issued_on, error)) == NULL ||
       !_acr_store_commit (self->store, error))
     return fail (self->store);

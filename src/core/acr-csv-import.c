@@ -9,6 +9,7 @@
 
 #include "acr-csv-import.h"
 #include "acr-csv-writer.h"
+#include "acr-json-reader-private.h"
 #include "acr-member-private.h"
 #include "acr-search-fold.h"
 #include "acr-store-private.h"
@@ -60,6 +61,8 @@ problems_clear (Problems *p)
   g_clear_pointer (&p->bad_rows, g_hash_table_unref);
 }
 
+/* One line per problem, "FILE:ROW: column C (NAME): why", as compilers and
+ * grep print them; @why loses a leading "NAME: " that would say it twice. */
 static void
 add_problem (Problems   *p,
              guint       row,
@@ -71,27 +74,29 @@ add_problem (Problems   *p,
   g_hash_table_add (p->bad_rows, GUINT_TO_POINTER (row));
   if (p->lines->len >= MAX_LISTED_PROBLEMS)
     return;
+  if (column_name != NULL)
+    {
+      g_autofree char *repeated = g_strdup_printf ("%s: ", column_name);
+
+      if (g_str_has_prefix (why, repeated))
+        why += strlen (repeated);
+    }
   if (column > 0)
-    g_ptr_array_add (p->lines, g_strdup_printf (_("row %u, column %u (%s): %s"), row, column, column_name, why));
+    g_ptr_array_add (p->lines, g_strdup_printf (_("%s:%u: column %u (%s): %s"), p->source, row, column, column_name, why));
   else
-    g_ptr_array_add (p->lines, g_strdup_printf (_("row %u: %s"), row, why));
+    g_ptr_array_add (p->lines, g_strdup_printf ("%s:%u: %s", p->source, row, why));
 }
 
-/* A reader error already says "source: row N, column M: why"; keep it without the source. */
+/* A reader error already says "source:ROW: column C: why". */
 static void
 add_reader_problem (Problems     *p,
                     AcrCsvReader *reader,
                     GError       *error)
 {
-  const char *message = error->message;
-  g_autofree char *prefix = g_strdup_printf ("%s: ", p->source);
-
-  if (g_str_has_prefix (message, prefix))
-    message += strlen (prefix);
   p->n_problems++;
   g_hash_table_add (p->bad_rows, GUINT_TO_POINTER (acr_csv_reader_get_row (reader)));
   if (p->lines->len < MAX_LISTED_PROBLEMS)
-    g_ptr_array_add (p->lines, g_strdup (message));
+    g_ptr_array_add (p->lines, g_strdup (error->message));
 }
 
 /* A store error that begins with a member column ("address: too long …",
@@ -118,6 +123,7 @@ add_store_problem (Problems     *p,
   add_problem (p, row, 0, NULL, error->message);
 }
 
+/* The problems, one line each, then one line saying that nothing was imported. */
 static gboolean
 problems_to_error (Problems  *p,
                    GError   **error)
@@ -128,16 +134,16 @@ problems_to_error (Problems  *p,
     return TRUE;
 
   message = g_string_new (NULL);
+  for (guint i = 0; i < p->lines->len; i++)
+    g_string_append_printf (message, "%s\n", (char *) p->lines->pdata[i]);
+  if (p->n_problems > p->lines->len)
+    g_string_append_printf (message, _("%s: … and %u more problems\n"), p->source, p->n_problems - p->lines->len);
   g_string_append_printf (message,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%s: %u row was rejected, so nothing was imported:",
-                                       "%s: %u rows were rejected, so nothing was imported:",
+                                       "%s: %u row was rejected, so nothing was imported; correct it and import the file again",
+                                       "%s: %u rows were rejected, so nothing was imported; correct them and import the file again",
                                        g_hash_table_size (p->bad_rows)),
                           p->source, g_hash_table_size (p->bad_rows));
-  for (guint i = 0; i < p->lines->len; i++)
-    g_string_append_printf (message, "\n  %s", (char *) p->lines->pdata[i]);
-  if (p->n_problems > p->lines->len)
-    g_string_append_printf (message, _("\n  … and %u more problems"), p->n_problems - p->lines->len);
   g_set_error_literal (error, ACR_CSV_ERROR, ACR_CSV_ERROR_REJECTED, message->str);
   return FALSE;
 }
@@ -288,11 +294,11 @@ static JsonObject *
 parse_person (const char  *json,
               GError     **error)
 {
-  g_autoptr (JsonNode) node = json_from_string (json ? json : "{}", error);
+  g_autoptr (JsonNode) node = NULL;
 
-  if (node == NULL)
+  if (!_acr_json_parse (json ? json : "{}", -1, &node, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, _("expected a JSON object"));
       return NULL;
@@ -375,11 +381,7 @@ import_finish (AcrStore               *store,
   gboolean ok = FALSE;
 
   if (problems->n_problems == 0 && n_rows == 0)
-    {
-      g_ptr_array_add (problems->lines, g_strdup (_("no rows after the header")));
-      problems->n_problems++;
-      g_hash_table_add (problems->bad_rows, GUINT_TO_POINTER (2));
-    }
+    add_problem (problems, 2, 0, NULL, _("no rows after the header"));
 
   if (!problems_to_error (problems, error))
     _acr_store_rollback (store);
@@ -742,17 +744,11 @@ acr_csv_import_roster (AcrStore              *store,
                                                   fields[header.index[4]]);
           add_problem (&problems, row, header.index[4] + 1, "training_stage", why);
         }
-      {
-        unsigned y, m, d;
-        char tail;
-        if (strlen (end) != 10 || sscanf (end, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
-          {
-            g_autofree char *why = g_strdup_printf (_("“%s” is not a date YYYY-MM-DD"), end);
-            add_problem (&problems, row, header.index[5] + 1, "expected_completion_date", why);
-          }
-        else
-          g_date_set_dmy (&date, d, m, y);
-      }
+      if (!acr_date_parse (end, &date, &row_error))
+        {
+          add_problem (&problems, row, header.index[5] + 1, "expected_completion_date", row_error->message);
+          g_clear_error (&row_error);
+        }
       if (problems.n_problems != bad_before)
         continue;
 

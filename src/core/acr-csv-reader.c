@@ -38,7 +38,7 @@ check_field (AcrCsvReader  *self,
     return TRUE;
 
   g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_INVALID_UTF8,
-               _("%s: row %u, column %u: invalid UTF-8 at byte %u of the field"),
+               _("%s:%u: column %u: invalid UTF-8 at byte %u of the field"),
                self->source_name, self->row, column, (guint) (end - field) + 1);
   return FALSE;
 }
@@ -209,7 +209,7 @@ acr_csv_reader_next (AcrCsvReader  *self,
             {
               self->failed = TRUE;
               g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_UNTERMINATED_QUOTE,
-                           _("%s: row %u, column %u: the quoted field is never closed"),
+                           _("%s:%u: column %u: the quoted field is never closed"),
                            self->source_name, self->row, column);
               return FALSE;
             }
@@ -218,7 +218,7 @@ acr_csv_reader_next (AcrCsvReader  *self,
             {
               self->failed = TRUE;
               g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_BAD_QUOTE,
-                           _("%s: row %u, column %u: text after the closing quote"),
+                           _("%s:%u: column %u: text after the closing quote"),
                            self->source_name, self->row, column);
               return FALSE;
             }
@@ -231,7 +231,7 @@ acr_csv_reader_next (AcrCsvReader  *self,
                 {
                   self->failed = TRUE;
                   g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_BAD_QUOTE,
-                               _("%s: row %u, column %u: a quote inside an unquoted field (quote the whole field and double the quote)"),
+                               _("%s:%u: column %u: a quote inside an unquoted field (quote the whole field and double the quote)"),
                                self->source_name, self->row, column);
                   return FALSE;
                 }
@@ -274,7 +274,7 @@ acr_csv_reader_next (AcrCsvReader  *self,
   else if (n_fields != self->n_columns)
     {
       g_set_error (error, ACR_CSV_ERROR, ACR_CSV_ERROR_COLUMN_COUNT,
-                   _("%s: row %u, column %u: expected %u columns, found %u"),
+                   _("%s:%u: column %u: expected %u columns, found %u"),
                    self->source_name, self->row,
                    MIN (n_fields, self->n_columns) + 1, self->n_columns, n_fields);
       return FALSE;

@@ -15,6 +15,29 @@ typedef struct
   const char *source;  /* file name shown in messages, e.g. "acr-rules.json" */
 } AcrJsonReader;
 
+/*
+ * Every JSON text the core reads goes through _acr_json_parse(): it refuses,
+ * before json-glib sees them, documents nested more than
+ * ACR_JSON_MAX_DEPTH arrays and objects deep (json-glib's parser recurses
+ * without a limit and overflows the stack) and bytes that are not UTF-8; after
+ * parsing it refuses any key or string that is not valid UTF-8 (json-glib 1.6
+ * decodes a lone "\ud800" escape into invalid bytes). Its errors are
+ * JSON_PARSER_ERROR_INVALID_DATA with a message that does not name the source,
+ * as json-glib's own; *root is NULL for an empty document.
+ */
+#define ACR_JSON_MAX_DEPTH 64
+
+gboolean    _acr_json_parse          (const char     *data,
+                                      gssize          length,
+                                      JsonNode      **root,
+                                      GError        **error);
+gboolean    _acr_json_check_depth    (const char     *data,
+                                      gsize           length,
+                                      GError        **error);
+gboolean    _acr_json_check_text     (JsonNode       *node,
+                                      const char     *path,
+                                      GError        **error);
+
 char       *_acr_json_path_member    (const char     *path,
                                       const char     *member);
 char       *_acr_json_path_index     (const char     *path,

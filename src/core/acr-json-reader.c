@@ -3,9 +3,247 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "acr-json-reader-private.h"
 #include "acr-rules.h"
+
+/* The line of @data that @at is on, counting from 1. */
+static guint
+line_of (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        line++;
+    }
+
+  return line;
+}
+
+/* The number token at *@i: a whole number must fit in 64 bits, since
+ * json-glib 1.6 turns 99999999999999999999 into -1 without a word. Leaves
+ * *@i on the token's last byte. */
+static gboolean
+check_number (const char  *data,
+              gsize        length,
+              gsize       *i,
+              GError     **error)
+{
+  gsize start = *i, end = *i;
+  gboolean whole = TRUE;
+  g_autofree char *token = NULL;
+
+  while (end < length && (g_ascii_isdigit (data[end]) || strchr ("-+.eE", data[end]) != NULL))
+    {
+      if (strchr (".eE", data[end]) != NULL)
+        whole = FALSE;
+      end++;
+    }
+  *i = end - 1;
+
+  if (!whole)
+    return TRUE;
+
+  token = g_strndup (data + start, end - start);
+  if (g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL) ||
+      strspn (token + (token[0] == '-'), "0123456789") != strlen (token + (token[0] == '-')))
+    return TRUE;  /* fits, or is malformed and the parser says so */
+
+  if (strlen (token) > 40)
+    strcpy (token + 37, "...");
+  g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+               _("line %u: %s is too large for a whole number"), line_of (data, data + start), token);
+  return FALSE;
+}
+
+/**
+ * _acr_json_check_depth:
+ *
+ * Counts the arrays and objects open at each byte of @data, outside strings
+ * (a backslash escapes the next byte inside a string), and refuses more than
+ * %ACR_JSON_MAX_DEPTH of them; refuses as well a whole number past 64 bits,
+ * which json-glib would read as -1. Malformed text passes: the parser
+ * reports it.
+ */
+gboolean
+_acr_json_check_depth (const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '-' || g_ascii_isdigit (c))
+        {
+          if (!check_number (data, length, &i, error))
+            return FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > ACR_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("line %u: nested too deeply (more than %d arrays and objects inside one another)"),
+                           line_of (data, data + i), ACR_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * _acr_json_check_text:
+ * @path: (nullable): where @node is, for the message ("training")
+ *
+ * Refuses a key or string anywhere in @node that is not valid UTF-8, naming
+ * its JSON path: "given_name: not valid UTF-8 text". Recursion is bounded by
+ * the depth _acr_json_check_depth() allows.
+ */
+gboolean
+_acr_json_check_text (JsonNode    *node,
+                      const char  *path,
+                      GError     **error)
+{
+  const char *where = path != NULL && path[0] != '\0' ? path : _("the document");
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &key, &member))
+          {
+            g_autofree char *member_path = NULL;
+
+            if (!g_utf8_validate (key, -1, NULL))
+              {
+                g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                             _("%s: a key is not valid UTF-8 text"), where);
+                return FALSE;
+              }
+
+            member_path = _acr_json_path_member (path, key);
+            if (!_acr_json_check_text (member, member_path, error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          {
+            g_autofree char *element_path = _acr_json_path_index (path, i);
+
+            if (!_acr_json_check_text (json_array_get_element (array, i), element_path, error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        {
+          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                       _("%s: not valid UTF-8 text"), where);
+          return FALSE;
+        }
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * _acr_json_parse:
+ * @length: the length of @data in bytes, or -1 if it ends with a NUL
+ * @root: (out) (transfer full) (nullable): the document, %NULL when it is empty
+ *
+ * Parses JSON text from outside the program; see the header for what it refuses.
+ */
+gboolean
+_acr_json_parse (const char  *data,
+                 gssize       length,
+                 JsonNode   **root,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  const char *end = NULL;
+  gsize size;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  *root = NULL;
+  size = length < 0 ? strlen (data) : (gsize) length;
+
+  if (!g_utf8_validate (data, (gssize) size, &end))
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("line %u: not valid UTF-8 text"), line_of (data, end));
+      return FALSE;
+    }
+
+  if (!_acr_json_check_depth (data, size, error))
+    return FALSE;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) size, error))
+    return FALSE;
+
+  if (json_parser_get_root (parser) == NULL)
+    return TRUE;
+
+  if (!_acr_json_check_text (json_parser_get_root (parser), NULL, error))
+    return FALSE;
+
+  *root = json_parser_steal_root (parser);
+  return TRUE;
+}
 
 char *
 _acr_json_path_member (const char *path,

@@ -9,6 +9,7 @@
 #include "acr-member.h"
 #include "acr-person.h"
 #include "acr-member-private.h"
+#include "acr-json-reader-private.h"
 
 typedef enum
 {
@@ -87,19 +88,6 @@ lookup_field (const char *name)
 }
 
 static gboolean
-parse_iso_date (const char *text)
-{
-  unsigned y, m, d;
-  char tail;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
-static gboolean
 email_is_valid (const char *email)
 {
   const char *at = strchr (email, '@');
@@ -114,13 +102,11 @@ extract_names (const char  *json,
                char       **family,
                GError     **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *object;
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!_acr_json_parse (json, -1, &root, error))
     return FALSE;
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_INVALID,
@@ -133,11 +119,23 @@ extract_names (const char  *json,
   return TRUE;
 }
 
+/* "joined: 1899-12-31 is out of range: …", in the member's error domain. */
+static gboolean
+refuse_field (Field         field,
+              const GError *local_error,
+              GError      **error)
+{
+  g_set_error (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_INVALID,
+               "%s: %s", field_names[field], local_error->message);
+  return FALSE;
+}
+
 static gboolean
 validate_field (Field        field,
                 const char  *value,
                 GError     **error)
 {
+  g_autoptr (GError) local_error = NULL;
   const char *problem = NULL;
 
   if (value == NULL)
@@ -145,8 +143,8 @@ validate_field (Field        field,
       if (field == FIELD_LANGUAGE || field == FIELD_STATUS || field == FIELD_PERSON)
         problem = _("cannot be empty");
     }
-  else if (!g_utf8_validate (value, -1, NULL))
-    problem = _("is not valid UTF-8");
+  else if (!acr_text_check_utf8 (value, -1, &local_error))
+    return refuse_field (field, local_error, error);
   else
     switch (field)
       {
@@ -171,8 +169,12 @@ validate_field (Field        field,
           problem = _("must be a two-letter ISO 3166 country code in capitals (“US”, “CA”)");
         break;
       case FIELD_JOINED:
-        if (!parse_iso_date (value))
-          problem = _("must be a date YYYY-MM-DD");
+        {
+          GDate joined;
+
+          if (!acr_date_parse (value, &joined, &local_error))
+            return refuse_field (field, local_error, error);
+        }
         break;
       case FIELD_CATEGORY:
         for (const char *p = value; *p; p++)
@@ -196,14 +198,9 @@ validate_field (Field        field,
         {
           g_autofree char *given = NULL;
           g_autofree char *family = NULL;
-          g_autoptr (GError) local_error = NULL;
 
           if (!extract_names (value, &given, &family, &local_error))
-            {
-              g_set_error (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_INVALID,
-                           _("%s: %s"), field_names[field], local_error->message);
-              return FALSE;
-            }
+            return refuse_field (field, local_error, error);
         }
         break;
       default:

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "acr-person.h"
+#include "acr-json-reader-private.h"
 
 /*
  * The facts live in one table: the JSON reader, the writer, the GObject
@@ -259,6 +260,11 @@ validate_value (const AcrFactInfo  *info,
                          info->name, g_variant_get_string (value, NULL));
             return FALSE;
           }
+        if (!acr_date_check_range (&date, error))
+          {
+            g_prefix_error (error, "%s: ", info->name);
+            return FALSE;
+          }
         return TRUE;
       }
 
@@ -400,6 +406,19 @@ is_string_node (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* "given_name: not valid UTF-8 text" */
+static gboolean
+check_text (const char  *name,
+            const char  *text,
+            GError     **error)
+{
+  if (acr_text_check_utf8 (text, -1, error))
+    return TRUE;
+
+  g_prefix_error (error, "%s: ", name);
+  return FALSE;
+}
+
 /* Converts one JSON member to a GVariant of the fact's type, or NULL for null. */
 static gboolean
 variant_from_json (const AcrFactInfo  *info,
@@ -420,7 +439,12 @@ variant_from_json (const AcrFactInfo  *info,
     case ACR_FACT_DATE:
       if (is_string_node (node))
         {
-          g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+          g_autofree char *text = NULL;
+
+          if (!check_text (info->name, json_node_get_string (node), error))
+            return FALSE;
+
+          text = g_strstrip (g_strdup (json_node_get_string (node)));
 
           if (*text != '\0')
             *out_value = g_variant_ref_sink (g_variant_new_string (text));
@@ -441,8 +465,14 @@ variant_from_json (const AcrFactInfo  *info,
         {
           gint64 n = json_node_get_int (node);
 
-          if (n < G_MININT32 || n > G_MAXINT32)
-            n = -1;  /* out of range: validate_value() names it */
+          if (n < 0 || n > MAX_SCHOOL_YEARS)
+            {
+              g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+
+              g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID,
+                           _("%s: %s is out of range (0 to %d)"), info->name, given, MAX_SCHOOL_YEARS);
+              return FALSE;
+            }
           *out_value = g_variant_ref_sink (g_variant_new_int32 ((gint32) n));
           return TRUE;
         }
@@ -466,6 +496,8 @@ variant_from_json (const AcrFactInfo  *info,
                                info->name, i, json_type_name (element));
                   return FALSE;
                 }
+              if (!check_text (info->name, json_node_get_string (element), error))
+                return FALSE;
               g_strv_builder_add (builder, json_node_get_string (element));
             }
 
@@ -826,13 +858,13 @@ acr_person_new_from_data (const char  *data,
                           const char  *source_name,
                           GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!_acr_json_parse (data, length, &root, &local_error))
     {
       /* json-glib names in-memory data "<data>"; the file name says more. */
       const char *message = local_error->message;
@@ -849,14 +881,14 @@ acr_person_new_from_data (const char  *data,
       return NULL;
     }
 
-  if (json_parser_get_root (parser) == NULL)
+  if (root == NULL)
     {
       g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_PARSE,
                    _("%s: the file is empty"), source_name != NULL ? source_name : "person");
       return NULL;
     }
 
-  return acr_person_new_from_json (json_parser_get_root (parser), source_name, error);
+  return acr_person_new_from_json (root, source_name, error);
 }
 
 AcrPerson *
@@ -1094,6 +1126,9 @@ acr_person_set_fact_from_string (AcrPerson   *self,
                    _("%s: unknown key"), name);
       return FALSE;
     }
+
+  if (!check_text (name, text, error))
+    return FALSE;
 
   stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
   if (*stripped == '\0')
@@ -1348,6 +1383,9 @@ acr_person_dup_display_name (AcrPerson *self)
  * @text: "YYYY-MM-DD", nothing more
  * @date: (out caller-allocates): set on success
  *
+ * Reads a date the program wrote itself (the store's columns). Input from
+ * people and files goes through acr_date_parse(), which also checks the range.
+ *
  * Returns: %TRUE if @text is a real calendar day ("2027-02-30" is not).
  */
 gboolean
@@ -1377,6 +1415,83 @@ acr_date_parse_iso (const char *text,
 
   g_date_clear (date, 1);
   g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/**
+ * acr_text_check_utf8:
+ * @length: bytes of @text, or -1 if it ends with a NUL
+ *
+ * Refuses text that is not valid UTF-8 (or holds a NUL within @length), with
+ * "not valid UTF-8 text"; the text itself is not echoed, since it cannot be printed.
+ */
+gboolean
+acr_text_check_utf8 (const char  *text,
+                     gssize       length,
+                     GError     **error)
+{
+  if (text == NULL || g_utf8_validate (text, length, NULL))
+    return TRUE;
+
+  g_set_error_literal (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID,
+                       _("not valid UTF-8 text"));
+  return FALSE;
+}
+
+/**
+ * acr_date_check_range:
+ *
+ * Refuses a day before 1900-01-01 or after 2999-12-31: no member, invoice or
+ * payment has one, so it is a typing mistake (and a year past 9999 cannot
+ * even be written as YYYY).
+ */
+gboolean
+acr_date_check_range (const GDate  *date,
+                      GError      **error)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (g_date_get_year (date) >= ACR_DATE_MIN_YEAR && g_date_get_year (date) <= ACR_DATE_MAX_YEAR)
+    return TRUE;
+
+  g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID,
+               _("%04u-%02u-%02u is out of range: dates run from %d-01-01 to %d-12-31"),
+               g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
+               ACR_DATE_MIN_YEAR, ACR_DATE_MAX_YEAR);
+  return FALSE;
+}
+
+/**
+ * acr_date_parse:
+ * @text: what was typed or read: "YYYY-MM-DD", nothing more
+ * @date: (out caller-allocates): set on success
+ *
+ * The one parser for dates that come in: a real calendar day from 1900-01-01
+ * to 2999-12-31.
+ */
+gboolean
+acr_date_parse (const char  *text,
+                GDate       *date,
+                GError     **error)
+{
+  GDate parsed;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (!acr_text_check_utf8 (text, -1, error))
+    return FALSE;
+
+  if (!acr_date_parse_iso (text, &parsed))
+    {
+      g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID,
+                   _("expected a calendar date YYYY-MM-DD, got “%s”"), text != NULL ? text : "");
+      return FALSE;
+    }
+
+  if (!acr_date_check_range (&parsed, error))
+    return FALSE;
+
+  *date = parsed;
   return TRUE;
 }
 

@@ -104,6 +104,23 @@ const char * const *acr_person_get_codes        (AcrPerson    *self,
 
 char              *acr_person_dup_display_name  (AcrPerson    *self);
 
+/*
+ * Input checks every reader shares (person files, rules, CSV imports, the
+ * CLI's arguments, the app's entries). Their errors are ACR_PERSON_ERROR_INVALID
+ * with a message that does not name the field: callers prefix it
+ * ("--date: …", "members.csv:3: joined: …").
+ */
+#define ACR_DATE_MIN_YEAR 1900
+#define ACR_DATE_MAX_YEAR 2999
+
+gboolean           acr_text_check_utf8          (const char   *text,
+                                                 gssize        length,
+                                                 GError      **error);
+gboolean           acr_date_parse               (const char   *text,
+                                                 GDate        *date,
+                                                 GError      **error);
+gboolean           acr_date_check_range         (const GDate  *date,
+                                                 GError      **error);
 gboolean           acr_date_parse_iso           (const char   *text,
                                                  GDate        *date);
 char              *acr_date_format_iso          (const GDate  *date);

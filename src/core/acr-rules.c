@@ -679,7 +679,7 @@ load_dues_year (AcrRules             *self,
 
   if (!(object = _acr_json_expect_object (reader, node, path, error)) ||
       !_acr_json_check_keys (reader, object, path, year_keys, error) ||
-      !_acr_json_read_int (reader, object, path, "year", TRUE, 1900, 9999, &number, error))
+      !_acr_json_read_int (reader, object, path, "year", TRUE, ACR_DATE_MIN_YEAR, ACR_DATE_MAX_YEAR, &number, error))
     return FALSE;
 
   year->year = (int) number;
@@ -1389,6 +1389,12 @@ find_next_change (AcrRules          *self,
       if (d > 0 && g_date_compare (day, &g_array_index (days, GDate, d - 1)) == 0)
         continue;
 
+      /* Dates run to 2999-12-31 (acr_date_check_range()): a change after
+       * that is none that could be written down or read back, so the
+       * decision foresees no change rather than inventing one on the last day. */
+      if (g_date_get_year (day) > ACR_DATE_MAX_YEAR)
+        break;
+
       evaluate (self, person, day, g_date_get_year (day), &then);
       if (same_outcome (now, &then))
         continue;
@@ -1541,7 +1547,7 @@ acr_rules_new_from_bytes (GBytes      *bytes,
                           GError     **error)
 {
   g_autoptr(AcrRules) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   AcrJsonReader reader = { source_name };
   gsize size;
@@ -1564,15 +1570,19 @@ acr_rules_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", (gssize) size, &local_error))
+  if (!_acr_json_parse (data != NULL ? data : "", (gssize) size, &root, &local_error))
     {
-      g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), source_name, local_error->message);
+      /* json-glib's own messages begin "<data>:LINE:COLUMN"; ours say what is wrong. */
+      if (g_str_has_prefix (local_error->message, "<data>:"))
+        g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_PARSE,
+                     _("%s: not valid JSON: %s"), source_name, local_error->message);
+      else
+        g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_PARSE,
+                     "%s: %s", source_name, local_error->message);
       return NULL;
     }
 
-  if (json_parser_get_root (parser) == NULL)
+  if (root == NULL)
     {
       g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_PARSE, _("%s: empty, not a rules bundle"), source_name);
       return NULL;
@@ -1581,7 +1591,7 @@ acr_rules_new_from_bytes (GBytes      *bytes,
   self = g_object_new (ACR_TYPE_RULES, NULL);
   self->source_name = g_strdup (source_name);
 
-  if (!load_bundle (self, &reader, json_parser_get_root (parser), error))
+  if (!load_bundle (self, &reader, root, error))
     return NULL;
 
   return g_steal_pointer (&self);
