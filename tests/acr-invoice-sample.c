@@ -91,7 +91,7 @@ main (int    argc,
       pdftoppm[5] = pdf;
       pdftoppm[6] = png_base;
 
-      if (!acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error))
+      if (!acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_REPLACE, &error))
         {
           fprintf (stderr, "%s\n", error->message);
           return 1;

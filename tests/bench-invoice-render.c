@@ -449,7 +449,7 @@ main (int    argc,
     g_autofree char *warm = g_build_filename (tmp, "warm.pdf", NULL);
     Bare *bare = bare_new ();
 
-    g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoices[0], warm, &error));
+    g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoices[0], warm, ACR_FILE_WRITER_REPLACE, &error));
     bare_write_file (bare, &pages[0], warm);
     bare_free (bare);
     g_unlink (warm);
@@ -467,7 +467,7 @@ main (int    argc,
 
       t0 = now ();
       c0 = cpu_now ();
-      if (!acr_invoice_renderer_export_combined (renderer, invoices, count, combined, NULL, &error))
+      if (!acr_invoice_renderer_export_combined (renderer, invoices, count, combined, ACR_FILE_WRITER_REPLACE, NULL, &error))
         g_error ("%s", error->message);
       seconds = now () - t0;
       rate_combined = MAX (rate_combined, count / seconds);
@@ -512,7 +512,7 @@ main (int    argc,
 
         t0 = now ();
         c0 = cpu_now ();
-        if (!acr_invoice_renderer_export_folder (renderer, invoices + start, n, folder, 1, NULL, &error))
+        if (!acr_invoice_renderer_export_folder (renderer, invoices + start, n, folder, ACR_FILE_WRITER_REPLACE, 1, NULL, &error))
           g_error ("%s", error->message);
         wall_renderer += now () - t0;
         cpu_renderer += cpu_now () - c0;
@@ -552,7 +552,7 @@ main (int    argc,
   /* (b) one PDF per invoice, every processor */
   t0 = now ();
   c0 = cpu_now ();
-  if (!acr_invoice_renderer_export_folder (renderer, invoices, count, folder, 0, NULL, &error))
+  if (!acr_invoice_renderer_export_folder (renderer, invoices, count, folder, ACR_FILE_WRITER_REPLACE, 0, NULL, &error))
     g_error ("%s", error->message);
   seconds = now () - t0;
   rate_parallel = count / seconds;

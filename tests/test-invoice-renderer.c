@@ -149,7 +149,7 @@ test_renderer_pdf_has_number_name_and_amounts_in_english (void)
   g_autofree char *pdf = tmp_path ("en.pdf");
   g_autofree char *text = NULL;
 
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf);
 
@@ -202,7 +202,7 @@ test_renderer_pdf_in_french_for_french_member (void)
   g_autofree char *text = NULL;
 
   /* The process itself is in English (the test runs in C.UTF-8). */
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf);
 
@@ -237,7 +237,7 @@ test_renderer_accented_name_and_long_address_fit_the_window (void)
   g_autofree char *pdf = tmp_path ("long.pdf");
   g_autofree char *text = NULL;
 
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
 
   text = pdf_text (pdf);
@@ -307,7 +307,7 @@ test_renderer_combined_export_in_postal_code_order (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     invoices[i] = new_invoice_at (cases[i].number, cases[i].postal);
 
-  g_assert_true (acr_invoice_renderer_export_combined (renderer, invoices, G_N_ELEMENTS (cases), pdf, NULL, &error));
+  g_assert_true (acr_invoice_renderer_export_combined (renderer, invoices, G_N_ELEMENTS (cases), pdf, ACR_FILE_WRITER_NONE, NULL, &error));
   g_assert_no_error (error);
 
   /* The caller's array is left as it was. */
@@ -355,7 +355,7 @@ test_renderer_folder_export_one_file_each_on_two_threads (void)
   for (guint i = 0; i < G_N_ELEMENTS (invoices); i++)
     invoices[i] = acr_test_invoice_new_generated (i, 2027);
 
-  g_assert_true (acr_invoice_renderer_export_folder (renderer, invoices, G_N_ELEMENTS (invoices), dir, 2, NULL, &error));
+  g_assert_true (acr_invoice_renderer_export_folder (renderer, invoices, G_N_ELEMENTS (invoices), dir, ACR_FILE_WRITER_NONE, 2, NULL, &error));
   g_assert_no_error (error);
 
   /* Exactly one file per invoice, named by its number, none partial. */
@@ -400,7 +400,7 @@ test_renderer_credit_note_and_receipt (void)
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, receipt, receipt_pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, receipt, receipt_pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   text = pdf_text (receipt_pdf);
   assert_contains (text, "Receipt");
@@ -412,7 +412,7 @@ test_renderer_credit_note_and_receipt (void)
 
   note = acr_invoice_new_credit_note (invoice, "2027-000900", date, &error);
   g_assert_no_error (error);
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, note, note_pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, note, note_pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   text = pdf_text (note_pdf);
   assert_contains (text, "Credit note");
@@ -434,7 +434,7 @@ test_renderer_void_invoice_says_void (void)
   g_autofree char *text = NULL;
 
   g_assert_true (acr_invoice_void (invoice, "issued to the wrong member", &error));
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   /* (The diagonal VOID stamp is drawn too; pdftotext leaves out diagonal
    * text, so the note and the summary are what is checked.) */
@@ -466,7 +466,7 @@ test_renderer_a4_paper (void)
   g_assert_cmpfloat_with_epsilon (width, 595.276, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
 
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, &error));
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
@@ -486,7 +486,7 @@ test_renderer_issuer_is_configurable (void)
   g_assert_cmpstr (acr_invoice_renderer_get_issuer_name (renderer), ==, "American College of Radiology");
   acr_invoice_renderer_set_issuer_name (renderer, "ACR Foundation");
   acr_invoice_renderer_set_issuer_address (renderer, "505 Ninth Street NW\nWashington, DC 20004");
-  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));
+  g_assert_true (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf);
   assert_contains (text, "ACR Foundation");
@@ -545,7 +545,7 @@ test_renderer_too_many_lines_refused (void)
   invoice = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, &error);
   g_assert_no_error (error);
 
-  g_assert_false (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, &error));
+  g_assert_false (acr_invoice_renderer_export_pdf (renderer, invoice, pdf, ACR_FILE_WRITER_NONE, &error));
   g_assert_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER);
   g_assert_nonnull (strstr (error->message, "2027-000099"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));

@@ -81,7 +81,8 @@ acr_invoice_documents_open_pdf (GtkWidget   *widget,
                    "%s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!acr_invoice_renderer_export_pdf (renderer, invoice, path, error))
+  /* Our own copy in the cache: replaced freely. */
+  if (!acr_invoice_renderer_export_pdf (renderer, invoice, path, ACR_FILE_WRITER_REPLACE, error))
     return FALSE;
 
   uri = g_filename_to_uri (path, NULL, NULL);
@@ -184,6 +185,7 @@ export_response_cb (GtkFileChooserNative *chooser,
   g_autofree char *path = NULL;
   GtkWidget *widget = job->widget;
   GPtrArray *invoices = job->invoices;
+  GtkWindow *window = parent_window (widget);
   gboolean ok;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -194,17 +196,24 @@ export_response_cb (GtkFileChooserNative *chooser,
   if (path == NULL)
     goto out;
 
+  /* Whatever the chooser allowed, never the member database. */
+  if (ACR_IS_WINDOW (window) && acr_window_get_store (ACR_WINDOW (window)) != NULL)
+    acr_file_writer_protect (acr_store_get_location (acr_window_get_store (ACR_WINDOW (window))));
+
+  /* The save dialog asked before replacing its file; a folder's files are
+   * never replaced, as nobody confirmed that. */
   if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
     ok = acr_invoice_renderer_export_folder (renderer, (AcrInvoice * const *) invoices->pdata, invoices->len,
-                                             path, 0, NULL, &error);
+                                             path, ACR_FILE_WRITER_NONE, 0, NULL, &error);
   else if (invoices->len == 1)
-    ok = acr_invoice_renderer_export_pdf (renderer, g_ptr_array_index (invoices, 0), path, &error);
+    ok = acr_invoice_renderer_export_pdf (renderer, g_ptr_array_index (invoices, 0), path,
+                                          ACR_FILE_WRITER_REPLACE, &error);
   else
     {
       /* For mailing: one file, in postal-code order. */
       acr_invoices_sort_by_postal_code ((AcrInvoice **) invoices->pdata, invoices->len);
       ok = acr_invoice_renderer_export_combined (renderer, (AcrInvoice * const *) invoices->pdata, invoices->len,
-                                                 path, NULL, &error);
+                                                 path, ACR_FILE_WRITER_REPLACE, NULL, &error);
     }
 
   if (ok)
@@ -212,6 +221,12 @@ export_response_cb (GtkFileChooserNative *chooser,
       g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u invoice exported", "%u invoices exported",
                                                             invoices->len),
                                                invoices->len);
+
+      acr_window_toast_for (widget, text);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *text = g_strdup_printf (_("%s; choose an empty folder"), error->message);
 
       acr_window_toast_for (widget, text);
     }

@@ -274,11 +274,14 @@ acr_cli_invoice_pdf (int    argc,
 {
   g_autofree char *output = NULL;
   g_autofree char *paper_text = NULL;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file, or a folder for one PDF per invoice (required)"), N_("FILE|DIR") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("letter (default) or a4"), N_("PAPER") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace existing files (never the database)"), NULL },
     { NULL }
   };
+  AcrFileWriterFlags flags;
   g_autoptr (AcrBilling) billing = NULL;
   g_autoptr (AcrInvoiceRenderer) renderer = NULL;
   g_autoptr (GPtrArray) invoices = g_ptr_array_new_with_free_func (g_object_unref);
@@ -290,7 +293,9 @@ acr_cli_invoice_pdf (int    argc,
   g_clear_pointer (&rules_path, g_free);
   status = acr_cli_parse_options ("invoice-pdf", _("NUMBER…"),
                                   _("Exports invoices as PDF: into one file (in postal-code order, for mailing), or "
-                                    "one file per invoice named by its number when -o is a folder."),
+                                    "one file per invoice named by its number when -o is a folder. Files are "
+                                    "private (mode 0600) and complete or absent; an existing file is replaced "
+                                    "only with --force."),
                                   entries, &argc, &argv);
   if (status >= 0)
     return status;
@@ -311,6 +316,8 @@ acr_cli_invoice_pdf (int    argc,
     }
   if ((billing = open_billing ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
+  acr_file_writer_protect (acr_store_get_location (acr_billing_get_store (billing)));
+  flags = force ? ACR_FILE_WRITER_REPLACE : ACR_FILE_WRITER_NONE;
 
   for (int i = 1; i < argc; i++)
     {
@@ -330,15 +337,15 @@ acr_cli_invoice_pdf (int    argc,
           return ACR_CLI_EXIT_INVALID_INPUT;
         }
       ok = acr_invoice_renderer_export_folder (renderer, (AcrInvoice * const *) invoices->pdata, invoices->len,
-                                               output, 0, NULL, &error);
+                                               output, flags, 0, NULL, &error);
     }
   else if (invoices->len == 1)
-    ok = acr_invoice_renderer_export_pdf (renderer, invoices->pdata[0], output, &error);
+    ok = acr_invoice_renderer_export_pdf (renderer, invoices->pdata[0], output, flags, &error);
   else
     ok = acr_invoice_renderer_export_combined (renderer, (AcrInvoice * const *) invoices->pdata, invoices->len,
-                                               output, NULL, &error);
+                                               output, flags, NULL, &error);
   if (!ok)
-    return fail_with (error);
+    return acr_cli_fail_writing (error);
   return ACR_CLI_EXIT_OK;
 }
 

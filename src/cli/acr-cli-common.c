@@ -224,3 +224,14 @@ acr_cli_pad (const char *text,
     g_string_append_c (out, ' ');
   return g_string_free (out, FALSE);
 }
+
+/* Reports a file not written (exit 1); an existing one asks for --force. */
+int
+acr_cli_fail_writing (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    acr_cli_print_error (_("%s; use --force to replace it"), error->message);
+  else
+    acr_cli_print_error ("%s", error->message);
+  return ACR_CLI_EXIT_INVALID_INPUT;
+}

@@ -33,5 +33,6 @@ int        acr_cli_parse_int     (const char          *option,
 void       acr_cli_print_json    (JsonNode            *node);
 char      *acr_cli_pad           (const char          *text,
                                   guint                width);
+int        acr_cli_fail_writing  (const GError        *error);
 
 G_END_DECLS

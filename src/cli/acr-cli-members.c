@@ -10,6 +10,7 @@
 #include "acr-cli.h"
 #include "acr-cli-common.h"
 #include "acr-csv-import.h"
+#include "acr-file-writer.h"
 #include "acr-lifecycle.h"
 #include "acr-sample-data.h"
 #include "acr-search-results.h"
@@ -450,11 +451,13 @@ acr_cli_export (int    argc,
   g_autofree char *chapter = NULL;
   g_autofree char *sort_name = NULL;
   g_autofree char *text = NULL;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only members with this status"), N_("STATUS") },
     { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, N_("Sort by family, given or number"), N_("KEY") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file (never the database)"), NULL },
     { NULL }
   };
   g_autoptr (AcrStore) store = NULL;
@@ -465,7 +468,10 @@ acr_cli_export (int    argc,
   gboolean ok;
   int status = acr_cli_parse_options ("export", _("FILE.csv [SEARCH…]"),
                               _("Writes the members a lookup finds (search and filters as for “members”) to CSV; "
-                                "FILE “-” is standard output."),
+                                "FILE “-” is standard output. The file is private (mode 0600) and complete or "
+                                "absent; an existing file is replaced only with --force. A cell that a spreadsheet "
+                                "would take for a formula (starting with = + - @, tab or carriage return) or that "
+                                "starts with ' gets a leading ', which import removes."),
                               entries, &argc, &argv);
 
   if (status >= 0)
@@ -496,20 +502,15 @@ acr_cli_export (int    argc,
     stream = g_unix_output_stream_new (1, FALSE);
   else
     {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[1]);
-      /* Replaced atomically: a failed export never leaves half a file. */
-      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error));
+      /* Complete or absent, never the database, replaced only with --force. */
+      acr_file_writer_protect (acr_store_get_location (store));
+      stream = G_OUTPUT_STREAM (acr_file_writer_new (argv[1], force ? ACR_FILE_WRITER_REPLACE : ACR_FILE_WRITER_NONE,
+                                                     &error));
       if (stream == NULL)
-        {
-          acr_cli_print_error ("%s", error->message);
-          return ACR_CLI_EXIT_INVALID_INPUT;
-        }
+        return acr_cli_fail_writing (error);
     }
   if (!acr_csv_export_members (results, stream, &error) || !g_output_stream_close (stream, NULL, &error))
-    {
-      acr_cli_print_error ("%s", error->message);
-      return ACR_CLI_EXIT_INVALID_INPUT;
-    }
+    return acr_cli_fail_writing (error);
   if (!g_str_equal (argv[1], "-"))
     printf (_("%u members written to %s\n"), g_list_model_get_n_items (G_LIST_MODEL (results)), argv[1]);
   return ACR_CLI_EXIT_OK;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "acr-csv-reader.h"
+#include "acr-csv-writer.h"
 
 struct _AcrCsvReader
 {
@@ -247,6 +248,12 @@ acr_csv_reader_next (AcrCsvReader  *self,
             self->pos++;
           return FALSE;
         }
+      /* A cell AcrCsvWriter guarded against spreadsheet formulas: the
+       * rule and why it reads every string back exactly are in
+       * acr-csv-writer.h. */
+      if (field->len >= 2 && field->str[0] == '\'' && field->str[1] != '\0' &&
+          (field->str[1] == '\'' || strchr (ACR_CSV_FORMULA_STARTS, field->str[1]) != NULL))
+        g_string_erase (field, 0, 1);
       g_ptr_array_add (record, g_strndup (field->str, field->len));
 
       if (self->pos >= n)

@@ -51,18 +51,52 @@ acr_csv_writer_init (AcrCsvWriter *self)
   self->line = g_string_new (NULL);
 }
 
-/* Appends @field quoted when it holds a comma, quote, line break or edge space. */
+/* "-1250", "-12.50": a negative number, which no spreadsheet runs. */
+static gboolean
+is_negative_number (const char *field)
+{
+  const char *p = field + 1;
+  gboolean point = FALSE;
+
+  if (field[0] != '-' || !g_ascii_isdigit (*p))
+    return FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '.' && !point && g_ascii_isdigit (p[1]))
+        point = TRUE;
+      else if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @field gets a leading ' (see acr-csv-writer.h). */
+static gboolean
+needs_guard (const char *field)
+{
+  if (field[0] == '\'')
+    return TRUE;
+  if (field[0] == '\0' || strchr (ACR_CSV_FORMULA_STARTS, field[0]) == NULL)
+    return FALSE;
+  return !is_negative_number (field);
+}
+
+/* Appends @field quoted when it holds a comma, quote, line break or edge
+ * space, or when it is guarded against formulas with a leading '. */
 void
 acr_csv_append_field (GString    *out,
                       const char *field)
 {
+  gboolean guard;
   gsize len;
 
   if (field == NULL)
     return;
 
   len = strlen (field);
-  if (strpbrk (field, ",\"\r\n") == NULL &&
+  guard = needs_guard (field);
+  if (!guard && strpbrk (field, ",\"\r\n") == NULL &&
       (len == 0 || (field[0] != ' ' && field[len - 1] != ' ')))
     {
       g_string_append_len (out, field, len);
@@ -70,6 +104,8 @@ acr_csv_append_field (GString    *out,
     }
 
   g_string_append_c (out, '"');
+  if (guard)
+    g_string_append_c (out, '\'');
   for (const char *p = field; *p; p++)
     {
       if (*p == '"')

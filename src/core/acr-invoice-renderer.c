@@ -896,52 +896,108 @@ paint (Painter     *p,
   return TRUE;
 }
 
-/* Writes @invoice as a one-page PDF at @path, through a temporary file so a
- * failed or interrupted export never leaves a truncated document. */
-static gboolean
-painter_export_one (Painter     *p,
-                    AcrInvoice  *invoice,
-                    const char  *path,
-                    GError     **error)
+/* Where cairo writes a PDF: a file writer, and the first error it met. */
+typedef struct
 {
-  g_autofree char *partial = g_strconcat (path, ".part", NULL);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  gboolean ok;
+  AcrFileWriter *out;
+  GError        *error;
+} PdfSink;
 
-  surface = cairo_pdf_surface_create (partial, p->width, p->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, acr_invoice_get_number (invoice));
+static cairo_status_t
+pdf_sink_write (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL ||
+      !g_output_stream_write_all (G_OUTPUT_STREAM (sink->out), data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF surface writing to a temporary file of its own for @path. */
+static cairo_surface_t *
+pdf_begin (PdfSink             *sink,
+           Painter             *p,
+           const char          *path,
+           AcrFileWriterFlags   flags,
+           GError             **error)
+{
+  cairo_surface_t *surface;
+
+  sink->error = NULL;
+  sink->out = acr_file_writer_new (path, flags, error);
+  if (sink->out == NULL)
+    return NULL;
+
+  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write, sink, p->width, p->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->config.issuer_name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-  cr = cairo_create (surface);
-  ok = paint (p, cr, invoice, error);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
+  return surface;
+}
+
+/* Finishes @surface (@ok: whether every page was drawn, else @error is set).
+ * Only a PDF that cairo finished and that was written, synced and closed
+ * without an error is moved into place; anything else is removed. */
+static gboolean
+pdf_end (PdfSink          *sink,
+         cairo_surface_t  *surface,
+         gboolean          ok,
+         GError          **error)
+{
+  cairo_status_t status;
+
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (ok && status != CAIRO_STATUS_SUCCESS)
+  if (ok && sink->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sink->error));
+      ok = FALSE;
+    }
+  else if (ok && status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot write the PDF: %s"), partial, cairo_status_to_string (status));
+                   _("%s: cannot write the PDF: %s"), acr_file_writer_get_path (sink->out),
+                   cairo_status_to_string (status));
       ok = FALSE;
     }
 
-  if (ok && g_rename (partial, path) != 0)
-    {
-      int saved = errno;
+  if (ok)
+    ok = g_output_stream_close (G_OUTPUT_STREAM (sink->out), NULL, error);
 
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot write the PDF: %s"), path, g_strerror (saved));
-      ok = FALSE;
-    }
-
-  if (!ok)
-    g_unlink (partial);
-
+  g_clear_error (&sink->error);
+  g_clear_object (&sink->out);  /* not closed: its temporary file goes */
   return ok;
+}
+
+/* Writes @invoice as a one-page PDF at @path: complete, or not at all. */
+static gboolean
+painter_export_one (Painter             *p,
+                    AcrInvoice          *invoice,
+                    const char          *path,
+                    AcrFileWriterFlags   flags,
+                    GError             **error)
+{
+  PdfSink sink;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  surface = pdf_begin (&sink, p, path, flags, error);
+  if (surface == NULL)
+    return FALSE;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, acr_invoice_get_number (invoice));
+  cr = cairo_create (surface);
+  ok = paint (p, cr, invoice, error);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+
+  return pdf_end (&sink, surface, ok, error);
 }
 
 static Painter *
@@ -1014,6 +1070,7 @@ typedef struct
   AcrInvoice * const *invoices;
   guint               n_invoices;
   const char         *directory;
+  AcrFileWriterFlags  flags;
   const Config       *config;
   GCancellable       *cancellable;
   int                 next;
@@ -1059,7 +1116,7 @@ folder_worker (gpointer data)
 
       name = acr_invoice_renderer_dup_file_name (job->invoices[i]);
       path = g_build_filename (job->directory, name, NULL);
-      if (!painter_export_one (p, job->invoices[i], path, &error))
+      if (!painter_export_one (p, job->invoices[i], path, job->flags, &error))
         {
           folder_job_fail (job, error);
           break;
@@ -1311,10 +1368,19 @@ acr_invoice_renderer_dup_file_name (AcrInvoice *invoice)
   return g_strconcat (acr_invoice_get_number (invoice), ".pdf", NULL);
 }
 
+/**
+ * acr_invoice_renderer_export_pdf:
+ * @self: a renderer
+ * @invoice: the document
+ * @path: the PDF to write
+ * @flags: ACR_FILE_WRITER_REPLACE to replace an existing file
+ * @error: return location for an error naming @path
+ */
 gboolean
 acr_invoice_renderer_export_pdf (AcrInvoiceRenderer  *self,
                                  AcrInvoice          *invoice,
                                  const char          *path,
+                                 AcrFileWriterFlags   flags,
                                  GError             **error)
 {
   gboolean ok;
@@ -1323,7 +1389,7 @@ acr_invoice_renderer_export_pdf (AcrInvoiceRenderer  *self,
   g_return_val_if_fail (ACR_IS_INVOICE (invoice), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  ok = painter_export_one (lock_painter (self), invoice, path, error);
+  ok = painter_export_one (lock_painter (self), invoice, path, flags, error);
   unlock_painter (self);
 
   return ok;
@@ -1364,6 +1430,7 @@ acr_invoices_sort_by_postal_code (AcrInvoice **invoices,
  * @invoices: (array length=n_invoices): the documents
  * @n_invoices: how many
  * @path: the PDF to write
+ * @flags: ACR_FILE_WRITER_REPLACE to replace an existing file
  * @cancellable: (nullable): checked between pages
  * @error: return location for an error
  *
@@ -1375,13 +1442,13 @@ acr_invoice_renderer_export_combined (AcrInvoiceRenderer  *self,
                                       AcrInvoice * const  *invoices,
                                       guint                n_invoices,
                                       const char          *path,
+                                      AcrFileWriterFlags   flags,
                                       GCancellable        *cancellable,
                                       GError             **error)
 {
   g_autofree AcrInvoice **sorted = NULL;
-  g_autofree char *partial = NULL;
+  PdfSink sink;
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
   Painter *p;
   gboolean ok = TRUE;
@@ -1400,11 +1467,13 @@ acr_invoice_renderer_export_combined (AcrInvoiceRenderer  *self,
   sorted = g_memdup2 (invoices, sizeof (AcrInvoice *) * n_invoices);
   acr_invoices_sort_by_postal_code (sorted, n_invoices);
 
-  partial = g_strconcat (path, ".part", NULL);
   p = lock_painter (self);
-  surface = cairo_pdf_surface_create (partial, p->width, p->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->config.issuer_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
+  surface = pdf_begin (&sink, p, path, flags, error);
+  if (surface == NULL)
+    {
+      unlock_painter (self);
+      return FALSE;
+    }
   cr = cairo_create (surface);
 
   for (guint i = 0; ok && i < n_invoices; i++)
@@ -1418,29 +1487,8 @@ acr_invoice_renderer_export_combined (AcrInvoiceRenderer  *self,
     }
 
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  ok = pdf_end (&sink, surface, ok, error);
   unlock_painter (self);
-
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot write the PDF: %s"), partial, cairo_status_to_string (status));
-      ok = FALSE;
-    }
-
-  if (ok && g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot write the PDF: %s"), path, g_strerror (saved));
-      ok = FALSE;
-    }
-
-  if (!ok)
-    g_unlink (partial);
 
   return ok;
 }
@@ -1452,31 +1500,38 @@ acr_invoice_renderer_export_combined (AcrInvoiceRenderer  *self,
  * @n_invoices: how many
  * @directory: created if missing; each document becomes
  *   acr_invoice_renderer_dup_file_name() in it
+ * @flags: ACR_FILE_WRITER_REPLACE to replace existing files
  * @n_threads: rendering threads; 0 for one per processor
  * @cancellable: (nullable): checked between documents
  * @error: return location for an error
  *
  * Each thread draws with its own font map, context and layouts, so the
- * threads share nothing but the (read-only) invoices. On error the files
- * already written stay; none is left half-written.
+ * threads share nothing but the (read-only) invoices, and each file is
+ * written through a temporary file of its own. A document listed twice is
+ * written once. Without ACR_FILE_WRITER_REPLACE an existing file refuses
+ * the export before anything is written. On error the files already
+ * written stay; none is left half-written.
  */
 gboolean
 acr_invoice_renderer_export_folder (AcrInvoiceRenderer  *self,
                                     AcrInvoice * const  *invoices,
                                     guint                n_invoices,
                                     const char          *directory,
+                                    AcrFileWriterFlags   flags,
                                     guint                n_threads,
                                     GCancellable        *cancellable,
                                     GError             **error)
 {
   FolderJob job = { 0 };
   g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr (GPtrArray) unique = g_ptr_array_new ();
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
   g_return_val_if_fail (invoices != NULL || n_invoices == 0, FALSE);
   g_return_val_if_fail (directory != NULL, FALSE);
 
-  if (g_mkdir_with_parents (directory, 0755) != 0)
+  if (g_mkdir_with_parents (directory, 0700) != 0)
     {
       int saved = errno;
 
@@ -1485,13 +1540,29 @@ acr_invoice_renderer_export_folder (AcrInvoiceRenderer  *self,
       return FALSE;
     }
 
+  /* Each file once, and every target checked before the first is written. */
+  for (guint i = 0; i < n_invoices; i++)
+    {
+      g_autofree char *name = acr_invoice_renderer_dup_file_name (invoices[i]);
+      g_autofree char *path = NULL;
+
+      if (g_hash_table_contains (names, name))
+        continue;
+      path = g_build_filename (directory, name, NULL);
+      if (!acr_file_writer_check_target (path, flags, error))
+        return FALSE;
+      g_hash_table_add (names, g_steal_pointer (&name));
+      g_ptr_array_add (unique, invoices[i]);
+    }
+
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, MAX (n_invoices, 1));
+  n_threads = CLAMP (n_threads, 1, MAX (unique->len, 1));
 
-  job.invoices = invoices;
-  job.n_invoices = n_invoices;
+  job.invoices = (AcrInvoice * const *) unique->pdata;
+  job.n_invoices = unique->len;
   job.directory = directory;
+  job.flags = flags;
   job.config = &self->config;
   job.cancellable = cancellable;
   g_mutex_init (&job.lock);

@@ -3,6 +3,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "acr-file-writer.h"
 #include "acr-invoice.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,10 @@ G_BEGIN_DECLS
  * corner of the paper: a print operation uses GTK_UNIT_POINTS and the full
  * page. The member's address falls in the window of a US #10 window envelope
  * when the page is folded in three.
+ *
+ * Every export writes through AcrFileWriter: a PDF is complete or absent,
+ * mode 0600, never one of an open database's files, and an existing file
+ * is replaced only with ACR_FILE_WRITER_REPLACE.
  *
  * Each document is rendered in its own language (acr_invoice_get_language()),
  * whatever the process locale: see AcrCatalog.
@@ -61,17 +66,20 @@ char               *acr_invoice_renderer_dup_file_name      (AcrInvoice         
 gboolean            acr_invoice_renderer_export_pdf         (AcrInvoiceRenderer  *self,
                                                              AcrInvoice          *invoice,
                                                              const char          *path,
+                                                             AcrFileWriterFlags   flags,
                                                              GError             **error);
 gboolean            acr_invoice_renderer_export_combined    (AcrInvoiceRenderer  *self,
                                                              AcrInvoice * const  *invoices,
                                                              guint                n_invoices,
                                                              const char          *path,
+                                                             AcrFileWriterFlags   flags,
                                                              GCancellable        *cancellable,
                                                              GError             **error);
 gboolean            acr_invoice_renderer_export_folder      (AcrInvoiceRenderer  *self,
                                                              AcrInvoice * const  *invoices,
                                                              guint                n_invoices,
                                                              const char          *directory,
+                                                             AcrFileWriterFlags   flags,
                                                              guint                n_threads,
                                                              GCancellable        *cancellable,
                                                              GError             **error);
