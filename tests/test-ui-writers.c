@@ -9,6 +9,7 @@
 #include "acr-invoice-documents.h"
 #include "acr-test-invoices.h"
 #include "acr-window.h"
+#include "acr-test-ui.h"
 
 /* The application's invoice export goes through the save dialog, which
  * asks before replacing a file; even when the user confirms, it never
@@ -194,8 +195,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  acr_test_ui_init (&argc, &argv);
 
   g_test_add ("/acr/ui/writers/export-never-replaces-the-database", Fixture, NULL,
               fixture_set_up, test_export_never_replaces_the_database, fixture_tear_down);
