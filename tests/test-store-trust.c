@@ -112,7 +112,7 @@ test_too_long_field_is_refused_naming_row_and_column (void)
   g_assert_false (import_text (store, csv->str, &report, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "row 3, column 4 (address)"));
+  g_assert_nonnull (strstr (error->message, ":3: column 4 (address)"));
   g_assert_nonnull (strstr (error->message, "too long"));
   g_assert_cmpint (acr_store_count_members (store, NULL), ==, 0);
   g_clear_error (&error);
@@ -213,7 +213,7 @@ test_import_row_matching_two_members_is_refused (void)
                                "number,given_name,family_name,email,phone\n"
                                "0000002,Ben,Kim,ADA@example.org,+1 555 0101\n", &report, &error));
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "row 2"));
+  g_assert_nonnull (strstr (error->message, ":2: "));
   g_assert_nonnull (strstr (error->message, "0000001"));
   g_assert_nonnull (strstr (error->message, "0000002"));
   g_clear_error (&error);
@@ -234,7 +234,7 @@ test_import_row_matching_two_members_is_refused (void)
   g_assert_false (import_text (store,
                                "number,given_name,family_name,email\n"
                                "0000002,Ben,Kim,ada@example.org\n", &report, &error));
-  g_assert_nonnull (strstr (error->message, "row 2"));
+  g_assert_nonnull (strstr (error->message, ":2: "));
   g_clear_error (&error);
   again = acr_store_lookup_member (store, 2, &error);
   g_assert_cmpstr (acr_member_get_email (again), ==, "ben@example.org");
@@ -278,7 +278,7 @@ test_roster_row_matching_two_members_is_refused (void)
                                       "Ben Kim,Ada@Example.org,Baylor Radiology,US,fellowship,2029-06-30\n",
                                       &report, &error));
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "row 2, column 2 (email)"));
+  g_assert_nonnull (strstr (error->message, ":2: column 2 (email)"));
   g_assert_nonnull (strstr (error->message, "0000001"));
   g_assert_nonnull (strstr (error->message, "0000002"));
 
@@ -328,7 +328,7 @@ test_existing_duplicates_are_kept_and_new_ones_refused (void)
   g_assert_false (import_text (store,
                                "given_name,family_name,email\n"
                                "Ada,Okafor,shared@example.org\n", &report, &error));
-  g_assert_nonnull (strstr (error->message, "row 2"));
+  g_assert_nonnull (strstr (error->message, ":2: "));
   g_assert_nonnull (strstr (error->message, "0000001"));
   g_assert_nonnull (strstr (error->message, "0000002"));
   g_clear_error (&error);
