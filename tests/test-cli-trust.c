@@ -152,6 +152,7 @@ test_edit_to_another_members_email_is_refused (void)
   g_auto (Run) run = { 0 };
   g_autofree char *email = NULL;
   g_autofree char *edit = NULL;
+  g_autofree char *upper = NULL;
   char *end;
 
   CLI (path, &run, "sample-data", "--count", "5", "--seed", "1");
@@ -162,7 +163,8 @@ test_edit_to_another_members_email_is_refused (void)
   email = g_strdup (strstr (run.out, "\"email\" : \"") + strlen ("\"email\" : \""));
   end = strchr (email, '"');
   *end = '\0';
-  edit = g_strdup_printf ("email=%s", g_utf8_strup (email, -1));
+  upper = g_utf8_strup (email, -1);
+  edit = g_strdup_printf ("email=%s", upper);
 
   CLI (path, &run, "edit", "0000002", edit, "--reason", "test");
   g_test_message ("%s", run.err);
