@@ -40,13 +40,41 @@ become_nobody_cb (gpointer user_data)
     _exit (77);
 }
 
+/* The CLI as another account can run it: the build tree may sit in a folder
+ * only its owner can enter (a clone in /root), so runs as nobody use a copy
+ * in a temporary folder anyone may enter. The program is linked statically
+ * with libacr-core and carries its rules as a resource. */
+static char *nobody_cli_dir;
+static char *nobody_cli;
+
+static const char *
+cli_for_nobody (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) source = NULL;
+  g_autoptr (GFile) copy = NULL;
+
+  if (nobody_cli != NULL)
+    return nobody_cli;
+  nobody_cli_dir = acr_test_make_temp_dir ();
+  g_assert_cmpint (g_chmod (nobody_cli_dir, 0755), ==, 0);
+  nobody_cli = g_build_filename (nobody_cli_dir, "acr-membership-cli", NULL);
+  source = g_file_new_for_path (g_getenv ("ACR_CLI"));
+  copy = g_file_new_for_path (nobody_cli);
+  g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (nobody_cli, 0755), ==, 0);
+  return nobody_cli;
+}
+
 static GPtrArray *
 make_argv (const char         *db,
+           gboolean            as_nobody,
            const char * const *args)
 {
   GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (argv, g_strdup (g_getenv ("ACR_CLI")));
+  g_ptr_array_add (argv, g_strdup (as_nobody ? cli_for_nobody () : g_getenv ("ACR_CLI")));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, g_strdup ("--db"));
@@ -61,7 +89,7 @@ run_cli_as (const char         *db,
             Run                *run,
             const char * const *args)
 {
-  g_autoptr (GPtrArray) argv = make_argv (db, args);
+  g_autoptr (GPtrArray) argv = make_argv (db, as_nobody, args);
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
 
@@ -109,7 +137,7 @@ test_missing_database_is_refused_by_readers (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
-      g_autoptr (GPtrArray) argv = make_argv (path, readers[i]);
+      g_autoptr (GPtrArray) argv = make_argv (path, FALSE, readers[i]);
       g_autoptr (GError) error = NULL;
       int wait_status = 0;
       g_autofree char *expected = g_strdup_printf ("no database at %s", path);
@@ -267,7 +295,7 @@ test_commands_succeed_during_a_billing_run (void)
   g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   const char *bill_args[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
-  g_autoptr (GPtrArray) argv = make_argv (path, bill_args);
+  g_autoptr (GPtrArray) argv = make_argv (path, FALSE, bill_args);
   g_autoptr (GError) error = NULL;
   g_auto (Run) run = { 0 };
   g_autofree char *invoice = NULL;
@@ -381,6 +409,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/acr/cli-trust/missing-database-is-refused-by-readers-and-created-by-writers",
@@ -393,5 +423,10 @@ main (int   argc,
   g_test_add_func ("/acr/cli-trust/pay-show-members-edit-succeed-during-a-billing-run",
                    test_commands_succeed_during_a_billing_run);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (nobody_cli_dir != NULL)
+    acr_test_remove_tree (nobody_cli_dir);
+  g_free (nobody_cli_dir);
+  g_free (nobody_cli);
+  return status;
 }
