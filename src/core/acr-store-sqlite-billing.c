@@ -713,20 +713,18 @@ sqlite_update_invoice_state (AcrStoreBackend  *backend,
   return TRUE;
 }
 
+/* The member ids that @sql (one parameter: the year) selects. */
 static GArray *
-sqlite_list_billed_members (AcrStoreBackend  *backend,
-                            int               year,
-                            GError          **error)
+list_member_ids_of_year (AcrStoreSqlite  *self,
+                         const char      *sql,
+                         int              year,
+                         GError         **error)
 {
-  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
-  /* The same condition as the index invoices_standing_per_member_year. */
-  stmt = _acr_store_sqlite_get_statement (self,
-                                          "SELECT member_id FROM invoices WHERE year = ?1 AND kind = 'invoice'"
-                                          " AND voided = 0 AND credited_cents < total_cents", error);
+  stmt = _acr_store_sqlite_get_statement (self, sql, error);
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, year);
@@ -744,37 +742,31 @@ sqlite_list_billed_members (AcrStoreBackend  *backend,
   return g_steal_pointer (&ids);
 }
 
+/* The standing invoice's condition, the same as the index
+ * invoices_standing_per_member_year. */
+#define STANDING_INVOICE_OF_YEAR \
+  "SELECT member_id FROM invoices WHERE year = ?1 AND kind = 'invoice'" \
+  " AND voided = 0 AND credited_cents < total_cents"
+
+static GArray *
+sqlite_list_billed_members (AcrStoreBackend  *backend,
+                            int               year,
+                            GError          **error)
+{
+  return list_member_ids_of_year (ACR_STORE_SQLITE (backend), STANDING_INVOICE_OF_YEAR, year, error);
+}
+
 /* The members whose invoice for @year was voided or credited, and who hold no standing one. */
 static GArray *
 sqlite_list_cancelled_members (AcrStoreBackend  *backend,
                                int               year,
                                GError          **error)
 {
-  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _acr_store_sqlite_get_statement (self,
-                                          "SELECT DISTINCT member_id FROM invoices WHERE year = ?1 AND kind = 'invoice'"
-                                          " AND (voided <> 0 OR credited_cents >= total_cents)"
-                                          " EXCEPT SELECT member_id FROM invoices WHERE year = ?1 AND kind = 'invoice'"
-                                          " AND voided = 0 AND credited_cents < total_cents", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_int64 (self, stmt, 1, year);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return list_member_ids_of_year (ACR_STORE_SQLITE (backend),
+                                  "SELECT DISTINCT member_id FROM invoices WHERE year = ?1 AND kind = 'invoice'"
+                                  " AND (voided <> 0 OR credited_cents >= total_cents)"
+                                  " EXCEPT " STANDING_INVOICE_OF_YEAR,
+                                  year, error);
 }
 
 /* What the member owes over all their invoices, as AcrInvoice computes each
