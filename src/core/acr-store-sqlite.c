@@ -324,16 +324,27 @@ note_bind (AcrStoreSqlite *self,
 }
 
 static void
+bind_text_kept (AcrStoreSqlite         *self,
+                sqlite3_stmt           *stmt,
+                int                     index,
+                const char             *text,
+                const char             *what,
+                sqlite3_destructor_type keep)
+{
+  if (text == NULL)
+    note_bind (self, stmt, sqlite3_bind_null (stmt, index), index, what, 0);
+  else
+    note_bind (self, stmt, sqlite3_bind_text (stmt, index, text, -1, keep), index, what, strlen (text));
+}
+
+static void
 bind_named_text (AcrStoreSqlite *self,
                  sqlite3_stmt   *stmt,
                  int             index,
                  const char     *text,
                  const char     *what)
 {
-  if (text == NULL)
-    note_bind (self, stmt, sqlite3_bind_null (stmt, index), index, what, 0);
-  else
-    note_bind (self, stmt, sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC), index, what, strlen (text));
+  bind_text_kept (self, stmt, index, text, what, SQLITE_STATIC);
 }
 
 static void
@@ -1502,10 +1513,7 @@ _acr_store_sqlite_bind_text (AcrStoreSqlite *self,
                              const char     *text,
                              const char     *what)
 {
-  if (text == NULL)
-    note_bind (self, stmt, sqlite3_bind_null (stmt, index), index, what, 0);
-  else
-    note_bind (self, stmt, sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT), index, what, strlen (text));
+  bind_text_kept (self, stmt, index, text, what, SQLITE_TRANSIENT);
 }
 
 void
