@@ -444,6 +444,13 @@ test_payment_overpayment_stays_in_the_dialog (Fixture       *fixture,
   click_record (dialog);
   g_assert_true (find_payment_dialog () == dialog);
   g_assert_true (shows_error (dialog, "amount-feedback"));
+  /* With the balance as it now stands, written the French way. */
+  {
+    g_autofree char *left = acr_money_format (500, "fr");
+
+    g_assert_nonnull (strstr (text_of (dialog, "amount-feedback"), left));
+  }
+  g_assert_false (can_record (dialog));
   g_assert_cmpstr (text_of (dialog, "amount"), ==, "10,00");
   g_assert_cmpint (paid_cents (fixture), ==, fixture->balance - 500);
 
@@ -455,11 +462,42 @@ test_payment_overpayment_stays_in_the_dialog (Fixture       *fixture,
 
 /* Escape (the window's close action, which the key is bound to) and Cancel
  * record nothing. */
+static gboolean
+escape_closes (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "window.close") == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 test_payment_cancel_records_nothing (Fixture       *fixture,
                                      gconstpointer  data)
 {
   AcrPaymentDialog *dialog = open_dialog (fixture);
+
+  g_assert_true (escape_closes (GTK_WIDGET (dialog)));
 
   type (dialog, "amount", "12.50");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));

@@ -25,6 +25,7 @@ struct _AcrPaymentDialog
 
   AcrBilling           *billing;
   AcrInvoice           *invoice;
+  gint64                balance;   /* as last read from the store */
 
   /* What the fields hold, when they hold something valid. */
   gint64                cents;
@@ -112,6 +113,16 @@ show_error (AcrPaymentDialog *self,
 }
 
 static void
+show_balance (AcrPaymentDialog *self)
+{
+  g_autofree char *due = acr_money_format (self->balance, NULL);
+  g_autofree char *description = g_strdup_printf (_("%s owes %s on this invoice."),
+                                                  acr_invoice_get_member_name (self->invoice), due);
+
+  adw_preferences_group_set_description (self->amount_group, description);
+}
+
+static void
 update_record_button (AcrPaymentDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), self->amount_valid && self->date_valid);
@@ -121,7 +132,7 @@ static void
 read_amount (AcrPaymentDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  gint64 balance = acr_invoice_get_balance_cents (self->invoice);
+  gint64 balance = self->balance;
   gint64 cents = 0;
 
   self->amount_valid = FALSE;
@@ -211,8 +222,25 @@ show_save_error (AcrPaymentDialog *self,
 {
   g_autofree char *message = sentence (error->message);
 
-  if (g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_OVERPAYMENT) ||
-      g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID_AMOUNT))
+  if (g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_OVERPAYMENT))
+    {
+      g_autoptr (AcrInvoice) current = acr_billing_lookup_invoice (self->billing,
+                                                                   acr_invoice_get_number (self->invoice), NULL);
+
+      /* Money was recorded elsewhere meanwhile: say so with the balance as
+       * it now stands, in the interface's language, and check against it. */
+      if (current != NULL)
+        {
+          self->balance = acr_invoice_get_balance_cents (current);
+          show_balance (self);
+          read_amount (self);
+        }
+      if (current == NULL || self->amount_valid)
+        show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), message, TRUE);
+      self->amount_valid = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+    }
+  else if (g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID_AMOUNT))
     {
       show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), message, TRUE);
       self->amount_valid = FALSE;
@@ -287,19 +315,18 @@ static void
 acr_payment_dialog_constructed (GObject *object)
 {
   AcrPaymentDialog *self = ACR_PAYMENT_DIALOG (object);
-  gint64 balance = acr_invoice_get_balance_cents (self->invoice);
-  g_autofree char *title = g_strdup_printf (_("Invoice %s"), acr_invoice_get_number (self->invoice));
-  g_autofree char *due = acr_money_format (balance, NULL);
-  g_autofree char *description = g_strdup_printf (_("%s owes %s on this invoice."),
-                                                  acr_invoice_get_member_name (self->invoice), due);
-  g_autofree char *prefill = acr_money_format_amount (MAX (balance, 0), NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *prefill = NULL;
   g_autofree char *date_text = NULL;
   GDate date;
 
   G_OBJECT_CLASS (acr_payment_dialog_parent_class)->constructed (object);
 
+  self->balance = acr_invoice_get_balance_cents (self->invoice);
+  title = g_strdup_printf (_("Invoice %s"), acr_invoice_get_number (self->invoice));
   adw_preferences_group_set_title (self->amount_group, title);
-  adw_preferences_group_set_description (self->amount_group, description);
+  show_balance (self);
+  prefill = acr_money_format_amount (MAX (self->balance, 0), NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), prefill);
   today (&date);
