@@ -13,8 +13,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "acr-catalog.h"
+#include "acr-payment-dialog.h"
 #include "acr-preferences-window.h"
 #include "acr-window.h"
 
@@ -132,6 +135,9 @@ main (int   argc,
   g_autofree char *search = NULL;
   g_autofree char *scroll_to = NULL;
   g_autofree char *dialog = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *date = NULL;
+  int year = 0;
   gboolean dark = FALSE, application = FALSE;
   int width = 1280, height = 800, select = -1;
   GOptionEntry entries[] = {
@@ -145,7 +151,10 @@ main (int   argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Type this in the member search", "TEXT" },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Open the member at this row", "N" },
     { "scroll-to", 0, 0, G_OPTION_ARG_STRING, &scroll_to, "Scroll the form to this fact's row", "FACT" },
-    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences or shortcuts", "NAME" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences, shortcuts or payment", "NAME" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Billing year to show", "YEAR" },
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, "Type this in the payment dialog's amount", "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, "Type this in the payment dialog's date", "TEXT" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -156,6 +165,10 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     g_error ("%s", error->message);
+
+  bindtextdomain (GETTEXT_PACKAGE, acr_catalog_get_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   gtk_init ();
   adw_init ();
@@ -190,6 +203,8 @@ main (int   argc,
     fill_application (window);
   if (view != NULL)
     acr_window_set_view (window, view);
+  if (year != 0)
+    acr_billing_page_set_year (acr_window_get_billing_page (window), year);
   if (search != NULL)
     {
       GtkWidget *entry = find_widget (GTK_WIDGET (acr_window_get_members_page (window)), GTK_TYPE_SEARCH_ENTRY, NULL);
@@ -218,6 +233,32 @@ main (int   argc,
 
       if (g_str_equal (dialog, "preferences"))
         other = GTK_WINDOW (acr_preferences_window_new (GTK_WINDOW (window)));
+      else if (g_str_equal (dialog, "payment"))
+        {
+          /* Record Payment… on the first invoice of Billing, as staff open it. */
+          GtkWidget *page = GTK_WIDGET (acr_window_get_billing_page (window));
+          GtkColumnView *invoices = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL));
+          GListModel *toplevels = gtk_window_get_toplevels ();
+
+          acr_window_set_view (window, "billing");
+          wait_ms (300);
+          gtk_selection_model_select_item (gtk_column_view_get_model (invoices), 0, TRUE);
+          if (!gtk_widget_activate_action (page, "billing.record-payment", NULL))
+            g_error ("Record Payment… is not available on the first invoice");
+          for (guint i = 0; i < g_list_model_get_n_items (toplevels) && other == NULL; i++)
+            {
+              g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+              if (ACR_IS_PAYMENT_DIALOG (toplevel))
+                other = GTK_WINDOW (toplevel);
+            }
+          if (amount != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "amount")), amount);
+          if (date != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "date")), date);
+          if (width < 460)
+            gtk_window_set_default_size (other, width, -1);
+        }
       else
         {
           builder = gtk_builder_new_from_resource ("/org/acr/Membership/ui/acr-shortcuts-window.ui");

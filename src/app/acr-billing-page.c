@@ -9,6 +9,7 @@
 #include "acr-format.h"
 #include "acr-invoice-documents.h"
 #include "acr-money.h"
+#include "acr-payment-dialog.h"
 #include "acr-window.h"
 
 /*
@@ -751,49 +752,16 @@ replace_invoice (AcrBillingPage *self,
 }
 
 static void
-payment_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
+payment_recorded_cb (AcrPaymentDialog *dialog,
+                     AcrInvoice       *updated,
+                     AcrPayment       *payment,
                      AcrBillingPage   *self)
 {
-  AcrInvoice *invoice = g_object_get_data (G_OBJECT (dialog), "acr-invoice");
-  GtkEditable *amount_row = g_object_get_data (G_OBJECT (dialog), "acr-amount");
-  GtkEditable *reference_row = g_object_get_data (G_OBJECT (dialog), "acr-reference");
-  AdwComboRow *method_row = g_object_get_data (G_OBJECT (dialog), "acr-method");
-  g_autoptr (AcrPayment) payment = NULL;
-  g_autoptr (AcrInvoice) updated = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *reference;
-  gint64 cents;
-  GDate date;
+  AcrInvoice *invoice = acr_payment_dialog_get_invoice (dialog);
+  g_autofree char *amount = acr_money_format (acr_payment_get_amount_cents (payment), NULL);
+  g_autofree char *text = g_strdup_printf (_("Payment of %s recorded on %s"), amount, acr_invoice_get_number (invoice));
 
-  if (g_strcmp0 (response, "record") != 0)
-    return;
-
-  if (!acr_format_parse_money (gtk_editable_get_text (amount_row), &cents) || cents <= 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("“%s” is not an amount of money"), gtk_editable_get_text (amount_row));
-
-      acr_window_toast_for (GTK_WIDGET (self), text);
-      return;
-    }
-
-  today (&date);
-  reference = gtk_editable_get_text (reference_row);
-  payment = acr_payment_new (cents, &date, (AcrPaymentMethod) adw_combo_row_get_selected (method_row),
-                             reference[0] != '\0' ? reference : NULL);
-  updated = acr_billing_record_payment (self->billing, acr_invoice_get_number (invoice), payment, &error);
-  if (updated == NULL)
-    {
-      acr_window_toast_for (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  {
-    g_autofree char *amount = acr_money_format (cents, NULL);
-    g_autofree char *text = g_strdup_printf (_("Payment of %s recorded on %s"), amount, acr_invoice_get_number (invoice));
-
-    acr_window_toast_for (GTK_WIDGET (self), text);
-  }
+  acr_window_toast_for (GTK_WIDGET (self), text);
   replace_invoice (self, invoice, updated);
 }
 
@@ -815,59 +783,13 @@ acr_billing_page_record_payment (GtkWidget  *widget,
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
   g_autoptr (GPtrArray) selected = selected_invoices (self);
-  g_autoptr (GtkStringList) methods = gtk_string_list_new (NULL);
-  AcrInvoice *invoice;
-  GtkWidget *dialog, *list, *amount, *method, *reference;
-  g_autofree char *heading = NULL;
-  g_autofree char *balance = NULL;
-  g_autofree char *prefill = NULL;
-  gint64 due;
+  AcrPaymentDialog *dialog;
 
-  if (selected->len != 1)
+  if (selected->len != 1 || self->billing == NULL)
     return;
-  invoice = g_ptr_array_index (selected, 0);
-  due = acr_invoice_get_balance_cents (invoice);
-  balance = acr_money_format (due, NULL);
-  prefill = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", due / 100, (int) (due % 100));
-  heading = g_strdup_printf (_("Record a Payment on %s"), acr_invoice_get_number (invoice));
 
-  list = create_form_list ();
-  amount = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (amount), _("Amount in dollars"));
-  gtk_editable_set_text (GTK_EDITABLE (amount), prefill);
-  gtk_list_box_append (GTK_LIST_BOX (list), amount);
-
-  /* In the order of AcrPaymentMethod. */
-  gtk_string_list_append (methods, _("Check"));
-  gtk_string_list_append (methods, _("Card"));
-  gtk_string_list_append (methods, _("Bank transfer"));
-  method = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (method), _("Method"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (method), G_LIST_MODEL (methods));
-  gtk_list_box_append (GTK_LIST_BOX (list), method);
-
-  reference = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reference), _("Reference (check number…)"));
-  gtk_list_box_append (GTK_LIST_BOX (list), reference);
-
-  {
-    g_autofree char *body = g_strdup_printf (_("%s owes %s on this invoice."),
-                                             acr_invoice_get_member_name (invoice), balance);
-
-    dialog = adw_message_dialog_new (parent_window (self), heading, body);
-  }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record Payment"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "acr-invoice", g_object_ref (invoice), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "acr-amount", amount);
-  g_object_set_data (G_OBJECT (dialog), "acr-method", method);
-  g_object_set_data (G_OBJECT (dialog), "acr-reference", reference);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (payment_response_cb), self, 0);
+  dialog = acr_payment_dialog_new (parent_window (self), self->billing, g_ptr_array_index (selected, 0));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (payment_recorded_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -12,8 +12,6 @@ const char *acr_format_code           (const char *fact,
 const char *acr_format_member_field   (const char *name);
 const char *acr_format_status         (const char *status);
 const char *acr_format_invoice_status (const char *status);
-gboolean    acr_format_parse_money    (const char *text,
-                                       gint64     *cents);
 
 void        acr_drop_down_make_compact (GtkDropDown *drop_down);
 

@@ -546,6 +546,23 @@ typedef struct
   char       *amount;
 } Total;
 
+/* The dollars are US dollars. A reader in Québec takes "1 120,00 $" for
+ * Canadian dollars, so every amount on a French document says "$ US" (as
+ * the OQLF writes it, with no-break spaces); the totals line of every
+ * document, in either language, says "USD" once more. An English reader
+ * sees "$1,120.00" and that totals line. */
+static char *
+document_money (gint64      cents,
+                const char *lang)
+{
+  g_autofree char *text = acr_money_format (cents, lang);
+
+  if (g_str_equal (acr_language_normalize (lang), "fr"))
+    return g_strconcat (text, "\xc2\xa0" "US", NULL);
+
+  return g_steal_pointer (&text);
+}
+
 static gboolean
 paint (Painter     *p,
        cairo_t     *cr,
@@ -640,18 +657,18 @@ paint (Painter     *p,
     {
     case ACR_INVOICE_KIND_CREDIT_NOTE:
       summary_label = T (N_("Amount credited"));
-      summary_amount = acr_money_format (-acr_invoice_get_total_cents (invoice), lang);
+      summary_amount = document_money (-acr_invoice_get_total_cents (invoice), lang);
       summary_note = g_strdup_printf (T (N_("Cancels invoice %s")), acr_invoice_get_reference_number (invoice));
       break;
     case ACR_INVOICE_KIND_RECEIPT:
       summary_label = T (N_("Amount paid"));
-      summary_amount = acr_money_format (acr_invoice_get_paid_cents (invoice), lang);
+      summary_amount = document_money (acr_invoice_get_paid_cents (invoice), lang);
       summary_note = g_strdup (T (N_("Thank you for your payment.")));
       break;
     case ACR_INVOICE_KIND_INVOICE:
     default:
       summary_label = T (N_("Amount due"));
-      summary_amount = acr_money_format (MAX (acr_invoice_get_balance_cents (invoice), 0), lang);
+      summary_amount = document_money (MAX (acr_invoice_get_balance_cents (invoice), 0), lang);
       if (status == ACR_INVOICE_STATUS_VOID)
         summary_note = g_strdup (T (N_("This invoice is void. Nothing is due.")));
       else if (acr_invoice_get_balance_cents (invoice) <= 0)
@@ -719,7 +736,7 @@ paint (Painter     *p,
   for (guint i = 0; i < n_lines; i++)
     {
       g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), lang);
+      g_autofree char *amount = document_money (acr_dues_line_get_amount_cents (line), lang);
       g_autofree char *described = describe_line (catalog, lang, line);
       g_autofree char *description = NULL;
       double hd;
@@ -744,8 +761,8 @@ paint (Painter     *p,
   y += 8;
 
   /* Totals: what was billed, what moved since, what is left. */
-  total_text = acr_money_format (acr_invoice_get_total_cents (invoice), lang);
-  totals[n_totals++] = (Total) { kind == ACR_INVOICE_KIND_CREDIT_NOTE ? T (N_("Total credit")) : T (N_("Total")), total_text };
+  total_text = document_money (acr_invoice_get_total_cents (invoice), lang);
+  totals[n_totals++] = (Total) { kind == ACR_INVOICE_KIND_CREDIT_NOTE ? T (N_("Total credit (USD)")) : T (N_("Total (USD)")), total_text };
 
   if (kind != ACR_INVOICE_KIND_CREDIT_NOTE)
     {
@@ -769,12 +786,12 @@ paint (Painter     *p,
             label = g_strdup_printf (T (N_("Paid %s (%s)")), date, method);
           g_ptr_array_add (payment_texts, label);
           /* Money received lowers the balance; a refund raises it back. */
-          totals[n_totals++] = (Total) { label, acr_money_format (-acr_payment_get_amount_cents (payment), lang) };
+          totals[n_totals++] = (Total) { label, document_money (-acr_payment_get_amount_cents (payment), lang) };
         }
 
       if (acr_invoice_get_credited_cents (invoice) != 0)
         {
-          credited_text = acr_money_format (-acr_invoice_get_credited_cents (invoice), lang);
+          credited_text = document_money (-acr_invoice_get_credited_cents (invoice), lang);
           totals[n_totals++] = (Total) { T (N_("Credited")), g_strdup (credited_text) };
         }
     }
@@ -790,7 +807,7 @@ paint (Painter     *p,
 
   if (kind != ACR_INVOICE_KIND_CREDIT_NOTE)
     {
-      balance_text = acr_money_format (acr_invoice_get_balance_cents (invoice), lang);
+      balance_text = document_money (acr_invoice_get_balance_cents (invoice), lang);
       y += 2;
       rule (cr, p->right - AMOUNT_WIDTH - 170, p->right, y, 1.0, &color_text);
       y += 5;
