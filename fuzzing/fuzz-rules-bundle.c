@@ -19,7 +19,8 @@ static const char * const persons[] = {
   " \"discipline\": \"radiology\", \"certifications\": [\"ABR\"], \"country\": \"US\", \"region\": \"VA\","
   " \"practice_region\": \"DC\", \"in_practice\": true, \"practice_start\": \"2020-08-01\","
   " \"chapters\": [\"VA\", \"DC\"]}",
-  "{\"profession\": \"physician\", \"discipline\": \"radiation-oncology\", \"certifications\": [\"NATIONAL\"],"
+  "{\"profession\": \"physician\", \"discipline\": \"radiation-oncology\","
+  " \"certifications\": [\"NATIONAL\"],"
   " \"country\": \"FR\", \"region\": \"Occitanie\", \"in_practice\": true}",
   "{}",
 };
