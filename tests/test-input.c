@@ -72,6 +72,42 @@ test_person_invalid_bytes_refused (void)
   g_assert_nonnull (strstr (error->message, "p.json: line 1: not valid UTF-8 text"));
 }
 
+/* json-glib 1.6 reads the first of several values (and "var x = …;") and
+ * leaks the rest: one document, then only white space. */
+static void
+test_person_text_after_the_document_refused (void)
+{
+  const char *refused[] = {
+    "{\"given_name\": \"A\"} {\"colour\": 1}",
+    "var x = {\"given_name\": \"A\"};",
+    "4{\"h\": \"\"}",
+    "\"a\" \"b\"",
+    "{\"given_name\": \"A\"}\n,",
+  };
+  const char *accepted[] = {
+    "{\"given_name\": \"A\"}\n\n",
+    "  {\"given_name\": \"A\", \"chapters\": [\"VA\"]}\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AcrPerson) person = acr_person_new_from_data (refused[i], -1, "p.json", &error);
+
+      g_assert_null (person);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "text after the end of the JSON document"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AcrPerson) person = acr_person_new_from_data (accepted[i], -1, "p.json", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (person);
+    }
+}
+
 static void
 test_person_deep_nesting_refused (void)
 {
@@ -581,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/acr/input/person/lone-surrogate-refused", test_person_lone_surrogate_refused);
   g_test_add_func ("/acr/input/person/invalid-bytes-refused", test_person_invalid_bytes_refused);
   g_test_add_func ("/acr/input/person/deep-nesting-refused", test_person_deep_nesting_refused);
+  g_test_add_func ("/acr/input/person/text-after-the-document-refused", test_person_text_after_the_document_refused);
   g_test_add_func ("/acr/input/person/dates-from-1900-to-2999", test_person_date_range);
   g_test_add_func ("/acr/input/person/big-numbers-named", test_person_big_numbers_named);
   g_test_add_func ("/acr/input/rules/next-change-never-past-2999", test_next_change_never_past_2999);

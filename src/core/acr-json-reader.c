@@ -66,8 +66,10 @@ check_number (const char  *data,
  * Counts the arrays and objects open at each byte of @data, outside strings
  * (a backslash escapes the next byte inside a string), and refuses more than
  * %ACR_JSON_MAX_DEPTH of them; refuses as well a whole number past 64 bits,
- * which json-glib would read as -1. Malformed text passes: the parser
- * reports it.
+ * which json-glib would read as -1, and anything but white space after the
+ * first complete value (json-glib 1.6 reads "{…} {…}" and "var x = {…};",
+ * keeping the first value and leaking the rest). Other malformed text
+ * passes: the parser reports it.
  */
 gboolean
 _acr_json_check_depth (const char  *data,
@@ -75,6 +77,7 @@ _acr_json_check_depth (const char  *data,
                        GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean root_seen = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -86,14 +89,35 @@ _acr_json_check_depth (const char  *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              root_seen = root_seen || depth == 0;
+            }
           continue;
+        }
+
+      if (depth == 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' && root_seen)
+        {
+          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                       _("line %u: text after the end of the JSON document"),
+                       line_of (data, data + i));
+          return FALSE;
         }
 
       if (c == '-' || g_ascii_isdigit (c))
         {
           if (!check_number (data, length, &i, error))
             return FALSE;
+          root_seen = root_seen || depth == 0;
+          continue;
+        }
+
+      if (depth == 0 && g_ascii_isalpha (c))
+        {
+          /* true, false, null — or a word json-glib tolerates ("var") */
+          while (i + 1 < length && (g_ascii_isalnum (data[i + 1]) || data[i + 1] == '_'))
+            i++;
+          root_seen = TRUE;
           continue;
         }
 
@@ -114,8 +138,8 @@ _acr_json_check_depth (const char  *data,
           break;
         case ']':
         case '}':
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            root_seen = TRUE;
           break;
         default:
           break;
