@@ -1,7 +1,8 @@
 /*
  * fuzz-date: the calendar days people type (`--date`, a person's dates, the
- * roster's completion date): acr_date_parse_iso () and the person's date
- * facts set from text. A day that parses is a valid GDate that prints back
+ * roster's completion date): acr_date_parse () (1900 to 2999, what every
+ * input goes through), acr_date_parse_iso () and the person's date facts set
+ * from text. A day that parses is a valid GDate that prints back
  * as the same text and formats in both invoice languages.
  */
 
@@ -10,6 +11,33 @@
 #include "acr-money.h"
 #include "acr-person.h"
 #include "fuzz.h"
+
+static void
+check_typed_date (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (!acr_date_parse (text, &date, &error))
+    {
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_date_valid (&date));
+  g_assert_cmpint (g_date_get_year (&date), >=, ACR_DATE_MIN_YEAR);
+  g_assert_cmpint (g_date_get_year (&date), <=, ACR_DATE_MAX_YEAR);
+  {
+    g_autofree char *iso = acr_date_format_iso (&date);
+    GDate again;
+
+    g_date_clear (&again, 1);
+    g_assert_true (acr_date_parse (iso, &again, NULL));
+    g_assert_cmpint (g_date_compare (&date, &again), ==, 0);
+  }
+}
 
 static void
 check_date_text (const char *text)
@@ -82,6 +110,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
   text = fuzz_dup_string (data, size);
 
+  check_typed_date (text);
   check_date_text (text);
   check_date_facts (text);
   return 0;

@@ -1,5 +1,9 @@
 /*
- * fuzz-money: amounts and the numbers staff type next to them. The first
+ * fuzz-money: amounts and the numbers staff type next to them. The whole
+ * input is read as an amount typed in English and in French
+ * (acr_money_parse_for_language ()): it parses to zero or more cents, or is
+ * refused with an AcrMoneyError, and what parses formats back to text that
+ * parses to the same cents in that language. The first
  * eight bytes are an amount in cents: in both languages it prints as valid
  * UTF-8 whose digits are exactly the amount, signed as the amount is. The
  * whole input is also read as an invoice number ("2026-000123") and as a
@@ -37,6 +41,32 @@ check_amount (gint64      cents,
   while (p[0] == '0' && p[1] != '\0')
     p++;
   g_assert_cmpstr (p, ==, expected);
+}
+
+static void
+check_typed_amount (const char *text,
+                    const char *language)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 cents = -1;
+
+  if (!acr_money_parse_for_language (text, language, &cents, &error))
+    {
+      g_assert_error (error, ACR_MONEY_ERROR, error->code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cents, >=, 0);
+  {
+    g_autofree char *again = acr_money_format_amount (cents, language);
+    gint64 again_cents = -1;
+
+    g_assert_true (acr_money_parse_for_language (again, language, &again_cents, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (again_cents, ==, cents);
+  }
 }
 
 static void
@@ -87,6 +117,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (memchr (data, '\0', size) != NULL)
     return 0;
   text = fuzz_dup_string (data, size);
+  if (g_utf8_validate (text, -1, NULL))
+    {
+      check_typed_amount (text, "en");
+      check_typed_amount (text, "fr");
+    }
   check_invoice_number (text);
   check_member_number (text);
   return 0;
