@@ -592,7 +592,6 @@ acr_billing_issue_credit_note (AcrBilling   *self,
   AcrStoreBackendInterface *iface;
   g_autoptr (AcrInvoice) invoice = NULL;
   g_autoptr (AcrInvoice) note = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
   gint64 member_id;
 
   g_return_val_if_fail (ACR_IS_BILLING (self), NULL);

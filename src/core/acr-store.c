@@ -549,7 +549,6 @@ gboolean
 _acr_store_commit (AcrStore  *self,
                    GError   **error)
 {
-  g_autoptr (GError) local_error = NULL;
   guint n_changed;
 
   g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
