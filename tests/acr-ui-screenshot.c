@@ -89,7 +89,7 @@ tick_title (GtkWidget  *widget,
 static void
 fill_application (AcrWindow *window)
 {
-  GtkWidget *page = GTK_WIDGET (acr_window_get_application_page (window));
+  GtkWidget *page = GTK_WIDGET (acr_window_get_applicant_form (window));
 
   set_text (page, "given_name", "Ada");
   set_text (page, "family_name", "Moreau");

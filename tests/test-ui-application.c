@@ -57,7 +57,7 @@ static GtkWidget *
 row (AcrWindow  *window,
      const char *fact)
 {
-  GtkWidget *page = GTK_WIDGET (acr_window_get_application_page (window));
+  GtkWidget *page = GTK_WIDGET (acr_window_get_applicant_form (window));
   GtkWidget *found = find_widget (page, ADW_TYPE_PREFERENCES_ROW, fact);
 
   g_assert_nonnull (found);
@@ -143,7 +143,7 @@ test_application_certified_physician_is_general (void)
 {
   AcrWindow *window = create_window ();
   AcrDecisionView *view = decision_view (window);
-  AcrPerson *person = acr_application_page_get_person (acr_window_get_application_page (window));
+  AcrPerson *person = acr_applicant_form_get_person (acr_window_get_applicant_form (window));
   AcrDuesQuote *quote;
   guint n_placeholders = 0;
   GListModel *lines;
@@ -191,7 +191,7 @@ static void
 test_application_impossible_date_is_refused_on_the_row (void)
 {
   AcrWindow *window = create_window ();
-  AcrPerson *person = acr_application_page_get_person (acr_window_get_application_page (window));
+  AcrPerson *person = acr_applicant_form_get_person (acr_window_get_applicant_form (window));
   GtkWidget *end = row (window, "training.end");
 
   type_text (window, "training.end", "2027-02-28");
@@ -214,8 +214,8 @@ static void
 test_application_chapters_follow_regions (void)
 {
   AcrWindow *window = create_window ();
-  AcrPerson *person = acr_application_page_get_person (acr_window_get_application_page (window));
-  GtkWidget *page = GTK_WIDGET (acr_window_get_application_page (window));
+  AcrPerson *person = acr_applicant_form_get_person (acr_window_get_applicant_form (window));
+  GtkWidget *page = GTK_WIDGET (acr_window_get_applicant_form (window));
   const char * const *chapters;
 
   /* No region, no chapter to choose. */
@@ -246,7 +246,7 @@ static void
 test_application_new_clears_the_form (void)
 {
   AcrWindow *window = create_window ();
-  AcrPerson *first = acr_application_page_get_person (acr_window_get_application_page (window));
+  AcrPerson *first = acr_applicant_form_get_person (acr_window_get_applicant_form (window));
   AcrPerson *second;
 
   type_text (window, "given_name", "Ada");
@@ -254,7 +254,7 @@ test_application_new_clears_the_form (void)
   g_assert_true (acr_person_has_fact (first, "profession"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-application", NULL));
-  second = acr_application_page_get_person (acr_window_get_application_page (window));
+  second = acr_applicant_form_get_person (acr_window_get_applicant_form (window));
   g_assert_false (acr_person_has_fact (second, "given_name"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "profession"))), ==, 0);
@@ -330,7 +330,7 @@ test_application_approve_adds_the_member_and_opens_it (void)
 
   g_assert_no_error (error);
   window = create_window_on (store);
-  page = GTK_WIDGET (acr_window_get_application_page (window));
+  page = GTK_WIDGET (acr_window_get_applicant_form (window));
 
   /* An empty form is not an application: neither Approve nor Refuse. */
   g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
@@ -407,7 +407,7 @@ test_application_draft_survives_closing_the_window (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "Ada");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "phone"))), ==, "+1 804 555 0100");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "training.end"))), ==, "2027-05-31");
-  g_assert_cmpstr (acr_person_get_string (acr_application_page_get_person (acr_window_get_application_page (window)), "profession"),
+  g_assert_cmpstr (acr_person_get_string (acr_applicant_form_get_person (acr_window_get_applicant_form (window)), "profession"),
                    ==, "medical-student");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-application.h"
-#include "acr-application-page.h"
+#include "acr-applicant-form.h"
 #include "acr-billing-page.h"
 #include "acr-members-page.h"
 #include "acr-window.h"
@@ -21,7 +21,7 @@ struct _AcrWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
-  AcrApplicationPage   *application_page;
+  AcrApplicantForm     *applicant_form;
   AcrMembersPage       *members_page;
   AcrBillingPage       *billing_page;
 };
@@ -104,7 +104,7 @@ acr_window_new_application (GtkWidget  *widget,
   AcrWindow *self = ACR_WINDOW (widget);
 
   acr_window_set_view (self, "applications");
-  acr_application_page_start_new (self->application_page);
+  acr_applicant_form_start_new (self->applicant_form);
 }
 
 static void
@@ -171,7 +171,7 @@ acr_window_class_init (AcrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, AcrWindow, application_page);
+  gtk_widget_class_bind_template_child (widget_class, AcrWindow, applicant_form);
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, billing_page);
 
@@ -187,7 +187,7 @@ acr_window_class_init (AcrWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "members");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "billing");
 
-  g_type_ensure (ACR_TYPE_APPLICATION_PAGE);
+  g_type_ensure (ACR_TYPE_APPLICANT_FORM);
   g_type_ensure (ACR_TYPE_MEMBERS_PAGE);
   g_type_ensure (ACR_TYPE_BILLING_PAGE);
 }
@@ -267,7 +267,7 @@ acr_window_set_rules (AcrWindow *self,
   if (!g_set_object (&self->rules, rules))
     return;
 
-  acr_application_page_set_rules (self->application_page, rules);
+  acr_applicant_form_set_rules (self->applicant_form, rules);
   acr_members_page_set_rules (self->members_page, rules);
   acr_billing_page_set_rules (self->billing_page, rules);
 }
@@ -295,16 +295,16 @@ acr_window_set_store (AcrWindow    *self,
 
   g_set_object (&self->store, store);
   acr_members_page_set_store (self->members_page, store, error);
-  acr_application_page_set_store (self->application_page, store);
+  acr_applicant_form_set_store (self->applicant_form, store);
   acr_billing_page_set_store (self->billing_page, store, error);
 }
 
-AcrApplicationPage *
-acr_window_get_application_page (AcrWindow *self)
+AcrApplicantForm *
+acr_window_get_applicant_form (AcrWindow *self)
 {
   g_return_val_if_fail (ACR_IS_WINDOW (self), NULL);
 
-  return self->application_page;
+  return self->applicant_form;
 }
 
 AcrBillingPage *

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "acr-application-page.h"
+#include "acr-applicant-form.h"
 #include "acr-billing-page.h"
 #include "acr-members-page.h"
 #include "acr-rules.h"
@@ -29,7 +29,7 @@ void                acr_window_add_toast            (AcrWindow      *self,
                                                      AdwToast       *toast);
 void                acr_window_toast_for            (GtkWidget      *widget,
                                                      const char     *text);
-AcrApplicationPage *acr_window_get_application_page (AcrWindow      *self);
+AcrApplicantForm   *acr_window_get_applicant_form   (AcrWindow      *self);
 AcrMembersPage     *acr_window_get_members_page     (AcrWindow      *self);
 AcrBillingPage     *acr_window_get_billing_page     (AcrWindow      *self);
 

@@ -1,10 +1,10 @@
-#define G_LOG_DOMAIN "acr-application-page"
+#define G_LOG_DOMAIN "acr-applicant-form"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "acr-application-page.h"
+#include "acr-applicant-form.h"
 #include "acr-decision-view.h"
 #include "acr-billing.h"
 #include "acr-format.h"
@@ -31,7 +31,7 @@ typedef struct
   GPtrArray         *checks;      /* code lists: GtkCheckButton per code, "none" last */
 } FactField;
 
-struct _AcrApplicationPage
+struct _AcrApplicantForm
 {
   GtkWidget           parent_instance;
 
@@ -68,12 +68,12 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-G_DEFINE_FINAL_TYPE (AcrApplicationPage, acr_application_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AcrApplicantForm, acr_applicant_form, GTK_TYPE_WIDGET)
 
-static void update_decision (AcrApplicationPage *self);
-static void schedule_draft_save (AcrApplicationPage *self);
-static void update_chapter_rows (AcrApplicationPage *self);
-static void load_person (AcrApplicationPage *self);
+static void update_decision (AcrApplicantForm *self);
+static void schedule_draft_save (AcrApplicantForm *self);
+static void update_chapter_rows (AcrApplicantForm *self);
+static void load_person (AcrApplicantForm *self);
 
 static void
 fact_field_free (gpointer data)
@@ -122,7 +122,7 @@ show_field_error (FactField    *field,
  * leaves the fact unknown (so no stale value feeds the decision) and the
  * row shows why. */
 static void
-apply_text (AcrApplicationPage *self,
+apply_text (AcrApplicantForm   *self,
             FactField          *field,
             const char         *text)
 {
@@ -136,7 +136,7 @@ apply_text (AcrApplicationPage *self,
 
 static void
 entry_row_changed_cb (GtkEditable        *editable,
-                      AcrApplicationPage *self)
+                      AcrApplicantForm   *self)
 {
   FactField *field = g_object_get_data (G_OBJECT (editable), "acr-field");
 
@@ -149,7 +149,7 @@ entry_row_changed_cb (GtkEditable        *editable,
 static void
 combo_row_selected_cb (AdwComboRow        *row,
                        GParamSpec         *pspec,
-                       AcrApplicationPage *self)
+                       AcrApplicantForm   *self)
 {
   FactField *field = g_object_get_data (G_OBJECT (row), "acr-field");
   guint selected = adw_combo_row_get_selected (row);
@@ -172,7 +172,7 @@ combo_row_selected_cb (AdwComboRow        *row,
 
 static void
 code_list_toggled_cb (GtkCheckButton     *check,
-                      AcrApplicationPage *self)
+                      AcrApplicantForm   *self)
 {
   FactField *field = g_object_get_data (G_OBJECT (check), "acr-field");
   GtkCheckButton *none = g_ptr_array_index (field->checks, field->checks->len - 1);
@@ -279,7 +279,7 @@ create_date_button (AdwEntryRow *row,
 }
 
 static GtkWidget *
-create_entry_row (AcrApplicationPage *self,
+create_entry_row (AcrApplicantForm   *self,
                   FactField          *field)
 {
   const AcrFactInfo *info = field->info;
@@ -321,7 +321,7 @@ create_entry_row (AcrApplicationPage *self,
 }
 
 static GtkWidget *
-create_combo_row (AcrApplicationPage *self,
+create_combo_row (AcrApplicantForm   *self,
                   FactField          *field)
 {
   const AcrFactInfo *info = field->info;
@@ -365,7 +365,7 @@ create_check_row (const char *title,
 }
 
 static GtkWidget *
-create_code_list_row (AcrApplicationPage *self,
+create_code_list_row (AcrApplicantForm   *self,
                       FactField          *field)
 {
   const AcrFactInfo *info = field->info;
@@ -398,7 +398,7 @@ create_code_list_row (AcrApplicationPage *self,
 }
 
 static void
-add_fields (AcrApplicationPage  *self,
+add_fields (AcrApplicantForm    *self,
             AdwPreferencesGroup *group,
             const char * const  *names)
 {
@@ -443,7 +443,7 @@ add_fields (AcrApplicationPage  *self,
 
 static void
 contact_row_changed_cb (GtkEditable        *editable,
-                        AcrApplicationPage *self)
+                        AcrApplicantForm   *self)
 {
   const char *field = g_object_get_data (G_OBJECT (editable), "acr-member-field");
   const char *text = gtk_editable_get_text (editable);
@@ -469,7 +469,7 @@ contact_row_changed_cb (GtkEditable        *editable,
 }
 
 static void
-add_contact_fields (AcrApplicationPage  *self,
+add_contact_fields (AcrApplicantForm    *self,
                     AdwPreferencesGroup *group,
                     const char * const  *fields)
 {
@@ -502,7 +502,7 @@ add_contact_fields (AcrApplicationPage  *self,
 }
 
 static void
-build_form (AcrApplicationPage *self)
+build_form (AcrApplicantForm *self)
 {
   static const char * const names[] = { "given_name", "family_name", "email", NULL };
   static const char * const contact[] = { "phone", "address", "city", NULL };
@@ -533,7 +533,7 @@ build_form (AcrApplicationPage *self)
 
 static void
 chapter_toggled_cb (GtkCheckButton     *check,
-                    AcrApplicationPage *self)
+                    AcrApplicantForm   *self)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_auto (GStrv) codes = NULL;
@@ -567,7 +567,7 @@ chapter_toggled_cb (GtkCheckButton     *check,
 }
 
 static void
-add_chapter_row (AcrApplicationPage *self,
+add_chapter_row (AcrApplicantForm   *self,
                  const char         *code,
                  const char         *where)
 {
@@ -603,7 +603,7 @@ add_chapter_row (AcrApplicationPage *self,
  * practises in (so never more than two), plus any the person already holds
  * so they can be unticked; the rules engine judges the result. */
 static void
-update_chapter_rows (AcrApplicationPage *self)
+update_chapter_rows (AcrApplicantForm *self)
 {
   const char *region = acr_person_get_string (self->person, "region");
   const char *practice_region = acr_person_get_string (self->person, "practice_region");
@@ -660,7 +660,7 @@ update_chapter_rows (AcrApplicationPage *self)
 }
 
 static void
-set_combo_from_person (AcrApplicationPage *self,
+set_combo_from_person (AcrApplicantForm   *self,
                        FactField          *field)
 {
   const AcrFactInfo *info = field->info;
@@ -684,7 +684,7 @@ set_combo_from_person (AcrApplicationPage *self,
 }
 
 static void
-update_code_list_subtitle (AcrApplicationPage *self,
+update_code_list_subtitle (AcrApplicantForm   *self,
                            FactField          *field)
 {
   g_autofree char *text = NULL;
@@ -703,7 +703,7 @@ update_code_list_subtitle (AcrApplicationPage *self,
 
 /* Fills every row from the person, e.g. after starting anew or opening a draft. */
 static void
-load_person (AcrApplicationPage *self)
+load_person (AcrApplicantForm *self)
 {
   GHashTableIter iter;
   FactField *field;
@@ -779,7 +779,7 @@ load_person (AcrApplicationPage *self)
  * is kept on file, so it needs at least the applicant's family name: an empty
  * form is not an application. */
 static void
-update_actions (AcrApplicationPage *self,
+update_actions (AcrApplicantForm   *self,
                 AcrDecision        *decision)
 {
   gboolean has_category = decision != NULL && acr_decision_get_category_id (decision) != NULL;
@@ -807,7 +807,7 @@ update_actions (AcrApplicationPage *self,
 }
 
 static void
-update_decision (AcrApplicationPage *self)
+update_decision (AcrApplicantForm *self)
 {
   g_autoptr (AcrDecision) decision = NULL;
   g_autoptr (AcrDuesQuote) quote = NULL;
@@ -838,7 +838,7 @@ update_decision (AcrApplicationPage *self)
 }
 
 static gboolean
-contact_is_empty (AcrApplicationPage *self)
+contact_is_empty (AcrApplicantForm *self)
 {
   GHashTableIter iter;
   const char *name;
@@ -853,7 +853,7 @@ contact_is_empty (AcrApplicationPage *self)
 
 /* The draft is {"person": <person file>, "contact": {field: value}}. */
 static char *
-draft_to_json (AcrApplicationPage *self)
+draft_to_json (AcrApplicantForm *self)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -884,7 +884,7 @@ draft_to_json (AcrApplicationPage *self)
 }
 
 static void
-save_draft_now (AcrApplicationPage *self)
+save_draft_now (AcrApplicantForm *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *json = NULL;
@@ -911,7 +911,7 @@ save_draft_now (AcrApplicationPage *self)
 static gboolean
 save_draft_timeout_cb (gpointer user_data)
 {
-  AcrApplicationPage *self = user_data;
+  AcrApplicantForm *self = user_data;
 
   self->save_draft_id = 0;
   save_draft_now (self);
@@ -920,7 +920,7 @@ save_draft_timeout_cb (gpointer user_data)
 }
 
 static void
-schedule_draft_save (AcrApplicationPage *self)
+schedule_draft_save (AcrApplicantForm *self)
 {
   if (self->store == NULL || self->save_draft_id != 0)
     return;
@@ -930,7 +930,7 @@ schedule_draft_save (AcrApplicationPage *self)
 
 /* Reads the draft the store keeps, if any, into a person and contact. */
 static gboolean
-load_draft (AcrApplicationPage  *self,
+load_draft (AcrApplicantForm    *self,
             AcrPerson          **person,
             AcrMember          **contact)
 {
@@ -971,7 +971,7 @@ load_draft (AcrApplicationPage  *self,
 }
 
 static void
-person_changed_cb (AcrApplicationPage *self,
+person_changed_cb (AcrApplicantForm   *self,
                    AcrPerson          *person)
 {
   FactField *field;
@@ -989,7 +989,7 @@ person_changed_cb (AcrApplicationPage *self,
 }
 
 static void
-set_person (AcrApplicationPage *self,
+set_person (AcrApplicantForm   *self,
             AcrPerson          *person,
             AcrMember          *contact)
 {
@@ -1007,27 +1007,27 @@ set_person (AcrApplicationPage *self,
 }
 
 static void
-acr_application_page_show_decision (GtkWidget  *widget,
+acr_applicant_form_show_decision (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
 {
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "decision");
 }
 
 static void
-acr_application_page_show_form (GtkWidget  *widget,
+acr_applicant_form_show_form (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "form");
 }
 
 static void
-show_error (AcrApplicationPage *self,
+show_error (AcrApplicantForm   *self,
             const char         *heading,
             const GError       *error)
 {
@@ -1040,7 +1040,7 @@ show_error (AcrApplicationPage *self,
 }
 
 static void
-announce (AcrApplicationPage *self,
+announce (AcrApplicantForm   *self,
           const char         *text)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -1050,15 +1050,15 @@ announce (AcrApplicationPage *self,
 }
 
 static void
-acr_application_page_approve (GtkWidget  *widget,
+acr_applicant_form_approve (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
   g_autoptr (AcrMember) member = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!acr_application_page_submit (self, &member, &error))
+  if (!acr_applicant_form_submit (self, &member, &error))
     {
       show_error (self, _("The Application Was Not Recorded"), error);
       return;
@@ -1091,7 +1091,7 @@ acr_application_page_approve (GtkWidget  *widget,
 static void
 refuse_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
-                    AcrApplicationPage *self)
+                    AcrApplicantForm   *self)
 {
   g_autoptr (AcrMember) member = NULL;
   g_autoptr (GError) error = NULL;
@@ -1099,7 +1099,7 @@ refuse_response_cb (AdwMessageDialog   *dialog,
   if (g_strcmp0 (response, "refuse") != 0)
     return;
 
-  if (!acr_application_page_submit (self, &member, &error))
+  if (!acr_applicant_form_submit (self, &member, &error))
     show_error (self, _("The Application Was Not Recorded"), error);
   else if (member == NULL)
     announce (self, _("Application refused and kept with the reasons"));
@@ -1108,11 +1108,11 @@ refuse_response_cb (AdwMessageDialog   *dialog,
 }
 
 static void
-acr_application_page_refuse (GtkWidget  *widget,
+acr_applicant_form_refuse (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (widget);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
 
@@ -1132,12 +1132,12 @@ acr_application_page_refuse (GtkWidget  *widget,
 }
 
 static void
-acr_application_page_get_property (GObject    *object,
+acr_applicant_form_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
                                    GParamSpec *pspec)
 {
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (object);
 
   switch (prop_id)
     {
@@ -1153,17 +1153,17 @@ acr_application_page_get_property (GObject    *object,
 }
 
 static void
-acr_application_page_set_property (GObject      *object,
+acr_applicant_form_set_property (GObject      *object,
                                    guint         prop_id,
                                    const GValue *value,
                                    GParamSpec   *pspec)
 {
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (object);
 
   switch (prop_id)
     {
     case PROP_RULES:
-      acr_application_page_set_rules (self, g_value_get_object (value));
+      acr_applicant_form_set_rules (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1171,10 +1171,10 @@ acr_application_page_set_property (GObject      *object,
 }
 
 static void
-acr_application_page_dispose (GObject *object)
+acr_applicant_form_dispose (GObject *object)
 {
   GtkWidget *child;
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (object);
 
   /* What staff typed last is kept even if the window closes at once. */
   if (self->save_draft_id != 0)
@@ -1183,7 +1183,7 @@ acr_application_page_dispose (GObject *object)
   if (self->person != NULL)
     g_signal_handlers_disconnect_by_func (self->person, person_changed_cb, self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_APPLICATION_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_APPLICANT_FORM);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -1192,13 +1192,13 @@ acr_application_page_dispose (GObject *object)
   g_clear_object (&self->rules);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (acr_application_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (acr_applicant_form_parent_class)->dispose (object);
 }
 
 static void
-acr_application_page_finalize (GObject *object)
+acr_applicant_form_finalize (GObject *object)
 {
-  AcrApplicationPage *self = ACR_APPLICATION_PAGE (object);
+  AcrApplicantForm *self = ACR_APPLICANT_FORM (object);
 
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->contact_rows, g_hash_table_unref);
@@ -1206,19 +1206,19 @@ acr_application_page_finalize (GObject *object)
   g_clear_pointer (&self->chapter_rows, g_ptr_array_unref);
   g_clear_pointer (&self->chapter_offer, g_free);
 
-  G_OBJECT_CLASS (acr_application_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (acr_applicant_form_parent_class)->finalize (object);
 }
 
 static void
-acr_application_page_class_init (AcrApplicationPageClass *klass)
+acr_applicant_form_class_init (AcrApplicantFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = acr_application_page_get_property;
-  object_class->set_property = acr_application_page_set_property;
-  object_class->dispose = acr_application_page_dispose;
-  object_class->finalize = acr_application_page_finalize;
+  object_class->get_property = acr_applicant_form_get_property;
+  object_class->set_property = acr_applicant_form_set_property;
+  object_class->dispose = acr_applicant_form_dispose;
+  object_class->finalize = acr_applicant_form_finalize;
 
   properties [PROP_RULES] =
     g_param_spec_object ("rules", NULL, NULL,
@@ -1231,28 +1231,28 @@ acr_application_page_class_init (AcrApplicationPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-application-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, identity_group);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, profession_group);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, training_group);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, practice_group);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, military_group);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, chapters_group);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, decision_view);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, approve_button);
-  gtk_widget_class_bind_template_child (widget_class, AcrApplicationPage, refuse_button);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-applicant-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, profession_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, training_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, practice_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, military_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, chapters_group);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, decision_view);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, refuse_button);
 
-  gtk_widget_class_install_action (widget_class, "application.show-decision", NULL, acr_application_page_show_decision);
-  gtk_widget_class_install_action (widget_class, "application.show-form", NULL, acr_application_page_show_form);
-  gtk_widget_class_install_action (widget_class, "application.approve", NULL, acr_application_page_approve);
-  gtk_widget_class_install_action (widget_class, "application.refuse", NULL, acr_application_page_refuse);
+  gtk_widget_class_install_action (widget_class, "application.show-decision", NULL, acr_applicant_form_show_decision);
+  gtk_widget_class_install_action (widget_class, "application.show-form", NULL, acr_applicant_form_show_form);
+  gtk_widget_class_install_action (widget_class, "application.approve", NULL, acr_applicant_form_approve);
+  gtk_widget_class_install_action (widget_class, "application.refuse", NULL, acr_applicant_form_refuse);
 
   g_type_ensure (ACR_TYPE_DECISION_VIEW);
 }
 
 static void
-acr_application_page_init (AcrApplicationPage *self)
+acr_applicant_form_init (AcrApplicantForm *self)
 {
   g_autoptr (AcrPerson) person = acr_person_new ();
   g_autoptr (AcrMember) contact = acr_member_new ();
@@ -1268,18 +1268,18 @@ acr_application_page_init (AcrApplicationPage *self)
 }
 
 AcrRules *
-acr_application_page_get_rules (AcrApplicationPage *self)
+acr_applicant_form_get_rules (AcrApplicantForm *self)
 {
-  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), NULL);
+  g_return_val_if_fail (ACR_IS_APPLICANT_FORM (self), NULL);
 
   return self->rules;
 }
 
 void
-acr_application_page_set_rules (AcrApplicationPage *self,
+acr_applicant_form_set_rules (AcrApplicantForm   *self,
                                 AcrRules           *rules)
 {
-  g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
+  g_return_if_fail (ACR_IS_APPLICANT_FORM (self));
   g_return_if_fail (rules == NULL || ACR_IS_RULES (rules));
 
   if (!g_set_object (&self->rules, rules))
@@ -1291,27 +1291,27 @@ acr_application_page_set_rules (AcrApplicationPage *self,
 }
 
 AcrPerson *
-acr_application_page_get_person (AcrApplicationPage *self)
+acr_applicant_form_get_person (AcrApplicantForm *self)
 {
-  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), NULL);
+  g_return_val_if_fail (ACR_IS_APPLICANT_FORM (self), NULL);
 
   return self->person;
 }
 
 /**
- * acr_application_page_start_new:
+ * acr_applicant_form_start_new:
  *
  * Clears the form for a new application. The one being typed is not lost
  * by accident: New is only reached by staff asking for it, and an
  * application that was submitted is already in the store.
  */
 void
-acr_application_page_start_new (AcrApplicationPage *self)
+acr_applicant_form_start_new (AcrApplicantForm *self)
 {
   g_autoptr (AcrPerson) person = NULL;
   g_autoptr (AcrMember) contact = NULL;
 
-  g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
+  g_return_if_fail (ACR_IS_APPLICANT_FORM (self));
 
   person = acr_person_new ();
   contact = acr_member_new ();
@@ -1321,7 +1321,7 @@ acr_application_page_start_new (AcrApplicationPage *self)
 }
 
 /**
- * acr_application_page_set_store:
+ * acr_applicant_form_set_store:
  * @store: (nullable): where approved and refused applications and the
  *   draft of the form go
  *
@@ -1329,13 +1329,13 @@ acr_application_page_start_new (AcrApplicationPage *self)
  * comes back after the window was closed or the program crashed.
  */
 void
-acr_application_page_set_store (AcrApplicationPage *self,
+acr_applicant_form_set_store (AcrApplicantForm   *self,
                                 AcrStore           *store)
 {
   g_autoptr (AcrPerson) person = NULL;
   g_autoptr (AcrMember) contact = NULL;
 
-  g_return_if_fail (ACR_IS_APPLICATION_PAGE (self));
+  g_return_if_fail (ACR_IS_APPLICANT_FORM (self));
 
   if (self->save_draft_id != 0)
     save_draft_now (self);
@@ -1350,15 +1350,15 @@ acr_application_page_set_store (AcrApplicationPage *self,
 }
 
 AcrMember *
-acr_application_page_get_contact (AcrApplicationPage *self)
+acr_applicant_form_get_contact (AcrApplicantForm *self)
 {
-  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), NULL);
+  g_return_val_if_fail (ACR_IS_APPLICANT_FORM (self), NULL);
 
   return self->contact;
 }
 
 /**
- * acr_application_page_submit:
+ * acr_applicant_form_submit:
  * @member: (out) (optional) (transfer full): the new member, or %NULL when
  *   the rules refused the application
  *
@@ -1367,7 +1367,7 @@ acr_application_page_get_contact (AcrApplicationPage *self)
  * is kept as refused with the reasons. Then the form starts anew.
  */
 gboolean
-acr_application_page_submit (AcrApplicationPage  *self,
+acr_applicant_form_submit (AcrApplicantForm    *self,
                              AcrMember          **member,
                              GError             **error)
 {
@@ -1375,7 +1375,7 @@ acr_application_page_submit (AcrApplicationPage  *self,
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  g_return_val_if_fail (ACR_IS_APPLICATION_PAGE (self), FALSE);
+  g_return_val_if_fail (ACR_IS_APPLICANT_FORM (self), FALSE);
   g_return_val_if_fail (self->store != NULL && self->rules != NULL, FALSE);
 
   g_date_clear (&today, 1);
@@ -1406,7 +1406,7 @@ acr_application_page_submit (AcrApplicationPage  *self,
                    acr_member_get_number (added), billing_error->message);
     }
 
-  acr_application_page_start_new (self);
+  acr_applicant_form_start_new (self);
 
   if (member != NULL)
     *member = g_steal_pointer (&added);
