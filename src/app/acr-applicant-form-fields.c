@@ -25,7 +25,7 @@ _acr_applicant_form_fact_field_free (gpointer data)
 
 void
 _acr_applicant_form_show_field_error (FactField    *field,
-                  const GError *error)
+                                      const GError *error)
 {
   if (error != NULL)
     {
@@ -288,7 +288,7 @@ create_combo_row (AcrApplicantForm   *self,
 
 GtkWidget *
 _acr_applicant_form_create_check_row (const char *title,
-                  GtkWidget  *check)
+                                      GtkWidget  *check)
 {
   GtkWidget *row = adw_action_row_new ();
 

@@ -321,7 +321,6 @@ update_decision (AcrApplicantForm *self)
   g_autoptr (AcrDecision) decision = NULL;
   g_autoptr (AcrDuesQuote) quote = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GDateTime) now = NULL;
   GDate today;
 
   if (self->rules == NULL)
@@ -331,12 +330,7 @@ update_decision (AcrApplicantForm *self)
       return;
     }
 
-  now = g_date_time_new_now_local ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  acr_date_today (&today);
 
   decision = acr_rules_classify (self->rules, self->person, &today, &error);
   if (decision != NULL)
@@ -517,8 +511,8 @@ set_person (AcrApplicantForm   *self,
 
 static void
 acr_applicant_form_show_decision (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
+                                  const char *action_name,
+                                  GVariant   *parameter)
 {
   AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
 
@@ -527,8 +521,8 @@ acr_applicant_form_show_decision (GtkWidget  *widget,
 
 static void
 acr_applicant_form_show_form (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
 
@@ -560,8 +554,8 @@ announce (AcrApplicantForm   *self,
 
 static void
 acr_applicant_form_approve (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+                            const char *action_name,
+                            GVariant   *parameter)
 {
   AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
   g_autoptr (AcrMember) member = NULL;
@@ -618,8 +612,8 @@ refuse_response_cb (AdwMessageDialog   *dialog,
 
 static void
 acr_applicant_form_refuse (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+                           const char *action_name,
+                           GVariant   *parameter)
 {
   AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -642,9 +636,9 @@ acr_applicant_form_refuse (GtkWidget  *widget,
 
 static void
 acr_applicant_form_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   AcrApplicantForm *self = ACR_APPLICANT_FORM (object);
 
@@ -663,9 +657,9 @@ acr_applicant_form_get_property (GObject    *object,
 
 static void
 acr_applicant_form_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   AcrApplicantForm *self = ACR_APPLICANT_FORM (object);
 
@@ -786,7 +780,7 @@ acr_applicant_form_get_rules (AcrApplicantForm *self)
 
 void
 acr_applicant_form_set_rules (AcrApplicantForm   *self,
-                                AcrRules           *rules)
+                              AcrRules           *rules)
 {
   g_return_if_fail (ACR_IS_APPLICANT_FORM (self));
   g_return_if_fail (rules == NULL || ACR_IS_RULES (rules));
@@ -839,7 +833,7 @@ acr_applicant_form_start_new (AcrApplicantForm *self)
  */
 void
 acr_applicant_form_set_store (AcrApplicantForm   *self,
-                                AcrStore           *store)
+                              AcrStore           *store)
 {
   g_autoptr (AcrPerson) person = NULL;
   g_autoptr (AcrMember) contact = NULL;
@@ -877,21 +871,16 @@ acr_applicant_form_get_contact (AcrApplicantForm *self)
  */
 gboolean
 acr_applicant_form_submit (AcrApplicantForm    *self,
-                             AcrMember          **member,
-                             GError             **error)
+                           AcrMember          **member,
+                           GError             **error)
 {
   g_autoptr (AcrMember) added = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
   g_return_val_if_fail (ACR_IS_APPLICANT_FORM (self), FALSE);
   g_return_val_if_fail (self->store != NULL && self->rules != NULL, FALSE);
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  acr_date_today (&today);
 
   if (!acr_store_apply (self->store, self->rules, self->person, self->contact,
                         &today, &added, NULL, error))

@@ -95,18 +95,6 @@ static const char * const status_codes[] = { "open", "partially-paid", "paid", "
 static void refresh_preview (AcrBillingPage *self);
 static void reload_invoices (AcrBillingPage *self);
 
-static void
-today (GDate *date)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 static GtkWindow *
 parent_window (AcrBillingPage *self)
 {
@@ -196,7 +184,7 @@ create_thread_run (AcrBillingPage  *self,
     return NULL;
 
   billing = acr_billing_new (store, self->rules);
-  today (&issued_on);
+  acr_date_today (&issued_on);
 
   return acr_billing_run_new (billing, acr_billing_page_get_year (self), &issued_on);
 }

@@ -878,18 +878,6 @@ acr_members_page_load_sample (GtkWidget  *widget,
 
 /* ---- member actions ---- */
 
-static void
-today (GDate *date)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 static gboolean
 refresh_balances_cb (gpointer data)
 {
@@ -1027,7 +1015,7 @@ edit_response_cb (AdwMessageDialog *dialog,
   {
     GDate date;
 
-    today (&date);
+    acr_date_today (&date);
     if (!acr_lifecycle_classify_member (self->rules, edited, &date, NULL))
       g_debug ("member %u keeps its category", acr_member_get_number (edited));
   }
@@ -1198,7 +1186,7 @@ acr_members_page_create_invoice (GtkWidget  *widget,
     return;
 
   /* This year's dues; AcrBilling refuses a second standing invoice. */
-  today (&date);
+  acr_date_today (&date);
   invoice = acr_billing_create_invoice (billing, acr_member_get_number (self->shown_member),
                                         g_date_get_year (&date), &date, &error);
   if (invoice == NULL)
@@ -1226,7 +1214,7 @@ retire_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "retire") != 0 || self->shown_member == NULL)
     return;
 
-  today (&date);
+  acr_date_today (&date);
   billing = acr_billing_new (self->store, self->rules);
   notes = acr_billing_retire_member (billing, acr_member_get_number (self->shown_member), &date, &error);
   if (notes == NULL)

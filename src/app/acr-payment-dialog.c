@@ -201,18 +201,6 @@ read_date (AcrPaymentDialog *self)
   update_record_button (self);
 }
 
-static void
-today (GDate *date)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 /* Puts a refusal of the core beside the field it is about: the amount
  * (overpayment, amount), the date (range, before the issue date), or else
  * at the top (a busy database, an invoice voided elsewhere). */
@@ -329,7 +317,7 @@ acr_payment_dialog_constructed (GObject *object)
   prefill = acr_money_format_amount (MAX (self->balance, 0), NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), prefill);
-  today (&date);
+  acr_date_today (&date);
   date_text = acr_date_format_iso (&date);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date_text);
   read_amount (self);

@@ -121,17 +121,6 @@ acr_cli_load_rules (const char *path)
   return rules;
 }
 
-void
-acr_cli_today (GDate *date)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  int y, m, d;
-
-  g_date_time_get_ymd (now, &y, &m, &d);
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, d, m, y);
-}
-
 /* --date (NULL: today); returns -1 when all is well, else the exit status. */
 int
 acr_cli_parse_date (const char *text,
@@ -141,7 +130,7 @@ acr_cli_parse_date (const char *text,
 
   if (text == NULL)
     {
-      acr_cli_today (date);
+      acr_date_today (date);
       return -1;
     }
   g_date_clear (date, 1);

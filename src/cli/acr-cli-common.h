@@ -22,7 +22,6 @@ AcrStore  *acr_cli_open_store_creating (void);
 AcrMember *acr_cli_lookup_member (AcrStore            *store,
                                   const char          *text);
 AcrRules  *acr_cli_load_rules    (const char          *path);
-void       acr_cli_today         (GDate               *date);
 int        acr_cli_parse_date    (const char          *text,
                                   GDate               *date);
 int        acr_cli_parse_int     (const char          *option,

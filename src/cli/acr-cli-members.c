@@ -41,7 +41,7 @@ classify_trainee (AcrMember  *member,
   AcrRules *rules = user_data;
   GDate date;
 
-  acr_cli_today (&date);
+  acr_date_today (&date);
   return acr_lifecycle_classify_member (rules, member, &date, error);
 }
 

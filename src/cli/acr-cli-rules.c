@@ -113,13 +113,7 @@ parse_arguments (RulesCommand *cmd,
         }
     }
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      int y, m, d;
-
-      g_date_time_get_ymd (now, &y, &m, &d);
-      g_date_set_dmy (&cmd->date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-    }
+    acr_date_today (&cmd->date);
 
   if (with_year)
     {

@@ -3,6 +3,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "acr-date.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -105,24 +107,11 @@ const char * const *acr_person_get_codes        (AcrPerson    *self,
 char              *acr_person_dup_display_name  (AcrPerson    *self);
 
 /*
- * Input checks every reader shares (person files, rules, CSV imports, the
- * CLI's arguments, the app's entries). Their errors are ACR_PERSON_ERROR_INVALID
- * with a message that does not name the field: callers prefix it
- * ("--date: …", "members.csv:3: joined: …").
+ * The text check every reader shares, as the date checks in acr-date.h: an
+ * ACR_PERSON_ERROR_INVALID whose message does not name the field.
  */
-#define ACR_DATE_MIN_YEAR 1900
-#define ACR_DATE_MAX_YEAR 2999
-
 gboolean           acr_text_check_utf8          (const char   *text,
                                                  gssize        length,
                                                  GError      **error);
-gboolean           acr_date_parse               (const char   *text,
-                                                 GDate        *date,
-                                                 GError      **error);
-gboolean           acr_date_check_range         (const GDate  *date,
-                                                 GError      **error);
-gboolean           acr_date_parse_iso           (const char   *text,
-                                                 GDate        *date);
-char              *acr_date_format_iso          (const GDate  *date);
 
 G_END_DECLS
