@@ -10,9 +10,9 @@
 
 #include "acr-billing.h"
 #include "acr-billing-run.h"
-#include "acr-lifecycle.h"
 #include "acr-sample-data.h"
 #include "acr-search-results.h"
+#include "acr-store-apply.h"
 #include "acr-store.h"
 #include "acr-test-utils.h"
 

@@ -14,6 +14,7 @@
 
 #include "acr-csv-import.h"
 #include "acr-lifecycle.h"
+#include "acr-store-apply.h"
 #include "acr-store.h"
 #include "acr-test-utils.h"
 

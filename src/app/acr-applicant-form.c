@@ -8,7 +8,7 @@
 #include "acr-decision-view.h"
 #include "acr-billing.h"
 #include "acr-format.h"
-#include "acr-lifecycle.h"
+#include "acr-store-apply.h"
 #include "acr-window.h"
 
 /*

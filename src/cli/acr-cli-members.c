@@ -12,6 +12,7 @@
 #include "acr-csv-import.h"
 #include "acr-file-writer.h"
 #include "acr-lifecycle.h"
+#include "acr-store-apply.h"
 #include "acr-sample-data.h"
 #include "acr-search-results.h"
 #include "acr-store.h"

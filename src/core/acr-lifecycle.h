@@ -6,8 +6,10 @@
 G_BEGIN_DECLS
 
 /*
- * Applying and the membership lifecycle: the two places where the rules
- * engine decides a member's category. Both are one transaction each.
+ * The membership lifecycle: the rules engine decides again the category and
+ * status of members already in the store, in one transaction. (Applying,
+ * the other place the rules decide a category, is acr_store_apply () in
+ * acr-store-apply.h.)
  */
 
 /* One change a lifecycle run makes (or would make, in a dry run). */
@@ -32,15 +34,6 @@ typedef struct
 typedef void (*AcrLifecycleProgressFunc) (guint    done,
                                           guint    total,
                                           gpointer user_data);
-
-gboolean            acr_store_apply             (AcrStore                  *store,
-                                                 AcrRules                  *rules,
-                                                 AcrPerson                 *person,
-                                                 AcrMember                 *contact,
-                                                 const GDate               *applied_on,
-                                                 AcrMember                **member,
-                                                 AcrDecision              **decision,
-                                                 GError                   **error);
 
 AcrLifecycleReport *acr_lifecycle_run           (AcrStore                  *store,
                                                  AcrRules                  *rules,
