@@ -922,7 +922,7 @@ update_member_actions (AcrMembersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.create-invoice", shown && self->rules != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.retire",
                                  shown && self->rules != NULL &&
-                                 g_strcmp0 (acr_member_get_status (self->shown_member), "retired") != 0);
+                                 !acr_member_has_status (self->shown_member, ACR_MEMBER_STATUS_RETIRED));
 }
 
 static void

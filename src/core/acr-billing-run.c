@@ -332,7 +332,7 @@ acr_billing_run_execute (AcrBillingRun  *self,
       count_skip (self, key, some->len);
     }
 
-  ids = iface->list_ids_by_status (backend, "active", error);
+  ids = iface->list_ids_by_status (backend, acr_member_status_to_string (ACR_MEMBER_STATUS_ACTIVE), error);
   if (ids == NULL)
     return FALSE;
   billed = iface->list_billed_members (backend, self->year, error);

@@ -196,7 +196,7 @@ _acr_billing_quote_member (AcrBilling   *self,
   g_autoptr (AcrDuesQuote) quote = NULL;
   g_autofree char *total = NULL;
 
-  if (g_strcmp0 (acr_member_get_status (member), "active") != 0)
+  if (!acr_member_has_status (member, ACR_MEMBER_STATUS_ACTIVE))
     {
       g_set_error (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_NOT_BILLABLE,
                    _("member %07u is %s; only active members are billed"),
@@ -680,7 +680,7 @@ acr_billing_retire_member (AcrBilling   *self,
   acr_member_set_person (member, person);
   reason = g_strdup_printf (_("retirement notified on %s"), date);
   if (!acr_member_set_field (member, "category", "retired", error) ||
-      !acr_member_set_field (member, "status", "retired", error) ||
+      !acr_member_set_field (member, "status", acr_member_status_to_string (ACR_MEMBER_STATUS_RETIRED), error) ||
       !_acr_store_update (self->store, member, reason, time, error))
     return fail (self->store);
 

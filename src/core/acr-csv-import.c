@@ -580,7 +580,7 @@ acr_csv_import_members (AcrStore              *store,
         }
       if (stored == NULL && acr_member_get_field (member, "status") != NULL &&
           header.index[known_index (member_columns, "status")] < 0)
-        _acr_member_set_raw (member, "status", "active");
+        _acr_member_set_status (member, ACR_MEMBER_STATUS_ACTIVE);
 
       if (problems.n_problems != bad_before)
         continue;
@@ -848,7 +848,7 @@ acr_csv_import_roster (AcrStore              *store,
         }
       if (is_new)
         {
-          _acr_member_set_raw (member, "status", "active");
+          _acr_member_set_status (member, ACR_MEMBER_STATUS_ACTIVE);
           _acr_member_set_raw (member, "joined", today);
         }
       if (classify != NULL && !classify (member, user_data, &row_error))

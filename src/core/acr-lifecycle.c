@@ -9,7 +9,7 @@
 #include "acr-store-private.h"
 
 /* Statuses whose members the lifecycle looks at: those who are (or may again be) members. */
-static const char * const lifecycle_statuses[] = { "active", "lapsed", NULL };
+static const AcrMemberStatus lifecycle_statuses[] = { ACR_MEMBER_STATUS_ACTIVE, ACR_MEMBER_STATUS_LAPSED };
 
 static void
 change_free (AcrLifecycleChange *change)
@@ -140,9 +140,10 @@ acr_lifecycle_run (AcrStore                  *store,
   if (!_acr_store_begin (store, error))
     return NULL;
 
-  for (guint s = 0; lifecycle_statuses[s] != NULL; s++)
+  for (guint s = 0; s < G_N_ELEMENTS (lifecycle_statuses); s++)
     {
-      g_autoptr (GArray) some = ACR_STORE_BACKEND_GET_IFACE (backend)->list_ids_by_status (backend, lifecycle_statuses[s], error);
+      const char *status = acr_member_status_to_string (lifecycle_statuses[s]);
+      g_autoptr (GArray) some = ACR_STORE_BACKEND_GET_IFACE (backend)->list_ids_by_status (backend, status, error);
       if (some == NULL)
         {
           _acr_store_rollback (store);
@@ -215,13 +216,14 @@ acr_lifecycle_run (AcrStore                  *store,
               changed = TRUE;
             }
           /* The retired category is how the rules record a notified retirement; the status follows it. */
-          if (g_str_equal (category, "retired") && g_strcmp0 (acr_member_get_status (member), "retired") != 0)
+          if (g_str_equal (category, "retired") && !acr_member_has_status (member, ACR_MEMBER_STATUS_RETIRED))
             {
               const char *notified = acr_person_get_string (person, "retired_on");
               g_autofree char *text = g_strdup_printf (_("retirement notified on %s"), notified ? notified : "?");
 
-              note_change (report, member, "status", acr_member_get_status (member), "retired", text);
-              _acr_member_set_raw (member, "status", "retired");
+              note_change (report, member, "status", acr_member_get_status (member),
+                           acr_member_status_to_string (ACR_MEMBER_STATUS_RETIRED), text);
+              _acr_member_set_status (member, ACR_MEMBER_STATUS_RETIRED);
               changed = TRUE;
             }
         }

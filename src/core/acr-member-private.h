@@ -16,6 +16,8 @@ void _acr_member_set_updated_at      (AcrMember  *self,
 void _acr_member_set_raw             (AcrMember  *self,
                                       const char *name,
                                       const char *value);
+void _acr_member_set_status          (AcrMember       *self,
+                                      AcrMemberStatus  status);
 void _acr_member_set_person_raw      (AcrMember  *self,
                                       const char *json,
                                       const char *given_name,

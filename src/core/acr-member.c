@@ -39,6 +39,7 @@ static const char * const field_names[N_FIELDS + 1] = {
   NULL
 };
 
+/* Indexed by AcrMemberStatus; as the store and CSV files write them. */
 static const char * const statuses[] = {
   "applicant", "active", "lapsed", "retired", "resigned", "deceased", NULL
 };
@@ -70,6 +71,16 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AcrMember, acr_member, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (AcrMemberStatus, acr_member_status,
+                    G_DEFINE_ENUM_VALUE (ACR_MEMBER_STATUS_APPLICANT, "applicant"),
+                    G_DEFINE_ENUM_VALUE (ACR_MEMBER_STATUS_ACTIVE, "active"),
+                    G_DEFINE_ENUM_VALUE (ACR_MEMBER_STATUS_LAPSED, "lapsed"),
+                    G_DEFINE_ENUM_VALUE (ACR_MEMBER_STATUS_RETIRED, "retired"),
+                    G_DEFINE_ENUM_VALUE (ACR_MEMBER_STATUS_RESIGNED, "resigned"),
+                    G_DEFINE_ENUM_VALUE (ACR_MEMBER_STATUS_DECEASED, "deceased"))
+
+G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == ACR_MEMBER_STATUS_DECEASED + 2);
 
 G_DEFINE_QUARK (acr-member-error-quark, acr_member_error)
 
@@ -725,10 +736,61 @@ acr_npi_is_valid (const char *npi)
   return check != NULL && check[0] == npi[9] && g_ascii_isdigit (npi[9]);
 }
 
+/**
+ * acr_member_status_to_string:
+ *
+ * Returns: the status as the store and CSV files write it ("active").
+ */
+const char *
+acr_member_status_to_string (AcrMemberStatus status)
+{
+  g_return_val_if_fail ((guint) status <= ACR_MEMBER_STATUS_DECEASED, NULL);
+  return statuses[status];
+}
+
+/**
+ * acr_member_status_from_string:
+ * @status: (out) (optional): set when @text names a status
+ *
+ * Returns: %TRUE if @text is one of the statuses, spelt exactly.
+ */
+gboolean
+acr_member_status_from_string (const char      *text,
+                               AcrMemberStatus *status)
+{
+  for (guint i = 0; statuses[i] != NULL; i++)
+    {
+      if (g_strcmp0 (text, statuses[i]) == 0)
+        {
+          if (status != NULL)
+            *status = (AcrMemberStatus) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 gboolean
 acr_member_status_is_valid (const char *status)
 {
-  return status != NULL && g_strv_contains (statuses, status);
+  return acr_member_status_from_string (status, NULL);
+}
+
+/**
+ * acr_member_has_status:
+ *
+ * Returns: %TRUE if @self's status is @status (a member with no status, or
+ *   one the store holds misspelt, has none of them).
+ */
+gboolean
+acr_member_has_status (AcrMember       *self,
+                       AcrMemberStatus  status)
+{
+  AcrMemberStatus own;
+
+  g_return_val_if_fail (ACR_IS_MEMBER (self), FALSE);
+
+  return acr_member_status_from_string (self->fields[FIELD_STATUS], &own) && own == status;
 }
 
 const char * const *
@@ -784,6 +846,13 @@ _acr_member_set_raw (AcrMember  *self,
 
   g_return_if_fail (field >= 0);
   store_field (self, field, value);
+}
+
+void
+_acr_member_set_status (AcrMember       *self,
+                        AcrMemberStatus  status)
+{
+  store_field (self, FIELD_STATUS, acr_member_status_to_string (status));
 }
 
 void

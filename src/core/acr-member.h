@@ -15,6 +15,23 @@ G_BEGIN_DECLS
  * them ("email", "postal_code", "status"…); each is also a GObject property.
  */
 
+/*
+ * Where a member stands. The store, the CSV files and the CLI write it as
+ * its string ("active"); code compares the enum.
+ */
+typedef enum
+{
+  ACR_MEMBER_STATUS_APPLICANT,
+  ACR_MEMBER_STATUS_ACTIVE,
+  ACR_MEMBER_STATUS_LAPSED,
+  ACR_MEMBER_STATUS_RETIRED,
+  ACR_MEMBER_STATUS_RESIGNED,
+  ACR_MEMBER_STATUS_DECEASED,
+} AcrMemberStatus;
+
+#define ACR_TYPE_MEMBER_STATUS (acr_member_status_get_type ())
+GType acr_member_status_get_type (void);
+
 #define ACR_TYPE_MEMBER (acr_member_get_type ())
 
 G_DECLARE_FINAL_TYPE (AcrMember, acr_member, ACR, MEMBER, GObject)
@@ -66,6 +83,8 @@ const char          *acr_member_get_npi         (AcrMember   *self);
 const char          *acr_member_get_language    (AcrMember   *self);
 const char          *acr_member_get_category    (AcrMember   *self);
 const char          *acr_member_get_status      (AcrMember   *self);
+gboolean             acr_member_has_status      (AcrMember   *self,
+                                                 AcrMemberStatus status);
 const char          *acr_member_get_chapters    (AcrMember   *self);
 const char          *acr_member_get_program     (AcrMember   *self);
 const char          *acr_member_get_review      (AcrMember   *self);
@@ -76,7 +95,10 @@ JsonNode            *acr_member_to_json         (AcrMember   *self);
 
 gboolean             acr_npi_is_valid           (const char  *npi);
 char                *acr_npi_check_digit_for    (const char  *first_nine);
-gboolean             acr_member_status_is_valid (const char  *status);
-const char * const  *acr_member_list_statuses   (void);
+const char          *acr_member_status_to_string   (AcrMemberStatus  status);
+gboolean             acr_member_status_from_string (const char      *text,
+                                                    AcrMemberStatus *status);
+gboolean             acr_member_status_is_valid    (const char      *status);
+const char * const  *acr_member_list_statuses      (void);
 
 G_END_DECLS

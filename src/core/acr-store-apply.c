@@ -92,7 +92,7 @@ acr_store_apply (AcrStore     *store,
   if (category != NULL)
     {
       _acr_member_set_raw (m, "category", category);
-      _acr_member_set_raw (m, "status", "active");
+      _acr_member_set_status (m, ACR_MEMBER_STATUS_ACTIVE);
       _acr_member_set_raw (m, "joined", date);
       reason = g_strdup_printf (_("application of %s"), date);
       if (!_acr_store_insert (store, m, reason, time, error) ||
