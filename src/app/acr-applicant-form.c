@@ -386,29 +386,51 @@ draft_to_json (AcrApplicantForm *self)
   return json_to_string (root, FALSE);
 }
 
-static void
-save_draft_now (AcrApplicantForm *self)
+/* Keeps the form as the store's draft, or forgets the draft if nothing is typed. */
+static gboolean
+save_draft (AcrApplicantForm  *self,
+            GError           **error)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *empty = NULL;
 
   g_clear_handle_id (&self->save_draft_id, g_source_remove);
 
   if (self->store == NULL)
-    return;
+    return TRUE;
 
   empty = acr_person_to_json_string (self->person);
   if (g_strcmp0 (empty, "{}") == 0 && contact_is_empty (self))
     {
       /* Nothing typed: no draft to keep. */
       acr_store_delete_draft (self->store, DRAFT_KEY, NULL);
-      return;
+      return TRUE;
     }
 
   json = draft_to_json (self);
-  if (!acr_store_save_draft (self->store, DRAFT_KEY, json, &error))
-    g_warning ("Could not keep the application as a draft: %s", error->message);
+  return acr_store_save_draft (self->store, DRAFT_KEY, json, error);
+}
+
+static void
+save_draft_now (AcrApplicantForm *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (save_draft (self, &error))
+    {
+      self->draft_save_failed = FALSE;
+      return;
+    }
+
+  /* Once per run of failures: the draft is saved after every change. */
+  if (!self->draft_save_failed)
+    {
+      g_autofree char *text = g_strdup_printf (_("The application could not be kept as a draft: %s"),
+                                               error->message);
+
+      acr_window_toast_for (GTK_WIDGET (self), text);
+    }
+  self->draft_save_failed = TRUE;
 }
 
 static gboolean
@@ -546,10 +568,31 @@ static void
 announce (AcrApplicantForm   *self,
           const char         *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  acr_window_toast_for (GTK_WIDGET (self), text);
+}
 
-  if (ACR_IS_WINDOW (root))
-    acr_window_add_toast (ACR_WINDOW (root), adw_toast_new (text));
+/* The member is in the store but owes an invoice nobody issued: staff
+ * must know, so that they issue it from the member's pane. */
+static void
+report_first_invoice_error (AcrApplicantForm *self,
+                            AcrMember        *member)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (self->first_invoice_error == NULL)
+    return;
+
+  number = acr_member_dup_number_text (member);
+  body = g_strdup_printf (_("Member %s was added, but the year’s first invoice was not created: %s"),
+                          number, self->first_invoice_error->message);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("No First Invoice"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -586,6 +629,7 @@ acr_applicant_form_approve (GtkWidget  *widget,
           acr_members_page_show_member (acr_window_get_members_page (ACR_WINDOW (root)),
                                         acr_member_get_number (member));
         }
+      report_first_invoice_error (self, member);
     }
   else
     announce (self, _("The rules refused the application; it was kept with the reasons"));
@@ -607,7 +651,10 @@ refuse_response_cb (AdwMessageDialog   *dialog,
   else if (member == NULL)
     announce (self, _("Application refused and kept with the reasons"));
   else
-    announce (self, _("The rules accepted the application after all; the member was added"));
+    {
+      announce (self, _("The rules accepted the application after all; the member was added"));
+      report_first_invoice_error (self, member);
+    }
 }
 
 static void
@@ -679,9 +726,15 @@ acr_applicant_form_dispose (GObject *object)
   GtkWidget *child;
   AcrApplicantForm *self = ACR_APPLICANT_FORM (object);
 
-  /* What staff typed last is kept even if the window closes at once. */
+  /* What staff typed last is kept even if the window closes at once. The
+   * window is going: if that fails, only the log is left to tell. */
   if (self->save_draft_id != 0)
-    save_draft_now (self);
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!save_draft (self, &error))
+        g_warning ("Could not keep the application as a draft: %s", error->message);
+    }
 
   if (self->person != NULL)
     g_signal_handlers_disconnect_by_func (self->person, person_changed_cb, self);
@@ -706,6 +759,7 @@ acr_applicant_form_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->contact_rows, g_hash_table_unref);
   g_clear_pointer (&self->last_invoice_number, g_free);
+  g_clear_error (&self->first_invoice_error);
   g_clear_pointer (&self->chapter_rows, g_ptr_array_unref);
   g_clear_pointer (&self->chapter_offer, g_free);
 
@@ -881,6 +935,8 @@ acr_applicant_form_submit (AcrApplicantForm    *self,
   g_return_val_if_fail (self->store != NULL && self->rules != NULL, FALSE);
 
   acr_date_today (&today);
+  g_clear_pointer (&self->last_invoice_number, g_free);
+  g_clear_error (&self->first_invoice_error);
 
   if (!acr_store_apply (self->store, self->rules, self->person, self->contact,
                         &today, &added, NULL, error))
@@ -896,12 +952,10 @@ acr_applicant_form_submit (AcrApplicantForm    *self,
 
       invoice = acr_billing_create_invoice (billing, acr_member_get_number (added),
                                             g_date_get_year (&today), &today, &billing_error);
-      g_clear_pointer (&self->last_invoice_number, g_free);
       if (invoice != NULL)
         self->last_invoice_number = g_strdup (acr_invoice_get_number (invoice));
       else if (!g_error_matches (billing_error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_NOT_BILLABLE))
-        g_warning ("The first invoice of member %u was not created: %s",
-                   acr_member_get_number (added), billing_error->message);
+        self->first_invoice_error = g_steal_pointer (&billing_error);
     }
 
   acr_applicant_form_start_new (self);
