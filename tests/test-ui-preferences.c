@@ -7,7 +7,9 @@
 
 #include "acr-preferences-window.h"
 #include "acr-rules.h"
+#include "acr-store-settings.h"
 #include "acr-test-ui.h"
+#include "acr-test-utils.h"
 
 static void
 assert_setting (GSettings  *settings,
@@ -107,6 +109,10 @@ static void
 test_preferences_write_invoice_settings (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stored = NULL;
   AcrPreferencesWindow *preferences = create_preferences ();
   GtkWidget *issuer = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Issuer Name");
   GtkWidget *paper = find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "Paper Size");
@@ -114,8 +120,15 @@ test_preferences_write_invoice_settings (void)
   g_assert_nonnull (issuer);
   g_assert_nonnull (paper);
 
+  /* The issuer is the membership's: without a database, nothing to edit. */
+  g_assert_false (gtk_widget_get_sensitive (issuer));
+  acr_preferences_window_set_store (preferences, store);
+  g_assert_true (gtk_widget_get_sensitive (issuer));
   gtk_editable_set_text (GTK_EDITABLE (issuer), "ACR Membership Office");
-  assert_setting (settings, "issuer-name", "ACR Membership Office");
+  stored = acr_store_dup_setting (store, ACR_STORE_SETTING_ISSUER_NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, "ACR Membership Office");
+  assert_setting (settings, "issuer-name", "American College of Radiology");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (paper), 1);
   assert_setting (settings, "paper-size", "a4");
@@ -124,6 +137,57 @@ test_preferences_write_invoice_settings (void)
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_assert_finalize_object (preferences);
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+}
+
+/* A workstation's issuer from before it moved into the database is copied
+ * into a database that has none, once; a database that has one keeps it. */
+static void
+test_preferences_import_issuer_into_a_database_without_one (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autofree char *other_dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (AcrStore) other = acr_test_open_store (other_dir);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *kept = NULL;
+
+  /* Defaults only: nothing to copy, the renderer has them too. */
+  g_settings_reset (settings, "issuer-name");
+  g_settings_reset (settings, "issuer-address");
+  g_assert_true (acr_preferences_import_issuer (settings, store, &error));
+  g_assert_no_error (error);
+  name = acr_store_dup_setting (store, ACR_STORE_SETTING_ISSUER_NAME, &error);
+  g_assert_null (name);
+
+  g_settings_set_string (settings, "issuer-name", "ACR Reston Office");
+  g_settings_set_string (settings, "issuer-address", "1891 Preston White Drive\nReston, VA 20191-4326");
+  g_assert_true (acr_preferences_import_issuer (settings, store, &error));
+  g_assert_no_error (error);
+  name = acr_store_dup_setting (store, ACR_STORE_SETTING_ISSUER_NAME, &error);
+  address = acr_store_dup_setting (store, ACR_STORE_SETTING_ISSUER_ADDRESS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "ACR Reston Office");
+  g_assert_cmpstr (address, ==, "1891 Preston White Drive\nReston, VA 20191-4326");
+
+  /* Another database already names its issuer: this workstation's value
+   * does not overwrite it. */
+  g_assert_true (acr_store_set_setting (other, ACR_STORE_SETTING_ISSUER_NAME, "ACR Foundation", &error));
+  g_assert_true (acr_preferences_import_issuer (settings, other, &error));
+  g_assert_no_error (error);
+  kept = acr_store_dup_setting (other, ACR_STORE_SETTING_ISSUER_NAME, &error);
+  g_assert_cmpstr (kept, ==, "ACR Foundation");
+
+  g_settings_reset (settings, "issuer-name");
+  g_settings_reset (settings, "issuer-address");
+  g_clear_object (&store);
+  g_clear_object (&other);
+  acr_test_remove_tree (dir);
+  acr_test_remove_tree (other_dir);
 }
 
 int
@@ -134,6 +198,8 @@ main (int   argc,
 
   g_test_add_func ("/acr/ui/preferences/refuses-a-bad-rules-file-in-place", test_preferences_refuses_a_bad_rules_file_in_place);
   g_test_add_func ("/acr/ui/preferences/write-invoice-settings", test_preferences_write_invoice_settings);
+  g_test_add_func ("/acr/ui/preferences/import-issuer-into-a-database-without-one",
+                   test_preferences_import_issuer_into_a_database_without_one);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@ struct _AcrApplication
   AcrStore       *store;
   GError         *store_error;
   char           *rules_problem;  /* why the chosen rules file is not in use */
+  char           *issuer_problem; /* why this workstation's issuer was not copied into the database */
 };
 
 G_DEFINE_FINAL_TYPE (AcrApplication, acr_application, ADW_TYPE_APPLICATION)
@@ -58,8 +59,15 @@ open_store (AcrApplication *self)
 {
   g_autofree char *path = g_settings_get_string (self->settings, "database-path");
 
+  g_autoptr (GError) error = NULL;
+
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->issuer_problem, g_free);
   self->store = acr_store_open (path[0] != '\0' ? path : NULL, &self->store_error);
+
+  if (self->store != NULL && !acr_preferences_import_issuer (self->settings, self->store, &error))
+    self->issuer_problem = g_strdup_printf (_("The invoice issuer of this workstation was not copied into the database: %s"),
+                                            error->message);
 }
 
 static void
@@ -191,6 +199,8 @@ acr_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (acr_window_new (ADW_APPLICATION (application)));
       announce_rules_problem (self, ACR_WINDOW (window));
+      if (self->issuer_problem != NULL)
+        acr_window_add_toast (ACR_WINDOW (window), adw_toast_new (self->issuer_problem));
     }
 
   gtk_window_present (window);
@@ -214,6 +224,7 @@ acr_application_finalize (GObject *object)
   AcrApplication *self = ACR_APPLICATION (object);
 
   g_clear_pointer (&self->rules_problem, g_free);
+  g_clear_pointer (&self->issuer_problem, g_free);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (acr_application_parent_class)->finalize (object);

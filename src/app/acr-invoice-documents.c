@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-invoice-documents.h"
+#include "acr-store-settings.h"
 #include "acr-window.h"
 
 #define EXPORT_KEY "acr-invoice-export"
@@ -19,20 +20,27 @@ parent_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* The paper is this workstation's (GSettings); the issuer is the
+ * membership's, read from the database of @widget's window as the CLI
+ * reads it. A database that cannot be read leaves the default issuer, and
+ * staff are told. */
 AcrInvoiceRenderer *
-acr_invoice_documents_new_renderer (void)
+acr_invoice_documents_new_renderer (GtkWidget *widget)
 {
   AcrInvoiceRenderer *renderer = acr_invoice_renderer_new ();
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *paper = g_settings_get_string (settings, "paper-size");
-  g_autofree char *issuer = g_settings_get_string (settings, "issuer-name");
-  g_autofree char *address = g_settings_get_string (settings, "issuer-address");
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr (GError) error = NULL;
 
   acr_invoice_renderer_set_paper (renderer, g_str_equal (paper, "a4") ? ACR_PAPER_A4 : ACR_PAPER_LETTER);
-  if (issuer[0] != '\0')
-    acr_invoice_renderer_set_issuer_name (renderer, issuer);
-  if (address[0] != '\0')
-    acr_invoice_renderer_set_issuer_address (renderer, address);
+  if (ACR_IS_WINDOW (root) && acr_window_get_store (ACR_WINDOW (root)) != NULL &&
+      !acr_store_configure_renderer (acr_window_get_store (ACR_WINDOW (root)), renderer, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The invoice issuer could not be read: %s"), error->message);
+
+      acr_window_toast_for (widget, text);
+    }
 
   return renderer;
 }
@@ -66,7 +74,7 @@ acr_invoice_documents_open_pdf (GtkWidget   *widget,
                                 AcrInvoice  *invoice,
                                 GError     **error)
 {
-  g_autoptr (AcrInvoiceRenderer) renderer = acr_invoice_documents_new_renderer ();
+  g_autoptr (AcrInvoiceRenderer) renderer = acr_invoice_documents_new_renderer (widget);
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "acr-membership", "invoices", NULL);
   g_autofree char *name = acr_invoice_renderer_dup_file_name (invoice);
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -129,7 +137,7 @@ acr_invoice_documents_print (GtkWidget *widget,
   if (invoices == NULL || invoices->len == 0)
     return;
 
-  renderer = acr_invoice_documents_new_renderer ();
+  renderer = acr_invoice_documents_new_renderer (widget);
   paper = gtk_paper_size_new (acr_invoice_renderer_get_paper (renderer) == ACR_PAPER_A4
                               ? GTK_PAPER_NAME_A4 : GTK_PAPER_NAME_LETTER);
   gtk_page_setup_set_paper_size (setup, paper);
@@ -179,7 +187,7 @@ export_response_cb (GtkFileChooserNative *chooser,
                     int                   response,
                     ExportJob            *job)
 {
-  g_autoptr (AcrInvoiceRenderer) renderer = acr_invoice_documents_new_renderer ();
+  g_autoptr (AcrInvoiceRenderer) renderer = acr_invoice_documents_new_renderer (job->widget);
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;

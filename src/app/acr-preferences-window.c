@@ -6,6 +6,8 @@
 
 #include "acr-preferences-window.h"
 #include "acr-rules.h"
+#include "acr-store-settings.h"
+#include "acr-window.h"
 
 struct _AcrPreferencesWindow
 {
@@ -13,6 +15,8 @@ struct _AcrPreferencesWindow
 
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  AcrStore             *store;          /* holds the issuer; NULL: nothing to edit */
+  gboolean              loading_issuer;
 
   AdwActionRow         *database_row;
   GtkButton            *database_reset_button;
@@ -209,6 +213,81 @@ rules_reset_clicked_cb (AcrPreferencesWindow *self)
   g_settings_reset (self->settings, "rules-file");
 }
 
+/* The issuer is the membership's (the database), not this workstation's:
+ * the rows read it from the store and write each change back to it. */
+static void
+save_issuer_setting (AcrPreferencesWindow *self,
+                     const char           *key,
+                     const char           *value)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->loading_issuer || self->store == NULL)
+    return;
+
+  if (!acr_store_set_setting (self->store, key, value, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The invoice issuer was not saved: %s"), error->message);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+    }
+}
+
+static void
+issuer_name_changed_cb (AcrPreferencesWindow *self,
+                        GtkEditable          *editable)
+{
+  save_issuer_setting (self, ACR_STORE_SETTING_ISSUER_NAME, gtk_editable_get_text (editable));
+}
+
+static void
+issuer_address_changed_cb (AcrPreferencesWindow *self,
+                           GtkTextBuffer        *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  save_issuer_setting (self, ACR_STORE_SETTING_ISSUER_ADDRESS, text);
+}
+
+/* What the membership prints: its setting, or the renderer's default. */
+static void
+load_issuer (AcrPreferencesWindow *self)
+{
+  g_autoptr (AcrInvoiceRenderer) defaults = acr_invoice_renderer_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->store != NULL)
+    {
+      name = acr_store_dup_setting (self->store, ACR_STORE_SETTING_ISSUER_NAME, &error);
+      if (error == NULL)
+        address = acr_store_dup_setting (self->store, ACR_STORE_SETTING_ISSUER_ADDRESS, &error);
+    }
+
+  self->loading_issuer = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->issuer_name_row),
+                         name != NULL && name[0] != '\0' ? name : acr_invoice_renderer_get_issuer_name (defaults));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->issuer_address_view),
+                            address != NULL && address[0] != '\0' ? address : acr_invoice_renderer_get_issuer_address (defaults),
+                            -1);
+  self->loading_issuer = FALSE;
+
+  /* Without a database (or with one that cannot be read) there is no
+   * issuer to edit: the rows show the default and stay insensitive. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->issuer_name_row), self->store != NULL && error == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->issuer_address_view), self->store != NULL && error == NULL);
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The invoice issuer could not be read: %s"), error->message);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+    }
+}
+
 static void
 acr_preferences_window_dispose (GObject *object)
 {
@@ -217,6 +296,7 @@ acr_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_PREFERENCES_WINDOW);
 
@@ -267,10 +347,12 @@ acr_preferences_window_init (AcrPreferencesWindow *self)
 
   self->settings = g_settings_new (APP_ID);
 
-  g_settings_bind (self->settings, "issuer-name", self->issuer_name_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "issuer-address",
-                   gtk_text_view_get_buffer (self->issuer_address_view), "text",
-                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->issuer_name_row, "changed",
+                           G_CALLBACK (issuer_name_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->issuer_address_view), "changed",
+                           G_CALLBACK (issuer_address_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_settings_bind_with_mapping (self->settings, "paper-size", self->paper_size_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 paper_size_get_mapping, paper_size_set_mapping,
@@ -281,14 +363,91 @@ acr_preferences_window_init (AcrPreferencesWindow *self)
                            G_CONNECT_SWAPPED);
   update_database_row (self);
   update_rules_row (self);
+  load_issuer (self);
 }
 
+/**
+ * acr_preferences_window_new:
+ * @transient_for: (nullable): the window it belongs to; an AcrWindow also
+ *   gives the database whose invoice issuer the window edits
+ */
 AcrPreferencesWindow *
 acr_preferences_window_new (GtkWindow *transient_for)
 {
-  return g_object_new (ACR_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", transient_for,
-                       NULL);
+  AcrPreferencesWindow *self = g_object_new (ACR_TYPE_PREFERENCES_WINDOW,
+                                             "transient-for", transient_for,
+                                             NULL);
+
+  if (ACR_IS_WINDOW (transient_for))
+    acr_preferences_window_set_store (self, acr_window_get_store (ACR_WINDOW (transient_for)));
+
+  return self;
+}
+
+/**
+ * acr_preferences_window_set_store:
+ * @store: (nullable): the membership database whose settings are edited
+ */
+void
+acr_preferences_window_set_store (AcrPreferencesWindow *self,
+                                  AcrStore             *store)
+{
+  g_return_if_fail (ACR_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (store == NULL || ACR_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  load_issuer (self);
+}
+
+/**
+ * acr_preferences_import_issuer:
+ * @settings: the application's settings (schema APP_ID)
+ *
+ * The issuer was once kept in each workstation's GSettings. The first time
+ * the application opens a database without an issuer, what staff had set
+ * on this workstation (not the schema's defaults, which the renderer has
+ * too) is copied into the database; afterwards the keys are not read.
+ *
+ * Returns: %FALSE with @error set if the database could not be read or written
+ */
+gboolean
+acr_preferences_import_issuer (GSettings  *settings,
+                               AcrStore   *store,
+                               GError    **error)
+{
+  static const struct { const char *gsettings_key; const char *store_key; } keys[] = {
+    { "issuer-name", ACR_STORE_SETTING_ISSUER_NAME },
+    { "issuer-address", ACR_STORE_SETTING_ISSUER_ADDRESS },
+  };
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
+  g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr (GVariant) user_value = g_settings_get_user_value (settings, keys[i].gsettings_key);
+      g_autofree char *stored = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      if (user_value == NULL)
+        continue;
+
+      stored = acr_store_dup_setting (store, keys[i].store_key, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (stored != NULL)
+        continue;
+
+      if (!acr_store_set_setting (store, keys[i].store_key, g_variant_get_string (user_value, NULL), error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "acr-cli.h"
 #include "acr-cli-common.h"
 #include "acr-invoice-renderer.h"
+#include "acr-store-settings.h"
 #include "acr-money.h"
 
 /*
@@ -317,6 +318,9 @@ acr_cli_invoice_pdf (int    argc,
   if ((billing = open_billing ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
   acr_file_writer_protect (acr_store_get_location (acr_billing_get_store (billing)));
+  /* The issuer is the membership's, as the application prints it. */
+  if (!acr_store_configure_renderer (acr_billing_get_store (billing), renderer, &error))
+    return fail_with (error);
   flags = force ? ACR_FILE_WRITER_REPLACE : ACR_FILE_WRITER_NONE;
 
   for (int i = 1; i < argc; i++)

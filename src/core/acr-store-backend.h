@@ -183,6 +183,15 @@ struct _AcrStoreBackendInterface
                                      gint64                  member_id,
                                      gint64                 *balance_cents,
                                      GError                **error);
+
+  /* Settings of the membership (acr-store-settings.h): NULL without an error when unset. */
+  char       *(*get_setting)        (AcrStoreBackend        *self,
+                                     const char             *key,
+                                     GError                **error);
+  gboolean    (*set_setting)        (AcrStoreBackend        *self,
+                                     const char             *key,
+                                     const char             *value,
+                                     GError                **error);
 };
 
 G_END_DECLS

@@ -41,4 +41,8 @@ extern const char _acr_store_sqlite_billing_schema[];
 extern const char _acr_store_sqlite_billing_schema_6[];
 void          _acr_store_sqlite_billing_init  (AcrStoreBackendInterface *iface);
 
+/* acr-store-sqlite-settings.c: schema step 9 (the membership's settings) and the backend entries. */
+extern const char _acr_store_sqlite_settings_schema[];
+void          _acr_store_sqlite_settings_init (AcrStoreBackendInterface *iface);
+
 G_END_DECLS

@@ -156,6 +156,8 @@ static const char * const migrations[] = {
   "UPDATE members SET email_unique = email_key WHERE email_key <> ''"
   "  AND id = (SELECT min (m.id) FROM members m WHERE m.email_key = members.email_key);"
   "CREATE UNIQUE INDEX members_by_email_unique ON members (email_unique) WHERE email_unique IS NOT NULL;",
+  /* 9: the membership's settings, such as the invoice issuer (acr-store-sqlite-settings.c). */
+  _acr_store_sqlite_settings_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
@@ -1304,6 +1306,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   iface->get_data_version = sqlite_get_data_version;
   iface->get_members_version = sqlite_get_members_version;
   _acr_store_sqlite_billing_init (iface);
+  _acr_store_sqlite_settings_init (iface);
 }
 
 /* Creates @path (mode 0600) and its directory (0700) when missing. */
