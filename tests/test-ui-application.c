@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "acr-decision-view.h"
 #include "acr-window.h"
@@ -416,6 +418,132 @@ test_application_draft_survives_closing_the_window (void)
   remove_database (path);
 }
 
+/* Failures that staff must hear about: a draft the store refuses (a toast)
+ * and a member added without the year's first invoice (a dialog). The
+ * store is made to fail by removing, from a second connection, the one
+ * table the failing write needs. */
+
+static void
+drop_table (const char *path,
+            const char *table)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("DROP TABLE %s", table);
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
+  g_assert_null (message);
+  sqlite3_close (db);
+}
+
+static GtkWidget *
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Spins the main loop until a label starting with @prefix shows, for at most 5 s. */
+static GtkWidget *
+wait_for_label (GtkWidget  *widget,
+                const char *prefix)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *found;
+
+  while ((found = find_label_starting (widget, prefix)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return found;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+test_application_failed_draft_save_is_toasted (void)
+{
+  g_autofree char *path = make_database_path ();
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (path, &error);
+  AcrWindow *window;
+
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  drop_table (path, "drafts");
+
+  type_text (window, "given_name", "Ada");
+  g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "The application could not be kept as a draft: "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  remove_database (path);
+}
+
+static void
+test_application_member_without_first_invoice_is_told (void)
+{
+  g_autofree char *path = make_database_path ();
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (path, &error);
+  AdwMessageDialog *dialog;
+  AcrWindow *window;
+
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  type_text (window, "given_name", "Ada");
+  type_text (window, "family_name", "Moreau");
+  type_text (window, "country", "US");
+  choose (window, "profession", "Physician");
+  choose (window, "discipline", "Radiology");
+  tick (row (window, "certifications"), "American Board of Radiology (ABR)");
+
+  /* Invoices cannot be numbered any more; members can still be added. */
+  drop_table (path, "invoice_counters");
+  gtk_widget_activate_action (GTK_WIDGET (acr_window_get_applicant_form (window)), "application.approve", NULL);
+  g_assert_cmpint (acr_store_count_members (store, NULL), ==, 1);
+
+  dialog = find_message_dialog ("No First Invoice");
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Member "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "first invoice was not created"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (store);
+  remove_database (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +557,8 @@ main (int   argc,
 
   g_test_add_func ("/acr/ui/application/approve-adds-the-member-and-opens-it", test_application_approve_adds_the_member_and_opens_it);
   g_test_add_func ("/acr/ui/application/draft-survives-closing-the-window", test_application_draft_survives_closing_the_window);
+  g_test_add_func ("/acr/ui/application/failed-draft-save-is-toasted", test_application_failed_draft_save_is_toasted);
+  g_test_add_func ("/acr/ui/application/member-without-first-invoice-is-told", test_application_member_without_first_invoice_is_told);
 
   return g_test_run ();
 }
