@@ -299,7 +299,8 @@ fill_member (AcrMember *m,
 {
   guint r = g_rand_int_range (rand, 0, 100);
   const Culture *culture = &cultures[G_N_ELEMENTS (cultures) - 1];
-  const char *given, *family, *country, *category, *status;
+  const char *given, *family, *country, *category;
+  AcrMemberStatus status;
   const Place *place;
   g_autoptr (GString) person = g_string_new ("{");
   g_autofree char *local = NULL;
@@ -355,16 +356,16 @@ fill_member (AcrMember *m,
   if (*place->region != '\0' && g_rand_int_range (rand, 0, 10) < 9)
     g_snprintf (chapters, sizeof chapters, "%s", place->region);
 
-  status = "active";
+  status = ACR_MEMBER_STATUS_ACTIVE;
   r = g_rand_int_range (rand, 0, 100);
   if (g_str_equal (category, "retired"))
-    status = r < 85 ? "retired" : "deceased";
+    status = r < 85 ? ACR_MEMBER_STATUS_RETIRED : ACR_MEMBER_STATUS_DECEASED;
   else if (r < 6)
-    status = "lapsed";
+    status = ACR_MEMBER_STATUS_LAPSED;
   else if (r < 8)
-    status = "resigned";
+    status = ACR_MEMBER_STATUS_RESIGNED;
   else if (r < 9)
-    status = "applicant";
+    status = ACR_MEMBER_STATUS_APPLICANT;
 
   joined_year = trainee ? g_rand_int_range (rand, 2019, 2027) : g_rand_int_range (rand, 1975, 2027);
   joined = g_strdup_printf ("%04d-%02d-%02d", joined_year, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
@@ -401,7 +402,7 @@ fill_member (AcrMember *m,
   _acr_member_set_raw (m, "npi", npi);
   _acr_member_set_raw (m, "language", culture->language);
   _acr_member_set_raw (m, "category", category);
-  _acr_member_set_raw (m, "status", status);
+  _acr_member_set_status (m, status);
   _acr_member_set_raw (m, "chapters", *chapters ? chapters : NULL);
   _acr_member_set_raw (m, "joined", joined);
 }
