@@ -108,6 +108,33 @@ test_person_text_after_the_document_refused (void)
     }
 }
 
+/* json-glib 1.6 leaks the string it was reading at a malformed escape:
+ * refused before it parses, with the line. */
+static void
+test_person_malformed_escape_refused (void)
+{
+  struct { const char *json; const char *message; } refused[] = {
+    { "{\"given_name\": \"\\ud83d\\udnt\"}", "line 1: \\u must be followed by four hexadecimal digits" },
+    { "{\"given_name\": \"\\u12\"}", "line 1: \\u must be followed by four hexadecimal digits" },
+    { "{\"given_name\":\n \"a\\qb\"}", "line 2: a backslash in a string must start an escape" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrPerson) fine = acr_person_new_from_data ("{\"given_name\": \"Ren\\u00e9 \\\"R\\\" \\\\ \\/\\b\\f\\n\\r\\t\"}", -1, "ok.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (fine);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (AcrPerson) person = acr_person_new_from_data (refused[i].json, -1, "p.json", &error);
+
+      g_assert_null (person);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, refused[i].message));
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_person_deep_nesting_refused (void)
 {
@@ -618,6 +645,7 @@ main (int    argc,
   g_test_add_func ("/acr/input/person/invalid-bytes-refused", test_person_invalid_bytes_refused);
   g_test_add_func ("/acr/input/person/deep-nesting-refused", test_person_deep_nesting_refused);
   g_test_add_func ("/acr/input/person/text-after-the-document-refused", test_person_text_after_the_document_refused);
+  g_test_add_func ("/acr/input/person/malformed-escape-refused", test_person_malformed_escape_refused);
   g_test_add_func ("/acr/input/person/dates-from-1900-to-2999", test_person_date_range);
   g_test_add_func ("/acr/input/person/big-numbers-named", test_person_big_numbers_named);
   g_test_add_func ("/acr/input/rules/next-change-never-past-2999", test_next_change_never_past_2999);
