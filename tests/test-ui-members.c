@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "acr-invoice-renderer.h"
+#include "acr-member-pane.h"
 #include "acr-money.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
@@ -104,6 +105,13 @@ static AcrMembersPage *
 page (Fixture *fixture)
 {
   return acr_window_get_members_page (fixture->window);
+}
+
+/* The member's details and the actions on them. */
+static GtkWidget *
+pane (Fixture *fixture)
+{
+  return find_widget (GTK_WIDGET (page (fixture)), ACR_TYPE_MEMBER_PANE, NULL);
 }
 
 static void
@@ -356,7 +364,7 @@ test_members_edit_conflict_offers_reload (Fixture       *fixture,
   number = acr_member_get_number (shown);
 
   /* Staff opens the editor … */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.edit", NULL));
+  g_assert_true (gtk_widget_activate_action (pane (fixture), "members.edit", NULL));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
@@ -387,7 +395,7 @@ test_members_edit_conflict_offers_reload (Fixture       *fixture,
   g_assert_cmpint (acr_member_get_revision (shown), ==, acr_member_get_revision (other));
 
   /* Editing again from the reloaded member works. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.edit", NULL));
+  g_assert_true (gtk_widget_activate_action (pane (fixture), "members.edit", NULL));
   dialog = find_message_dialog ();
   gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
                          "Charlottesville");
@@ -436,7 +444,7 @@ test_members_pane_offers_the_invoice_as_a_document (Fixture       *fixture,
       g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
 
       acr_members_page_show_member (page (fixture), acr_member_get_number (member));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.create-invoice", NULL));
+      g_assert_true (gtk_widget_activate_action (pane (fixture), "members.create-invoice", NULL));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
       open_button = find_action_button (GTK_WIDGET (page (fixture)), "members.open-invoice");
     }
@@ -543,7 +551,7 @@ test_members_balances_follow_a_payment (Fixture       *fixture,
       if (balance != 0)
         continue;
       acr_members_page_show_member (page (fixture), acr_member_get_number (member));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.create-invoice", NULL));
+      g_assert_true (gtk_widget_activate_action (pane (fixture), "members.create-invoice", NULL));
       g_clear_pointer (&invoices, g_ptr_array_unref);
       invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (member), &balance, NULL);
       if (invoices != NULL && invoices->len > 0 && balance > 0)
