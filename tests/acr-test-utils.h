@@ -14,4 +14,27 @@ AcrStore *acr_test_open_store    (const char *dir);
 void      acr_test_ensure_sample_database (const char *path,
                                            guint       count);
 
+/* A finished run of a program: how it exited and all it wrote. */
+typedef struct
+{
+  int   status;  /* its exit status */
+  char *out;     /* all it wrote on stdout */
+  char *err;     /* all it wrote on stderr */
+} AcrTestRun;
+
+void       acr_test_run_clear (AcrTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AcrTestRun, acr_test_run_clear)
+
+GPtrArray *acr_test_cli_argv  (const char           *cli,
+                               const char * const   *args,
+                               const char           *db);
+void       acr_test_run_cli   (AcrTestRun           *run,
+                               const char           *cwd,
+                               GSpawnChildSetupFunc  setup,
+                               const char * const   *argv);
+
+gboolean   acr_test_is_one_line     (const char *text);
+void       acr_test_assert_one_line (const char *text);
+
 G_END_DECLS
