@@ -44,6 +44,17 @@ acr_test_remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
+/* The SHA-256 of the file at @path, in hex: whether a file changed. */
+char *
+acr_test_hash_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
 /* Opens (creating) the database members.db in @dir. */
 AcrStore *
 acr_test_open_store (const char *dir)
@@ -55,6 +66,36 @@ acr_test_open_store (const char *dir)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+/*
+ * A new member, not yet stored: @given @family with the address @email,
+ * active and general. Its person is {"given_name", "family_name", "email"},
+ * then @more_person (unless NULL): more of the person's JSON members, such
+ * as "\"profession\": \"physician\"".
+ */
+AcrMember *
+acr_test_make_member (const char *given,
+                      const char *family,
+                      const char *email,
+                      const char *more_person)
+{
+  g_autoptr (AcrMember) member = acr_member_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"given_name\": \"%s\", \"family_name\": \"%s\", \"email\": \"%s\"%s%s}",
+                                           given, family, email,
+                                           more_person != NULL ? ", " : "",
+                                           more_person != NULL ? more_person : "");
+
+  acr_member_set_person_json (member, json, &error);
+  g_assert_no_error (error);
+  acr_member_set_field (member, "email", email, &error);
+  g_assert_no_error (error);
+  acr_member_set_field (member, "status", "active", &error);
+  g_assert_no_error (error);
+  acr_member_set_field (member, "category", "general", &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&member);
 }
 
 /*

@@ -517,16 +517,6 @@ billed_init (Billed *b)
   b->numbers = (GStrv) g_ptr_array_free (g_steal_pointer (&numbers), FALSE);
 }
 
-static char *
-hash_file (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 static void
 test_cli_full_disk (void)
 {
@@ -544,7 +534,7 @@ test_cli_full_disk (void)
   out = g_build_filename (b.dir, "mailing.pdf", NULL);
   csv = g_build_filename (b.dir, "members.csv", NULL);
   folder = g_build_filename (b.dir, "each", NULL);
-  db_hash = hash_file (b.db);
+  db_hash = acr_test_hash_file (b.db);
 
   /* Forty invoices in one PDF do not fit in what is left. */
   g_ptr_array_add (args, "invoice-pdf");
@@ -561,7 +551,7 @@ test_cli_full_disk (void)
 
   left = list_dir (b.dir);
   g_assert_cmpstr (left, ==, "m.db");
-  db_after = hash_file (b.db);
+  db_after = acr_test_hash_file (b.db);
   g_assert_cmpstr (db_hash, ==, db_after);
 
   /* With room, the same commands work. */
@@ -589,7 +579,7 @@ test_cli_never_writes_the_database (void)
   wal = g_strconcat (b.db, "-wal", NULL);
   link = g_build_filename (b.dir, "link.csv", NULL);
   g_assert_cmpint (symlink (b.db, link), ==, 0);
-  db_hash = hash_file (b.db);
+  db_hash = acr_test_hash_file (b.db);
 
   CLI (b.db, &run, "invoice-pdf", b.numbers[0], "-o", b.db);
   assert_one_line_naming (&run, b.db);
@@ -605,7 +595,7 @@ test_cli_never_writes_the_database (void)
   CLI (b.db, &run, "export", "--force", link);
   assert_one_line_naming (&run, link);
 
-  db_after = hash_file (b.db);
+  db_after = acr_test_hash_file (b.db);
   g_assert_cmpstr (db_hash, ==, db_after);
   left = list_dir (b.dir);
   g_assert_cmpstr (left, ==, "link.csv m.db");
