@@ -236,10 +236,8 @@ test_application_new_clears_the_form (void)
 static char *
 make_database_path (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("acr-ui-application-XXXXXX", &error);
+  g_autofree char *dir = acr_test_make_temp_dir ();
 
-  g_assert_no_error (error);
   return g_build_filename (dir, "members.db", NULL);
 }
 

@@ -46,15 +46,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "last-view", data != NULL ? data : "billing");
-  fixture->dir = g_dir_make_tmp ("acr-ui-billing-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "members.db", NULL);
-  fixture->store = acr_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = acr_test_make_temp_dir ();
+  fixture->store = acr_test_open_store (fixture->dir);
   g_assert_true (acr_sample_data_generate (fixture->store, 300, 7, NULL, NULL, &error));
   g_assert_no_error (error);
 

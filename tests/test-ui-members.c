@@ -42,16 +42,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "last-view", "members");
-  fixture->dir = g_dir_make_tmp ("acr-ui-members-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "members.db", NULL);
-  fixture->store = acr_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = acr_test_make_temp_dir ();
+  fixture->store = acr_test_open_store (fixture->dir);
 
   fixture->window = acr_test_ui_show_window (fixture->store);
 }

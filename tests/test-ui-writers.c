@@ -86,15 +86,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("acr-ui-writers-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = acr_test_make_temp_dir ();
   fixture->cwd = g_get_current_dir ();
   g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
   fixture->db = g_build_filename (fixture->dir, "members.db", NULL);
-  fixture->store = acr_store_open (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = acr_test_open_store (fixture->dir);
 
   fixture->window = acr_test_ui_show_window (fixture->store);
 }
