@@ -8,16 +8,16 @@ G_BEGIN_DECLS
 
 /* Helpers shared by the test programs. */
 
-char     *acr_test_make_temp_dir (void);
-void      acr_test_remove_tree   (const char *dir);
-AcrStore *acr_test_open_store    (const char *dir);
-void      acr_test_ensure_sample_database (const char *path,
-                                           guint       count);
-char     *acr_test_hash_file     (const char *path);
-AcrMember *acr_test_make_member  (const char *given,
-                                  const char *family,
-                                  const char *email,
-                                  const char *more_person);
+char      *acr_test_make_temp_dir          (void);
+void       acr_test_remove_tree            (const char *dir);
+AcrStore  *acr_test_open_store             (const char *dir);
+void       acr_test_ensure_sample_database (const char *path,
+                                            guint       count);
+char      *acr_test_hash_file              (const char *path);
+AcrMember *acr_test_make_member            (const char *given,
+                                            const char *family,
+                                            const char *email,
+                                            const char *more_person);
 
 /* A finished run of a program: how it exited and all it wrote. */
 typedef struct
