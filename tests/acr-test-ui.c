@@ -106,6 +106,22 @@ acr_test_ui_close_window (AcrWindow *window,
     g_assert_finalize_object (store);
 }
 
+/* Waits (a minute at most) until the billing page is no longer busy: no
+ * preview or run left in its threads. */
+void
+acr_test_ui_wait_for_billing (AcrBillingPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (acr_billing_page_get_busy (page))
+    {
+      /* Not blocking: a change that never comes must reach the deadline. */
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
 /*
  * The first of @widget and its descendants (depth first) that is a @type
  * and, unless @name is NULL, has the widget name @name; NULL if none is.

@@ -28,20 +28,6 @@ page (Fixture *fixture)
 }
 
 static void
-wait_until_idle (Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (acr_billing_page_get_busy (page (fixture)))
-    {
-      /* Not blocking: a change that never comes must reach the deadline. */
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -55,7 +41,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->window = acr_test_ui_show_window (fixture->store);
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
 }
 
 static void
@@ -63,7 +49,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   /* No preview thread may outlive the test: the page would outlive the window. */
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
   acr_test_ui_close_window (fixture->window, fixture->store);
   acr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -82,7 +68,7 @@ run_billing (Fixture *fixture)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (acr_billing_page_get_busy (page (fixture)));
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
 }
 
 static void
@@ -111,7 +97,7 @@ test_billing_preview_waits_until_the_page_is_shown (Fixture       *fixture,
   acr_window_set_view (fixture->window, "billing");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
   g_assert_true (acr_billing_page_get_busy (page (fixture)));
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
   g_assert_nonnull (gtk_list_box_get_row_at_index (categories, 0));
 }
 
@@ -145,7 +131,7 @@ test_billing_list_follows_invoices_issued_elsewhere (Fixture       *fixture,
 
     g_assert_cmpstr (acr_invoice_get_number (listed), ==, acr_invoice_get_number (issued));
   }
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
 }
 
 static guint

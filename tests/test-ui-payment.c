@@ -48,21 +48,6 @@ iterate (void)
 }
 
 static void
-wait_until_idle (Fixture *fixture)
-{
-  AcrBillingPage *page = acr_window_get_billing_page (fixture->window);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (acr_billing_page_get_busy (page))
-    {
-      /* Not blocking: a change that never comes must reach the deadline. */
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -102,7 +87,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpint (fixture->balance, >, 1000);
 
   acr_window_set_view (fixture->window, "billing");
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (acr_window_get_billing_page (fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (acr_billing_page_get_invoices (acr_window_get_billing_page (fixture->window))), ==, 1);
 }
 
@@ -114,7 +99,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (acr_window_get_billing_page (fixture->window));
   acr_test_ui_close_window (fixture->window, NULL);
   g_clear_object (&fixture->billing);
   g_assert_finalize_object (fixture->store);
