@@ -3,36 +3,14 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "acr-decision-view.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
+#include "acr-test-utils.h"
 
 /* Application entry driven through the real form rows: typed text,
  * combo selections and ticked boxes, then the decision pane is read. */
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static guint
 count_widgets (GtkWidget  *widget,
@@ -58,7 +36,7 @@ row (AcrWindow  *window,
      const char *fact)
 {
   GtkWidget *page = GTK_WIDGET (acr_window_get_application_page (window));
-  GtkWidget *found = find_widget (page, ADW_TYPE_PREFERENCES_ROW, fact);
+  GtkWidget *found = acr_test_ui_find_widget (page, ADW_TYPE_PREFERENCES_ROW, fact);
 
   g_assert_nonnull (found);
   return found;
@@ -107,7 +85,7 @@ tick (GtkWidget  *container,
       if (ADW_IS_ACTION_ROW (child) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
         {
-          GtkWidget *check = find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL);
+          GtkWidget *check = acr_test_ui_find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL);
 
           g_assert_nonnull (check);
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -122,20 +100,15 @@ static AcrWindow *
 create_window (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  AcrWindow *window;
 
   g_settings_set_string (settings, "last-view", "applications");
-  window = g_object_ref (acr_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
+  return acr_test_ui_show_window (NULL);
 }
 
 static AcrDecisionView *
 decision_view (AcrWindow *window)
 {
-  return ACR_DECISION_VIEW (find_widget (GTK_WIDGET (window), ACR_TYPE_DECISION_VIEW, NULL));
+  return ACR_DECISION_VIEW (acr_test_ui_find_widget (GTK_WIDGET (window), ACR_TYPE_DECISION_VIEW, NULL));
 }
 
 static void
@@ -183,8 +156,7 @@ test_application_certified_physician_is_general (void)
   g_assert_cmpuint (count_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, NULL), >=, g_list_model_get_n_items (lines));
   g_assert_cmpuint (count_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, "placeholder"), ==, n_placeholders);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -206,8 +178,7 @@ test_application_impossible_date_is_refused_on_the_row (void)
   g_assert_false (gtk_widget_has_css_class (end, "error"));
   g_assert_true (acr_person_has_fact (person, "training.end"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -238,8 +209,7 @@ test_application_chapters_follow_regions (void)
   g_assert_true (acr_person_has_code (person, "chapters", "DC"));
   g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 2);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -260,17 +230,14 @@ test_application_new_clears_the_form (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "profession"))), ==, 0);
   g_assert_cmpstr (acr_decision_view_get_title (decision_view (window)), ==, "No Category Yet");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static char *
 make_database_path (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("acr-ui-application-XXXXXX", &error);
+  g_autofree char *dir = acr_test_make_temp_dir ();
 
-  g_assert_no_error (error);
   return g_build_filename (dir, "members.db", NULL);
 }
 
@@ -278,34 +245,8 @@ static void
 remove_database (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
 
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  acr_test_remove_tree (dir);
 }
 
 static AcrWindow *
@@ -333,23 +274,23 @@ test_application_approve_adds_the_member_and_opens_it (void)
   page = GTK_WIDGET (acr_window_get_application_page (window));
 
   /* An empty form is not an application: neither Approve nor Refuse. */
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.approve")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.refuse")));
 
   /* Named but eligible for nothing yet: it can be refused, not approved. */
   type_text (window, "given_name", "Ada");
   type_text (window, "family_name", "Moreau");
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
-  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.approve")));
+  g_assert_true (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.refuse")));
   type_text (window, "city", "Richmond");
   type_text (window, "country", "US");
   choose (window, "profession", "Physician");
   choose (window, "discipline", "Radiology");
   tick (row (window, "certifications"), "American Board of Radiology (ABR)");
 
-  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
-  g_signal_emit_by_name (find_action_button (page, "application.approve"), "clicked");
+  g_assert_true (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.approve")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.refuse")));
+  g_signal_emit_by_name (acr_test_ui_find_action_button (page, "application.approve"), "clicked");
   g_assert_cmpint (acr_store_count_members (store, NULL), ==, 1);
 
   /* The new member is opened, and the form is ready for the next one. */
@@ -374,9 +315,7 @@ test_application_approve_adds_the_member_and_opens_it (void)
     g_assert_cmpint (balance, >, 0);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
   remove_database (path);
 }
 
@@ -396,9 +335,7 @@ test_application_draft_survives_closing_the_window (void)
   type_text (window, "training.end", "2027-05-31");
 
   /* Closed at once, before the autosave delay: nothing may be lost. */
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
 
   /* As after a restart: a new store on the same file, a new window. */
   store = acr_store_open (path, &error);
@@ -410,9 +347,7 @@ test_application_draft_survives_closing_the_window (void)
   g_assert_cmpstr (acr_person_get_string (acr_application_page_get_person (acr_window_get_application_page (window)), "profession"),
                    ==, "medical-student");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
   remove_database (path);
 }
 

@@ -21,26 +21,6 @@ typedef struct
   AcrWindow *window;
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 has_label_starting_with (GtkWidget  *widget,
                          const char *prefix)
@@ -55,22 +35,6 @@ has_label_starting_with (GtkWidget  *widget,
   return FALSE;
 }
 
-static AcrMemberEditDialog *
-find_edit_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ACR_IS_MEMBER_EDIT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ACR_MEMBER_EDIT_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -82,10 +46,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = acr_test_make_temp_dir ();
   fixture->store = acr_test_open_store (fixture->dir);
 
-  fixture->window = g_object_ref (acr_window_new (NULL));
-  acr_window_set_store (fixture->window, fixture->store, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->window = acr_test_ui_show_window (fixture->store);
 
   g_assert_true (acr_members_page_load_sample_data (acr_window_get_members_page (fixture->window), 300, &error));
   g_assert_no_error (error);
@@ -95,9 +56,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->store);
+  acr_test_ui_close_window (fixture->window, fixture->store);
   acr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -131,16 +90,16 @@ edit_member (Fixture    *fixture,
              const char *text)
 {
   AcrMembersPage *page = acr_window_get_members_page (fixture->window);
-  GtkWidget *pane = find_widget (GTK_WIDGET (page), ACR_TYPE_MEMBER_PANE, NULL);
+  GtkWidget *pane = acr_test_ui_find_widget (GTK_WIDGET (page), ACR_TYPE_MEMBER_PANE, NULL);
   AcrMemberEditDialog *dialog;
   GtkWidget *entry;
 
   g_assert_nonnull (pane);
   acr_members_page_show_member (page, number);
   g_assert_true (gtk_widget_activate_action (pane, "members.edit", NULL));
-  dialog = find_edit_dialog ();
+  dialog = ACR_MEMBER_EDIT_DIALOG (acr_test_ui_find_toplevel (ACR_TYPE_MEMBER_EDIT_DIALOG));
   g_assert_nonnull (dialog);
-  entry = find_widget (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), ADW_TYPE_ENTRY_ROW, row);
+  entry = acr_test_ui_find_widget (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), ADW_TYPE_ENTRY_ROW, row);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
@@ -152,7 +111,7 @@ test_member_edit_ending_training_reclassifies (Fixture       *fixture,
                                                gconstpointer  data)
 {
   AcrMembersPage *page = acr_window_get_members_page (fixture->window);
-  GtkWidget *pane = find_widget (GTK_WIDGET (page), ACR_TYPE_MEMBER_PANE, NULL);
+  GtkWidget *pane = acr_test_ui_find_widget (GTK_WIDGET (page), ACR_TYPE_MEMBER_PANE, NULL);
   AcrRules *rules = acr_window_get_rules (fixture->window);
   g_autoptr (AcrMember) stored = NULL;
   g_autofree char *heading = NULL;
