@@ -383,6 +383,46 @@ step (AcrStoreSqlite *self,
   return sqlite3_step (stmt);
 }
 
+gboolean
+_acr_store_sqlite_each_row (AcrStoreSqlite         *self,
+                            sqlite3_stmt           *stmt,
+                            AcrStoreSqliteRowFunc   func,
+                            gpointer                user_data,
+                            GError                **error)
+{
+  g_auto (AcrStoreSqliteQuery) query = stmt;
+  int rc;
+
+  while ((rc = step (self, query)) == SQLITE_ROW)
+    {
+      if (func != NULL && !func (query, user_data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_acr_store_sqlite_row_append_int64 (sqlite3_stmt  *stmt,
+                                    gpointer       user_data,
+                                    GError       **error)
+{
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, value);
+  return TRUE;
+}
+
+gboolean
+_acr_store_sqlite_row_add_text (sqlite3_stmt  *stmt,
+                                gpointer       user_data,
+                                GError       **error)
+{
+  g_strv_builder_add (user_data, (const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
 static gboolean
 exec_sql (AcrStoreSqlite  *self,
           const char      *sql,
@@ -430,19 +470,14 @@ read_user_version (AcrStoreSqlite  *self,
                    int             *version,
                    GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    {
-      set_sqlite_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+    return set_sqlite_error (self, rc, error);
   *version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
   return TRUE;
 }
 
@@ -540,15 +575,12 @@ sqlite_commit (AcrStoreBackend  *backend,
   if (self->number_dirty)
     {
       sqlite3_stmt *stmt = get_statement (self, "UPDATE sequences SET next = ?1 WHERE name = 'member_number'", error);
-      int rc;
 
       if (stmt == NULL)
         return FALSE;
       bind_int64 (self, stmt, 1, self->next_number);
-      rc = step (self, stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return set_sqlite_error (self, rc, error);
+      if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
+        return FALSE;
       self->number_dirty = FALSE;
     }
   self->next_number = 0;
@@ -601,7 +633,7 @@ sqlite_next_member_number (AcrStoreBackend  *backend,
 
   if (self->next_number == 0)
     {
-      sqlite3_stmt *stmt = get_statement (self, "SELECT next FROM sequences WHERE name = 'member_number'", error);
+      g_auto (AcrStoreSqliteQuery) stmt = get_statement (self, "SELECT next FROM sequences WHERE name = 'member_number'", error);
       int rc;
 
       if (stmt == NULL)
@@ -609,12 +641,10 @@ sqlite_next_member_number (AcrStoreBackend  *backend,
       rc = step (self, stmt);
       if (rc != SQLITE_ROW)
         {
-          sqlite3_reset (stmt);
           set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
           return 0;
         }
       self->next_number = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
     }
 
   number = self->next_number;
@@ -659,7 +689,6 @@ sqlite_insert_member (AcrStoreBackend      *backend,
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = get_statement (self,
                         "INSERT INTO members (number, person, email, phone, address, city, region, postal_code,"
@@ -672,10 +701,8 @@ sqlite_insert_member (AcrStoreBackend      *backend,
     return FALSE;
   bind_int64 (self, stmt, 2, acr_member_get_number (member));
   bind_member (self, stmt, member, keys);
-  rc = step (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+  if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
+    return FALSE;
   _acr_member_set_id (member, sqlite3_last_insert_rowid (self->db));
   return TRUE;
 }
@@ -689,7 +716,6 @@ sqlite_update_member (AcrStoreBackend      *backend,
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = get_statement (self,
                         "UPDATE members SET person = ?3, email = ?4, phone = ?5, address = ?6, city = ?7,"
@@ -705,10 +731,8 @@ sqlite_update_member (AcrStoreBackend      *backend,
   bind_int64 (self, stmt, 1, acr_member_get_id (member));
   bind_int64 (self, stmt, 2, from_revision);
   bind_member (self, stmt, member, keys);
-  rc = step (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+  if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
+    return FALSE;
   if (sqlite3_changes (self->db) != 1)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONFLICT,
@@ -726,7 +750,7 @@ sqlite_load_member (AcrStoreBackend  *backend,
                     GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt;
+  g_auto (AcrStoreSqliteQuery) stmt = NULL;
   AcrMember *member;
   int rc;
 
@@ -747,13 +771,11 @@ sqlite_load_member (AcrStoreBackend  *backend,
       else
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
                      _("no member number %07u"), number);
-      sqlite3_reset (stmt);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
       set_sqlite_error (self, rc, error);
-      sqlite3_reset (stmt);
       return NULL;
     }
 
@@ -768,7 +790,6 @@ sqlite_load_member (AcrStoreBackend  *backend,
   for (guint i = 1; i < G_N_ELEMENTS (member_columns); i++)
     _acr_member_set_raw (member, member_columns[i],
                          (const char *) sqlite3_column_text (stmt, SELECT_MEMBER_FIRST_FIELD + i));
-  sqlite3_reset (stmt);
   return member;
 }
 
@@ -781,7 +802,7 @@ sqlite_find_member (AcrStoreBackend  *backend,
                     GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt;
+  g_auto (AcrStoreSqliteQuery) stmt = NULL;
   gint64 id = 0;
   gint64 number = 0;
   int rc;
@@ -817,16 +838,14 @@ sqlite_find_member (AcrStoreBackend  *backend,
           g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID,
                        _("members %07u and %07u have the same e-mail address; give one of them another address first"),
                        (guint) number, (guint) sqlite3_column_int64 (stmt, 1));
-          sqlite3_reset (stmt);
           return -1;
         }
     }
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (self, rc, error);
-      id = -1;
+      return -1;
     }
-  sqlite3_reset (stmt);
   return id;
 }
 
@@ -835,8 +854,7 @@ sqlite_count_members (AcrStoreBackend  *backend,
                       GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt = get_statement (self, "SELECT count(*) FROM members", error);
-  gint64 count;
+  g_auto (AcrStoreSqliteQuery) stmt = get_statement (self, "SELECT count(*) FROM members", error);
   int rc;
 
   if (stmt == NULL)
@@ -845,12 +863,9 @@ sqlite_count_members (AcrStoreBackend  *backend,
   if (rc != SQLITE_ROW)
     {
       set_sqlite_error (self, rc, error);
-      sqlite3_reset (stmt);
       return -1;
     }
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 static GArray *
@@ -861,22 +876,12 @@ sqlite_list_ids_by_status (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = get_statement (self, "SELECT id FROM members WHERE status = ?1 ORDER BY id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   bind_text (self, stmt, 1, status);
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, _acr_store_sqlite_row_append_int64, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -888,7 +893,6 @@ sqlite_append_change (AcrStoreBackend        *backend,
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = get_statement (self,
                         "INSERT INTO member_history (member_id, revision, changed_at, account, field,"
@@ -903,10 +907,24 @@ sqlite_append_change (AcrStoreBackend        *backend,
   bind_named_text (self, stmt, 6, change->old_value, change->field);
   bind_named_text (self, stmt, 7, change->new_value, change->field);
   bind_named_text (self, stmt, 8, change->reason, "reason");
-  rc = step (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+  return _acr_store_sqlite_each_row (self, stmt, NULL, NULL, error);
+}
+
+static gboolean
+add_change_row (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  GPtrArray *changes = user_data;
+
+  g_ptr_array_add (changes,
+                   acr_member_change_new (sqlite3_column_int64 (stmt, 0),
+                                          (const char *) sqlite3_column_text (stmt, 1),
+                                          (const char *) sqlite3_column_text (stmt, 2),
+                                          (const char *) sqlite3_column_text (stmt, 3),
+                                          (const char *) sqlite3_column_text (stmt, 4),
+                                          (const char *) sqlite3_column_text (stmt, 5),
+                                          (const char *) sqlite3_column_text (stmt, 6)));
   return TRUE;
 }
 
@@ -919,7 +937,6 @@ sqlite_list_changes (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) acr_member_change_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = get_statement (self,
                         "SELECT revision, changed_at, account, field, old_value, new_value, reason"
@@ -928,21 +945,8 @@ sqlite_list_changes (AcrStoreBackend  *backend,
     return NULL;
   bind_int64 (self, stmt, 1, member_id);
   bind_int64 (self, stmt, 2, after_revision);
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    g_ptr_array_add (changes,
-                     acr_member_change_new (sqlite3_column_int64 (stmt, 0),
-                                            (const char *) sqlite3_column_text (stmt, 1),
-                                            (const char *) sqlite3_column_text (stmt, 2),
-                                            (const char *) sqlite3_column_text (stmt, 3),
-                                            (const char *) sqlite3_column_text (stmt, 4),
-                                            (const char *) sqlite3_column_text (stmt, 5),
-                                            (const char *) sqlite3_column_text (stmt, 6)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_change_row, changes, error))
+    return NULL;
   return g_steal_pointer (&changes);
 }
 
@@ -954,6 +958,43 @@ column_or_empty (sqlite3_stmt *stmt,
   return text ? text : "";
 }
 
+typedef struct
+{
+  AcrStoreSqlite   *self;
+  AcrStoreScanFunc  func;
+  gpointer          user_data;
+} ScanMembers;
+
+static gboolean
+scan_member_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  ScanMembers *scan = user_data;
+  AcrSearchKeys keys;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  if (id > G_MAXUINT32)
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT,
+                   _("%s: member id %lld out of range"), scan->self->path, (long long) id);
+      return FALSE;
+    }
+  keys.id = id;
+  keys.number = sqlite3_column_int64 (stmt, 1);
+  keys.family_key = column_or_empty (stmt, 2);
+  keys.given_key = column_or_empty (stmt, 3);
+  keys.email_key = column_or_empty (stmt, 4);
+  keys.city_key = column_or_empty (stmt, 5);
+  keys.postal_key = column_or_empty (stmt, 6);
+  keys.npi = column_or_empty (stmt, 7);
+  keys.category = column_or_empty (stmt, 8);
+  keys.status = column_or_empty (stmt, 9);
+  keys.chapters = column_or_empty (stmt, 10);
+  scan->func (&keys, scan->user_data);
+  return TRUE;
+}
+
 static gboolean
 sqlite_scan_members (AcrStoreBackend   *backend,
                      AcrStoreScanFunc   func,
@@ -961,48 +1002,33 @@ sqlite_scan_members (AcrStoreBackend   *backend,
                      GError           **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt = NULL;
+  ScanMembers scan = { self, func, user_data };
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
+  /* Prepared for this one walk, not cached: it runs once, at open. */
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT id, number, family_key, given_key, email_key, city_key, postal_key,"
                            " npi, category, status, chapters FROM members INDEXED BY members_lookup"
                            " ORDER BY family_key, given_key, number", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error);
-
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      AcrSearchKeys keys;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (id > G_MAXUINT32)
-        {
-          sqlite3_finalize (stmt);
-          g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT,
-                       _("%s: member id %lld out of range"), self->path, (long long) id);
-          return FALSE;
-        }
-      keys.id = id;
-      keys.number = sqlite3_column_int64 (stmt, 1);
-      keys.family_key = column_or_empty (stmt, 2);
-      keys.given_key = column_or_empty (stmt, 3);
-      keys.email_key = column_or_empty (stmt, 4);
-      keys.city_key = column_or_empty (stmt, 5);
-      keys.postal_key = column_or_empty (stmt, 6);
-      keys.npi = column_or_empty (stmt, 7);
-      keys.category = column_or_empty (stmt, 8);
-      keys.status = column_or_empty (stmt, 9);
-      keys.chapters = column_or_empty (stmt, 10);
-      func (&keys, user_data);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
-  return TRUE;
+  return _acr_store_sqlite_each_row (self, stmt, scan_member_row, &scan, error);
 }
 
 /* One page of the family-name order, read from its index (no table access). */
+/* The 32-bit member ids the search index keeps. */
+static gboolean
+append_id32_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  guint32 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, id);
+  return TRUE;
+}
+
 static GArray *
 sqlite_list_ids_by_name (AcrStoreBackend  *backend,
                          guint             offset,
@@ -1012,25 +1038,14 @@ sqlite_list_ids_by_name (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), limit);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = get_statement (self, "SELECT id FROM members ORDER BY family_key, given_key, number LIMIT ?1 OFFSET ?2", error);
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, limit);
   bind_int64 (self, stmt, 2, offset);
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      guint32 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
+  if (!_acr_store_sqlite_each_row (self, stmt, append_id32_row, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -1041,7 +1056,7 @@ sqlite_scan_ids (AcrStoreBackend  *backend,
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   const char *sql;
   int rc;
 
@@ -1069,17 +1084,8 @@ sqlite_scan_ids (AcrStoreBackend  *backend,
       set_sqlite_error (self, rc, error);
       return NULL;
     }
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      guint32 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, append_id32_row, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -1093,7 +1099,6 @@ sqlite_save_draft (AcrStoreBackend  *backend,
   sqlite3_stmt *stmt;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  int rc;
 
   stmt = get_statement (self,
                         "INSERT INTO drafts (key, json, updated_at) VALUES (?1, ?2, ?3)"
@@ -1104,11 +1109,7 @@ sqlite_save_draft (AcrStoreBackend  *backend,
   bind_text (self, stmt, 1, key);
   bind_named_text (self, stmt, 2, json, "draft");
   bind_text (self, stmt, 3, time);
-  rc = step (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
-  return TRUE;
+  return _acr_store_sqlite_each_row (self, stmt, NULL, NULL, error);
 }
 
 static char *
@@ -1117,8 +1118,7 @@ sqlite_load_draft (AcrStoreBackend  *backend,
                    GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt = get_statement (self, "SELECT json FROM drafts WHERE key = ?1", error);
-  char *json = NULL;
+  g_auto (AcrStoreSqliteQuery) stmt = get_statement (self, "SELECT json FROM drafts WHERE key = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -1126,13 +1126,12 @@ sqlite_load_draft (AcrStoreBackend  *backend,
   bind_text (self, stmt, 1, key);
   rc = step (self, stmt);
   if (rc == SQLITE_ROW)
-    json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc == SQLITE_DONE)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
     g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND, _("no draft “%s”"), key);
   else
     set_sqlite_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return json;
+  return NULL;
 }
 
 static gboolean
@@ -1142,16 +1141,11 @@ sqlite_delete_draft (AcrStoreBackend  *backend,
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   sqlite3_stmt *stmt = get_statement (self, "DELETE FROM drafts WHERE key = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_text (self, stmt, 1, key);
-  rc = step (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
-  return TRUE;
+  return _acr_store_sqlite_each_row (self, stmt, NULL, NULL, error);
 }
 
 static char **
@@ -1161,18 +1155,11 @@ sqlite_list_drafts (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   sqlite3_stmt *stmt = get_statement (self, "SELECT key FROM drafts ORDER BY updated_at DESC, key", error);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, _acr_store_sqlite_row_add_text, builder, error))
+    return NULL;
   return g_strv_builder_end (builder);
 }
 
@@ -1191,7 +1178,6 @@ sqlite_insert_application (AcrStoreBackend  *backend,
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = get_statement (self,
                         "INSERT INTO applications (applied_on, person, contact, outcome, reasons, member_id,"
@@ -1209,14 +1195,22 @@ sqlite_insert_application (AcrStoreBackend  *backend,
     bind_text (self, stmt, 6, NULL);
   bind_text (self, stmt, 7, account);
   bind_text (self, stmt, 8, time);
-  rc = step (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return -1;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
+    return -1;
   return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+add_report_line (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  GString *report = user_data;
+
+  if (report->len > 0)
+    g_string_append_c (report, '\n');
+  g_string_append (report, (const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
 }
 
 static char *
@@ -1224,7 +1218,7 @@ sqlite_check_integrity (AcrStoreBackend  *backend,
                         GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GString) report = g_string_new (NULL);
   int rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
 
@@ -1233,18 +1227,8 @@ sqlite_check_integrity (AcrStoreBackend  *backend,
       set_sqlite_error (self, rc, error);
       return NULL;
     }
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      if (report->len > 0)
-        g_string_append_c (report, '\n');
-      g_string_append (report, (const char *) sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_report_line, report, error))
+    return NULL;
   return g_string_free (g_steal_pointer (&report), FALSE);
 }
 
@@ -1253,14 +1237,11 @@ static gint64
 query_version (AcrStoreSqlite *self,
                const char     *sql)
 {
-  sqlite3_stmt *stmt = get_statement (self, sql, NULL);
-  gint64 version = -1;
+  g_auto (AcrStoreSqliteQuery) stmt = get_statement (self, sql, NULL);
 
   if (stmt != NULL && step (self, stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return version;
+    return sqlite3_column_int64 (stmt, 0);
+  return -1;
 }
 
 static gint64
@@ -1367,18 +1348,17 @@ static char *
 read_journal_mode (AcrStoreSqlite  *self,
                    GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *mode = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else
-    set_sqlite_error (self, rc, error);
-  sqlite3_finalize (stmt);
-  return mode;
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /*
