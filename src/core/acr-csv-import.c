@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "acr-csv-import.h"
-#include "acr-csv-writer.h"
 #include "acr-json-reader-private.h"
 #include "acr-member-private.h"
 #include "acr-search-fold.h"
@@ -968,48 +967,4 @@ const char * const *
 acr_csv_roster_columns (void)
 {
   return roster_columns;
-}
-
-/* Writes the members of @results, in its order, with the member columns. */
-gboolean
-acr_csv_export_members (AcrSearchResults  *results,
-                        GOutputStream     *stream,
-                        GError           **error)
-{
-  g_autoptr (AcrCsvWriter) writer = acr_csv_writer_new (stream);
-  AcrStore *store = acr_search_results_get_store (results);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (results));
-  const char *fields[G_N_ELEMENTS (member_columns)];
-
-  if (!acr_csv_writer_write_row (writer, member_columns, error))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      /* Read directly: the model's cache is for the visible rows of a view. */
-      g_autoptr (AcrMember) m = acr_store_lookup_member_by_id (store, acr_search_results_get_id (results, i), error);
-      g_autofree char *number = NULL;
-
-      if (m == NULL)
-        return FALSE;
-      number = acr_member_dup_number_text (m);
-      for (guint k = 0; member_columns[k] != NULL; k++)
-        {
-          const char *name = member_columns[k];
-          if (g_str_equal (name, "number"))
-            fields[k] = number;
-          else if (g_str_equal (name, "given_name"))
-            fields[k] = acr_member_get_given_name (m);
-          else if (g_str_equal (name, "family_name"))
-            fields[k] = acr_member_get_family_name (m);
-          else
-            fields[k] = acr_member_get_field (m, name);
-          if (fields[k] == NULL)
-            fields[k] = "";
-        }
-      fields[G_N_ELEMENTS (member_columns) - 1] = NULL;
-      if (!acr_csv_writer_write_row (writer, fields, error))
-        return FALSE;
-    }
-  return g_output_stream_flush (stream, NULL, error);
 }
