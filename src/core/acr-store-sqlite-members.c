@@ -12,37 +12,9 @@
  * The members of the SQLite engine: their numbers, rows and history, and
  * the walks over the member indexes that the search index is loaded from.
  * The connection, its statements and its error mapping are in
- * acr-store-sqlite.c; the invoices in acr-store-sqlite-billing.c.
+ * acr-store-sqlite.c; the invoices in acr-store-sqlite-billing.c. Member
+ * text is bound without a copy: every query binds and steps within one call.
  */
-
-/* Member text is bound without a copy: every caller binds and steps within one call. */
-static void
-bind_named_text (AcrStoreSqlite *self,
-                 sqlite3_stmt   *stmt,
-                 int             index,
-                 const char     *text,
-                 const char     *what)
-{
-  _acr_store_sqlite_bind_static_text (self, stmt, index, text, what);
-}
-
-static void
-bind_text (AcrStoreSqlite *self,
-           sqlite3_stmt   *stmt,
-           int             index,
-           const char     *text)
-{
-  _acr_store_sqlite_bind_static_text (self, stmt, index, text, NULL);
-}
-
-static void
-bind_int64 (AcrStoreSqlite *self,
-            sqlite3_stmt   *stmt,
-            int             index,
-            gint64          value)
-{
-  _acr_store_sqlite_bind_int64 (self, stmt, index, value);
-}
 
 static const char * const member_columns[] = {
   "person", "email", "phone", "address", "city", "region", "postal_code", "country",
@@ -104,18 +76,18 @@ bind_member (AcrStoreSqlite      *self,
 {
   /* ?1 id/number … see the statements below: fields from ?3, keys from ?19. */
   for (guint i = 0; i < G_N_ELEMENTS (member_columns); i++)
-    bind_named_text (self, stmt, 3 + i, acr_member_get_field (member, member_columns[i]), member_columns[i]);
-  bind_named_text (self, stmt, 19, acr_member_get_given_name (member), "given_name");
-  bind_named_text (self, stmt, 20, acr_member_get_family_name (member), "family_name");
-  bind_int64 (self, stmt, 21, acr_member_get_revision (member));
-  bind_text (self, stmt, 22, acr_member_get_updated_at (member));
-  bind_text (self, stmt, 23, keys->family_key);
-  bind_text (self, stmt, 24, keys->given_key);
-  bind_text (self, stmt, 25, keys->email_key);
-  bind_text (self, stmt, 26, keys->city_key);
-  bind_text (self, stmt, 27, keys->postal_key);
+    _acr_store_sqlite_bind_static_text (self, stmt, 3 + i, acr_member_get_field (member, member_columns[i]), member_columns[i]);
+  _acr_store_sqlite_bind_static_text (self, stmt, 19, acr_member_get_given_name (member), "given_name");
+  _acr_store_sqlite_bind_static_text (self, stmt, 20, acr_member_get_family_name (member), "family_name");
+  _acr_store_sqlite_bind_int64 (self, stmt, 21, acr_member_get_revision (member));
+  _acr_store_sqlite_bind_static_text (self, stmt, 22, acr_member_get_updated_at (member), NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 23, keys->family_key, NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 24, keys->given_key, NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 25, keys->email_key, NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 26, keys->city_key, NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 27, keys->postal_key, NULL);
   if (acr_member_get_field (member, "chapters") == NULL)
-    bind_text (self, stmt, 15, "");
+    _acr_store_sqlite_bind_static_text (self, stmt, 15, "", NULL);
 }
 
 static gboolean
@@ -136,7 +108,7 @@ sqlite_insert_member (AcrStoreBackend      *backend,
                                           " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, nullif (?25, ''))", error);
   if (stmt == NULL)
     return FALSE;
-  bind_int64 (self, stmt, 2, acr_member_get_number (member));
+  _acr_store_sqlite_bind_int64 (self, stmt, 2, acr_member_get_number (member));
   bind_member (self, stmt, member, keys);
   if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
     return FALSE;
@@ -165,8 +137,8 @@ sqlite_update_member (AcrStoreBackend      *backend,
                                           " WHERE id = ?1 AND revision = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  bind_int64 (self, stmt, 1, acr_member_get_id (member));
-  bind_int64 (self, stmt, 2, from_revision);
+  _acr_store_sqlite_bind_int64 (self, stmt, 1, acr_member_get_id (member));
+  _acr_store_sqlite_bind_int64 (self, stmt, 2, from_revision);
   bind_member (self, stmt, member, keys);
   if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
     return FALSE;
@@ -197,7 +169,7 @@ sqlite_load_member (AcrStoreBackend  *backend,
     stmt = _acr_store_sqlite_get_statement (self, SELECT_MEMBER "WHERE number = ?1", error);
   if (stmt == NULL)
     return NULL;
-  bind_int64 (self, stmt, 1, id > 0 ? id : (gint64) number);
+  _acr_store_sqlite_bind_int64 (self, stmt, 1, id > 0 ? id : (gint64) number);
 
   rc = _acr_store_sqlite_step (self, stmt);
   if (rc == SQLITE_DONE)
@@ -250,7 +222,7 @@ sqlite_find_member (AcrStoreBackend  *backend,
       stmt = _acr_store_sqlite_get_statement (self, "SELECT id, number FROM members WHERE email_key = ?1 ORDER BY id LIMIT 2", error);
       if (stmt == NULL)
         return -1;
-      bind_text (self, stmt, 1, email_key);
+      _acr_store_sqlite_bind_static_text (self, stmt, 1, email_key, NULL);
     }
   else
     {
@@ -259,9 +231,9 @@ sqlite_find_member (AcrStoreBackend  *backend,
                                               " AND program IS ?3 ORDER BY id LIMIT 1", error);
       if (stmt == NULL)
         return -1;
-      bind_text (self, stmt, 1, family_key);
-      bind_text (self, stmt, 2, given_key);
-      bind_text (self, stmt, 3, program);
+      _acr_store_sqlite_bind_static_text (self, stmt, 1, family_key, NULL);
+      _acr_store_sqlite_bind_static_text (self, stmt, 2, given_key, NULL);
+      _acr_store_sqlite_bind_static_text (self, stmt, 3, program, NULL);
     }
 
   rc = _acr_store_sqlite_step (self, stmt);
@@ -316,7 +288,7 @@ sqlite_list_ids_by_status (AcrStoreBackend  *backend,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (self, stmt, 1, status);
+  _acr_store_sqlite_bind_static_text (self, stmt, 1, status, NULL);
   if (!_acr_store_sqlite_each_row (self, stmt, _acr_store_sqlite_row_append_int64, ids, error))
     return NULL;
   return g_steal_pointer (&ids);
@@ -336,14 +308,14 @@ sqlite_append_change (AcrStoreBackend        *backend,
                                           " old_value, new_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_int64 (self, stmt, 1, member_id);
-  bind_int64 (self, stmt, 2, change->revision);
-  bind_text (self, stmt, 3, change->time);
-  bind_text (self, stmt, 4, change->account);
-  bind_text (self, stmt, 5, change->field);
-  bind_named_text (self, stmt, 6, change->old_value, change->field);
-  bind_named_text (self, stmt, 7, change->new_value, change->field);
-  bind_named_text (self, stmt, 8, change->reason, "reason");
+  _acr_store_sqlite_bind_int64 (self, stmt, 1, member_id);
+  _acr_store_sqlite_bind_int64 (self, stmt, 2, change->revision);
+  _acr_store_sqlite_bind_static_text (self, stmt, 3, change->time, NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 4, change->account, NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 5, change->field, NULL);
+  _acr_store_sqlite_bind_static_text (self, stmt, 6, change->old_value, change->field);
+  _acr_store_sqlite_bind_static_text (self, stmt, 7, change->new_value, change->field);
+  _acr_store_sqlite_bind_static_text (self, stmt, 8, change->reason, "reason");
   return _acr_store_sqlite_each_row (self, stmt, NULL, NULL, error);
 }
 
@@ -380,8 +352,8 @@ sqlite_list_changes (AcrStoreBackend  *backend,
                                           " FROM member_history WHERE member_id = ?1 AND revision > ?2 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  bind_int64 (self, stmt, 1, member_id);
-  bind_int64 (self, stmt, 2, after_revision);
+  _acr_store_sqlite_bind_int64 (self, stmt, 1, member_id);
+  _acr_store_sqlite_bind_int64 (self, stmt, 2, after_revision);
   if (!_acr_store_sqlite_each_row (self, stmt, add_change_row, changes, error))
     return NULL;
   return g_steal_pointer (&changes);
@@ -479,8 +451,8 @@ sqlite_list_ids_by_name (AcrStoreBackend  *backend,
   stmt = _acr_store_sqlite_get_statement (self, "SELECT id FROM members ORDER BY family_key, given_key, number LIMIT ?1 OFFSET ?2", error);
   if (stmt == NULL)
     return NULL;
-  bind_int64 (self, stmt, 1, limit);
-  bind_int64 (self, stmt, 2, offset);
+  _acr_store_sqlite_bind_int64 (self, stmt, 1, limit);
+  _acr_store_sqlite_bind_int64 (self, stmt, 2, offset);
   if (!_acr_store_sqlite_each_row (self, stmt, append_id32_row, ids, error))
     return NULL;
   return g_steal_pointer (&ids);
