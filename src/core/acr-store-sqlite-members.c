@@ -425,7 +425,6 @@ sqlite_scan_members (AcrStoreBackend   *backend,
   return _acr_store_sqlite_each_row (self, stmt, scan_member_row, &scan, error);
 }
 
-/* One page of the family-name order, read from its index (no table access). */
 /* The 32-bit member ids the search index keeps. */
 static gboolean
 append_id32_row (sqlite3_stmt  *stmt,
@@ -438,6 +437,7 @@ append_id32_row (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
+/* One page of the family-name order, read from its index (no table access). */
 static GArray *
 sqlite_list_ids_by_name (AcrStoreBackend  *backend,
                          guint             offset,
