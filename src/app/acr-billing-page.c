@@ -14,7 +14,7 @@
 
 /*
  * Billing: choose the membership year, see the dry run (by category, with
- * placeholders flagged), start the run (in a GTask thread, with progress
+ * placeholders flagged), start the run (in a thread, with progress
  * and Cancel), then work with the invoices: search and status filter,
  * open as PDF, print, export, record a payment, void. AcrBilling and
  * AcrBillingRun decide everything; this page shows and asks.
@@ -52,7 +52,6 @@ struct _AcrBillingPage
   gulong                committed_id;
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
-  guint                 progress_id;
 
   GtkStack             *page_stack;
   AdwStatusPage        *unavailable_page;
@@ -201,22 +200,6 @@ create_thread_run (AcrBillingPage  *self,
   return acr_billing_run_new (billing, acr_billing_page_get_year (self), &issued_on);
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  AcrBillingRun *run = task_data;
-  gboolean dry_run = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "acr-dry-run"));
-  GError *error = NULL;
-
-  if (acr_billing_run_execute (run, dry_run, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static GtkWidget *
 create_category_row (AcrBillingPage              *self,
                      const AcrBillingRunCategory *category)
@@ -310,14 +293,14 @@ preview_done_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr (AcrBillingPage) self = user_data;
-  AcrBillingRun *run = g_task_get_task_data (G_TASK (result));
+  AcrBillingRun *run = ACR_BILLING_RUN (object);
   g_autoptr (GError) error = NULL;
 
   /* The window may have closed meanwhile (dispose cancels and clears the
-   * widgets), or a newer preview replaced this one. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+   * widgets), or a newer preview replaced this one (cancelled it). */
+  if (!acr_billing_run_execute_finish (run, result, &error))
     {
-      if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->preview_stack == NULL)
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->preview_stack == NULL)
         return;
       gtk_spinner_stop (self->preview_spinner);
       gtk_label_set_text (self->preview_error_label, error->message);
@@ -332,7 +315,6 @@ preview_done_cb (GObject      *object,
 static void
 refresh_preview (AcrBillingPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (AcrBillingRun) run = NULL;
   g_autoptr (GError) error = NULL;
   int year = acr_billing_page_get_year (self);
@@ -366,26 +348,27 @@ refresh_preview (AcrBillingPage *self)
   gtk_stack_set_visible_child_name (self->preview_stack, "computing");
   gtk_spinner_start (self->preview_spinner);
 
-  task = g_task_new (NULL, self->preview_cancellable, preview_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_steal_pointer (&run), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "acr-dry-run", GINT_TO_POINTER (TRUE));
-  g_task_run_in_thread (task, run_thread);
+  acr_billing_run_execute_async (run, TRUE, self->preview_cancellable, preview_done_cb, g_object_ref (self));
 }
 
 /* ---- the real run ---- */
 
-static gboolean
-progress_cb (gpointer user_data)
+/* In the main context (see acr_billing_run_execute_async ()). */
+static void
+run_progress_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
 {
   AcrBillingPage *self = user_data;
-  guint done = acr_billing_run_get_n_done (self->run);
-  guint total = acr_billing_run_get_n_total (self->run);
-  g_autofree char *text = g_strdup_printf (_("%u of %u members"), done, total);
+  g_autofree char *text = NULL;
 
+  /* Closed while running: the widgets are gone. */
+  if (self->progress_bar == NULL)
+    return;
+
+  text = g_strdup_printf (_("%u of %u members"), done, total);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
-
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -397,8 +380,10 @@ run_done_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *amount = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean ok = acr_billing_run_execute_finish (ACR_BILLING_RUN (object), result, &error);
   guint n_billed;
+
+  acr_billing_run_set_progress_func (self->run, NULL, NULL);
 
   /* Closed while running: the committed batches are kept; nothing to show. */
   if (self->progress_bar == NULL)
@@ -408,8 +393,6 @@ run_done_cb (GObject      *object,
     }
 
   n_billed = acr_billing_run_get_n_billed (self->run);
-
-  g_clear_handle_id (&self->progress_id, g_source_remove);
   amount = acr_money_format (acr_billing_run_get_billed_cents (self->run), NULL);
 
   if (ok)
@@ -441,7 +424,6 @@ run_done_cb (GObject      *object,
 static void
 start_run (AcrBillingPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (!is_running (self));
@@ -461,12 +443,9 @@ start_run (AcrBillingPage *self)
   gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_row), FALSE);
-  self->progress_id = g_timeout_add (100, progress_cb, self);
 
-  task = g_task_new (NULL, self->run_cancellable, run_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (self->run), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "acr-dry-run", GINT_TO_POINTER (FALSE));
-  g_task_run_in_thread (task, run_thread);
+  acr_billing_run_set_progress_func (self->run, run_progress_cb, self);
+  acr_billing_run_execute_async (self->run, FALSE, self->run_cancellable, run_done_cb, g_object_ref (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
   update_actions (self);
@@ -931,7 +910,6 @@ acr_billing_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->preview_cancellable);
   g_cancellable_cancel (self->run_cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
 
   if (self->invoice_view != NULL)
     gtk_column_view_set_model (self->invoice_view, NULL);
