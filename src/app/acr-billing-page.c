@@ -50,6 +50,7 @@ struct _AcrBillingPage
   gboolean              preview_stale;  /* wanted while the page was hidden */
   gboolean              changed_while_hidden; /* a commit elsewhere (a member's pane) */
   gulong                committed_id;
+  gboolean              can_print;      /* as last notified */
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
 
@@ -157,8 +158,7 @@ update_actions (AcrBillingPage *self)
   gboolean is_invoice = one != NULL && acr_invoice_get_kind (one) == ACR_INVOICE_KIND_INVOICE;
   AcrInvoiceStatus status = one != NULL ? acr_invoice_get_status (one) : ACR_INVOICE_STATUS_VOID;
   gboolean usable = self->billing != NULL;
-  gboolean had_print = gtk_widget_is_sensitive (GTK_WIDGET (self)) &&
-                       acr_billing_page_get_can_print (self);
+  gboolean can_print = usable && selected->len > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.start",
                                  usable && !is_running (self) && self->n_years > 0);
@@ -172,8 +172,12 @@ update_actions (AcrBillingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.void",
                                  usable && is_invoice && status != ACR_INVOICE_STATUS_VOID);
 
-  if (had_print != (usable && selected->len > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_PRINT]);
+  /* The window's Print Invoice follows this property. */
+  if (self->can_print != can_print)
+    {
+      self->can_print = can_print;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_PRINT]);
+    }
 }
 
 /* ---- preview (dry run) ---- */
@@ -1163,18 +1167,17 @@ acr_billing_page_get_busy (AcrBillingPage *self)
   return is_running (self) || gtk_spinner_get_spinning (self->preview_spinner);
 }
 
+/**
+ * acr_billing_page_get_can_print:
+ *
+ * Returns: whether invoices are selected to print (#AcrBillingPage:can-print)
+ */
 gboolean
 acr_billing_page_get_can_print (AcrBillingPage *self)
 {
-  g_autoptr (GtkBitset) selected = NULL;
-
   g_return_val_if_fail (ACR_IS_BILLING_PAGE (self), FALSE);
 
-  if (self->billing == NULL || self->selection == NULL)
-    return FALSE;
-
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  return !gtk_bitset_is_empty (selected);
+  return self->can_print;
 }
 
 /**
