@@ -49,7 +49,7 @@ struct _AcrBillingPage
   GCancellable         *preview_cancellable;
   gboolean              preview_stale;  /* wanted while the page was hidden */
   gboolean              changed_while_hidden; /* a commit elsewhere (a member's pane) */
-  gulong                committed_id;
+  GSignalGroup         *store_signals;  /* follow the store the page shows */
   gboolean              can_print;      /* as last notified */
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
@@ -182,7 +182,7 @@ update_actions (AcrBillingPage *self)
 
 /* ---- preview (dry run) ---- */
 
-/* A run works in a GTask thread on its own connection to the database:
+/* A run works in a thread of its own on its own connection to the database:
  * the store's connection (and its prepared statements) belongs to the main
  * thread, which keeps reading members while the run goes on; SQLite's WAL
  * lets both proceed. */
@@ -927,8 +927,9 @@ acr_billing_page_dispose (GObject *object)
   g_clear_object (&self->search_filter);
   g_clear_object (&self->invoices);
   g_clear_object (&self->billing);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->committed_id, self->store);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
   g_clear_object (&self->preview_cancellable);
@@ -1057,6 +1058,10 @@ acr_billing_page_init (AcrBillingPage *self)
   add_invoice_column (self, _("Balance"), INVOICE_COLUMN_BALANCE, FALSE);
   gtk_column_view_set_model (self->invoice_view, GTK_SELECTION_MODEL (self->selection));
 
+  self->store_signals = g_signal_group_new (ACR_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "committed", G_CALLBACK (store_committed_cb),
+                                 self, G_CONNECT_SWAPPED);
+
   acr_drop_down_make_compact (self->status_dropdown);
   gtk_string_list_append (statuses, _("All statuses"));
   for (guint i = 0; status_codes[i] != NULL; i++)
@@ -1096,13 +1101,9 @@ acr_billing_page_set_store (AcrBillingPage *self,
   if (is_running (self))
     return;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->committed_id, self->store);
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
   self->changed_while_hidden = FALSE;
-  if (store != NULL)
-    self->committed_id = g_signal_connect_object (store, "committed", G_CALLBACK (store_committed_cb),
-                                                  self, G_CONNECT_SWAPPED);
   adw_status_page_set_description (self->unavailable_page,
                                    error != NULL ? error->message : _("No member database is open."));
   rebuild_billing (self);
