@@ -23,49 +23,6 @@ typedef struct
   AcrWindow *other_window; /* on Members, when the test asks for one */
 } Fixture;
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *text);
-
-static GtkWidget *
-find_descendant (GtkWidget   *widget,
-                 WidgetMatch  match,
-                 const char  *text)
-{
-  if (match (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_button_for_action (GtkWidget  *widget,
-                      const char *action)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
-is_column_view (GtkWidget  *widget,
-                const char *unused)
-{
-  return GTK_IS_COLUMN_VIEW (widget);
-}
-
-static gboolean
-is_box (GtkWidget  *widget,
-        const char *unused)
-{
-  return GTK_IS_BOX (widget);
-}
-
 static guint
 count_cells_reading (GtkWidget  *widget,
                      const char *text)
@@ -101,14 +58,6 @@ wait_for (gboolean (*done) (gpointer data),
     }
 }
 
-static gboolean
-page_is_idle (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return !acr_billing_page_get_busy (page (fixture));
-}
-
 static AcrWindow *
 open_window (Fixture    *fixture,
              const char *view)
@@ -136,16 +85,14 @@ fixture_set_up (Fixture       *fixture,
   if (GPOINTER_TO_INT (data))
     fixture->other_window = open_window (fixture, "members");
   fixture->window = open_window (fixture, "billing");
-  wait_for (page_is_idle, fixture, 20);
+  acr_test_ui_wait_for_billing (page (fixture));
 }
 
 static void
 close_window (AcrWindow **window)
 {
-  if (*window == NULL)
-    return;
-  gtk_window_destroy (GTK_WINDOW (*window));
-  g_assert_finalize_object (g_steal_pointer (window));
+  if (*window != NULL)
+    acr_test_ui_close_window (g_steal_pointer (window), NULL);
 }
 
 static void
@@ -153,7 +100,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   /* No preview thread may outlive the test: the page would outlive the window. */
-  wait_for (page_is_idle, fixture, 20);
+  acr_test_ui_wait_for_billing (page (fixture));
   close_window (&fixture->window);
   close_window (&fixture->other_window);
   g_assert_finalize_object (fixture->store);
@@ -161,38 +108,22 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* Start Billing, confirmed as staff confirm it, and wait for the run to end. */
 static void
 run_billing (Fixture *fixture)
 {
-  GtkWidget *start = find_descendant (GTK_WIDGET (page (fixture)), is_button_for_action, "billing.start");
+  GtkWidget *start = acr_test_ui_find_action_button (GTK_WIDGET (page (fixture)), "billing.start");
   AdwMessageDialog *dialog;
 
   g_assert_nonnull (start);
   g_signal_emit_by_name (start, "clicked");
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "bill");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (acr_billing_page_get_busy (page (fixture)));
-  wait_for (page_is_idle, fixture, 20);
+  acr_test_ui_wait_for_billing (page (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (acr_billing_page_get_invoices (page (fixture))), >, 0);
 }
 
@@ -212,8 +143,8 @@ static void
 test_billing_run_can_print_follows_the_selection (Fixture       *fixture,
                                                   gconstpointer  data)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (page (fixture)), is_column_view, NULL);
-  GtkWidget *box = find_descendant (GTK_WIDGET (page (fixture)), is_box, NULL);
+  GtkWidget *view = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *box = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_BOX, NULL);
   GtkWidget *print = gtk_button_new_with_label ("Print");
   GtkSelectionModel *selection;
   guint notified = 0;
