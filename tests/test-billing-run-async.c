@@ -59,6 +59,8 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->billing);
   g_clear_object (&f->rules);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_assert_finalize_object (f->store);
   acr_test_remove_tree (f->dir);
   g_free (f->dir);
