@@ -79,3 +79,124 @@ acr_test_ui_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 }
+
+/* A new main window (a reference of the caller's) on @store unless it is
+ * NULL, shown and drawn once. */
+AcrWindow *
+acr_test_ui_show_window (AcrStore *store)
+{
+  AcrWindow *window = g_object_ref (acr_window_new (NULL));
+
+  if (store != NULL)
+    acr_window_set_store (window, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* Destroys @window and asserts that it, and @store unless NULL, are
+ * finalized with the caller's last reference: nothing kept them alive. */
+void
+acr_test_ui_close_window (AcrWindow *window,
+                          AcrStore  *store)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  if (store != NULL)
+    g_assert_finalize_object (store);
+}
+
+/* Waits (a minute at most) until the billing page is no longer busy: no
+ * preview or run left in its threads. */
+void
+acr_test_ui_wait_for_billing (AcrBillingPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (acr_billing_page_get_busy (page))
+    {
+      /* Not blocking: a change that never comes must reach the deadline. */
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+/*
+ * The first of @widget and its descendants (depth first) that is a @type
+ * and, unless @name is NULL, has the widget name @name; NULL if none is.
+ */
+GtkWidget *
+acr_test_ui_find_widget (GtkWidget  *widget,
+                         GType       type,
+                         const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = acr_test_ui_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first button below @widget (or @widget) whose action is @action, shown or not. */
+GtkWidget *
+acr_test_ui_find_action_button (GtkWidget  *widget,
+                                const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = acr_test_ui_find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A visible toplevel window of @type (a dialog), or NULL. */
+GtkWindow *
+acr_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* Waits (ten seconds at most) for a visible toplevel of @type; NULL if none came. */
+GtkWindow *
+acr_test_ui_wait_for_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *window;
+
+  while ((window = acr_test_ui_find_toplevel (type)) == NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return window;
+}

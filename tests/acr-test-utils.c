@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,6 +44,17 @@ acr_test_remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
+/* The SHA-256 of the file at @path, in hex: whether a file changed. */
+char *
+acr_test_hash_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
 /* Opens (creating) the database members.db in @dir. */
 AcrStore *
 acr_test_open_store (const char *dir)
@@ -54,6 +66,36 @@ acr_test_open_store (const char *dir)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+/*
+ * A new member, not yet stored: @given @family with the address @email,
+ * active and general. Its person is {"given_name", "family_name", "email"},
+ * then @more_person (unless NULL): more of the person's JSON members, such
+ * as "\"profession\": \"physician\"".
+ */
+AcrMember *
+acr_test_make_member (const char *given,
+                      const char *family,
+                      const char *email,
+                      const char *more_person)
+{
+  g_autoptr (AcrMember) member = acr_member_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"given_name\": \"%s\", \"family_name\": \"%s\", \"email\": \"%s\"%s%s}",
+                                           given, family, email,
+                                           more_person != NULL ? ", " : "",
+                                           more_person != NULL ? more_person : "");
+
+  acr_member_set_person_json (member, json, &error);
+  g_assert_no_error (error);
+  acr_member_set_field (member, "email", email, &error);
+  g_assert_no_error (error);
+  acr_member_set_field (member, "status", "active", &error);
+  g_assert_no_error (error);
+  acr_member_set_field (member, "category", "general", &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&member);
 }
 
 /*
@@ -103,5 +145,88 @@ acr_test_ensure_sample_database (const char *path,
     {
       g_printerr ("could not generate the benchmark database %s\n", path);
       exit (EXIT_FAILURE);
+    }
+}
+
+/* Frees what @run holds and zeroes it, ready for another run. */
+void
+acr_test_run_clear (AcrTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->status = 0;
+}
+
+/*
+ * The command line of the CLI: @cli (NULL: $ACR_CLI, the build's), then
+ * @args (NULL-terminated), then "--db @db" unless @db is NULL. A
+ * NULL-terminated array of strings it owns, for acr_test_run_cli () or
+ * g_spawn_async ().
+ */
+GPtrArray *
+acr_test_cli_argv (const char         *cli,
+                   const char * const *args,
+                   const char         *db)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  if (cli == NULL)
+    cli = g_getenv ("ACR_CLI");
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, g_strdup (cli));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, g_strdup ("--db"));
+      g_ptr_array_add (argv, g_strdup (db));
+    }
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+/*
+ * Runs @argv (argv[0] is the program's path) in the folder @cwd (NULL: this
+ * one), with the caller's environment and no input, calling @setup (unless
+ * NULL) in the child before it starts the program; waits for it, asserts it
+ * exited rather than died of a signal, and keeps its exit status, stdout and
+ * stderr in @run, freeing what @run held before.
+ */
+void
+acr_test_run_cli (AcrTestRun           *run,
+                  const char           *cwd,
+                  GSpawnChildSetupFunc  setup,
+                  const char * const   *argv)
+{
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  acr_test_run_clear (run);
+  g_spawn_sync (cwd, (char **) argv, NULL, G_SPAWN_DEFAULT, setup, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* Whether @text is one line: a newline at its end and nowhere else. */
+gboolean
+acr_test_is_one_line (const char *text)
+{
+  const char *newline = strchr (text, '\n');
+
+  return newline != NULL && newline[1] == '\0';
+}
+
+/* Asserts that @text (a CLI's stderr) is one line, ending in a newline. */
+void
+acr_test_assert_one_line (const char *text)
+{
+  g_assert_nonnull (text);
+  if (!acr_test_is_one_line (text))
+    {
+      g_autofree char *message = g_strdup_printf ("expected one line ending in a newline, got “%s”", text);
+
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
     }
 }

@@ -20,26 +20,7 @@
 #include "acr-payment-dialog.h"
 #include "acr-preferences-window.h"
 #include "acr-window.h"
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "acr-test-ui.h"
 
 static void
 wait_ms (guint ms)
@@ -55,7 +36,7 @@ set_text (GtkWidget  *page,
           const char *name,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), text);
 }
 
 static void
@@ -63,7 +44,7 @@ select_item (GtkWidget  *page,
              const char *name,
              guint       position)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), position);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (acr_test_ui_find_widget (page, ADW_TYPE_PREFERENCES_ROW, name)), position);
 }
 
 static gboolean
@@ -75,7 +56,7 @@ tick_title (GtkWidget  *widget,
       if (ADW_IS_ACTION_ROW (child) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
         {
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (acr_test_ui_find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
           return TRUE;
         }
       if (tick_title (child, title))
@@ -99,7 +80,7 @@ fill_application (AcrWindow *window)
   set_text (page, "country", "US");
   select_item (page, "profession", 1);
   select_item (page, "discipline", 1);
-  tick_title (find_widget (page, ADW_TYPE_PREFERENCES_ROW, "certifications"), "American Board of Radiology (ABR)");
+  tick_title (acr_test_ui_find_widget (page, ADW_TYPE_PREFERENCES_ROW, "certifications"), "American Board of Radiology (ABR)");
   select_item (page, "good_standing", 1);
   select_item (page, "in_practice", 1);
   set_text (page, "practice_start", "2024-07-01");
@@ -207,20 +188,20 @@ main (int   argc,
     acr_billing_page_set_year (acr_window_get_billing_page (window), year);
   if (search != NULL)
     {
-      GtkWidget *entry = find_widget (GTK_WIDGET (acr_window_get_members_page (window)), GTK_TYPE_SEARCH_ENTRY, NULL);
+      GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (acr_window_get_members_page (window)), GTK_TYPE_SEARCH_ENTRY, NULL);
 
       gtk_editable_set_text (GTK_EDITABLE (entry), search);
     }
   wait_ms (300);
   if (select >= 0)
     {
-      GtkWidget *column_view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+      GtkWidget *column_view = acr_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
 
       g_signal_emit_by_name (column_view, "activate", (guint) select);
     }
   if (scroll_to != NULL)
     {
-      GtkWidget *row = find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_ROW, scroll_to);
+      GtkWidget *row = acr_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_ROW, scroll_to);
 
       gtk_widget_grab_focus (row);
     }
@@ -237,7 +218,7 @@ main (int   argc,
         {
           /* Record Payment… on the first invoice of Billing, as staff open it. */
           GtkWidget *page = GTK_WIDGET (acr_window_get_billing_page (window));
-          GtkColumnView *invoices = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL));
+          GtkColumnView *invoices = GTK_COLUMN_VIEW (acr_test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL));
           GListModel *toplevels = gtk_window_get_toplevels ();
 
           acr_window_set_view (window, "billing");
@@ -253,9 +234,9 @@ main (int   argc,
                 other = GTK_WINDOW (toplevel);
             }
           if (amount != NULL)
-            gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "amount")), amount);
+            gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "amount")), amount);
           if (date != NULL)
-            gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "date")), date);
+            gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "date")), date);
           if (width < 460)
             gtk_window_set_default_size (other, width, -1);
         }

@@ -42,6 +42,7 @@
 
 #include "acr-sample-data.h"
 #include "acr-window.h"
+#include "acr-test-ui.h"
 #include "acr-test-utils.h"
 
 #define SMALL_COUNT 40000
@@ -162,24 +163,6 @@ print_machine (void)
           model_name != NULL ? model_name : "unknown CPU",
           loadavg != NULL ? loadavg : "unknown\n");
   fflush (stdout);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Whether a list row cell on screen shows @text (any text when NULL):
@@ -379,7 +362,7 @@ open_app_window (AppWindow  *app,
   acr_window_set_store (app->window, app->store, NULL);
   app->built_at = g_get_monotonic_time ();
 
-  app->column_view = find_widget (GTK_WIDGET (acr_window_get_members_page (app->window)), GTK_TYPE_COLUMN_VIEW);
+  app->column_view = acr_test_ui_find_widget (GTK_WIDGET (acr_window_get_members_page (app->window)), GTK_TYPE_COLUMN_VIEW, NULL);
   if (app->column_view == NULL)
     {
       g_printerr ("the members page has no GtkColumnView\n");
@@ -751,7 +734,7 @@ bench_typing (AppWindow  *app,
               GArray     *typed_totals)
 {
   AcrSearchResults *results = acr_members_page_get_results (acr_window_get_members_page (app->window));
-  GtkWidget *entry = find_widget (GTK_WIDGET (acr_window_get_members_page (app->window)), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (acr_window_get_members_page (app->window)), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_autoptr (GArray) models = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) clears = g_array_new (FALSE, FALSE, sizeof (double));

@@ -21,22 +21,6 @@
 
 typedef struct
 {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-typedef struct
-{
   char *dir;
   char *path;
 } Fixture;
@@ -60,42 +44,18 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GPtrArray *
-make_argv (Fixture            *f,
-           const char * const *args)
-{
-  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
-  const char *cli = g_getenv ("ACR_CLI");
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, g_strdup (cli));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, g_strdup ("--db"));
-  g_ptr_array_add (argv, g_strdup (f->path));
-  g_ptr_array_add (argv, NULL);
-  return argv;
-}
-
 static void
 run_cli (Fixture            *f,
-         Run                *run,
+         AcrTestRun         *run,
          const char * const *args)
 {
-  g_autoptr (GPtrArray) argv = make_argv (f, args);
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
+  g_autoptr (GPtrArray) argv = acr_test_cli_argv (NULL, args, f->path);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  acr_test_run_cli (run, NULL, NULL, (const char * const *) argv->pdata);
 }
 
 #define CLI(f, run, ...) G_STMT_START { \
     const char *args_[] = { __VA_ARGS__, NULL }; \
-    run_clear (run); \
     run_cli (f, run, args_); \
   } G_STMT_END
 
@@ -182,7 +142,7 @@ static void
 test_end_to_end (Fixture       *f,
                  gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonParser) after_parser = json_parser_new ();
   g_autofree char *pdf_en = g_build_filename (f->dir, "en.pdf", NULL);
@@ -352,7 +312,7 @@ test_killed_run_is_gapless_and_finishes (Fixture       *f,
                                          gconstpointer  data)
 {
   const char *bill_args[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--batch-size", "20", NULL };
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = NULL;
   g_autoptr (AcrRules) rules = NULL;
@@ -387,7 +347,7 @@ test_killed_run_is_gapless_and_finishes (Fixture       *f,
    */
   for (guint k = 0; k < N_KILLS; k++)
     {
-      g_autoptr (GPtrArray) argv = make_argv (f, bill_args);
+      g_autoptr (GPtrArray) argv = acr_test_cli_argv (NULL, bill_args, f->path);
       gint64 target = k == 0 ? 0 : previous + (expected - previous) / 4 + 1;
       GPid pid;
       int wait_status = 0;
@@ -418,7 +378,6 @@ test_killed_run_is_gapless_and_finishes (Fixture       *f,
   g_test_message ("%u of %u kills stopped the run half-way", n_partial, N_KILLS);
   g_assert_cmpuint (n_partial, >=, 2);
 
-  run_clear (&run);
   run_cli (f, &run, bill_args);
   g_assert_cmpint (run.status, ==, 0);
   assert_numbering_sound (f->path);
@@ -447,7 +406,7 @@ static void
 test_retire_prints_refund (Fixture       *f,
                            gconstpointer  data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *member = NULL;
   g_autofree char *number = NULL;

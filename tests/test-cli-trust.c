@@ -17,22 +17,6 @@
 /* The account the permission tests run as when the suite runs as root (chmod does not stop root). */
 #define NOBODY 65534
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static void
 become_nobody_cb (gpointer user_data)
 {
@@ -67,38 +51,16 @@ cli_for_nobody (void)
   return nobody_cli;
 }
 
-static GPtrArray *
-make_argv (const char         *db,
-           gboolean            as_nobody,
-           const char * const *args)
-{
-  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (argv, g_strdup (as_nobody ? cli_for_nobody () : g_getenv ("ACR_CLI")));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, g_strdup ("--db"));
-  g_ptr_array_add (argv, g_strdup (db));
-  g_ptr_array_add (argv, NULL);
-  return argv;
-}
-
+/* Runs the CLI (as nobody: its copy, as that account) on the database @db. */
 static void
 run_cli_as (const char         *db,
             gboolean            as_nobody,
-            Run                *run,
+            AcrTestRun         *run,
             const char * const *args)
 {
-  g_autoptr (GPtrArray) argv = make_argv (db, as_nobody, args);
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
+  g_autoptr (GPtrArray) argv = acr_test_cli_argv (as_nobody ? cli_for_nobody () : NULL, args, db);
 
-  run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                as_nobody ? become_nobody_cb : NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  acr_test_run_cli (run, NULL, as_nobody ? become_nobody_cb : NULL, (const char * const *) argv->pdata);
 }
 
 #define CLI(db, run, ...) G_STMT_START { \
@@ -110,16 +72,6 @@ run_cli_as (const char         *db,
     const char *args_[] = { __VA_ARGS__, NULL }; \
     run_cli_as (db, TRUE, run, args_); \
   } G_STMT_END
-
-/* One line on stderr. */
-static void
-assert_one_line (const char *text)
-{
-  const char *newline = strchr (text, '\n');
-
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
-}
 
 static void
 test_missing_database_is_refused_by_readers (void)
@@ -133,25 +85,18 @@ test_missing_database_is_refused_by_readers (void)
     { "invoices", NULL },
     { "edit", "0000001", "phone=1", "--reason", "test", NULL },
   };
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
-      g_autoptr (GPtrArray) argv = make_argv (path, FALSE, readers[i]);
-      g_autoptr (GError) error = NULL;
-      int wait_status = 0;
       g_autofree char *expected = g_strdup_printf ("no database at %s", path);
 
-      run_clear (&run);
-      g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                    &run.out, &run.err, &wait_status, &error);
-      g_assert_no_error (error);
-      g_assert_true (WIFEXITED (wait_status));
+      run_cli_as (path, FALSE, &run, readers[i]);
       g_test_message ("%s: %s", readers[i][0], run.err);
-      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+      g_assert_cmpint (run.status, ==, 1);
       g_assert_nonnull (strstr (run.err, expected));
       g_assert_nonnull (strstr (run.err, "sample-data"));
-      assert_one_line (run.err);
+      acr_test_assert_one_line (run.err);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
 
@@ -177,7 +122,7 @@ test_edit_to_another_members_email_is_refused (void)
 {
   g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autofree char *email = NULL;
   g_autofree char *edit = NULL;
   g_autofree char *upper = NULL;
@@ -198,7 +143,7 @@ test_edit_to_another_members_email_is_refused (void)
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "0000001"));
-  assert_one_line (run.err);
+  acr_test_assert_one_line (run.err);
 
   acr_test_remove_tree (dir);
 }
@@ -210,14 +155,14 @@ test_damaged_file_is_named (void)
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autofree char *junk = g_strnfill (4096, 'x');
   g_autofree char *expected = g_strdup_printf ("%s is not an ACR Membership database or is damaged", path);
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (path, junk, -1, NULL));
   CLI (path, &run, "show", "0000001");
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, expected));
-  assert_one_line (run.err);
+  acr_test_assert_one_line (run.err);
   acr_test_remove_tree (dir);
 }
 
@@ -239,7 +184,7 @@ test_read_only_directory_and_file_are_named (void)
   g_autofree char *sub = g_build_filename (dir, "office", NULL);
   g_autofree char *path = g_build_filename (sub, "members.db", NULL);
   g_autofree char *expected = NULL;
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   CLI (path, &run, "sample-data", "--count", "3", "--seed", "1");
@@ -266,7 +211,7 @@ test_read_only_directory_and_file_are_named (void)
   expected = g_strdup_printf ("cannot write in %s (read-only directory): SQLite needs to create members.db-wal there", sub);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, expected));
-  assert_one_line (run.err);
+  acr_test_assert_one_line (run.err);
 
   /* A read-only file in a writable directory: reading works, writing says why not. */
   g_assert_cmpint (g_chmod (sub, 0755), ==, 0);
@@ -279,7 +224,7 @@ test_read_only_directory_and_file_are_named (void)
   expected = g_strdup_printf ("%s is read-only", path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, expected));
-  assert_one_line (run.err);
+  acr_test_assert_one_line (run.err);
 
   g_chmod (path, 0644);
   acr_test_remove_tree (dir);
@@ -295,9 +240,9 @@ test_commands_succeed_during_a_billing_run (void)
   g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   const char *bill_args[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
-  g_autoptr (GPtrArray) argv = make_argv (path, FALSE, bill_args);
+  g_autoptr (GPtrArray) argv = acr_test_cli_argv (NULL, bill_args, path);
   g_autoptr (GError) error = NULL;
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autofree char *invoice = NULL;
   guint n_during = 0;
   gint64 slowest_pay = 0;
@@ -363,7 +308,7 @@ test_voided_invoice_is_billed_again_only_on_purpose (void)
 {
   g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autofree char *number = NULL;
 
   CLI (path, &run, "sample-data", "--count", "40", "--seed", "1");

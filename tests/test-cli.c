@@ -1,7 +1,8 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sys/wait.h>
+
+#include "acr-test-utils.h"
 
 /*
  * acr-membership-cli classify and quote run end to end ($ACR_CLI) on the
@@ -9,22 +10,6 @@
  * statuses (0 decision, 1 invalid input, 2 wrong usage) and the one-line
  * message on stderr that names the field.
  */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *
 person_path (const char *file)
@@ -35,37 +20,30 @@ person_path (const char *file)
 /* Runs the CLI with @args (NULL-terminated); "@file" stands for a person
  * fixture, "%file" for a bundle fixture. */
 static void
-run_cli (Run                *run,
+run_cli (AcrTestRun         *run,
          const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ACR_CLI");
-  int wait_status = 0;
+  g_autoptr(GPtrArray) resolved = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = NULL;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, g_strdup (cli));
   for (guint i = 0; args[i] != NULL; i++)
     {
       if (args[i][0] == '@')
-        g_ptr_array_add (argv, person_path (args[i] + 1));
+        g_ptr_array_add (resolved, person_path (args[i] + 1));
       else if (args[i][0] == '%')
-        g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "fixtures", "bundles", args[i] + 1, NULL));
+        g_ptr_array_add (resolved, g_test_build_filename (G_TEST_DIST, "fixtures", "bundles", args[i] + 1, NULL));
       else
-        g_ptr_array_add (argv, g_strdup (args[i]));
+        g_ptr_array_add (resolved, g_strdup (args[i]));
     }
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (resolved, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  argv = acr_test_cli_argv (NULL, (const char * const *) resolved->pdata, NULL);
+  acr_test_run_cli (run, NULL, NULL, (const char * const *) argv->pdata);
 }
 
 static JsonObject *
 parse_output (JsonParser *parser,
-              Run        *run)
+              AcrTestRun *run)
 {
   g_autoptr(GError) error = NULL;
 
@@ -112,7 +90,7 @@ static void
 test_classify_fixture (gconstpointer data)
 {
   const ClassifyCase *c = data;
-  g_auto(Run) run = { 0, };
+  g_auto(AcrTestRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *file = g_strdup_printf ("@%s", c->file);
   const char *args[] = { "classify", "--date", c->date, file, NULL };
@@ -183,7 +161,7 @@ static void
 test_quote_fixture (gconstpointer data)
 {
   const QuoteCase *c = data;
-  g_auto(Run) run = { 0, };
+  g_auto(AcrTestRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *file = g_strdup_printf ("@%s", c->file);
   const char *args[] = { "quote", "--year", c->year, "--date", c->date, file, NULL };
@@ -240,9 +218,7 @@ static void
 assert_one_line (const char *err,
                  const char *expected)
 {
-  /* one line: the only newline is the last character */
-  g_assert_true (g_str_has_suffix (err, "\n"));
-  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+  acr_test_assert_one_line (err);
 
   if (g_str_has_suffix (expected, "…"))
     {
@@ -269,7 +245,7 @@ test_bad_person (gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(AcrTestRun) run = { 0, };
 
       run_cli (&run, commands[i]);
       g_assert_cmpint (run.status, ==, 1);
@@ -294,7 +270,7 @@ test_three_chapters (void)
 static void
 test_year_without_schedule (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(AcrTestRun) run = { 0, };
   const char *args[] = { "quote", "--year", "2031", "@resident-us.json", NULL };
 
   run_cli (&run, args);
@@ -312,7 +288,7 @@ test_malformed_rules_file (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(AcrTestRun) run = { 0, };
 
       run_cli (&run, commands[i]);
       g_assert_cmpint (run.status, ==, 1);
@@ -325,7 +301,7 @@ test_malformed_rules_file (void)
 static void
 test_rules_option (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(AcrTestRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *args[] = { "quote", "--rules", "%minimal.json", "--year", "2026", "--date", "2026-11-26",
                          "@radiologist-two-chapters.json", NULL };
@@ -336,11 +312,11 @@ test_rules_option (void)
   assert_one_line (run.err, "acr-membership-cli: radiologist-two-chapters.json: practice_region: unknown state or province “DC”");
 
   {
-    g_auto(Run) ok = { 0, };
+    g_auto(AcrTestRun) ok = { 0, };
     const char *ok_args[] = { "classify", "--rules", "%minimal.json", "--date", "2026-11-26", "@nobody.json", NULL };
     const char *quote_args[] = { "quote", "--rules", "%minimal.json", "--year", "2026", "--date", "2026-11-26",
                                  "@awaiting-match-egypt.json", NULL };
-    g_auto(Run) quoted = { 0, };
+    g_auto(AcrTestRun) quoted = { 0, };
     g_autoptr(JsonParser) second = json_parser_new ();
 
     run_cli (&ok, ok_args);
@@ -397,7 +373,7 @@ test_person_from_stdin (void)
 static void
 test_date_defaults_to_today (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(AcrTestRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *args[] = { "classify", "@radiologist-two-chapters.json", NULL };
   JsonObject *object;
@@ -427,7 +403,7 @@ test_wrong_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(AcrTestRun) run = { 0, };
 
       run_cli (&run, cases[i]);
       g_assert_cmpint (run.status, ==, 2);
@@ -436,7 +412,7 @@ test_wrong_usage (void)
     }
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(AcrTestRun) run = { 0, };
     const char *args[] = { "classify", "--date", "2027-02-30", "@resident-us.json", NULL };
 
     run_cli (&run, args);
@@ -447,7 +423,7 @@ test_wrong_usage (void)
 static void
 test_help_lists_the_commands (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(AcrTestRun) run = { 0, };
   const char *args[] = { "--help", NULL };
 
   run_cli (&run, args);

@@ -453,6 +453,178 @@ test_sources_quote_the_seed (void)
     }
 }
 
+/* Issue 12 §3, "the chapter maximum off by one". The seed: "You can choose
+ * up to two local chapters depending on where you live or practice." The
+ * bundle's chapter_choice.max is inclusive: that many chapters are accepted
+ * and one more is refused, by every call that takes a person. */
+
+#define CHAPTER_PERSON \
+  "{\"profession\": \"physician\", \"discipline\": \"radiology\", \"certifications\": [\"ABR\"]," \
+  " \"country\": \"US\", \"region\": \"VA\", \"practice_region\": \"MD\", \"in_practice\": true," \
+  " \"training\": {\"stage\": \"fellowship\", \"approved\": true, \"country\": \"US\", \"end\": \"2021-06-30\"}," \
+  " \"chapters\": [%s]}"
+
+static AcrPerson *
+chapter_person_new (const char  *chapters,
+                    GError     **error)
+{
+  g_autofree char *json = g_strdup_printf (CHAPTER_PERSON, chapters);
+
+  return acr_person_new_from_data (json, -1, "person.json", error);
+}
+
+/* The built-in bundle with chapter_choice.max set to @max. */
+static AcrRules *
+rules_with_chapter_max (gint64 max)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  AcrRules *rules;
+  JsonObject *choice;
+  const char *data;
+  gsize size;
+
+  bytes = g_resource_lookup_data (acr_rules_get_resource (), ACR_RULES_DEFAULT_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  json_parser_load_from_data (parser, data, (gssize) size, &error);
+  g_assert_no_error (error);
+
+  choice = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "chapter_choice");
+  g_assert_nonnull (choice);
+  g_assert_cmpint (json_object_get_int_member (choice, "max"), ==, 2);
+  json_object_set_int_member (choice, "max", max);
+
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  size = strlen (text);
+  edited = g_bytes_new_take (g_steal_pointer (&text), size);
+
+  rules = acr_rules_new_from_bytes (edited, "chapter-max.json", &error);
+  g_assert_no_error (error);
+  return rules;
+}
+
+static guint
+count_chapter_lines (AcrDuesQuote *quote)
+{
+  GListModel *lines = acr_dues_quote_get_lines (quote);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(AcrDuesLine) line = g_list_model_get_item (lines, i);
+
+      if (g_str_has_prefix (acr_dues_line_get_code (line), "chapter:"))
+        n++;
+    }
+
+  return n;
+}
+
+/* The day the chapter-maximum cases are decided and billed on. */
+static GDate
+chapter_test_day (void)
+{
+  GDate on;
+
+  g_date_clear (&on, 1);
+  g_date_set_dmy (&on, 26, G_DATE_NOVEMBER, 2026);
+  return on;
+}
+
+/* Validated, classified, and billed for each of its @n_chapters chapters. */
+static void
+assert_chapters_accepted (AcrRules  *rules,
+                          AcrPerson *person,
+                          guint      n_chapters)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrDecision) decision = NULL;
+  g_autoptr(AcrDuesQuote) quote = NULL;
+  GDate on = chapter_test_day ();
+
+  g_assert_true (acr_rules_validate_person (rules, person, "person.json", &error));
+  g_assert_no_error (error);
+
+  decision = acr_rules_classify (rules, person, &on, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "general");
+
+  quote = acr_rules_quote (rules, person, 2026, &on, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_chapter_lines (quote), ==, n_chapters);
+}
+
+/* Refused with @message by validation, and by classify and quote. */
+static void
+assert_chapters_refused (AcrRules   *rules,
+                         AcrPerson  *person,
+                         const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrDecision) decision = NULL;
+  g_autoptr(AcrDuesQuote) quote = NULL;
+  GDate on = chapter_test_day ();
+
+  g_assert_false (acr_rules_validate_person (rules, person, "person.json", &error));
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  decision = acr_rules_classify (rules, person, &on, &error);
+  g_assert_null (decision);
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+  g_clear_error (&error);
+
+  quote = acr_rules_quote (rules, person, 2026, &on, &error);
+  g_assert_null (quote);
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+}
+
+/* The built-in bundle: two chapters (where the person lives and where they
+ * practise) are accepted and both billed; a third is refused. AcrPerson
+ * refuses a third chapter itself, before the rules see it. */
+static void
+test_chapter_maximum_two_accepted_three_refused (void)
+{
+  g_autoptr(AcrRules) rules = load_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrPerson) two = chapter_person_new ("\"VA\", \"MD\"", &error);
+  g_autoptr(AcrPerson) three = NULL;
+
+  g_assert_no_error (error);
+  assert_chapters_accepted (rules, two, 2);
+
+  three = chapter_person_new ("\"VA\", \"MD\", \"DC\"", &error);
+  g_assert_null (three);
+  g_assert_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "person.json: chapters: at most two chapters may be chosen, got 3");
+}
+
+/* The limit is the bundle's, checked by the rules: with "max": 1 one chapter
+ * is accepted and two are refused, though AcrPerson would take two. A limit
+ * off by one either way fails here (the built-in bundle cannot show a rules
+ * limit that is one too high, as AcrPerson stops a third chapter first). */
+static void
+test_chapter_maximum_is_the_bundles_and_inclusive (void)
+{
+  g_autoptr(AcrRules) rules = rules_with_chapter_max (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrPerson) one = chapter_person_new ("\"VA\"", &error);
+  g_autoptr(AcrPerson) two = NULL;
+
+  g_assert_no_error (error);
+  assert_chapters_accepted (rules, one, 1);
+
+  two = chapter_person_new ("\"VA\", \"MD\"", &error);
+  g_assert_no_error (error);
+  assert_chapters_refused (rules, two, "person.json: chapters: at most 1 chapters, got 2");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -471,6 +643,10 @@ main (int    argc,
   g_test_add_func ("/acr/rules/missing-file-is-refused", test_missing_file_is_refused);
   g_test_add_func ("/acr/rules/empty-bytes-are-refused", test_empty_bytes_are_refused);
   g_test_add_func ("/acr/rules/negative-offsets-stay-in-the-calendar", test_negative_offsets_stay_in_the_calendar);
+  g_test_add_func ("/acr/rules/chapter-maximum/two-accepted-three-refused",
+                   test_chapter_maximum_two_accepted_three_refused);
+  g_test_add_func ("/acr/rules/chapter-maximum/is-the-bundles-and-inclusive",
+                   test_chapter_maximum_is_the_bundles_and_inclusive);
 
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {

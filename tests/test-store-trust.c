@@ -24,29 +24,16 @@ store_db (AcrStore *store)
   return _acr_store_sqlite_get_db (ACR_STORE_SQLITE (acr_store_get_backend (store)));
 }
 
+/* A general member in Virginia since 1990: billable. */
 static AcrMember *
 make_member (const char *given,
              const char *family,
              const char *email)
 {
-  AcrMember *member = acr_member_new ();
-  g_autoptr (GError) error = NULL;
-  /* A general member in Virginia since 1990: billable. */
-  g_autofree char *json = g_strdup_printf ("{\"given_name\": \"%s\", \"family_name\": \"%s\", \"email\": \"%s\","
-                                           " \"profession\": \"physician\", \"discipline\": \"radiology\","
-                                           " \"certifications\": [\"ABR\"], \"country\": \"US\", \"region\": \"VA\","
-                                           " \"in_practice\": true, \"practice_start\": \"1990-07-01\"}",
-                                           given, family, email);
-
-  acr_member_set_person_json (member, json, &error);
-  g_assert_no_error (error);
-  acr_member_set_field (member, "email", email, &error);
-  g_assert_no_error (error);
-  acr_member_set_field (member, "status", "active", &error);
-  g_assert_no_error (error);
-  acr_member_set_field (member, "category", "general", &error);
-  g_assert_no_error (error);
-  return member;
+  return acr_test_make_member (given, family, email,
+                               "\"profession\": \"physician\", \"discipline\": \"radiology\","
+                               " \"certifications\": [\"ABR\"], \"country\": \"US\", \"region\": \"VA\","
+                               " \"in_practice\": true, \"practice_start\": \"1990-07-01\"");
 }
 
 static AcrMember *

@@ -12,27 +12,6 @@
 #include "acr-store-sqlite-private.h"
 #include "acr-test-utils.h"
 
-static AcrMember *
-make_member (const char *given,
-             const char *family,
-             const char *email)
-{
-  AcrMember *member = acr_member_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *json = g_strdup_printf ("{\"given_name\": \"%s\", \"family_name\": \"%s\", \"email\": \"%s\"}",
-                                           given, family, email);
-
-  acr_member_set_person_json (member, json, &error);
-  g_assert_no_error (error);
-  acr_member_set_field (member, "email", email, &error);
-  g_assert_no_error (error);
-  acr_member_set_field (member, "status", "active", &error);
-  g_assert_no_error (error);
-  acr_member_set_field (member, "category", "general", &error);
-  g_assert_no_error (error);
-  return member;
-}
-
 static void
 exec_raw (const char *path,
           const char *sql)
@@ -84,10 +63,10 @@ test_numbers_sequential_fixed_width (void)
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
-  g_autoptr (AcrMember) a = make_member ("Anne", "Lefèvre", "anne@example.org");
-  g_autoptr (AcrMember) b = make_member ("Bruno", "Keller", "bruno@example.org");
-  g_autoptr (AcrMember) bad = make_member ("Carl", "Bad", "carl@example.org");
-  g_autoptr (AcrMember) c = make_member ("Dora", "Nguyễn", "dora@example.org");
+  g_autoptr (AcrMember) a = acr_test_make_member ("Anne", "Lefèvre", "anne@example.org", NULL);
+  g_autoptr (AcrMember) b = acr_test_make_member ("Bruno", "Keller", "bruno@example.org", NULL);
+  g_autoptr (AcrMember) bad = acr_test_make_member ("Carl", "Bad", "carl@example.org", NULL);
+  g_autoptr (AcrMember) c = acr_test_make_member ("Dora", "Nguyễn", "dora@example.org", NULL);
   g_autoptr (AcrMember) again = NULL;
   g_autofree char *text = NULL;
 
@@ -131,7 +110,7 @@ test_save_records_history (void)
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
-  g_autoptr (AcrMember) m = make_member ("Anne", "Lefèvre", "anne@example.org");
+  g_autoptr (AcrMember) m = acr_test_make_member ("Anne", "Lefèvre", "anne@example.org", NULL);
   g_autoptr (GPtrArray) history = NULL;
   AcrMemberChange *change;
 
@@ -189,7 +168,7 @@ test_stale_revision_conflicts (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
   g_autoptr (AcrStore) other_store = NULL;
-  g_autoptr (AcrMember) m = make_member ("Anne", "Lefèvre", "anne@example.org");
+  g_autoptr (AcrMember) m = acr_test_make_member ("Anne", "Lefèvre", "anne@example.org", NULL);
   g_autoptr (AcrMember) first = NULL;
   g_autoptr (AcrMember) second = NULL;
   g_autoptr (AcrMember) now = NULL;
@@ -234,7 +213,7 @@ test_history_append_only (void)
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
-  g_autoptr (AcrMember) m = make_member ("Anne", "Lefèvre", "anne@example.org");
+  g_autoptr (AcrMember) m = acr_test_make_member ("Anne", "Lefèvre", "anne@example.org", NULL);
   sqlite3 *db = NULL;
   char *message = NULL;
 
@@ -394,7 +373,7 @@ check_migrated (const char *path)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = acr_store_open (path, &error);
   g_autoptr (AcrMember) old = NULL;
-  g_autoptr (AcrMember) fresh = make_member ("Hà", "Trần", "ha@example.vn");
+  g_autoptr (AcrMember) fresh = acr_test_make_member ("Hà", "Trần", "ha@example.vn", NULL);
   g_autoptr (GPtrArray) history = NULL;
   g_autofree char *draft = NULL;
   sqlite3 *db = NULL;
@@ -542,8 +521,8 @@ test_search_index_built_in_a_thread (void)
 {
   g_autofree char *dir = acr_test_make_temp_dir ();
   g_autoptr (AcrStore) store = acr_test_open_store (dir);
-  g_autoptr (AcrMember) a = make_member ("Élise", "Côté", "elise@example.ca");
-  g_autoptr (AcrMember) b = make_member ("Hà", "Trần", "ha@example.vn");
+  g_autoptr (AcrMember) a = acr_test_make_member ("Élise", "Côté", "elise@example.ca", NULL);
+  g_autoptr (AcrMember) b = acr_test_make_member ("Hà", "Trần", "ha@example.vn", NULL);
   g_autoptr (GError) error = NULL;
   gboolean done = FALSE;
 
@@ -571,8 +550,8 @@ test_search_index_from_a_thread_never_misses_a_change (void)
 {
   g_autofree char *dir = acr_test_make_temp_dir ();
   g_autoptr (AcrStore) store = acr_test_open_store (dir);
-  g_autoptr (AcrMember) a = make_member ("Élise", "Côté", "elise@example.ca");
-  g_autoptr (AcrMember) late = make_member ("Jürgen", "Müller", "jm@example.de");
+  g_autoptr (AcrMember) a = acr_test_make_member ("Élise", "Côté", "elise@example.ca", NULL);
+  g_autoptr (AcrMember) late = acr_test_make_member ("Jürgen", "Müller", "jm@example.de", NULL);
   g_autoptr (GError) error = NULL;
   gboolean done = FALSE;
 

@@ -3,38 +3,16 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "acr-decision-view.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
+#include "acr-test-utils.h"
 
 /* Application entry driven through the real form rows: typed text,
  * combo selections and ticked boxes, then the decision pane is read. */
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static guint
 count_widgets (GtkWidget  *widget,
@@ -60,7 +38,7 @@ row (AcrWindow  *window,
      const char *fact)
 {
   GtkWidget *page = GTK_WIDGET (acr_window_get_applicant_form (window));
-  GtkWidget *found = find_widget (page, ADW_TYPE_PREFERENCES_ROW, fact);
+  GtkWidget *found = acr_test_ui_find_widget (page, ADW_TYPE_PREFERENCES_ROW, fact);
 
   g_assert_nonnull (found);
   return found;
@@ -109,7 +87,7 @@ tick (GtkWidget  *container,
       if (ADW_IS_ACTION_ROW (child) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
         {
-          GtkWidget *check = find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL);
+          GtkWidget *check = acr_test_ui_find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL);
 
           g_assert_nonnull (check);
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -124,20 +102,15 @@ static AcrWindow *
 create_window (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  AcrWindow *window;
 
   g_settings_set_string (settings, "last-view", "applications");
-  window = g_object_ref (acr_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
+  return acr_test_ui_show_window (NULL);
 }
 
 static AcrDecisionView *
 decision_view (AcrWindow *window)
 {
-  return ACR_DECISION_VIEW (find_widget (GTK_WIDGET (window), ACR_TYPE_DECISION_VIEW, NULL));
+  return ACR_DECISION_VIEW (acr_test_ui_find_widget (GTK_WIDGET (window), ACR_TYPE_DECISION_VIEW, NULL));
 }
 
 static void
@@ -185,8 +158,7 @@ test_application_certified_physician_is_general (void)
   g_assert_cmpuint (count_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, NULL), >=, g_list_model_get_n_items (lines));
   g_assert_cmpuint (count_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, "placeholder"), ==, n_placeholders);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -208,8 +180,7 @@ test_application_impossible_date_is_refused_on_the_row (void)
   g_assert_false (gtk_widget_has_css_class (end, "error"));
   g_assert_true (acr_person_has_fact (person, "training.end"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -240,8 +211,7 @@ test_application_chapters_follow_regions (void)
   g_assert_true (acr_person_has_code (person, "chapters", "DC"));
   g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 2);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -262,17 +232,14 @@ test_application_new_clears_the_form (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "profession"))), ==, 0);
   g_assert_cmpstr (acr_decision_view_get_title (decision_view (window)), ==, "No Category Yet");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static char *
 make_database_path (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("acr-ui-application-XXXXXX", &error);
+  g_autofree char *dir = acr_test_make_temp_dir ();
 
-  g_assert_no_error (error);
   return g_build_filename (dir, "members.db", NULL);
 }
 
@@ -280,34 +247,8 @@ static void
 remove_database (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
 
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  acr_test_remove_tree (dir);
 }
 
 static AcrWindow *
@@ -335,23 +276,23 @@ test_application_approve_adds_the_member_and_opens_it (void)
   page = GTK_WIDGET (acr_window_get_applicant_form (window));
 
   /* An empty form is not an application: neither Approve nor Refuse. */
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.approve")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.refuse")));
 
   /* Named but eligible for nothing yet: it can be refused, not approved. */
   type_text (window, "given_name", "Ada");
   type_text (window, "family_name", "Moreau");
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
-  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.approve")));
+  g_assert_true (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.refuse")));
   type_text (window, "city", "Richmond");
   type_text (window, "country", "US");
   choose (window, "profession", "Physician");
   choose (window, "discipline", "Radiology");
   tick (row (window, "certifications"), "American Board of Radiology (ABR)");
 
-  g_assert_true (gtk_widget_get_sensitive (find_action_button (page, "application.approve")));
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (page, "application.refuse")));
-  g_signal_emit_by_name (find_action_button (page, "application.approve"), "clicked");
+  g_assert_true (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.approve")));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_ui_find_action_button (page, "application.refuse")));
+  g_signal_emit_by_name (acr_test_ui_find_action_button (page, "application.approve"), "clicked");
   g_assert_cmpint (acr_store_count_members (store, NULL), ==, 1);
 
   /* The new member is opened, and the form is ready for the next one. */
@@ -376,9 +317,7 @@ test_application_approve_adds_the_member_and_opens_it (void)
     g_assert_cmpint (balance, >, 0);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
   remove_database (path);
 }
 
@@ -398,9 +337,7 @@ test_application_draft_survives_closing_the_window (void)
   type_text (window, "training.end", "2027-05-31");
 
   /* Closed at once, before the autosave delay: nothing may be lost. */
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
 
   /* As after a restart: a new store on the same file, a new window. */
   store = acr_store_open (path, &error);
@@ -412,9 +349,7 @@ test_application_draft_survives_closing_the_window (void)
   g_assert_cmpstr (acr_person_get_string (acr_applicant_form_get_person (acr_window_get_applicant_form (window)), "profession"),
                    ==, "medical-student");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
   remove_database (path);
 }
 
@@ -471,23 +406,6 @@ wait_for_label (GtkWidget  *widget,
   return found;
 }
 
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 static void
 test_application_failed_draft_save_is_toasted (void)
 {
@@ -503,9 +421,7 @@ test_application_failed_draft_save_is_toasted (void)
   type_text (window, "given_name", "Ada");
   g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "The application could not be kept as a draft: "));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
   remove_database (path);
 }
 
@@ -532,15 +448,14 @@ test_application_member_without_first_invoice_is_told (void)
   gtk_widget_activate_action (GTK_WIDGET (acr_window_get_applicant_form (window)), "application.approve", NULL);
   g_assert_cmpint (acr_store_count_members (store, NULL), ==, 1);
 
-  dialog = find_message_dialog ("No First Invoice");
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No First Invoice");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Member "));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "first invoice was not created"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (store);
+  acr_test_ui_close_window (window, store);
   remove_database (path);
 }
 

@@ -3,12 +3,12 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "acr-money.h"
 #include "acr-sample-data.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
+#include "acr-test-utils.h"
 
 /* Billing on sample members: the preview, a run started through its
  * button and confirmation dialog, then the invoice list's search and
@@ -21,76 +21,6 @@ typedef struct
   AcrWindow *window;
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static AcrBillingPage *
 page (Fixture *fixture)
 {
@@ -98,64 +28,30 @@ page (Fixture *fixture)
 }
 
 static void
-wait_until_idle (Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (acr_billing_page_get_busy (page (fixture)))
-    {
-      /* Not blocking: a change that never comes must reach the deadline. */
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "last-view", data != NULL ? data : "billing");
-  fixture->dir = g_dir_make_tmp ("acr-ui-billing-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "members.db", NULL);
-  fixture->store = acr_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = acr_test_make_temp_dir ();
+  fixture->store = acr_test_open_store (fixture->dir);
   g_assert_true (acr_sample_data_generate (fixture->store, 300, 7, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  fixture->window = g_object_ref (acr_window_new (NULL));
-  acr_window_set_store (fixture->window, fixture->store, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  wait_until_idle (fixture);
+  fixture->window = acr_test_ui_show_window (fixture->store);
+  acr_test_ui_wait_for_billing (page (fixture));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   /* No preview thread may outlive the test: the page would outlive the window. */
-  wait_until_idle (fixture);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  acr_test_ui_wait_for_billing (page (fixture));
+  acr_test_ui_close_window (fixture->window, fixture->store);
+  acr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -164,22 +60,22 @@ run_billing (Fixture *fixture)
 {
   AdwMessageDialog *dialog;
 
-  g_signal_emit_by_name (find_action_button (GTK_WIDGET (page (fixture)), "billing.start"), "clicked");
-  dialog = find_message_dialog ();
+  g_signal_emit_by_name (acr_test_ui_find_action_button (GTK_WIDGET (page (fixture)), "billing.start"), "clicked");
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   /* As a click on the button: the dialog emits the response and closes. */
   adw_message_dialog_response (dialog, "bill");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (acr_billing_page_get_busy (page (fixture)));
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
 }
 
 static void
 test_billing_preview_shows_categories_before_the_run (Fixture       *fixture,
                                                       gconstpointer  data)
 {
-  GtkListBox *categories = GTK_LIST_BOX (find_named (GTK_WIDGET (page (fixture)), "category-list"));
+  GtkListBox *categories = GTK_LIST_BOX (acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_WIDGET, "category-list"));
 
   g_assert_cmpint (acr_billing_page_get_year (page (fixture)), >, 2000);
   g_assert_nonnull (gtk_list_box_get_row_at_index (categories, 0));
@@ -192,7 +88,7 @@ static void
 test_billing_preview_waits_until_the_page_is_shown (Fixture       *fixture,
                                                     gconstpointer  data)
 {
-  GtkListBox *categories = GTK_LIST_BOX (find_named (GTK_WIDGET (page (fixture)), "category-list"));
+  GtkListBox *categories = GTK_LIST_BOX (acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_WIDGET, "category-list"));
 
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
   g_assert_false (acr_billing_page_get_busy (page (fixture)));
@@ -201,7 +97,7 @@ test_billing_preview_waits_until_the_page_is_shown (Fixture       *fixture,
   acr_window_set_view (fixture->window, "billing");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
   g_assert_true (acr_billing_page_get_busy (page (fixture)));
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
   g_assert_nonnull (gtk_list_box_get_row_at_index (categories, 0));
 }
 
@@ -235,7 +131,7 @@ test_billing_list_follows_invoices_issued_elsewhere (Fixture       *fixture,
 
     g_assert_cmpstr (acr_invoice_get_number (listed), ==, acr_invoice_get_number (issued));
   }
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (page (fixture));
 }
 
 static guint
@@ -314,8 +210,8 @@ test_billing_search_and_status_filter_the_invoices (Fixture       *fixture,
                                                     gconstpointer  data)
 {
   GListModel *invoices = acr_billing_page_get_invoices (page (fixture));
-  GtkWidget *search = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY);
-  GtkDropDown *status = GTK_DROP_DOWN (find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_DROP_DOWN));
+  GtkWidget *search = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkDropDown *status = GTK_DROP_DOWN (acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_DROP_DOWN, NULL));
   g_autoptr (AcrInvoice) first = NULL;
   g_autofree char *number = NULL;
 

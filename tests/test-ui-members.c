@@ -6,9 +6,11 @@
 #include <glib/gstdio.h>
 
 #include "acr-invoice-renderer.h"
+#include "acr-member-pane.h"
 #include "acr-money.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
+#include "acr-test-utils.h"
 
 /* Member lookup on a temporary database, driven through the search entry,
  * the filter dropdowns, the empty-state buttons and row activation. */
@@ -19,26 +21,6 @@ typedef struct
   AcrStore  *store;
   AcrWindow *window;
 } Fixture;
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static guint
 count_inscriptions_containing (GtkWidget  *widget,
@@ -61,42 +43,21 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "last-view", "members");
-  fixture->dir = g_dir_make_tmp ("acr-ui-members-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "members.db", NULL);
-  fixture->store = acr_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = acr_test_make_temp_dir ();
+  fixture->store = acr_test_open_store (fixture->dir);
 
-  fixture->window = g_object_ref (acr_window_new (NULL));
-  acr_window_set_store (fixture->window, fixture->store, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->window = acr_test_ui_show_window (fixture->store);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  acr_test_ui_close_window (fixture->window, fixture->store);
+  acr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -104,6 +65,13 @@ static AcrMembersPage *
 page (Fixture *fixture)
 {
   return acr_window_get_members_page (fixture->window);
+}
+
+/* The member's details and the actions on them. */
+static GtkWidget *
+pane (Fixture *fixture)
+{
+  return acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), ACR_TYPE_MEMBER_PANE, NULL);
 }
 
 static void
@@ -117,7 +85,7 @@ static void
 type_search (Fixture    *fixture,
              const char *text)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* search-changed is emitted from a timeout even with no delay */
@@ -147,8 +115,8 @@ static void
 test_members_list_shows_members_while_the_index_is_read (Fixture       *fixture,
                                                          gconstpointer  data)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkColumnView *view = GTK_COLUMN_VIEW (acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL));
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) first_ids = NULL;
   g_autoptr (AcrMember) first = NULL;
@@ -247,7 +215,7 @@ test_members_status_filter_keeps_only_that_status (Fixture       *fixture,
   results = G_LIST_MODEL (acr_members_page_get_results (page (fixture)));
 
   /* The status dropdown is the one whose items name statuses. */
-  for (GtkWidget *w = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_DROP_DOWN, NULL);
+  for (GtkWidget *w = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_DROP_DOWN, NULL);
        w != NULL; w = gtk_widget_get_next_sibling (w))
     {
       g_autoptr (GtkStringObject) first = g_list_model_get_item (gtk_drop_down_get_model (GTK_DROP_DOWN (w)), 0);
@@ -289,7 +257,7 @@ test_members_activating_a_row_opens_the_member (Fixture       *fixture,
   AcrMember *shown;
 
   load_sample (fixture);
-  column_view = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
+  column_view = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
   third = g_list_model_get_item (G_LIST_MODEL (acr_members_page_get_results (page (fixture))), 2);
 
   g_assert_null (acr_members_page_get_shown_member (page (fixture)));
@@ -303,7 +271,7 @@ static void
 test_members_search_shortcut_focuses_the_entry (Fixture       *fixture,
                                                 gconstpointer  data)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SEARCH_ENTRY, NULL);
 
   acr_window_set_view (fixture->window, "applications");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
@@ -321,22 +289,6 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 test_members_edit_conflict_offers_reload (Fixture       *fixture,
                                           gconstpointer  data)
@@ -349,17 +301,17 @@ test_members_edit_conflict_offers_reload (Fixture       *fixture,
   guint number;
 
   load_sample (fixture);
-  column_view = find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
+  column_view = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
   g_signal_emit_by_name (column_view, "activate", 0u);
   shown = acr_members_page_get_shown_member (page (fixture));
   g_assert_nonnull (shown);
   number = acr_member_get_number (shown);
 
   /* Staff opens the editor … */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.edit", NULL));
-  dialog = find_message_dialog ();
+  g_assert_true (gtk_widget_activate_action (pane (fixture), "members.edit", NULL));
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
                          "Charlottesville");
 
   /* … while someone else saves the same member. */
@@ -371,7 +323,7 @@ test_members_edit_conflict_offers_reload (Fixture       *fixture,
 
   /* Saving is refused and says so in a dialog that offers to reload. */
   respond (dialog, "save");
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by Someone Else");
   g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
@@ -387,14 +339,16 @@ test_members_edit_conflict_offers_reload (Fixture       *fixture,
   g_assert_cmpint (acr_member_get_revision (shown), ==, acr_member_get_revision (other));
 
   /* Editing again from the reloaded member works. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.edit", NULL));
-  dialog = find_message_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
+  g_assert_true (gtk_widget_activate_action (pane (fixture), "members.edit", NULL));
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "city")),
                          "Charlottesville");
   respond (dialog, "save");
   g_assert_cmpstr (acr_member_get_city (acr_members_page_get_shown_member (page (fixture))), ==, "Charlottesville");
 }
 
+/* Unlike acr_test_ui_find_action_button (), only a button on screen (mapped):
+ * the invoice buttons count once the pane shows them. */
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
@@ -436,7 +390,7 @@ test_members_pane_offers_the_invoice_as_a_document (Fixture       *fixture,
       g_autoptr (AcrMember) member = g_list_model_get_item (results, i);
 
       acr_members_page_show_member (page (fixture), acr_member_get_number (member));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.create-invoice", NULL));
+      g_assert_true (gtk_widget_activate_action (pane (fixture), "members.create-invoice", NULL));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
       open_button = find_action_button (GTK_WIDGET (page (fixture)), "members.open-invoice");
     }
@@ -543,7 +497,7 @@ test_members_balances_follow_a_payment (Fixture       *fixture,
       if (balance != 0)
         continue;
       acr_members_page_show_member (page (fixture), acr_member_get_number (member));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "members.create-invoice", NULL));
+      g_assert_true (gtk_widget_activate_action (pane (fixture), "members.create-invoice", NULL));
       g_clear_pointer (&invoices, g_ptr_array_unref);
       invoices = acr_billing_list_member_invoices (billing, acr_member_get_number (member), &balance, NULL);
       if (invoices != NULL && invoices->len > 0 && balance > 0)

@@ -33,56 +33,11 @@ typedef struct
   GDate       issued_on;
 } Fixture;
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
+/* The payment dialog on screen, or NULL. */
 static AcrPaymentDialog *
 find_payment_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ACR_IS_PAYMENT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ACR_PAYMENT_DIALOG (window);
-    }
-
-  return NULL;
+  return ACR_PAYMENT_DIALOG (acr_test_ui_find_toplevel (ACR_TYPE_PAYMENT_DIALOG));
 }
 
 static void
@@ -90,21 +45,6 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static void
-wait_until_idle (Fixture *fixture)
-{
-  AcrBillingPage *page = acr_window_get_billing_page (fixture->window);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (acr_billing_page_get_busy (page))
-    {
-      /* Not blocking: a change that never comes must reach the deadline. */
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
 }
 
 static void
@@ -116,7 +56,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   g_autoptr (AcrInvoice) invoice = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *path = NULL;
   int year;
 
   /* The interface's language: gettext and acr_money_format (…, NULL) both
@@ -128,17 +67,12 @@ fixture_set_up (Fixture       *fixture,
 
   g_settings_set_string (settings, "last-view", "members");
   fixture->dir = acr_test_make_temp_dir ();
-  path = g_build_filename (fixture->dir, "members.db", NULL);
-  fixture->store = acr_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = acr_test_open_store (fixture->dir);
   g_assert_true (acr_sample_data_generate (fixture->store, 120, 7, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  fixture->window = g_object_ref (acr_window_new (NULL));
-  acr_window_set_store (fixture->window, fixture->store, NULL);
+  fixture->window = acr_test_ui_show_window (fixture->store);
   fixture->billing = acr_billing_new (fixture->store, acr_window_get_rules (fixture->window));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
   /* One invoice of the year Billing shows, issued early this year so that
    * today, the dialog's default date, is on or after it. */
@@ -153,7 +87,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpint (fixture->balance, >, 1000);
 
   acr_window_set_view (fixture->window, "billing");
-  wait_until_idle (fixture);
+  acr_test_ui_wait_for_billing (acr_window_get_billing_page (fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (acr_billing_page_get_invoices (acr_window_get_billing_page (fixture->window))), ==, 1);
 }
 
@@ -165,9 +99,8 @@ fixture_tear_down (Fixture       *fixture,
 
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until_idle (fixture);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  acr_test_ui_wait_for_billing (acr_window_get_billing_page (fixture->window));
+  acr_test_ui_close_window (fixture->window, NULL);
   g_clear_object (&fixture->billing);
   g_assert_finalize_object (fixture->store);
   acr_test_remove_tree (fixture->dir);
@@ -181,7 +114,7 @@ static AcrPaymentDialog *
 open_dialog (Fixture *fixture)
 {
   GtkWidget *page = GTK_WIDGET (acr_window_get_billing_page (fixture->window));
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (acr_test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL));
   AcrPaymentDialog *dialog;
 
   g_assert_true (gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE));
@@ -198,7 +131,7 @@ static const char *
 text_of (AcrPaymentDialog *dialog,
          const char       *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *widget = acr_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, name);
 
   g_assert_nonnull (widget);
   if (GTK_IS_LABEL (widget))
@@ -211,7 +144,7 @@ type (AcrPaymentDialog *dialog,
       const char       *name,
       const char       *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, name)), text);
   iterate ();
 }
 
@@ -219,7 +152,7 @@ static gboolean
 shows_error (AcrPaymentDialog *dialog,
              const char       *name)
 {
-  GtkWidget *label = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *label = acr_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, name);
 
   return gtk_widget_get_visible (label) && gtk_widget_has_css_class (label, "error");
 }
@@ -227,14 +160,14 @@ shows_error (AcrPaymentDialog *dialog,
 static gboolean
 can_record (AcrPaymentDialog *dialog)
 {
-  return gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "record"));
+  return gtk_widget_get_sensitive (acr_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "record"));
 }
 
 static void
 click_record (AcrPaymentDialog *dialog)
 {
   g_assert_true (can_record (dialog));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "record"), "clicked");
+  g_signal_emit_by_name (acr_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "record"), "clicked");
   iterate ();
 }
 
@@ -242,7 +175,7 @@ click_record (AcrPaymentDialog *dialog)
 static void
 press_enter_in_amount (AcrPaymentDialog *dialog)
 {
-  GtkWidget *text = find_widget (find_named (GTK_WIDGET (dialog), "amount"), GTK_TYPE_TEXT);
+  GtkWidget *text = acr_test_ui_find_widget (acr_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "amount"), GTK_TYPE_TEXT, NULL);
 
   g_assert_nonnull (text);
   g_signal_emit_by_name (text, "activate");
@@ -505,7 +438,7 @@ test_payment_cancel_records_nothing (Fixture       *fixture,
   g_assert_null (find_payment_dialog ());
 
   dialog = open_dialog (fixture);
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "cancel"), "clicked");
+  g_signal_emit_by_name (acr_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "cancel"), "clicked");
   iterate ();
   g_assert_null (find_payment_dialog ());
   g_assert_cmpint (paid_cents (fixture), ==, 0);

@@ -17,42 +17,11 @@ assert_setting (GSettings  *settings,
   g_assert_cmpstr (value, ==, expected);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static AcrWindow *
-create_window (void)
-{
-  AcrWindow *window = g_object_ref (acr_window_new (NULL));
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
-
 static void
 test_window_has_three_views (void)
 {
-  AcrWindow *window = create_window ();
-  AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AcrWindow *window = acr_test_ui_show_window (NULL);
+  AdwViewStack *stack = ADW_VIEW_STACK (acr_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
   g_autoptr (GtkSelectionModel) pages = NULL;
   const char *expected[] = { "applications", "members", "billing" };
   const char *titles[] = { "Applications", "Members", "Billing" };
@@ -70,8 +39,7 @@ test_window_has_three_views (void)
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
     }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -83,8 +51,8 @@ test_window_switches_views_and_remembers (void)
   g_autoptr (GtkSelectionModel) pages = NULL;
 
   g_settings_set_string (settings, "last-view", "applications");
-  window = create_window ();
-  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  window = acr_test_ui_show_window (NULL);
+  stack = ADW_VIEW_STACK (acr_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "applications");
 
   /* Through the window action, as the Alt+2 shortcut does. */
@@ -102,14 +70,12 @@ test_window_switches_views_and_remembers (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "billing");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 
   /* A new window opens on the last view. */
-  window = create_window ();
+  window = acr_test_ui_show_window (NULL);
   g_assert_cmpstr (acr_window_get_view (window), ==, "billing");
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 static void
@@ -123,7 +89,7 @@ test_window_remembers_size (void)
   g_settings_set_int (settings, "window-height", 600);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
-  window = create_window ();
+  window = acr_test_ui_show_window (NULL);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 600);
@@ -138,7 +104,7 @@ test_window_remembers_size (void)
 static void
 test_window_search_shortcut_opens_members (void)
 {
-  AcrWindow *window = create_window ();
+  AcrWindow *window = acr_test_ui_show_window (NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "applications"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
@@ -147,8 +113,7 @@ test_window_search_shortcut_opens_members (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-application", NULL));
   g_assert_cmpstr (acr_window_get_view (window), ==, "applications");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 /* The HIG's narrowest width: every view, folded, fits 360 pixels (with
@@ -161,14 +126,13 @@ test_window_fits_360_pixels (void)
   int minimum = 0;
 
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
-  window = create_window ();
+  window = acr_test_ui_show_window (NULL);
   content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
 
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  acr_test_ui_close_window (window, NULL);
 }
 
 int

@@ -10,6 +10,7 @@
 #include "acr-test-invoices.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
+#include "acr-test-utils.h"
 
 /* The application's invoice export goes through the save dialog, which
  * asks before replacing a file; even when the user confirms, it never
@@ -23,47 +24,6 @@ typedef struct
   AcrStore  *store;
   AcrWindow *window;
 } Fixture;
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-
-  return NULL;
-}
-
-/* Waits (bounded) for a visible toplevel of @type. */
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWindow *window;
-
-  while ((window = find_toplevel (type)) == NULL && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return window;
-}
-
-static char *
-hash_file (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
 
 /* Exports one invoice to @path through the save dialog, as a user who
  * types the name and confirms replacing an existing file would. */
@@ -82,7 +42,7 @@ export_through_dialog (Fixture    *fixture,
 
   g_ptr_array_add (invoices, acr_test_invoice_new_generated (3, 2027));
   acr_invoice_documents_export (GTK_WIDGET (fixture->window), invoices, "mailing.pdf");
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = acr_test_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
   /* The dialog starts in the current folder, the fixture's: the name
@@ -104,7 +64,7 @@ export_through_dialog (Fixture    *fixture,
   if (exists)
     {
       /* GTK's own question: replace the file? Yes. */
-      GtkWindow *confirm = wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+      GtkWindow *confirm = acr_test_ui_wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG);
 
       g_assert_nonnull (confirm);
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -126,42 +86,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("acr-ui-writers-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = acr_test_make_temp_dir ();
   fixture->cwd = g_get_current_dir ();
   g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
   fixture->db = g_build_filename (fixture->dir, "members.db", NULL);
-  fixture->store = acr_store_open (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = acr_test_open_store (fixture->dir);
 
-  fixture->window = g_object_ref (acr_window_new (NULL));
-  acr_window_set_store (fixture->window, fixture->store, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->window = acr_test_ui_show_window (fixture->store);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
+  acr_test_ui_close_window (fixture->window, fixture->store);
   g_assert_cmpint (g_chdir (fixture->cwd), ==, 0);
-  g_rmdir (fixture->dir);
+  acr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->cwd);
   g_free (fixture->db);
@@ -171,7 +111,7 @@ static void
 test_export_never_replaces_the_database (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  g_autofree char *before = hash_file (fixture->db);
+  g_autofree char *before = acr_test_hash_file (fixture->db);
   g_autofree char *after = NULL;
   g_autofree char *pdf = g_build_filename (fixture->dir, "one.pdf", NULL);
   g_autofree char *contents = NULL;
@@ -186,7 +126,7 @@ test_export_never_replaces_the_database (Fixture       *fixture,
 
   /* The database, confirmed in the dialog: refused all the same. */
   export_through_dialog (fixture, fixture->db);
-  after = hash_file (fixture->db);
+  after = acr_test_hash_file (fixture->db);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (acr_store_count_members (fixture->store, NULL), ==, 0);
 }

@@ -13,7 +13,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "acr-csv-reader.h"
@@ -441,46 +440,16 @@ test_csv_foreign_quote_kept (void)
 
 /* --- the CLI --- */
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
+/* Runs the CLI on the database @db; with @full_disk, where a full disk stops its writes. */
 static void
 run_cli_full (const char          *db,
               gboolean             full_disk,
-              Run                 *run,
+              AcrTestRun          *run,
               const char * const  *args)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("ACR_CLI");
-  int wait_status = 0;
+  g_autoptr (GPtrArray) argv = acr_test_cli_argv (NULL, args, db);
 
-  g_assert_nonnull (cli);
-  run_clear (run);
-  g_ptr_array_add (argv, g_strdup (cli));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, g_strdup ("--db"));
-  g_ptr_array_add (argv, g_strdup (db));
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                full_disk ? fill_the_disk_cb : NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  acr_test_run_cli (run, NULL, full_disk ? fill_the_disk_cb : NULL, (const char * const *) argv->pdata);
 }
 
 #define CLI(db, run, ...) G_STMT_START { \
@@ -494,12 +463,12 @@ run_cli_full (const char          *db,
   } G_STMT_END
 
 static void
-assert_one_line_naming (const Run  *run,
-                        const char *path)
+assert_one_line_naming (const AcrTestRun *run,
+                        const char       *path)
 {
   g_assert_cmpint (run->status, ==, 1);
   assert_names (run->err, path);
-  g_assert_cmpuint (strlen (run->err), ==, strchr (run->err, '\n') - run->err + 1);
+  acr_test_assert_one_line (run->err);
 }
 
 typedef struct
@@ -524,7 +493,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Billed, billed_clear)
 static void
 billed_init (Billed *b)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) numbers = g_ptr_array_new ();
@@ -548,21 +517,11 @@ billed_init (Billed *b)
   b->numbers = (GStrv) g_ptr_array_free (g_steal_pointer (&numbers), FALSE);
 }
 
-static char *
-hash_file (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 static void
 test_cli_full_disk (void)
 {
   g_auto (Billed) b = { 0 };
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autofree char *csv = NULL;
@@ -575,7 +534,7 @@ test_cli_full_disk (void)
   out = g_build_filename (b.dir, "mailing.pdf", NULL);
   csv = g_build_filename (b.dir, "members.csv", NULL);
   folder = g_build_filename (b.dir, "each", NULL);
-  db_hash = hash_file (b.db);
+  db_hash = acr_test_hash_file (b.db);
 
   /* Forty invoices in one PDF do not fit in what is left. */
   g_ptr_array_add (args, "invoice-pdf");
@@ -592,7 +551,7 @@ test_cli_full_disk (void)
 
   left = list_dir (b.dir);
   g_assert_cmpstr (left, ==, "m.db");
-  db_after = hash_file (b.db);
+  db_after = acr_test_hash_file (b.db);
   g_assert_cmpstr (db_hash, ==, db_after);
 
   /* With room, the same commands work. */
@@ -607,7 +566,7 @@ static void
 test_cli_never_writes_the_database (void)
 {
   g_auto (Billed) b = { 0 };
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autofree char *db_hash = NULL;
   g_autofree char *dotted = NULL;
   g_autofree char *wal = NULL;
@@ -620,7 +579,7 @@ test_cli_never_writes_the_database (void)
   wal = g_strconcat (b.db, "-wal", NULL);
   link = g_build_filename (b.dir, "link.csv", NULL);
   g_assert_cmpint (symlink (b.db, link), ==, 0);
-  db_hash = hash_file (b.db);
+  db_hash = acr_test_hash_file (b.db);
 
   CLI (b.db, &run, "invoice-pdf", b.numbers[0], "-o", b.db);
   assert_one_line_naming (&run, b.db);
@@ -636,7 +595,7 @@ test_cli_never_writes_the_database (void)
   CLI (b.db, &run, "export", "--force", link);
   assert_one_line_naming (&run, link);
 
-  db_after = hash_file (b.db);
+  db_after = acr_test_hash_file (b.db);
   g_assert_cmpstr (db_hash, ==, db_after);
   left = list_dir (b.dir);
   g_assert_cmpstr (left, ==, "link.csv m.db");
@@ -648,7 +607,7 @@ static void
 test_cli_existing_file_needs_force (void)
 {
   g_auto (Billed) b = { 0 };
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   g_autofree char *pdf = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *folder = NULL;
@@ -722,7 +681,7 @@ test_cli_export_import_round_trip (void)
   g_autofree char *second_text = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  g_auto (Run) run = { 0 };
+  g_auto (AcrTestRun) run = { 0 };
   JsonObject *member;
 
   CLI (db, &run, "sample-data", "--count", "3", "--seed", "5");

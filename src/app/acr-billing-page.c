@@ -6,29 +6,20 @@
 
 #include "acr-billing-page.h"
 #include "acr-billing-run.h"
-#include "acr-format.h"
 #include "acr-invoice-documents.h"
+#include "acr-invoice-list.h"
 #include "acr-money.h"
 #include "acr-payment-dialog.h"
 #include "acr-window.h"
 
 /*
  * Billing: choose the membership year, see the dry run (by category, with
- * placeholders flagged), start the run (in a GTask thread, with progress
- * and Cancel), then work with the invoices: search and status filter,
- * open as PDF, print, export, record a payment, void. AcrBilling and
- * AcrBillingRun decide everything; this page shows and asks.
+ * placeholders flagged), start the run (in a thread, with progress
+ * and Cancel), then work with the invoices the AcrInvoiceList shows
+ * (search and status filter): open as PDF, print, export, record a
+ * payment, void. AcrBilling and AcrBillingRun decide everything; this
+ * page shows and asks.
  */
-
-typedef enum
-{
-  INVOICE_COLUMN_NUMBER,
-  INVOICE_COLUMN_MEMBER,
-  INVOICE_COLUMN_NAME,
-  INVOICE_COLUMN_STATUS,
-  INVOICE_COLUMN_TOTAL,
-  INVOICE_COLUMN_BALANCE,
-} InvoiceColumn;
 
 struct _AcrBillingPage
 {
@@ -40,19 +31,13 @@ struct _AcrBillingPage
   int                  *years;
   guint                 n_years;
 
-  GListStore           *invoices;
-  GtkCustomFilter      *search_filter;
-  GtkFilterListModel   *filtered;
-  GtkMultiSelection    *selection;
-  char                 *search_text;    /* casefolded */
-
   GCancellable         *preview_cancellable;
   gboolean              preview_stale;  /* wanted while the page was hidden */
   gboolean              changed_while_hidden; /* a commit elsewhere (a member's pane) */
-  gulong                committed_id;
+  GSignalGroup         *store_signals;  /* follow the store the page shows */
+  gboolean              can_print;      /* as last notified */
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
-  guint                 progress_id;
 
   GtkStack             *page_stack;
   AdwStatusPage        *unavailable_page;
@@ -71,12 +56,7 @@ struct _AcrBillingPage
   GtkButton            *start_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
-  GtkSearchEntry       *invoice_search;
-  GtkDropDown          *status_dropdown;
-  GtkStack             *invoice_stack;
-  AdwStatusPage        *invoices_empty_page;
-  GtkColumnView        *invoice_view;
-  GtkLabel             *invoice_count_label;
+  AcrInvoiceList       *invoice_list;
 };
 
 enum {
@@ -90,10 +70,7 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AcrBillingPage, acr_billing_page, GTK_TYPE_WIDGET)
 
-static const char * const status_codes[] = { "open", "partially-paid", "paid", "void", "refunded", NULL };
-
 static void refresh_preview (AcrBillingPage *self);
-static void reload_invoices (AcrBillingPage *self);
 
 static GtkWindow *
 parent_window (AcrBillingPage *self)
@@ -118,36 +95,15 @@ is_running (AcrBillingPage *self)
   return self->run != NULL;
 }
 
-static GPtrArray *
-selected_invoices (AcrBillingPage *self)
-{
-  GPtrArray *invoices = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
-
-  if (self->selection == NULL)
-    return invoices;
-
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
-       ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (invoices, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
-
-  return invoices;
-}
-
 static void
 update_actions (AcrBillingPage *self)
 {
-  g_autoptr (GPtrArray) selected = selected_invoices (self);
+  g_autoptr (GPtrArray) selected = acr_invoice_list_dup_selected (self->invoice_list);
   AcrInvoice *one = selected->len == 1 ? g_ptr_array_index (selected, 0) : NULL;
   gboolean is_invoice = one != NULL && acr_invoice_get_kind (one) == ACR_INVOICE_KIND_INVOICE;
   AcrInvoiceStatus status = one != NULL ? acr_invoice_get_status (one) : ACR_INVOICE_STATUS_VOID;
   gboolean usable = self->billing != NULL;
-  gboolean had_print = gtk_widget_is_sensitive (GTK_WIDGET (self)) &&
-                       acr_billing_page_get_can_print (self);
+  gboolean can_print = usable && selected->len > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.start",
                                  usable && !is_running (self) && self->n_years > 0);
@@ -161,13 +117,24 @@ update_actions (AcrBillingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.void",
                                  usable && is_invoice && status != ACR_INVOICE_STATUS_VOID);
 
-  if (had_print != (usable && selected->len > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_PRINT]);
+  /* The window's Print Invoice follows this property. */
+  if (self->can_print != can_print)
+    {
+      self->can_print = can_print;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_PRINT]);
+    }
+}
+
+/* The invoices of the year chosen, read again. */
+static void
+reload_invoices (AcrBillingPage *self)
+{
+  acr_invoice_list_set_billing (self->invoice_list, self->billing, acr_billing_page_get_year (self));
 }
 
 /* ---- preview (dry run) ---- */
 
-/* A run works in a GTask thread on its own connection to the database:
+/* A run works in a thread of its own on its own connection to the database:
  * the store's connection (and its prepared statements) belongs to the main
  * thread, which keeps reading members while the run goes on; SQLite's WAL
  * lets both proceed. */
@@ -187,22 +154,6 @@ create_thread_run (AcrBillingPage  *self,
   acr_date_today (&issued_on);
 
   return acr_billing_run_new (billing, acr_billing_page_get_year (self), &issued_on);
-}
-
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  AcrBillingRun *run = task_data;
-  gboolean dry_run = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "acr-dry-run"));
-  GError *error = NULL;
-
-  if (acr_billing_run_execute (run, dry_run, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static GtkWidget *
@@ -298,14 +249,14 @@ preview_done_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr (AcrBillingPage) self = user_data;
-  AcrBillingRun *run = g_task_get_task_data (G_TASK (result));
+  AcrBillingRun *run = ACR_BILLING_RUN (object);
   g_autoptr (GError) error = NULL;
 
   /* The window may have closed meanwhile (dispose cancels and clears the
-   * widgets), or a newer preview replaced this one. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+   * widgets), or a newer preview replaced this one (cancelled it). */
+  if (!acr_billing_run_execute_finish (run, result, &error))
     {
-      if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->preview_stack == NULL)
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->preview_stack == NULL)
         return;
       gtk_spinner_stop (self->preview_spinner);
       gtk_label_set_text (self->preview_error_label, error->message);
@@ -320,7 +271,6 @@ preview_done_cb (GObject      *object,
 static void
 refresh_preview (AcrBillingPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (AcrBillingRun) run = NULL;
   g_autoptr (GError) error = NULL;
   int year = acr_billing_page_get_year (self);
@@ -354,26 +304,27 @@ refresh_preview (AcrBillingPage *self)
   gtk_stack_set_visible_child_name (self->preview_stack, "computing");
   gtk_spinner_start (self->preview_spinner);
 
-  task = g_task_new (NULL, self->preview_cancellable, preview_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_steal_pointer (&run), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "acr-dry-run", GINT_TO_POINTER (TRUE));
-  g_task_run_in_thread (task, run_thread);
+  acr_billing_run_execute_async (run, TRUE, self->preview_cancellable, preview_done_cb, g_object_ref (self));
 }
 
 /* ---- the real run ---- */
 
-static gboolean
-progress_cb (gpointer user_data)
+/* In the main context (see acr_billing_run_execute_async ()). */
+static void
+run_progress_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
 {
   AcrBillingPage *self = user_data;
-  guint done = acr_billing_run_get_n_done (self->run);
-  guint total = acr_billing_run_get_n_total (self->run);
-  g_autofree char *text = g_strdup_printf (_("%u of %u members"), done, total);
+  g_autofree char *text = NULL;
 
+  /* Closed while running: the widgets are gone. */
+  if (self->progress_bar == NULL)
+    return;
+
+  text = g_strdup_printf (_("%u of %u members"), done, total);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
-
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -385,8 +336,10 @@ run_done_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *amount = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean ok = acr_billing_run_execute_finish (ACR_BILLING_RUN (object), result, &error);
   guint n_billed;
+
+  acr_billing_run_set_progress_func (self->run, NULL, NULL);
 
   /* Closed while running: the committed batches are kept; nothing to show. */
   if (self->progress_bar == NULL)
@@ -396,8 +349,6 @@ run_done_cb (GObject      *object,
     }
 
   n_billed = acr_billing_run_get_n_billed (self->run);
-
-  g_clear_handle_id (&self->progress_id, g_source_remove);
   amount = acr_money_format (acr_billing_run_get_billed_cents (self->run), NULL);
 
   if (ok)
@@ -429,7 +380,6 @@ run_done_cb (GObject      *object,
 static void
 start_run (AcrBillingPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (!is_running (self));
@@ -449,12 +399,9 @@ start_run (AcrBillingPage *self)
   gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_row), FALSE);
-  self->progress_id = g_timeout_add (100, progress_cb, self);
 
-  task = g_task_new (NULL, self->run_cancellable, run_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (self->run), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "acr-dry-run", GINT_TO_POINTER (FALSE));
-  g_task_run_in_thread (task, run_thread);
+  acr_billing_run_set_progress_func (self->run, run_progress_cb, self);
+  acr_billing_run_execute_async (self->run, FALSE, self->run_cancellable, run_done_cb, g_object_ref (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
   update_actions (self);
@@ -502,181 +449,13 @@ acr_billing_page_cancel (GtkWidget  *widget,
   g_cancellable_cancel (self->run_cancellable);
 }
 
-/* ---- invoices ---- */
-
-static void
-update_invoice_state (AcrBillingPage *self)
-{
-  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->invoices));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%u invoice", "%u invoices", n), n);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->invoice_stack, "list");
-  else if (n_all == 0 && gtk_drop_down_get_selected (self->status_dropdown) == 0)
-    gtk_stack_set_visible_child_name (self->invoice_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->invoice_stack, "no-results");
-
-  gtk_label_set_text (self->invoice_count_label, n > 0 ? count : "");
-  update_actions (self);
-}
-
-static void
-reload_invoices (AcrBillingPage *self)
-{
-  g_autoptr (GPtrArray) list = NULL;
-  g_autoptr (GError) error = NULL;
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  AcrInvoiceFilter filter = {
-    .year = acr_billing_page_get_year (self),
-    .status = status > 0 && status != GTK_INVALID_LIST_POSITION ? status_codes[status - 1] : NULL,
-  };
-
-  if (self->billing == NULL || filter.year == 0)
-    {
-      g_list_store_remove_all (self->invoices);
-      update_invoice_state (self);
-      return;
-    }
-
-  list = acr_billing_list_invoices (self->billing, &filter, &error);
-  if (list == NULL)
-    {
-      acr_window_toast_for (GTK_WIDGET (self), error->message);
-      list = g_ptr_array_new ();
-    }
-
-  g_list_store_splice (self->invoices, 0, g_list_model_get_n_items (G_LIST_MODEL (self->invoices)),
-                       list->pdata, list->len);
-
-  {
-    g_autofree char *description = g_strdup_printf (_("Start the billing run for %d to issue its invoices."), filter.year);
-
-    adw_status_page_set_description (self->invoices_empty_page, description);
-  }
-  update_invoice_state (self);
-}
-
-static gboolean
-invoice_matches (gpointer item,
-                 gpointer user_data)
-{
-  AcrBillingPage *self = user_data;
-  AcrInvoice *invoice = item;
-  g_autofree char *name = NULL;
-
-  if (self->search_text == NULL || self->search_text[0] == '\0')
-    return TRUE;
-
-  if (strstr (acr_invoice_get_number (invoice), self->search_text) != NULL)
-    return TRUE;
-  if (acr_invoice_get_member_number (invoice) != NULL &&
-      strstr (acr_invoice_get_member_number (invoice), self->search_text) != NULL)
-    return TRUE;
-
-  name = g_utf8_casefold (acr_invoice_get_member_name (invoice) ? acr_invoice_get_member_name (invoice) : "", -1);
-  return strstr (name, self->search_text) != NULL;
-}
-
-static void
-invoice_search_changed_cb (AcrBillingPage *self)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->invoice_search)));
-
-  g_free (self->search_text);
-  self->search_text = g_utf8_casefold (g_strstrip (text), -1);
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_invoice_state (self);
-}
-
-static void
-status_changed_cb (AcrBillingPage *self)
-{
-  reload_invoices (self);
-}
+/* ---- the year shown ---- */
 
 static void
 year_changed_cb (AcrBillingPage *self)
 {
   reload_invoices (self);
   refresh_preview (self);
-}
-
-static void
-setup_invoice_cell_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
-{
-  InvoiceColumn column = GPOINTER_TO_INT (user_data);
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column == INVOICE_COLUMN_NAME ? 24 : 11);
-  if (column == INVOICE_COLUMN_TOTAL || column == INVOICE_COLUMN_BALANCE)
-    gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
-  if (column != INVOICE_COLUMN_NAME && column != INVOICE_COLUMN_STATUS)
-    gtk_widget_add_css_class (inscription, "numeric");
-
-  gtk_list_item_set_child (item, inscription);
-}
-
-static void
-bind_invoice_cell_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  InvoiceColumn column = GPOINTER_TO_INT (user_data);
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  AcrInvoice *invoice = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  switch (column)
-    {
-    case INVOICE_COLUMN_NUMBER:
-      gtk_inscription_set_text (inscription, acr_invoice_get_number (invoice));
-      break;
-    case INVOICE_COLUMN_MEMBER:
-      gtk_inscription_set_text (inscription, acr_invoice_get_member_number (invoice));
-      break;
-    case INVOICE_COLUMN_NAME:
-      gtk_inscription_set_text (inscription, acr_invoice_get_member_name (invoice));
-      break;
-    case INVOICE_COLUMN_STATUS:
-      if (acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_CREDIT_NOTE)
-        gtk_inscription_set_text (inscription, _("Credit note"));
-      else
-        gtk_inscription_set_text (inscription,
-                                  acr_format_invoice_status (acr_invoice_status_to_string (acr_invoice_get_status (invoice))));
-      break;
-    case INVOICE_COLUMN_TOTAL:
-      text = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
-      gtk_inscription_set_text (inscription, text);
-      break;
-    case INVOICE_COLUMN_BALANCE:
-      text = acr_money_format (acr_invoice_get_balance_cents (invoice), NULL);
-      gtk_inscription_set_text (inscription, text);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-add_invoice_column (AcrBillingPage *self,
-                    const char     *title,
-                    InvoiceColumn   column,
-                    gboolean        expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_invoice_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_invoice_cell_cb), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->invoice_view, view_column);
-  g_object_unref (view_column);
 }
 
 /* ---- documents ---- */
@@ -687,7 +466,7 @@ acr_billing_page_open_pdf (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
-  g_autoptr (GPtrArray) selected = selected_invoices (self);
+  g_autoptr (GPtrArray) selected = acr_invoice_list_dup_selected (self->invoice_list);
   g_autoptr (GError) error = NULL;
 
   if (selected->len > 0 && !acr_invoice_documents_open_pdf (widget, g_ptr_array_index (selected, 0), &error))
@@ -701,7 +480,7 @@ acr_billing_page_print_selected (AcrBillingPage *self)
 
   g_return_if_fail (ACR_IS_BILLING_PAGE (self));
 
-  selected = selected_invoices (self);
+  selected = acr_invoice_list_dup_selected (self->invoice_list);
   acr_invoice_documents_print (GTK_WIDGET (self), selected);
 }
 
@@ -719,25 +498,13 @@ acr_billing_page_export (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
-  g_autoptr (GPtrArray) selected = selected_invoices (self);
+  g_autoptr (GPtrArray) selected = acr_invoice_list_dup_selected (self->invoice_list);
   g_autofree char *combined_name = g_strdup_printf ("invoices-%d.pdf", acr_billing_page_get_year (self));
 
   acr_invoice_documents_export (widget, selected, combined_name);
 }
 
 /* ---- payments and voiding ---- */
-
-static void
-replace_invoice (AcrBillingPage *self,
-                 AcrInvoice     *old_invoice,
-                 AcrInvoice     *new_invoice)
-{
-  guint position;
-
-  if (g_list_store_find (self->invoices, old_invoice, &position))
-    g_list_store_splice (self->invoices, position, 1, (gpointer *) &new_invoice, 1);
-  update_invoice_state (self);
-}
 
 static void
 payment_recorded_cb (AcrPaymentDialog *dialog,
@@ -750,7 +517,7 @@ payment_recorded_cb (AcrPaymentDialog *dialog,
   g_autofree char *text = g_strdup_printf (_("Payment of %s recorded on %s"), amount, acr_invoice_get_number (invoice));
 
   acr_window_toast_for (GTK_WIDGET (self), text);
-  replace_invoice (self, invoice, updated);
+  acr_invoice_list_replace (self->invoice_list, invoice, updated);
 }
 
 static GtkWidget *
@@ -770,7 +537,7 @@ acr_billing_page_record_payment (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
-  g_autoptr (GPtrArray) selected = selected_invoices (self);
+  g_autoptr (GPtrArray) selected = acr_invoice_list_dup_selected (self->invoice_list);
   AcrPaymentDialog *dialog;
 
   if (selected->len != 1 || self->billing == NULL)
@@ -808,7 +575,7 @@ void_response_cb (AdwMessageDialog *dialog,
 
     acr_window_toast_for (GTK_WIDGET (self), text);
   }
-  replace_invoice (self, invoice, updated);
+  acr_invoice_list_replace (self->invoice_list, invoice, updated);
 }
 
 static void
@@ -817,7 +584,7 @@ acr_billing_page_void (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
-  g_autoptr (GPtrArray) selected = selected_invoices (self);
+  g_autoptr (GPtrArray) selected = acr_invoice_list_dup_selected (self->invoice_list);
   g_autofree char *heading = NULL;
   AcrInvoice *invoice;
   GtkWidget *dialog, *list, *reason;
@@ -885,7 +652,7 @@ fill_years (AcrBillingPage *self)
 }
 
 static void
-selection_changed_cb (AcrBillingPage *self)
+invoice_selection_changed_cb (AcrBillingPage *self)
 {
   update_actions (self);
 }
@@ -919,22 +686,15 @@ acr_billing_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->preview_cancellable);
   g_cancellable_cancel (self->run_cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-
-  if (self->invoice_view != NULL)
-    gtk_column_view_set_model (self->invoice_view, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_BILLING_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->search_filter);
-  g_clear_object (&self->invoices);
   g_clear_object (&self->billing);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->committed_id, self->store);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
   g_clear_object (&self->preview_cancellable);
@@ -976,7 +736,6 @@ acr_billing_page_finalize (GObject *object)
   AcrBillingPage *self = ACR_BILLING_PAGE (object);
 
   g_clear_pointer (&self->years, g_free);
-  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (acr_billing_page_parent_class)->finalize (object);
 }
@@ -1001,6 +760,8 @@ acr_billing_page_class_init (AcrBillingPageClass *klass)
 
   widget_class->map = acr_billing_page_map;
 
+  g_type_ensure (ACR_TYPE_INVOICE_LIST);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/acr/Membership/ui/acr-billing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, page_stack);
@@ -1020,15 +781,9 @@ acr_billing_page_class_init (AcrBillingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, invoice_search);
-  gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, invoice_stack);
-  gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, invoices_empty_page);
-  gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, invoice_view);
-  gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, invoice_count_label);
+  gtk_widget_class_bind_template_child (widget_class, AcrBillingPage, invoice_list);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, invoice_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invoice_selection_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "billing.start", NULL, acr_billing_page_start);
   gtk_widget_class_install_action (widget_class, "billing.cancel", NULL, acr_billing_page_cancel);
@@ -1043,33 +798,11 @@ acr_billing_page_class_init (AcrBillingPageClass *klass)
 static void
 acr_billing_page_init (AcrBillingPage *self)
 {
-  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->invoices = g_list_store_new (ACR_TYPE_INVOICE);
-  self->search_filter = gtk_custom_filter_new (invoice_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->invoices)),
-                                              g_object_ref (GTK_FILTER (self->search_filter)));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-
-  add_invoice_column (self, _("Invoice"), INVOICE_COLUMN_NUMBER, FALSE);
-  add_invoice_column (self, _("Member"), INVOICE_COLUMN_MEMBER, FALSE);
-  add_invoice_column (self, _("Name"), INVOICE_COLUMN_NAME, TRUE);
-  add_invoice_column (self, _("Status"), INVOICE_COLUMN_STATUS, FALSE);
-  add_invoice_column (self, _("Total"), INVOICE_COLUMN_TOTAL, FALSE);
-  add_invoice_column (self, _("Balance"), INVOICE_COLUMN_BALANCE, FALSE);
-  gtk_column_view_set_model (self->invoice_view, GTK_SELECTION_MODEL (self->selection));
-
-  acr_drop_down_make_compact (self->status_dropdown);
-  gtk_string_list_append (statuses, _("All statuses"));
-  for (guint i = 0; status_codes[i] != NULL; i++)
-    gtk_string_list_append (statuses, acr_format_invoice_status (status_codes[i]));
-  g_signal_handlers_block_by_func (self->status_dropdown, status_changed_cb, self);
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-  g_signal_handlers_unblock_by_func (self->status_dropdown, status_changed_cb, self);
+  self->store_signals = g_signal_group_new (ACR_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "committed", G_CALLBACK (store_committed_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   acr_billing_page_set_store (self, NULL, NULL);
 }
@@ -1102,13 +835,9 @@ acr_billing_page_set_store (AcrBillingPage *self,
   if (is_running (self))
     return;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->committed_id, self->store);
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
   self->changed_while_hidden = FALSE;
-  if (store != NULL)
-    self->committed_id = g_signal_connect_object (store, "committed", G_CALLBACK (store_committed_cb),
-                                                  self, G_CONNECT_SWAPPED);
   adw_status_page_set_description (self->unavailable_page,
                                    error != NULL ? error->message : _("No member database is open."));
   rebuild_billing (self);
@@ -1173,18 +902,17 @@ acr_billing_page_get_busy (AcrBillingPage *self)
   return is_running (self) || gtk_spinner_get_spinning (self->preview_spinner);
 }
 
+/**
+ * acr_billing_page_get_can_print:
+ *
+ * Returns: whether invoices are selected to print (#AcrBillingPage:can-print)
+ */
 gboolean
 acr_billing_page_get_can_print (AcrBillingPage *self)
 {
-  g_autoptr (GtkBitset) selected = NULL;
-
   g_return_val_if_fail (ACR_IS_BILLING_PAGE (self), FALSE);
 
-  if (self->billing == NULL || self->selection == NULL)
-    return FALSE;
-
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  return !gtk_bitset_is_empty (selected);
+  return self->can_print;
 }
 
 /**
@@ -1197,5 +925,5 @@ acr_billing_page_get_invoices (AcrBillingPage *self)
 {
   g_return_val_if_fail (ACR_IS_BILLING_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->filtered);
+  return acr_invoice_list_get_shown (self->invoice_list);
 }

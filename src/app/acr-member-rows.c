@@ -35,20 +35,20 @@
 
 struct _AcrMemberRows
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  GListModel *members;
-  gulong      items_changed_id;
-  guint       n_items;
-  GHashTable *rows;      /* position → AcrMemberRow (weak) */
-  GHashTable *pending;   /* positions whose row shows an old member */
-  guint       pending_id;
-  guint       visible_first;
-  guint       visible_count;
-  gboolean    hold_when_empty;
-  gboolean    holding;   /* the answer is empty; n_items is the last non-empty one */
-  gboolean    shrink_after_frame;
-  guint       shrink_id; /* removes the positions past a shorter answer */
+  GListModel   *members;
+  GSignalGroup *members_signals;  /* follows members when they are swapped */
+  guint         n_items;
+  GHashTable   *rows;      /* position → AcrMemberRow (weak) */
+  GHashTable   *pending;   /* positions whose row shows an old member */
+  guint         pending_id;
+  guint         visible_first;
+  guint         visible_count;
+  gboolean      hold_when_empty;
+  gboolean      holding;   /* the answer is empty; n_items is the last non-empty one */
+  gboolean      shrink_after_frame;
+  guint         shrink_id; /* removes the positions past a shorter answer */
 };
 
 enum {
@@ -294,7 +294,7 @@ acr_member_rows_dispose (GObject *object)
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_handle_id (&self->shrink_id, g_source_remove);
   g_hash_table_remove_all (self->pending);
-  g_clear_signal_handler (&self->items_changed_id, self->members);
+  g_clear_object (&self->members_signals);
   g_clear_object (&self->members);
 
   G_OBJECT_CLASS (acr_member_rows_parent_class)->dispose (object);
@@ -379,6 +379,9 @@ acr_member_rows_init (AcrMemberRows *self)
   self->rows = g_hash_table_new (NULL, NULL);
   self->pending = g_hash_table_new (NULL, NULL);
   self->visible_count = 64;
+  self->members_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->members_signals, "items-changed",
+                                 G_CALLBACK (members_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -395,9 +398,7 @@ acr_member_rows_new (GListModel *members)
   self = g_object_new (ACR_TYPE_MEMBER_ROWS, NULL);
   self->members = g_object_ref (members);
   self->n_items = g_list_model_get_n_items (members);
-  self->items_changed_id = g_signal_connect_object (members, "items-changed",
-                                                    G_CALLBACK (members_changed_cb), self,
-                                                    G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->members_signals, members);
 
   return self;
 }
@@ -419,11 +420,8 @@ acr_member_rows_set_members (AcrMemberRows *self,
   if (members == self->members)
     return;
 
-  g_clear_signal_handler (&self->items_changed_id, self->members);
   g_set_object (&self->members, members);
-  self->items_changed_id = g_signal_connect_object (members, "items-changed",
-                                                    G_CALLBACK (members_changed_cb), self,
-                                                    G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->members_signals, members);
   members_changed_cb (self, 0, self->n_items, g_list_model_get_n_items (members), members);
 }
 

@@ -11,6 +11,9 @@
 
 #define DEFAULT_BATCH_SIZE 500
 #define PROGRESS_EVERY 100
+/* An asynchronous run reports at most this often: more would only queue
+ * redraws in the caller's main loop. */
+#define PROGRESS_INTERVAL_USEC (100 * G_TIME_SPAN_MILLISECOND)
 
 /*
  * A batch holds the write lock: it is committed after batch-size invoices
@@ -32,6 +35,10 @@ struct _AcrBillingRun
   guint                      batch_size;
   AcrBillingRunProgressFunc  progress;
   gpointer                   progress_data;
+  /* Set while an asynchronous execution runs: progress goes there. */
+  GMainContext              *progress_context;
+  gint64                     progress_reported_at; /* run's thread only */
+  int                        progress_pending;     /* atomic: a report queued, not yet delivered */
 
   /* Results of the last execution. */
   guint                      n_done;     /* atomic */
@@ -170,15 +177,53 @@ commit_batch (AcrBillingRun  *self,
   return ok;
 }
 
+/* In the caller's main context: the latest counters, whatever the run did since it queued this. */
+static gboolean
+deliver_progress_cb (gpointer user_data)
+{
+  AcrBillingRun *self = user_data;
+
+  g_atomic_int_set (&self->progress_pending, FALSE);
+  if (self->progress != NULL)
+    self->progress (g_atomic_int_get (&self->n_done), g_atomic_int_get (&self->n_total), self->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 report_progress (AcrBillingRun *self,
                  guint          done,
                  guint          total,
                  gboolean       force)
 {
+  GSource *source;
+  gint64 now;
+
   g_atomic_int_set (&self->n_done, done);
-  if (self->progress != NULL && (force || done % PROGRESS_EVERY == 0))
-    self->progress (done, total, self->progress_data);
+  if (self->progress == NULL || !(force || done % PROGRESS_EVERY == 0))
+    return;
+
+  if (self->progress_context == NULL)
+    {
+      self->progress (done, total, self->progress_data);
+      return;
+    }
+
+  now = g_get_monotonic_time ();
+  if (!force && now - self->progress_reported_at < PROGRESS_INTERVAL_USEC)
+    return;
+  self->progress_reported_at = now;
+  /* One report queued at a time: the main loop is never flooded. */
+  if (!g_atomic_int_compare_and_exchange (&self->progress_pending, FALSE, TRUE))
+    return;
+
+  /* The priority of the task's own completion: a report queued before
+   * the run ended is delivered before its callback. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress_cb, g_object_ref (self), g_object_unref);
+  g_source_set_static_name (source, "[acr] billing run progress");
+  g_source_attach (source, self->progress_context);
+  g_source_unref (source);
 }
 
 static void
@@ -457,6 +502,80 @@ failed:
   g_ptr_array_set_size (batch, 0);
   g_ptr_array_sort (self->categories, compare_categories);
   return FALSE;
+}
+
+static void
+execute_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  AcrBillingRun *self = source_object;
+  gboolean dry_run = GPOINTER_TO_INT (task_data);
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = acr_billing_run_execute (self, dry_run, cancellable, &error);
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * acr_billing_run_execute_async:
+ * @dry_run: quote everyone, write nothing
+ * @cancellable: (nullable): stops the run between two members; the
+ *   batches already committed stay
+ * @callback: called in the caller's thread-default main context
+ *
+ * Runs acr_billing_run_execute () in a thread; the progress function is
+ * called in the caller's main context (see the top of acr-billing-run.h).
+ * One execution at a time.
+ */
+void
+acr_billing_run_execute_async (AcrBillingRun       *self,
+                               gboolean             dry_run,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (ACR_IS_BILLING_RUN (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->progress_context == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, acr_billing_run_execute_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (dry_run), NULL);
+  /* A cancelled run still commits its open batch: the thread decides when it is done. */
+  g_task_set_return_on_cancel (task, FALSE);
+
+  self->progress_context = g_main_context_ref (g_task_get_context (task));
+  self->progress_reported_at = 0;
+  g_atomic_int_set (&self->progress_pending, FALSE);
+  g_task_run_in_thread (task, execute_in_thread);
+}
+
+/**
+ * acr_billing_run_execute_finish:
+ *
+ * Returns: %TRUE if the run went through; %FALSE with G_IO_ERROR_CANCELLED
+ *   if it was cancelled (its committed batches stay), or another error
+ */
+gboolean
+acr_billing_run_execute_finish (AcrBillingRun  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == acr_billing_run_execute_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 guint

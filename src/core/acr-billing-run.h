@@ -22,10 +22,16 @@ G_BEGIN_DECLS
  * Cancelling through the GCancellable commits the invoices already made
  * and stops with G_IO_ERROR_CANCELLED (a dry run just stops).
  *
- * Progress: the progress function is called in the thread that executes
- * the run (a GTask thread, for the app: marshal to the main context
- * before touching widgets); the n-done and n-total counters may be read
- * from any thread while it runs.
+ * Progress: acr_billing_run_execute () calls the progress function in the
+ * thread that executes the run; acr_billing_run_execute_async () runs it
+ * in a thread of its own and calls the progress function in the caller's
+ * thread-default main context, at most every tenth of a second and always
+ * before the callback, so that it may touch widgets. The n-done and
+ * n-total counters may be read from any thread while it runs.
+ *
+ * While it runs the store of the run's billing belongs to the run's
+ * thread: the app gives a run a connection of its own (acr_store_open ()
+ * on the same file).
  */
 
 typedef struct
@@ -64,6 +70,14 @@ void           acr_billing_run_set_progress_func  (AcrBillingRun             *se
 gboolean       acr_billing_run_execute            (AcrBillingRun             *self,
                                                    gboolean                   dry_run,
                                                    GCancellable              *cancellable,
+                                                   GError                   **error);
+void           acr_billing_run_execute_async      (AcrBillingRun             *self,
+                                                   gboolean                   dry_run,
+                                                   GCancellable              *cancellable,
+                                                   GAsyncReadyCallback        callback,
+                                                   gpointer                   user_data);
+gboolean       acr_billing_run_execute_finish     (AcrBillingRun             *self,
+                                                   GAsyncResult              *result,
                                                    GError                   **error);
 
 guint          acr_billing_run_get_n_done         (AcrBillingRun             *self);

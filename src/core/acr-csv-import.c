@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "acr-csv-import.h"
-#include "acr-csv-writer.h"
 #include "acr-json-reader-private.h"
 #include "acr-member-private.h"
 #include "acr-search-fold.h"
@@ -398,6 +397,269 @@ import_finish (AcrStore               *store,
 }
 
 /*
+ * One import in progress. The row driver (run_import) reads the rows, keeps
+ * the problems and writes each good row in the one transaction; the
+ * member and roster imports differ only in how they check a row
+ * (ImportRowFunc).
+ */
+typedef struct _Import Import;
+
+/*
+ * Checks one row, noting each problem in import->problems. When the row can
+ * be written, sets *member to it and *stored to the member it changes (NULL:
+ * a new member). FALSE stops reading: the store failed, so the rows after it
+ * cannot be checked either.
+ */
+typedef gboolean (*ImportRowFunc) (Import      *import,
+                                   char       **fields,
+                                   guint        row,
+                                   AcrMember  **member,
+                                   AcrMember  **stored);
+
+typedef struct
+{
+  const char * const *columns;
+  const char * const *required;
+  ImportRowFunc       check_row;
+  /* A store error that begins with one of these columns names it in the file. */
+  gboolean            store_errors_name_columns;
+} ImportKind;
+
+struct _Import
+{
+  AcrStore        *store;
+  Header           header;
+  Problems         problems;
+  const char      *reason;
+  const char      *time;    /* of the import, as the store writes it */
+  gpointer         data;    /* the import's own state */
+};
+
+/* All or nothing: every row is checked, and only when no row was bad is the
+ * transaction committed. */
+static gboolean
+run_import (const ImportKind       *kind,
+            AcrStore               *store,
+            AcrCsvReader           *reader,
+            const char             *reason,
+            const char             *time,
+            gpointer                data,
+            AcrImportReport        *report,
+            AcrImportProgressFunc   progress,
+            gpointer                user_data,
+            GError                **error)
+{
+  Import import = { store, { 0 }, { 0 }, reason, time, data };
+  AcrImportReport counts = { 0 };
+  guint n_rows = 0;
+
+  if (!import_begin (store, reader, kind->columns, kind->required, &import.header, &import.problems, error))
+    return FALSE;
+  for (;;)
+    {
+      g_auto (GStrv) fields = NULL;
+      g_autoptr (GError) row_error = NULL;
+      g_autoptr (AcrMember) member = NULL;
+      g_autoptr (AcrMember) stored = NULL;
+      guint row;
+
+      if (!acr_csv_reader_next (reader, &fields, &row_error))
+        {
+          if (row_error == NULL)
+            break;
+          add_reader_problem (&import.problems, reader, row_error);
+          if (g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_COLUMN_COUNT) ||
+              g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_INVALID_UTF8))
+            continue;
+          break;
+        }
+      row = acr_csv_reader_get_row (reader);
+      n_rows++;
+
+      if (!kind->check_row (&import, fields, row, &member, &stored))
+        break;
+      /* Once a row is bad nothing will be committed: keep checking, stop writing. */
+      if (member == NULL || import.problems.n_problems > 0)
+        continue;
+
+      if (!apply_row (store, member, stored == NULL, stored, reason, time, &counts, &row_error))
+        {
+          if (kind->store_errors_name_columns)
+            add_store_problem (&import.problems, &import.header, row, row_error);
+          else
+            add_problem (&import.problems, row, 0, NULL, row_error->message);
+          continue;
+        }
+      if (progress)
+        progress (row, n_rows, user_data);
+    }
+
+  return import_finish (store, &import.header, &import.problems, n_rows, &counts, report, error);
+}
+
+typedef struct
+{
+  GHashTable *seen_emails;  /* folded e-mail → the first row that has it */
+} MemberImport;
+
+static gboolean
+check_member_row (Import      *import,
+                  char       **fields,
+                  guint        row,
+                  AcrMember  **member_out,
+                  AcrMember  **stored_out)
+{
+  MemberImport *mi = import->data;
+  AcrStore *store = import->store;
+  Header *header = &import->header;
+  Problems *problems = &import->problems;
+  g_autoptr (GError) row_error = NULL;
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (AcrMember) stored = NULL;
+  g_autoptr (JsonObject) person = NULL;
+  g_autofree char *person_json = NULL;
+  const char *number_text, *email;
+  gboolean email_bad = FALSE;
+  guint bad_before = problems->n_problems;
+
+  /* Which member: by number, else by e-mail, else a new one. */
+  number_text = cell (header, fields, known_index (member_columns, "number"));
+  email = cell (header, fields, known_index (member_columns, "email"));
+  if (number_text != NULL && *number_text != '\0')
+    {
+      guint number = acr_store_parse_number (number_text);
+      if (number == 0)
+        {
+          add_problem (problems, row, header->index[0] + 1, "number", _("not a member number"));
+          return TRUE;
+        }
+      stored = acr_store_lookup_member (store, number, &row_error);
+      if (stored == NULL)
+        {
+          add_problem (problems, row, header->index[0] + 1, "number", row_error->message);
+          return TRUE;
+        }
+    }
+  if (email != NULL && *email != '\0')
+    {
+      gint64 id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
+      int column = header->index[known_index (member_columns, "email")] + 1;
+
+      if (id < 0 && g_error_matches (row_error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID))
+        {
+          add_problem (problems, row, column, "email", row_error->message);
+          return TRUE;
+        }
+      if (id < 0)
+        {
+          add_problem (problems, row, 0, NULL, row_error->message);
+          return FALSE;
+        }
+      /* Matched by number and by e-mail to two different members: which one is meant? */
+      if (stored != NULL && id > 0 && id != acr_member_get_id (stored))
+        {
+          g_autoptr (AcrMember) other = acr_store_lookup_member_by_id (store, id, NULL);
+          g_autofree char *why =
+            g_strdup_printf (_("the number is member %07u’s but the e-mail address is member %07u’s; "
+                               "correct one of them"),
+                             acr_member_get_number (stored), other ? acr_member_get_number (other) : 0);
+
+          add_problem (problems, row, column, "email", why);
+          return TRUE;
+        }
+      if (stored != NULL)
+        id = 0;
+      if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
+        {
+          add_problem (problems, row, 0, NULL, row_error->message);
+          return FALSE;
+        }
+    }
+
+  if (email != NULL && *email != '\0')
+    {
+      g_autofree char *key = acr_search_fold (email);
+      gpointer first = g_hash_table_lookup (mi->seen_emails, key);
+      if (first != NULL)
+        {
+          g_autofree char *why = g_strdup_printf (_("the same e-mail address as row %u"), GPOINTER_TO_UINT (first));
+          add_problem (problems, row, header->index[known_index (member_columns, "email")] + 1, "email", why);
+          return TRUE;
+        }
+      g_hash_table_insert (mi->seen_emails, g_steal_pointer (&key), GUINT_TO_POINTER (row));
+    }
+
+  member = stored ? acr_member_copy (stored) : acr_member_new ();
+
+  for (guint k = 0; member_columns[k] != NULL; k++)
+    {
+      const char *name = member_columns[k];
+      int i = header->index[k];
+
+      if (i < 0 || g_str_equal (name, "number") || g_str_equal (name, "given_name") ||
+          g_str_equal (name, "family_name") || g_str_equal (name, "person"))
+        continue;
+      if (!acr_member_set_field (member, name, fields[i], &row_error))
+        {
+          add_problem (problems, row, i + 1, name, row_error->message);
+          g_clear_error (&row_error);
+          if (g_str_equal (name, "email"))
+            email_bad = TRUE;
+        }
+    }
+
+  /* The person facts: the "person" column (JSON), then the name and e-mail columns over it. */
+  {
+    const char *json = cell (header, fields, known_index (member_columns, "person"));
+    int column = header->index[known_index (member_columns, "person")] + 1;
+
+    if (json != NULL && *json != '\0')
+      person = parse_person (json, &row_error);
+    else
+      person = parse_person (acr_member_get_person_json (member), &row_error);
+    if (person == NULL)
+      {
+        add_problem (problems, row, column, "person", row_error->message);
+        return TRUE;
+      }
+    for (const char * const *name = (const char * const []) { "given_name", "family_name", "email", NULL }; *name; name++)
+      {
+        int k = known_index (member_columns, *name);
+        if (header->index[k] >= 0 && !(email_bad && g_str_equal (*name, "email")))
+          person_set (person, *name, string_node (fields[header->index[k]]));
+      }
+    if (!json_object_has_member (person, "given_name") || !json_object_has_member (person, "family_name"))
+      {
+        add_problem (problems, row, header->index[known_index (member_columns, "family_name")] + 1,
+                     "family_name", _("a member needs a given name and a family name"));
+        return TRUE;
+      }
+    person_json = person_to_string (person);
+    if (problems->n_problems == bad_before &&
+        !acr_member_set_person_json (member, person_json, &row_error))
+      {
+        add_problem (problems, row, column, "person", row_error->message);
+        return TRUE;
+      }
+  }
+
+  if (stored == NULL && acr_member_get_field (member, "joined") == NULL)
+    {
+      g_autofree char *today = g_strndup (import->time, 10);
+      _acr_member_set_raw (member, "joined", today);
+    }
+  if (stored == NULL && acr_member_get_field (member, "status") != NULL &&
+      header->index[known_index (member_columns, "status")] < 0)
+    _acr_member_set_status (member, ACR_MEMBER_STATUS_ACTIVE);
+
+  if (problems->n_problems != bad_before)
+    return TRUE;
+  *member_out = g_steal_pointer (&member);
+  *stored_out = g_steal_pointer (&stored);
+  return TRUE;
+}
+
+/*
  * acr_csv_import_members:
  * Imports members: a row with a number updates that member; otherwise a row
  * whose e-mail belongs to a member updates it; otherwise the row adds a
@@ -412,192 +674,20 @@ acr_csv_import_members (AcrStore              *store,
                         GError               **error)
 {
   static const char * const required[] = { "given_name", "family_name", NULL };
-  const char *source = acr_csv_reader_get_source_name (reader);
-  g_autofree char *reason = g_strdup_printf (_("import of %s"), source);
-  g_autofree char *time = _acr_store_now ();
-  g_autoptr (GHashTable) seen_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  AcrImportReport counts = { 0 };
-  Header header = { 0 };
-  Problems problems;
-  guint n_rows = 0;
+  static const ImportKind kind = { member_columns, required, check_member_row, TRUE };
+  g_autofree char *reason = NULL;
+  g_autofree char *time = NULL;
+  g_autoptr (GHashTable) seen_emails = NULL;
+  MemberImport mi;
 
   g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
   g_return_val_if_fail (ACR_IS_CSV_READER (reader), FALSE);
 
-  if (!import_begin (store, reader, member_columns, required, &header, &problems, error))
-    return FALSE;
-  for (;;)
-    {
-      g_auto (GStrv) fields = NULL;
-      g_autoptr (GError) row_error = NULL;
-      g_autoptr (AcrMember) member = NULL;
-      g_autoptr (AcrMember) stored = NULL;
-      g_autoptr (JsonObject) person = NULL;
-      g_autofree char *person_json = NULL;
-      const char *number_text, *email;
-      gboolean email_bad = FALSE;
-      guint row;
-      guint bad_before = problems.n_problems;
-
-      if (!acr_csv_reader_next (reader, &fields, &row_error))
-        {
-          if (row_error == NULL)
-            break;
-          add_reader_problem (&problems, reader, row_error);
-          if (g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_COLUMN_COUNT) ||
-              g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_INVALID_UTF8))
-            continue;
-          break;
-        }
-      row = acr_csv_reader_get_row (reader);
-      n_rows++;
-
-      /* Which member: by number, else by e-mail, else a new one. */
-      number_text = cell (&header, fields, known_index (member_columns, "number"));
-      email = cell (&header, fields, known_index (member_columns, "email"));
-      if (number_text != NULL && *number_text != '\0')
-        {
-          guint number = acr_store_parse_number (number_text);
-          if (number == 0)
-            {
-              add_problem (&problems, row, header.index[0] + 1, "number", _("not a member number"));
-              continue;
-            }
-          stored = acr_store_lookup_member (store, number, &row_error);
-          if (stored == NULL)
-            {
-              add_problem (&problems, row, header.index[0] + 1, "number", row_error->message);
-              continue;
-            }
-        }
-      if (email != NULL && *email != '\0')
-        {
-          gint64 id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
-          int column = header.index[known_index (member_columns, "email")] + 1;
-
-          if (id < 0 && g_error_matches (row_error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID))
-            {
-              add_problem (&problems, row, column, "email", row_error->message);
-              continue;
-            }
-          if (id < 0)
-            {
-              add_problem (&problems, row, 0, NULL, row_error->message);
-              break;
-            }
-          /* Matched by number and by e-mail to two different members: which one is meant? */
-          if (stored != NULL && id > 0 && id != acr_member_get_id (stored))
-            {
-              g_autoptr (AcrMember) other = acr_store_lookup_member_by_id (store, id, NULL);
-              g_autofree char *why =
-                g_strdup_printf (_("the number is member %07u’s but the e-mail address is member %07u’s; "
-                                   "correct one of them"),
-                                 acr_member_get_number (stored), other ? acr_member_get_number (other) : 0);
-
-              add_problem (&problems, row, column, "email", why);
-              continue;
-            }
-          if (stored != NULL)
-            id = 0;
-          if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
-            {
-              add_problem (&problems, row, 0, NULL, row_error->message);
-              break;
-            }
-        }
-
-      if (email != NULL && *email != '\0')
-        {
-          g_autofree char *key = acr_search_fold (email);
-          gpointer first = g_hash_table_lookup (seen_emails, key);
-          if (first != NULL)
-            {
-              g_autofree char *why = g_strdup_printf (_("the same e-mail address as row %u"), GPOINTER_TO_UINT (first));
-              add_problem (&problems, row, header.index[known_index (member_columns, "email")] + 1, "email", why);
-              continue;
-            }
-          g_hash_table_insert (seen_emails, g_steal_pointer (&key), GUINT_TO_POINTER (row));
-        }
-
-      member = stored ? acr_member_copy (stored) : acr_member_new ();
-
-      for (guint k = 0; member_columns[k] != NULL; k++)
-        {
-          const char *name = member_columns[k];
-          int i = header.index[k];
-
-          if (i < 0 || g_str_equal (name, "number") || g_str_equal (name, "given_name") ||
-              g_str_equal (name, "family_name") || g_str_equal (name, "person"))
-            continue;
-          if (!acr_member_set_field (member, name, fields[i], &row_error))
-            {
-              add_problem (&problems, row, i + 1, name, row_error->message);
-              g_clear_error (&row_error);
-              if (g_str_equal (name, "email"))
-                email_bad = TRUE;
-            }
-        }
-
-      /* The person facts: the "person" column (JSON), then the name and e-mail columns over it. */
-      {
-        const char *json = cell (&header, fields, known_index (member_columns, "person"));
-        int column = header.index[known_index (member_columns, "person")] + 1;
-
-        if (json != NULL && *json != '\0')
-          person = parse_person (json, &row_error);
-        else
-          person = parse_person (acr_member_get_person_json (member), &row_error);
-        if (person == NULL)
-          {
-            add_problem (&problems, row, column, "person", row_error->message);
-            continue;
-          }
-        for (const char * const *name = (const char * const []) { "given_name", "family_name", "email", NULL }; *name; name++)
-          {
-            int k = known_index (member_columns, *name);
-            if (header.index[k] >= 0 && !(email_bad && g_str_equal (*name, "email")))
-              person_set (person, *name, string_node (fields[header.index[k]]));
-          }
-        if (!json_object_has_member (person, "given_name") || !json_object_has_member (person, "family_name"))
-          {
-            add_problem (&problems, row, header.index[known_index (member_columns, "family_name")] + 1,
-                         "family_name", _("a member needs a given name and a family name"));
-            continue;
-          }
-        person_json = person_to_string (person);
-        if (problems.n_problems == bad_before &&
-            !acr_member_set_person_json (member, person_json, &row_error))
-          {
-            add_problem (&problems, row, column, "person", row_error->message);
-            continue;
-          }
-      }
-
-      if (stored == NULL && acr_member_get_field (member, "joined") == NULL)
-        {
-          g_autofree char *today = g_strndup (time, 10);
-          _acr_member_set_raw (member, "joined", today);
-        }
-      if (stored == NULL && acr_member_get_field (member, "status") != NULL &&
-          header.index[known_index (member_columns, "status")] < 0)
-        _acr_member_set_status (member, ACR_MEMBER_STATUS_ACTIVE);
-
-      if (problems.n_problems != bad_before)
-        continue;
-      /* Once a row is bad nothing will be committed: keep checking, stop writing. */
-      if (problems.n_problems > 0)
-        continue;
-
-      if (!apply_row (store, member, stored == NULL, stored, reason, time, &counts, &row_error))
-        {
-          add_store_problem (&problems, &header, row, row_error);
-          continue;
-        }
-      if (progress)
-        progress (row, n_rows, user_data);
-    }
-
-  return import_finish (store, &header, &problems, n_rows, &counts, report, error);
+  reason = g_strdup_printf (_("import of %s"), acr_csv_reader_get_source_name (reader));
+  time = _acr_store_now ();
+  seen_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  mi.seen_emails = seen_emails;
+  return run_import (&kind, store, reader, reason, time, &mi, report, progress, user_data, error);
 }
 
 static char *
@@ -654,6 +744,183 @@ profession_for_stage (const char *stage)
   return "physician";
 }
 
+typedef struct
+{
+  AcrImportClassifyFunc  classify;
+  gpointer               user_data;
+  const char            *today;
+  GHashTable            *seen;  /* e-mail, or name and program → the first row of that resident */
+} RosterImport;
+
+static gboolean
+check_roster_row (Import      *import,
+                  char       **fields,
+                  guint        row,
+                  AcrMember  **member_out,
+                  AcrMember  **stored_out)
+{
+  RosterImport *ri = import->data;
+  AcrStore *store = import->store;
+  Header *header = &import->header;
+  Problems *problems = &import->problems;
+  g_autoptr (GError) row_error = NULL;
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (AcrMember) stored = NULL;
+  g_autoptr (JsonObject) person = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *person_json = NULL;
+  g_autofree char *match_key = NULL;
+  const char *name, *email, *program, *end;
+  gboolean is_new;
+  GDate date;
+  guint bad_before = problems->n_problems;
+
+  name = cell (header, fields, 0);
+  email = cell (header, fields, 1);
+  program = g_strstrip (fields[header->index[2]]);
+  country = g_ascii_strup (g_strstrip (fields[header->index[3]]), -1);
+  stage = normalise_stage (fields[header->index[4]]);
+  end = g_strstrip (fields[header->index[5]]);
+  if (email != NULL)
+    email = g_strstrip ((char *) email);
+
+  split_name (name, &given, &family);
+  if (*family == '\0')
+    add_problem (problems, row, header->index[0] + 1, "resident_name", _("the resident’s name is empty"));
+  if (*program == '\0')
+    add_problem (problems, row, header->index[2] + 1, "program", _("the program is empty"));
+  if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
+    {
+      g_autofree char *why = g_strdup_printf (_("“%s” is not a two-letter ISO 3166 country code"), fields[header->index[3]]);
+      add_problem (problems, row, header->index[3] + 1, "country", why);
+    }
+  if (!g_strv_contains (training_stages, stage))
+    {
+      g_autofree char *why = g_strdup_printf (_("“%s” is not a training stage (residency, fellowship, medical-school, physics-program)"),
+                                              fields[header->index[4]]);
+      add_problem (problems, row, header->index[4] + 1, "training_stage", why);
+    }
+  if (!acr_date_parse (end, &date, &row_error))
+    {
+      add_problem (problems, row, header->index[5] + 1, "expected_completion_date", row_error->message);
+      g_clear_error (&row_error);
+    }
+  if (problems->n_problems != bad_before)
+    return TRUE;
+
+  /* The same resident twice in one file is a mistake in the file. */
+  match_key = email && *email ? acr_search_fold (email)
+                              : g_strdup_printf ("%s\n%s\n%s", family, given, program);
+  if (g_hash_table_contains (ri->seen, match_key))
+    {
+      g_autofree char *why = g_strdup_printf (_("the same resident as row %u"),
+                                              GPOINTER_TO_UINT (g_hash_table_lookup (ri->seen, match_key)));
+      add_problem (problems, row, 0, NULL, why);
+      return TRUE;
+    }
+  g_hash_table_insert (ri->seen, g_steal_pointer (&match_key), GUINT_TO_POINTER (row));
+
+  /* Match: e-mail first, then name and program. */
+  {
+    gint64 id = 0;
+    gint64 by_name = 0;
+
+    if (email && *email)
+      id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
+    if (id >= 0)
+      by_name = _acr_store_find_member (store, NULL, family, given, program, &row_error);
+    if (id < 0 && g_error_matches (row_error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID))
+      {
+        add_problem (problems, row, header->index[1] + 1, "email", row_error->message);
+        return TRUE;
+      }
+    if (id < 0 || by_name < 0)
+      {
+        add_problem (problems, row, 0, NULL, row_error->message);
+        return FALSE;
+      }
+    /* The e-mail address of one member, the name and program of another: which one is meant? */
+    if (id > 0 && by_name > 0 && id != by_name)
+      {
+        g_autoptr (AcrMember) a = acr_store_lookup_member_by_id (store, id, NULL);
+        g_autoptr (AcrMember) b = acr_store_lookup_member_by_id (store, by_name, NULL);
+        g_autofree char *why =
+          g_strdup_printf (_("the e-mail address is member %07u’s but the name and program are member %07u’s; "
+                             "correct one of them"),
+                           a ? acr_member_get_number (a) : 0, b ? acr_member_get_number (b) : 0);
+
+        add_problem (problems, row, header->index[1] + 1, "email", why);
+        return TRUE;
+      }
+    if (id == 0)
+      id = by_name;
+    if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
+      {
+        add_problem (problems, row, 0, NULL, row_error->message);
+        return FALSE;
+      }
+  }
+  is_new = stored == NULL;
+  member = stored ? acr_member_copy (stored) : acr_member_new ();
+
+  person = parse_person (acr_member_get_person_json (member), &row_error);
+  if (person == NULL)
+    {
+      add_problem (problems, row, 0, NULL, row_error->message);
+      return TRUE;
+    }
+  person_set (person, "given_name", string_node (given));
+  person_set (person, "family_name", string_node (family));
+  if (email && *email)
+    person_set (person, "email", string_node (email));
+  if (is_new)
+    {
+      JsonNode *approved = json_node_new (JSON_NODE_VALUE);
+      JsonNode *in_practice = json_node_new (JSON_NODE_VALUE);
+
+      json_node_set_boolean (approved, TRUE);
+      json_node_set_boolean (in_practice, FALSE);
+      person_set (person, "profession", string_node (profession_for_stage (stage)));
+      /* The roster comes from radiology residency and fellowship programmes. */
+      if (!g_str_equal (stage, "medical-school"))
+        person_set (person, "discipline", string_node (g_str_equal (stage, "physics-program") ? "medical-physics" : "radiology"));
+      person_set (person, "in_practice", in_practice);
+      person_set (person, "country", string_node (country));
+      /* Program directors upload residents of approved programmes. */
+      person_set (person, "training.approved", approved);
+    }
+  person_set (person, "training.stage", string_node (stage));
+  person_set (person, "training.country", string_node (country));
+  person_set (person, "training.end", string_node (end));
+  person_json = person_to_string (person);
+
+  if (!acr_member_set_person_json (member, person_json, &row_error) ||
+      (email && *email && !acr_member_set_field (member, "email", email, &row_error)) ||
+      !acr_member_set_field (member, "program", program, &row_error) ||
+      (is_new && !acr_member_set_field (member, "country", country, &row_error)))
+    {
+      add_problem (problems, row, 0, NULL, row_error->message);
+      return TRUE;
+    }
+  if (is_new)
+    {
+      _acr_member_set_status (member, ACR_MEMBER_STATUS_ACTIVE);
+      _acr_member_set_raw (member, "joined", ri->today);
+    }
+  if (ri->classify != NULL && !ri->classify (member, ri->user_data, &row_error))
+    {
+      add_problem (problems, row, 0, NULL, row_error->message);
+      return TRUE;
+    }
+
+  *member_out = g_steal_pointer (&member);
+  *stored_out = g_steal_pointer (&stored);
+  return TRUE;
+}
+
 /*
  * acr_csv_import_roster:
  * Imports the trainee roster. A resident already known (same e-mail, else
@@ -672,203 +939,22 @@ acr_csv_import_roster (AcrStore              *store,
 {
   static const char * const required[] = { "resident_name", "program", "country", "training_stage",
                                            "expected_completion_date", NULL };
-  const char *source = acr_csv_reader_get_source_name (reader);
-  g_autofree char *reason = g_strdup_printf (_("trainee roster %s"), source);
-  g_autofree char *time = _acr_store_now ();
-  g_autofree char *today = g_strndup (time, 10);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  AcrImportReport counts = { 0 };
-  Header header = { 0 };
-  Problems problems;
-  guint n_rows = 0;
+  static const ImportKind kind = { roster_columns, required, check_roster_row, FALSE };
+  g_autofree char *reason = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr (GHashTable) seen = NULL;
+  RosterImport ri;
 
   g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
   g_return_val_if_fail (ACR_IS_CSV_READER (reader), FALSE);
 
-  if (!import_begin (store, reader, roster_columns, required, &header, &problems, error))
-    return FALSE;
-  for (;;)
-    {
-      g_auto (GStrv) fields = NULL;
-      g_autoptr (GError) row_error = NULL;
-      g_autoptr (AcrMember) member = NULL;
-      g_autoptr (AcrMember) stored = NULL;
-      g_autoptr (JsonObject) person = NULL;
-      g_autofree char *given = NULL;
-      g_autofree char *family = NULL;
-      g_autofree char *stage = NULL;
-      g_autofree char *country = NULL;
-      g_autofree char *person_json = NULL;
-      g_autofree char *match_key = NULL;
-      const char *name, *email, *program, *end;
-      gboolean is_new;
-      GDate date;
-      guint row;
-      guint bad_before = problems.n_problems;
-
-      if (!acr_csv_reader_next (reader, &fields, &row_error))
-        {
-          if (row_error == NULL)
-            break;
-          add_reader_problem (&problems, reader, row_error);
-          if (g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_COLUMN_COUNT) ||
-              g_error_matches (row_error, ACR_CSV_ERROR, ACR_CSV_ERROR_INVALID_UTF8))
-            continue;
-          break;
-        }
-      row = acr_csv_reader_get_row (reader);
-      n_rows++;
-
-      name = cell (&header, fields, 0);
-      email = cell (&header, fields, 1);
-      program = g_strstrip (fields[header.index[2]]);
-      country = g_ascii_strup (g_strstrip (fields[header.index[3]]), -1);
-      stage = normalise_stage (fields[header.index[4]]);
-      end = g_strstrip (fields[header.index[5]]);
-      if (email != NULL)
-        email = g_strstrip ((char *) email);
-
-      split_name (name, &given, &family);
-      if (*family == '\0')
-        add_problem (&problems, row, header.index[0] + 1, "resident_name", _("the resident’s name is empty"));
-      if (*program == '\0')
-        add_problem (&problems, row, header.index[2] + 1, "program", _("the program is empty"));
-      if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
-        {
-          g_autofree char *why = g_strdup_printf (_("“%s” is not a two-letter ISO 3166 country code"), fields[header.index[3]]);
-          add_problem (&problems, row, header.index[3] + 1, "country", why);
-        }
-      if (!g_strv_contains (training_stages, stage))
-        {
-          g_autofree char *why = g_strdup_printf (_("“%s” is not a training stage (residency, fellowship, medical-school, physics-program)"),
-                                                  fields[header.index[4]]);
-          add_problem (&problems, row, header.index[4] + 1, "training_stage", why);
-        }
-      if (!acr_date_parse (end, &date, &row_error))
-        {
-          add_problem (&problems, row, header.index[5] + 1, "expected_completion_date", row_error->message);
-          g_clear_error (&row_error);
-        }
-      if (problems.n_problems != bad_before)
-        continue;
-
-      /* The same resident twice in one file is a mistake in the file. */
-      match_key = email && *email ? acr_search_fold (email)
-                                  : g_strdup_printf ("%s\n%s\n%s", family, given, program);
-      if (g_hash_table_contains (seen, match_key))
-        {
-          g_autofree char *why = g_strdup_printf (_("the same resident as row %u"),
-                                                  GPOINTER_TO_UINT (g_hash_table_lookup (seen, match_key)));
-          add_problem (&problems, row, 0, NULL, why);
-          continue;
-        }
-      g_hash_table_insert (seen, g_steal_pointer (&match_key), GUINT_TO_POINTER (row));
-
-      /* Match: e-mail first, then name and program. */
-      {
-        gint64 id = 0;
-        gint64 by_name = 0;
-
-        if (email && *email)
-          id = _acr_store_find_member (store, email, NULL, NULL, NULL, &row_error);
-        if (id >= 0)
-          by_name = _acr_store_find_member (store, NULL, family, given, program, &row_error);
-        if (id < 0 && g_error_matches (row_error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID))
-          {
-            add_problem (&problems, row, header.index[1] + 1, "email", row_error->message);
-            continue;
-          }
-        if (id < 0 || by_name < 0)
-          {
-            add_problem (&problems, row, 0, NULL, row_error->message);
-            break;
-          }
-        /* The e-mail address of one member, the name and program of another: which one is meant? */
-        if (id > 0 && by_name > 0 && id != by_name)
-          {
-            g_autoptr (AcrMember) a = acr_store_lookup_member_by_id (store, id, NULL);
-            g_autoptr (AcrMember) b = acr_store_lookup_member_by_id (store, by_name, NULL);
-            g_autofree char *why =
-              g_strdup_printf (_("the e-mail address is member %07u’s but the name and program are member %07u’s; "
-                                 "correct one of them"),
-                               a ? acr_member_get_number (a) : 0, b ? acr_member_get_number (b) : 0);
-
-            add_problem (&problems, row, header.index[1] + 1, "email", why);
-            continue;
-          }
-        if (id == 0)
-          id = by_name;
-        if (id > 0 && (stored = acr_store_lookup_member_by_id (store, id, &row_error)) == NULL)
-          {
-            add_problem (&problems, row, 0, NULL, row_error->message);
-            break;
-          }
-      }
-      is_new = stored == NULL;
-      member = stored ? acr_member_copy (stored) : acr_member_new ();
-
-      person = parse_person (acr_member_get_person_json (member), &row_error);
-      if (person == NULL)
-        {
-          add_problem (&problems, row, 0, NULL, row_error->message);
-          continue;
-        }
-      person_set (person, "given_name", string_node (given));
-      person_set (person, "family_name", string_node (family));
-      if (email && *email)
-        person_set (person, "email", string_node (email));
-      if (is_new)
-        {
-          JsonNode *approved = json_node_new (JSON_NODE_VALUE);
-          JsonNode *in_practice = json_node_new (JSON_NODE_VALUE);
-
-          json_node_set_boolean (approved, TRUE);
-          json_node_set_boolean (in_practice, FALSE);
-          person_set (person, "profession", string_node (profession_for_stage (stage)));
-          /* The roster comes from radiology residency and fellowship programmes. */
-          if (!g_str_equal (stage, "medical-school"))
-            person_set (person, "discipline", string_node (g_str_equal (stage, "physics-program") ? "medical-physics" : "radiology"));
-          person_set (person, "in_practice", in_practice);
-          person_set (person, "country", string_node (country));
-          /* Program directors upload residents of approved programmes. */
-          person_set (person, "training.approved", approved);
-        }
-      person_set (person, "training.stage", string_node (stage));
-      person_set (person, "training.country", string_node (country));
-      person_set (person, "training.end", string_node (end));
-      person_json = person_to_string (person);
-
-      if (!acr_member_set_person_json (member, person_json, &row_error) ||
-          (email && *email && !acr_member_set_field (member, "email", email, &row_error)) ||
-          !acr_member_set_field (member, "program", program, &row_error) ||
-          (is_new && !acr_member_set_field (member, "country", country, &row_error)))
-        {
-          add_problem (&problems, row, 0, NULL, row_error->message);
-          continue;
-        }
-      if (is_new)
-        {
-          _acr_member_set_status (member, ACR_MEMBER_STATUS_ACTIVE);
-          _acr_member_set_raw (member, "joined", today);
-        }
-      if (classify != NULL && !classify (member, user_data, &row_error))
-        {
-          add_problem (&problems, row, 0, NULL, row_error->message);
-          continue;
-        }
-
-      if (problems.n_problems > 0)
-        continue;
-      if (!apply_row (store, member, is_new, stored, reason, time, &counts, &row_error))
-        {
-          add_problem (&problems, row, 0, NULL, row_error->message);
-          continue;
-        }
-      if (progress)
-        progress (row, n_rows, user_data);
-    }
-
-  return import_finish (store, &header, &problems, n_rows, &counts, report, error);
+  reason = g_strdup_printf (_("trainee roster %s"), acr_csv_reader_get_source_name (reader));
+  time = _acr_store_now ();
+  today = g_strndup (time, 10);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ri = (RosterImport) { classify, user_data, today, seen };
+  return run_import (&kind, store, reader, reason, time, &ri, report, progress, user_data, error);
 }
 
 const char * const *
@@ -881,48 +967,4 @@ const char * const *
 acr_csv_roster_columns (void)
 {
   return roster_columns;
-}
-
-/* Writes the members of @results, in its order, with the member columns. */
-gboolean
-acr_csv_export_members (AcrSearchResults  *results,
-                        GOutputStream     *stream,
-                        GError           **error)
-{
-  g_autoptr (AcrCsvWriter) writer = acr_csv_writer_new (stream);
-  AcrStore *store = acr_search_results_get_store (results);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (results));
-  const char *fields[G_N_ELEMENTS (member_columns)];
-
-  if (!acr_csv_writer_write_row (writer, member_columns, error))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      /* Read directly: the model's cache is for the visible rows of a view. */
-      g_autoptr (AcrMember) m = acr_store_lookup_member_by_id (store, acr_search_results_get_id (results, i), error);
-      g_autofree char *number = NULL;
-
-      if (m == NULL)
-        return FALSE;
-      number = acr_member_dup_number_text (m);
-      for (guint k = 0; member_columns[k] != NULL; k++)
-        {
-          const char *name = member_columns[k];
-          if (g_str_equal (name, "number"))
-            fields[k] = number;
-          else if (g_str_equal (name, "given_name"))
-            fields[k] = acr_member_get_given_name (m);
-          else if (g_str_equal (name, "family_name"))
-            fields[k] = acr_member_get_family_name (m);
-          else
-            fields[k] = acr_member_get_field (m, name);
-          if (fields[k] == NULL)
-            fields[k] = "";
-        }
-      fields[G_N_ELEMENTS (member_columns) - 1] = NULL;
-      if (!acr_csv_writer_write_row (writer, fields, error))
-        return FALSE;
-    }
-  return g_output_stream_flush (stream, NULL, error);
 }

@@ -60,12 +60,52 @@ check_number (const char  *data,
   return FALSE;
 }
 
+/* The escape at *@i (a backslash inside a string): json-glib 1.6 leaks the
+ * string it was reading when an escape is malformed ("\\udnt"), so these are
+ * refused before it reads them. Leaves *@i on the escape's last byte. */
+static gboolean
+check_escape (const char  *data,
+              gsize        length,
+              gsize       *i,
+              GError     **error)
+{
+  gsize at = *i;
+
+  if (at + 1 >= length || strchr ("\"\\/bfnrtu", data[at + 1]) == NULL || data[at + 1] == '\0')
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("line %u: a backslash in a string must start an escape such as \\n or \\u00e9"),
+                   line_of (data, data + at));
+      return FALSE;
+    }
+
+  if (data[at + 1] == 'u')
+    {
+      for (gsize k = at + 2; k < at + 6; k++)
+        {
+          if (k >= length || !g_ascii_isxdigit (data[k]))
+            {
+              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("line %u: \\u must be followed by four hexadecimal digits"),
+                           line_of (data, data + at));
+              return FALSE;
+            }
+        }
+      *i = at + 5;
+      return TRUE;
+    }
+
+  *i = at + 1;
+  return TRUE;
+}
+
 /**
  * _acr_json_check_depth:
  *
  * Counts the arrays and objects open at each byte of @data, outside strings
  * (a backslash escapes the next byte inside a string), and refuses more than
- * %ACR_JSON_MAX_DEPTH of them; refuses as well a whole number past 64 bits,
+ * %ACR_JSON_MAX_DEPTH of them; refuses as well a malformed escape in a
+ * string, a whole number past 64 bits,
  * which json-glib would read as -1, and anything but white space after the
  * first complete value (json-glib 1.6 reads "{…} {…}" and "var x = {…};",
  * keeping the first value and leaking the rest). Other malformed text
@@ -87,7 +127,10 @@ _acr_json_check_depth (const char  *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (!check_escape (data, length, &i, error))
+                return FALSE;
+            }
           else if (c == '"')
             {
               in_string = FALSE;

@@ -180,19 +180,6 @@ bind_int64 (AcrStoreSqlite *self,
   _acr_store_sqlite_bind_int64 (self, stmt, index, value);
 }
 
-static gboolean
-step_done (AcrStoreSqlite  *self,
-           sqlite3_stmt    *stmt,
-           GError         **error)
-{
-  int rc = _acr_store_sqlite_step (self, stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _acr_store_sqlite_set_error (self, rc, error);
-  return TRUE;
-}
-
 static char *
 now_text (void)
 {
@@ -206,6 +193,15 @@ date_text (const GDate *date)
   return date != NULL && g_date_valid (date) ? acr_date_format_iso (date) : NULL;
 }
 
+static gboolean
+read_sequence (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  *(guint *) user_data = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static guint
 sqlite_next_invoice_sequence (AcrStoreBackend  *backend,
                               int               year,
@@ -214,7 +210,6 @@ sqlite_next_invoice_sequence (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   sqlite3_stmt *stmt;
   guint sequence = 0;
-  int rc;
 
   stmt = _acr_store_sqlite_get_statement (self,
                                           "INSERT INTO invoice_counters (year, last) VALUES (?1, 1)"
@@ -222,28 +217,16 @@ sqlite_next_invoice_sequence (AcrStoreBackend  *backend,
   if (stmt == NULL)
     return 0;
   bind_int64 (self, stmt, 1, year);
-  rc = _acr_store_sqlite_step (self, stmt);
-  if (rc == SQLITE_ROW)
-    sequence = sqlite3_column_int64 (stmt, 0);
-  else
-    _acr_store_sqlite_set_error (self, rc, error);
   /* RETURNING needs the statement run to its end before the change is final. */
-  while (rc == SQLITE_ROW)
-    rc = _acr_store_sqlite_step (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!_acr_store_sqlite_each_row (self, stmt, read_sequence, &sequence, error))
     {
-      if (sequence != 0)
-        {
-          _acr_store_sqlite_set_error (self, rc, error);
-          sequence = 0;
-        }
       if (error != NULL && *error != NULL && strstr ((*error)->message, "CHECK") != NULL)
         {
           g_clear_error (error);
           g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID,
                        _("the invoice numbers of %d are exhausted (six digits)"), year);
         }
+      return 0;
     }
   return sequence;
 }
@@ -314,7 +297,7 @@ sqlite_insert_invoice (AcrStoreBackend  *backend,
   bind_int64 (self, stmt, 25, acr_invoice_get_paid_cents (invoice));
   bind_int64 (self, stmt, 26, acr_invoice_get_refunded_cents (invoice));
   bind_int64 (self, stmt, 27, acr_invoice_get_credited_cents (invoice));
-  if (!step_done (self, stmt, error))
+  if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
     return FALSE;
   invoice_id = sqlite3_last_insert_rowid (_acr_store_sqlite_get_db (self));
 
@@ -327,14 +310,13 @@ sqlite_insert_invoice (AcrStoreBackend  *backend,
     {
       g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
 
-      sqlite3_reset (stmt);
       bind_int64 (self, stmt, 1, invoice_id);
       bind_int64 (self, stmt, 2, i);
       bind_text (self, stmt, 3, acr_dues_line_get_code (line));
       bind_text (self, stmt, 4, acr_dues_line_get_description (line));
       bind_int64 (self, stmt, 5, acr_dues_line_get_amount_cents (line));
       bind_int64 (self, stmt, 6, acr_dues_line_get_placeholder (line));
-      if (!step_done (self, stmt, error))
+      if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -395,7 +377,7 @@ read_header (AcrStoreSqlite  *self,
              Header          *h,
              GError         **error)
 {
-  sqlite3_stmt *stmt;
+  g_auto (AcrStoreSqliteQuery) stmt = NULL;
   int rc;
 
   stmt = _acr_store_sqlite_get_statement (self,
@@ -410,7 +392,6 @@ read_header (AcrStoreSqlite  *self,
   rc = _acr_store_sqlite_step (self, stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND, _("no invoice number %s"), number);
       else
@@ -434,7 +415,6 @@ read_header (AcrStoreSqlite  *self,
   h->due_on = dup_column (stmt, 14);
   h->voided = sqlite3_column_int (stmt, 15) != 0;
   h->void_reason = dup_column (stmt, 16);
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -452,6 +432,45 @@ corrupt (AcrStoreSqlite  *self,
   return FALSE;
 }
 
+static gboolean
+add_line_row (sqlite3_stmt  *stmt,
+              gpointer       user_data,
+              GError       **error)
+{
+  g_ptr_array_add (user_data, acr_dues_line_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                 (const char *) sqlite3_column_text (stmt, 1),
+                                                 sqlite3_column_int64 (stmt, 2),
+                                                 sqlite3_column_int (stmt, 3) != 0));
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray  *payments;
+  const char *number;  /* of the invoice, for the error */
+} PaymentRows;
+
+static gboolean
+add_payment_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  PaymentRows *rows = user_data;
+  AcrPaymentMethod method;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (!acr_payment_method_from_string ((const char *) sqlite3_column_text (stmt, 2), &method) ||
+      !acr_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), &date))
+    {
+      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT, _("invoice %s: a bad payment"), rows->number);
+      return FALSE;
+    }
+  g_ptr_array_add (rows->payments, acr_payment_new (sqlite3_column_int64 (stmt, 0), &date, method,
+                                                    (const char *) sqlite3_column_text (stmt, 3)));
+  return TRUE;
+}
+
 /* Reads a document with its lines and payments; a credit note applies to nothing here. */
 static AcrInvoice *
 load_document (AcrStoreSqlite  *self,
@@ -464,9 +483,9 @@ load_document (AcrStoreSqlite  *self,
   g_autoptr (AcrInvoice) invoice = NULL;
   g_auto (GStrv) address_lines = NULL;
   AcrInvoiceInfo info = { 0 };
+  PaymentRows payment_rows = { payments, number };
   GDate issued_on, due_on;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!read_header (self, number, h, error))
     return NULL;
@@ -477,17 +496,8 @@ load_document (AcrStoreSqlite  *self,
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, h->id);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    g_ptr_array_add (lines, acr_dues_line_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                  (const char *) sqlite3_column_text (stmt, 1),
-                                                  sqlite3_column_int64 (stmt, 2),
-                                                  sqlite3_column_int (stmt, 3) != 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_line_row, lines, error))
+    return NULL;
 
   g_date_clear (&issued_on, 1);
   g_date_clear (&due_on, 1);
@@ -524,28 +534,8 @@ load_document (AcrStoreSqlite  *self,
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, h->id);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    {
-      AcrPaymentMethod method;
-      GDate date;
-
-      g_date_clear (&date, 1);
-      if (!acr_payment_method_from_string ((const char *) sqlite3_column_text (stmt, 2), &method) ||
-          !acr_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), &date))
-        {
-          sqlite3_reset (stmt);
-          g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CORRUPT, _("invoice %s: a bad payment"), number);
-          return NULL;
-        }
-      g_ptr_array_add (payments, acr_payment_new (sqlite3_column_int64 (stmt, 0), &date, method,
-                                                  (const char *) sqlite3_column_text (stmt, 3)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_payment_row, &payment_rows, error))
+    return NULL;
 
   /* Replayed through the money rules: what was accepted once is accepted again. */
   for (guint i = 0; i < payments->len; i++)
@@ -563,6 +553,16 @@ load_document (AcrStoreSqlite  *self,
   return g_steal_pointer (&invoice);
 }
 
+/* Column 0, copied into a GPtrArray of strings. */
+static gboolean
+add_text_row (sqlite3_stmt  *stmt,
+              gpointer       user_data,
+              GError       **error)
+{
+  g_ptr_array_add (user_data, dup_column (stmt, 0));
+  return TRUE;
+}
+
 static AcrInvoice *
 sqlite_load_invoice (AcrStoreBackend  *backend,
                      const char       *number,
@@ -573,7 +573,6 @@ sqlite_load_invoice (AcrStoreBackend  *backend,
   g_autoptr (AcrInvoice) invoice = NULL;
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   invoice = load_document (self, number, &h, error);
   if (invoice == NULL)
@@ -587,14 +586,8 @@ sqlite_load_invoice (AcrStoreBackend  *backend,
       if (stmt == NULL)
         return NULL;
       bind_int64 (self, stmt, 1, h.id);
-      while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-        g_ptr_array_add (notes, dup_column (stmt, 0));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _acr_store_sqlite_set_error (self, rc, error);
-          return NULL;
-        }
+      if (!_acr_store_sqlite_each_row (self, stmt, add_text_row, notes, error))
+        return NULL;
 
       for (guint i = 0; i < notes->len; i++)
         {
@@ -628,7 +621,6 @@ sqlite_list_invoices (AcrStoreBackend         *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _acr_store_sqlite_get_statement (self,
                                           "SELECT number FROM invoices WHERE (?1 = 0 OR year = ?1)"
@@ -641,14 +633,8 @@ sqlite_list_invoices (AcrStoreBackend         *backend,
   bind_int64 (self, stmt, 2, filter ? filter->member_number : 0);
   bind_text (self, stmt, 3, filter ? filter->status : NULL);
   bind_text (self, stmt, 4, filter ? filter->kind : NULL);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, _acr_store_sqlite_row_add_text, builder, error))
+    return NULL;
   return g_strv_builder_end (builder);
 }
 
@@ -675,7 +661,7 @@ sqlite_insert_payment (AcrStoreBackend  *backend,
   bind_text (self, stmt, 4, acr_payment_method_to_string (acr_payment_get_method (payment)));
   _acr_store_sqlite_bind_text (self, stmt, 5, acr_payment_get_reference (payment), "reference");
   bind_text (self, stmt, 6, recorded_at);
-  return step_done (self, stmt, error);
+  return _acr_store_sqlite_each_row (self, stmt, NULL, NULL, error);
 }
 
 static gboolean
@@ -702,7 +688,7 @@ sqlite_update_invoice_state (AcrStoreBackend  *backend,
   bind_int64 (self, stmt, 5, acr_invoice_get_credited_cents (invoice));
   bind_int64 (self, stmt, 6, voided || void_reason != NULL);
   _acr_store_sqlite_bind_text (self, stmt, 7, void_reason, "reason");
-  if (!step_done (self, stmt, error))
+  if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
     return FALSE;
   if (sqlite3_changes (_acr_store_sqlite_get_db (self)) != 1)
     {
@@ -722,23 +708,13 @@ list_member_ids_of_year (AcrStoreSqlite  *self,
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _acr_store_sqlite_get_statement (self, sql, error);
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, year);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, _acr_store_sqlite_row_append_int64, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -779,7 +755,7 @@ sqlite_member_balance (AcrStoreBackend  *backend,
                        GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
-  sqlite3_stmt *stmt;
+  g_auto (AcrStoreSqliteQuery) stmt = NULL;
   int rc;
 
   stmt = _acr_store_sqlite_get_statement (self,
@@ -790,14 +766,28 @@ sqlite_member_balance (AcrStoreBackend  *backend,
     return FALSE;
   bind_int64 (self, stmt, 1, member_id);
   rc = _acr_store_sqlite_step (self, stmt);
-  if (rc == SQLITE_ROW)
-    *balance_cents = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return FALSE;
-    }
+    return _acr_store_sqlite_set_error (self, rc, error);
+  *balance_cents = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+add_receivables_row (sqlite3_stmt  *stmt,
+                     gpointer       user_data,
+                     GError       **error)
+{
+  AcrReceivablesRow *row = g_new0 (AcrReceivablesRow, 1);
+
+  row->year = sqlite3_column_int (stmt, 0);
+  row->category = dup_column (stmt, 1);
+  row->n_invoices = sqlite3_column_int (stmt, 2);
+  row->billed_cents = sqlite3_column_int64 (stmt, 3);
+  row->credited_cents = sqlite3_column_int64 (stmt, 4);
+  row->paid_cents = sqlite3_column_int64 (stmt, 5);
+  row->outstanding_cents = sqlite3_column_int64 (stmt, 6);
+  row->to_refund_cents = sqlite3_column_int64 (stmt, 7);
+  g_ptr_array_add (user_data, row);
   return TRUE;
 }
 
@@ -809,7 +799,6 @@ sqlite_report_receivables (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) acr_receivables_row_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _acr_store_sqlite_get_statement (self,
                                           "SELECT year, coalesce (category, ''), count (*), sum (total_cents),"
@@ -821,27 +810,24 @@ sqlite_report_receivables (AcrStoreBackend  *backend,
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, year);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    {
-      AcrReceivablesRow *row = g_new0 (AcrReceivablesRow, 1);
-
-      row->year = sqlite3_column_int (stmt, 0);
-      row->category = dup_column (stmt, 1);
-      row->n_invoices = sqlite3_column_int (stmt, 2);
-      row->billed_cents = sqlite3_column_int64 (stmt, 3);
-      row->credited_cents = sqlite3_column_int64 (stmt, 4);
-      row->paid_cents = sqlite3_column_int64 (stmt, 5);
-      row->outstanding_cents = sqlite3_column_int64 (stmt, 6);
-      row->to_refund_cents = sqlite3_column_int64 (stmt, 7);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_receivables_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
+}
+
+static gboolean
+add_chapter_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  AcrChapterRemittanceRow *row = g_new0 (AcrChapterRemittanceRow, 1);
+
+  row->chapter = dup_column (stmt, 0);
+  row->n_invoices = sqlite3_column_int (stmt, 1);
+  row->billed_cents = sqlite3_column_int64 (stmt, 2);
+  row->collected_cents = sqlite3_column_int64 (stmt, 3);
+  g_ptr_array_add (user_data, row);
+  return TRUE;
 }
 
 static GPtrArray *
@@ -852,7 +838,6 @@ sqlite_report_chapters (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) acr_chapter_remittance_row_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   /* Standing invoices only (credit notes cancel in full); paid ≤ total there, so the share is ≤ the line. */
   stmt = _acr_store_sqlite_get_statement (self,
@@ -865,23 +850,33 @@ sqlite_report_chapters (AcrStoreBackend  *backend,
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, year);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    {
-      AcrChapterRemittanceRow *row = g_new0 (AcrChapterRemittanceRow, 1);
-
-      row->chapter = dup_column (stmt, 0);
-      row->n_invoices = sqlite3_column_int (stmt, 1);
-      row->billed_cents = sqlite3_column_int64 (stmt, 2);
-      row->collected_cents = sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_chapter_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
+}
+
+static gboolean
+add_numbering_row (sqlite3_stmt  *stmt,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  AcrNumberingRow *row = g_new0 (AcrNumberingRow, 1);
+  guint top;
+
+  row->year = sqlite3_column_int (stmt, 0);
+  row->first_number = dup_column (stmt, 1);
+  row->last_number = dup_column (stmt, 2);
+  row->n_numbers = sqlite3_column_int (stmt, 3);
+  row->n_distinct = sqlite3_column_int (stmt, 4);
+  row->first_sequence = sqlite3_column_int (stmt, 5);
+  row->last_sequence = sqlite3_column_int (stmt, 6);
+  row->counter_last = sqlite3_column_int (stmt, 7);
+  row->n_duplicates = row->n_numbers - row->n_distinct;
+  /* Every number up to the counter must have been issued. */
+  top = MAX (row->last_sequence, row->counter_last);
+  row->n_missing = top > row->n_distinct ? top - row->n_distinct : 0;
+  g_ptr_array_add (user_data, row);
+  return TRUE;
 }
 
 static GPtrArray *
@@ -892,7 +887,6 @@ sqlite_report_numbering (AcrStoreBackend  *backend,
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) acr_numbering_row_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   /* Counters with no document (possible only if a number was taken and the document lost) show too. */
   stmt = _acr_store_sqlite_get_statement (self,
@@ -904,31 +898,8 @@ sqlite_report_numbering (AcrStoreBackend  *backend,
   if (stmt == NULL)
     return NULL;
   bind_int64 (self, stmt, 1, year);
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    {
-      AcrNumberingRow *row = g_new0 (AcrNumberingRow, 1);
-      guint top;
-
-      row->year = sqlite3_column_int (stmt, 0);
-      row->first_number = dup_column (stmt, 1);
-      row->last_number = dup_column (stmt, 2);
-      row->n_numbers = sqlite3_column_int (stmt, 3);
-      row->n_distinct = sqlite3_column_int (stmt, 4);
-      row->first_sequence = sqlite3_column_int (stmt, 5);
-      row->last_sequence = sqlite3_column_int (stmt, 6);
-      row->counter_last = sqlite3_column_int (stmt, 7);
-      row->n_duplicates = row->n_numbers - row->n_distinct;
-      /* Every number up to the counter must have been issued. */
-      top = MAX (row->last_sequence, row->counter_last);
-      row->n_missing = top > row->n_distinct ? top - row->n_distinct : 0;
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_numbering_row, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
