@@ -459,6 +459,46 @@ test_application_member_without_first_invoice_is_told (void)
   remove_database (path);
 }
 
+/* Refuse asks first; only the confirming answer records the refusal and clears the form. */
+static void
+test_application_refuse_asks_then_clears_the_form (void)
+{
+  g_autofree char *path = make_database_path ();
+  g_autoptr (GError) error = NULL;
+  AcrStore *store = acr_store_open (path, &error);
+  AdwMessageDialog *dialog;
+  AcrWindow *window;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  window = create_window_on (store);
+  page = GTK_WIDGET (acr_window_get_applicant_form (window));
+  type_text (window, "given_name", "Ada");
+  type_text (window, "family_name", "Moreau");
+
+  /* Cancel: nothing happens. */
+  gtk_widget_activate_action (page, "application.refuse", NULL);
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "Ada");
+
+  /* Refuse: kept as refused (no member), and the form starts anew. */
+  gtk_widget_activate_action (page, "application.refuse", NULL);
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "refuse"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "refuse");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (acr_store_count_members (store, NULL), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "given_name"))), ==, "");
+
+  acr_test_ui_close_window (window, store);
+  remove_database (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/acr/ui/application/draft-survives-closing-the-window", test_application_draft_survives_closing_the_window);
   g_test_add_func ("/acr/ui/application/failed-draft-save-is-toasted", test_application_failed_draft_save_is_toasted);
   g_test_add_func ("/acr/ui/application/member-without-first-invoice-is-told", test_application_member_without_first_invoice_is_told);
+  g_test_add_func ("/acr/ui/application/refuse-asks-then-clears-the-form", test_application_refuse_asks_then_clears_the_form);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "acr-applicant-form-private.h"
 #include "acr-decision-view.h"
 #include "acr-billing.h"
+#include "acr-confirm.h"
 #include "acr-format.h"
 #include "acr-store-apply.h"
 #include "acr-window.h"
@@ -556,12 +557,7 @@ show_error (AcrApplicantForm   *self,
             const char         *heading,
             const GError       *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  acr_alert (GTK_WIDGET (self), heading, error->message);
 }
 
 static void
@@ -579,8 +575,6 @@ report_first_invoice_error (AcrApplicantForm *self,
 {
   g_autofree char *number = NULL;
   g_autofree char *body = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
 
   if (self->first_invoice_error == NULL)
     return;
@@ -588,11 +582,7 @@ report_first_invoice_error (AcrApplicantForm *self,
   number = acr_member_dup_number_text (member);
   body = g_strdup_printf (_("Member %s was added, but the year’s first invoice was not created: %s"),
                           number, self->first_invoice_error->message);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("No First Invoice"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  acr_alert (GTK_WIDGET (self), _("No First Invoice"), body);
 }
 
 static void
@@ -636,15 +626,12 @@ acr_applicant_form_approve (GtkWidget  *widget,
 }
 
 static void
-refuse_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    AcrApplicantForm   *self)
+refuse_confirmed_cb (AcrApplicantForm   *self,
+                     const char         *response,
+                     AdwMessageDialog   *dialog)
 {
   g_autoptr (AcrMember) member = NULL;
   g_autoptr (GError) error = NULL;
-
-  if (g_strcmp0 (response, "refuse") != 0)
-    return;
 
   if (!acr_applicant_form_submit (self, &member, &error))
     show_error (self, _("The Application Was Not Recorded"), error);
@@ -663,22 +650,12 @@ acr_applicant_form_refuse (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   AcrApplicantForm *self = ACR_APPLICANT_FORM (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
 
   /* Refusing clears the form: ask first. */
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Refuse the Application?"),
-                                   _("The application is kept as refused, with the reasons the rules give, and the form is cleared."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "refuse", _("_Refuse"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "refuse", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (refuse_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  acr_confirm (widget, _("Refuse the Application?"),
+               _("The application is kept as refused, with the reasons the rules give, and the form is cleared."),
+               "refuse", _("_Refuse"), ACR_CONFIRM_DESTRUCTIVE,
+               G_CALLBACK (refuse_confirmed_cb), self);
 }
 
 static void
