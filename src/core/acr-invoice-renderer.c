@@ -563,118 +563,98 @@ document_money (gint64      cents,
   return g_steal_pointer (&text);
 }
 
-static gboolean
-paint (Painter     *p,
-       cairo_t     *cr,
-       AcrInvoice  *invoice,
-       GError     **error)
+/* What every part of one page needs to know about the document. */
+typedef struct
 {
-  AcrCatalog *catalog = acr_catalog_get_for_language (acr_invoice_get_language (invoice));
-  const char *lang = acr_invoice_get_language (invoice);
-  AcrInvoiceKind kind = acr_invoice_get_kind (invoice);
-  AcrInvoiceStatus status = acr_invoice_get_status (invoice);
-  GListModel *lines = acr_invoice_get_lines (invoice);
-  GListModel *payments = acr_invoice_get_payments (invoice);
-  guint n_lines = g_list_model_get_n_items (lines);
-  guint n_payments = g_list_model_get_n_items (payments);
-  const double content = p->right - p->left;
-  const double summary_x = p->summary_x;
-  g_autofree char *title_number = NULL;
-  g_autofree char *issued = NULL;
-  g_autofree char *due = NULL;
-  g_autofree char *summary_amount = NULL;
-  g_autofree char *summary_note = NULL;
-  g_autofree char *year = NULL;
-  g_autofree char *footer = NULL;
-  g_autofree char *instructions = NULL;
-  g_autofree char *total_text = NULL;
-  g_autofree char *balance_text = NULL;
-  g_autofree char *credited_text = NULL;
-  g_autofree char *issuer_line = NULL;
-  g_autofree char *issuer_sentence = NULL;
-  g_autoptr (GPtrArray) payment_texts = g_ptr_array_new_with_free_func (g_free);
-  Total totals[MAX_TOTALS];
-  guint n_totals = 0;
-  const char *summary_label;
-  const char *meta_labels[META_COLUMNS];
-  const char *meta_values[META_COLUMNS];
+  AcrInvoice       *invoice;
+  AcrCatalog       *catalog;
+  const char       *lang;
+  AcrInvoiceKind    kind;
+  AcrInvoiceStatus  status;
+  char             *issued;
+  char             *due;
+  char             *title_number;     /* "No. 2027-000001", also in the footer */
+  char             *issuer_sentence;  /* the issuer's address on one line, with commas */
+} Page;
+
+#define T(s) acr_catalog_gettext (page->catalog, (s))
+
+/* Issuer top left, title and number top right, fold marks, and the
+ * member's address in the envelope window. */
+static void
+paint_header (Painter    *p,
+              cairo_t    *cr,
+              Page       *page)
+{
+  AcrInvoice *invoice = page->invoice;
+  g_auto (GStrv) parts = g_strsplit (p->config.issuer_address, "\n", -1);
+  g_autofree char *issuer_line = g_strjoinv (" · ", parts);
+  const char *title;
   double y;
   double h;
 
-#define T(s) acr_catalog_gettext (catalog, (s))
+  page->issuer_sentence = g_strjoinv (", ", parts);
 
-  if (n_lines > MAX_ROWS || n_payments > MAX_TOTALS - 3)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: %u lines and %u payments do not fit on one page (at most %d and %d)"),
-                   acr_invoice_get_number (invoice), n_lines, n_payments, MAX_ROWS, MAX_TOTALS - 3);
-      return FALSE;
-    }
-
-  pango_cairo_update_context (cr, p->context);
-
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  issued = acr_date_format_long (acr_invoice_get_issued_on (invoice), lang);
-  if (acr_invoice_get_due_on (invoice) != NULL)
-    due = acr_date_format_long (acr_invoice_get_due_on (invoice), lang);
-  year = g_strdup_printf ("%d", acr_invoice_get_year (invoice));
-
-  /* Issuer, top left. */
   y = 0.5 * INCH;
   y += show (p, cr, SLOT_ISSUER_NAME, p->config.issuer_name, p->left, y, &color_accent) + 2;
-  {
-    g_auto (GStrv) parts = g_strsplit (p->config.issuer_address, "\n", -1);
-
-    issuer_line = g_strjoinv (" · ", parts);
-    issuer_sentence = g_strjoinv (", ", parts);
-  }
   show (p, cr, SLOT_ISSUER_ADDRESS, issuer_line, p->left, y, &color_muted);
 
-  /* Title and number, top right. */
-  switch (kind)
+  switch (page->kind)
     {
     case ACR_INVOICE_KIND_CREDIT_NOTE:
-      h = show (p, cr, SLOT_TITLE, T (N_("Credit note")), p->right - 220, 0.5 * INCH - 6, &color_accent);
+      title = T (N_("Credit note"));
       break;
     case ACR_INVOICE_KIND_RECEIPT:
-      h = show (p, cr, SLOT_TITLE, T (N_("Receipt")), p->right - 220, 0.5 * INCH - 6, &color_accent);
+      title = T (N_("Receipt"));
       break;
     case ACR_INVOICE_KIND_INVOICE:
     default:
-      h = show (p, cr, SLOT_TITLE, T (N_("Invoice")), p->right - 220, 0.5 * INCH - 6, &color_accent);
+      title = T (N_("Invoice"));
       break;
     }
-  title_number = g_strdup_printf (T (N_("No. %s")), acr_invoice_get_number (invoice));
-  show (p, cr, SLOT_NUMBER, title_number, p->right - 220, 0.5 * INCH - 6 + h, &color_text);
+  h = show (p, cr, SLOT_TITLE, title, p->right - 220, 0.5 * INCH - 6, &color_accent);
+  page->title_number = g_strdup_printf (T (N_("No. %s")), acr_invoice_get_number (invoice));
+  show (p, cr, SLOT_NUMBER, page->title_number, p->right - 220, 0.5 * INCH - 6 + h, &color_text);
 
   draw_fold_marks (p, cr);
   draw_address (p, cr, invoice);
+}
 
-  /* The figure that matters, beside the address. */
-  switch (kind)
+/* The figure that matters, in a box beside the address. */
+static void
+paint_summary (Painter *p,
+               cairo_t *cr,
+               Page    *page)
+{
+  AcrInvoice *invoice = page->invoice;
+  const double summary_x = p->summary_x;
+  g_autofree char *summary_amount = NULL;
+  g_autofree char *summary_note = NULL;
+  const char *summary_label;
+  double y;
+
+  switch (page->kind)
     {
     case ACR_INVOICE_KIND_CREDIT_NOTE:
       summary_label = T (N_("Amount credited"));
-      summary_amount = document_money (-acr_invoice_get_total_cents (invoice), lang);
+      summary_amount = document_money (-acr_invoice_get_total_cents (invoice), page->lang);
       summary_note = g_strdup_printf (T (N_("Cancels invoice %s")), acr_invoice_get_reference_number (invoice));
       break;
     case ACR_INVOICE_KIND_RECEIPT:
       summary_label = T (N_("Amount paid"));
-      summary_amount = document_money (acr_invoice_get_paid_cents (invoice), lang);
+      summary_amount = document_money (acr_invoice_get_paid_cents (invoice), page->lang);
       summary_note = g_strdup (T (N_("Thank you for your payment.")));
       break;
     case ACR_INVOICE_KIND_INVOICE:
     default:
       summary_label = T (N_("Amount due"));
-      summary_amount = document_money (MAX (acr_invoice_get_balance_cents (invoice), 0), lang);
-      if (status == ACR_INVOICE_STATUS_VOID)
+      summary_amount = document_money (MAX (acr_invoice_get_balance_cents (invoice), 0), page->lang);
+      if (page->status == ACR_INVOICE_STATUS_VOID)
         summary_note = g_strdup (T (N_("This invoice is void. Nothing is due.")));
       else if (acr_invoice_get_balance_cents (invoice) <= 0)
         summary_note = g_strdup (T (N_("Nothing is due. Thank you.")));
       else
-        summary_note = g_strdup_printf (T (N_("Please pay by %s")), due);
+        summary_note = g_strdup_printf (T (N_("Please pay by %s")), page->due);
       break;
     }
 
@@ -685,32 +665,45 @@ paint (Painter     *p,
   y += show (p, cr, SLOT_SUMMARY_LABEL, summary_label, summary_x + 10, y, &color_muted) + 3;
   y += show (p, cr, SLOT_SUMMARY_AMOUNT, summary_amount, summary_x + 10, y, &color_accent) + 3;
   show (p, cr, SLOT_SUMMARY_NOTE, summary_note, summary_x + 10, y, &color_text);
+}
 
-  /* Reference data in a band of four columns. */
-  meta_labels[0] = T (N_("Member number"));
-  meta_values[0] = acr_invoice_get_member_number (invoice);
-  meta_labels[3] = T (N_("Membership year"));
-  meta_values[3] = year;
-  switch (kind)
+/* Reference data in a band of four columns under the address; returns
+ * the top of the band. */
+static double
+paint_reference_band (Painter *p,
+                      cairo_t *cr,
+                      Page    *page)
+{
+  AcrInvoice *invoice = page->invoice;
+  g_autofree char *year = g_strdup_printf ("%d", acr_invoice_get_year (invoice));
+  const char *labels[META_COLUMNS];
+  const char *values[META_COLUMNS];
+  double y;
+
+  labels[0] = T (N_("Member number"));
+  values[0] = acr_invoice_get_member_number (invoice);
+  labels[3] = T (N_("Membership year"));
+  values[3] = year;
+  switch (page->kind)
     {
     case ACR_INVOICE_KIND_CREDIT_NOTE:
-      meta_labels[1] = T (N_("Date of issue"));
-      meta_values[1] = issued;
-      meta_labels[2] = T (N_("Invoice credited"));
-      meta_values[2] = acr_invoice_get_reference_number (invoice);
+      labels[1] = T (N_("Date of issue"));
+      values[1] = page->issued;
+      labels[2] = T (N_("Invoice credited"));
+      values[2] = acr_invoice_get_reference_number (invoice);
       break;
     case ACR_INVOICE_KIND_RECEIPT:
-      meta_labels[1] = T (N_("Date of issue"));
-      meta_values[1] = issued;
-      meta_labels[2] = T (N_("Invoice"));
-      meta_values[2] = acr_invoice_get_reference_number (invoice);
+      labels[1] = T (N_("Date of issue"));
+      values[1] = page->issued;
+      labels[2] = T (N_("Invoice"));
+      values[2] = acr_invoice_get_reference_number (invoice);
       break;
     case ACR_INVOICE_KIND_INVOICE:
     default:
-      meta_labels[1] = T (N_("Invoice date"));
-      meta_values[1] = issued;
-      meta_labels[2] = T (N_("Due date"));
-      meta_values[2] = due;
+      labels[1] = T (N_("Invoice date"));
+      values[1] = page->issued;
+      labels[2] = T (N_("Due date"));
+      values[2] = page->due;
       break;
     }
 
@@ -719,14 +712,27 @@ paint (Painter     *p,
   y += 8;
   for (guint i = 0; i < META_COLUMNS; i++)
     {
-      double x = p->left + i * content / META_COLUMNS;
+      double x = p->left + i * (p->right - p->left) / META_COLUMNS;
+      double h = show (p, cr, SLOT_META_LABEL + i, labels[i], x, y, &color_muted);
 
-      h = show (p, cr, SLOT_META_LABEL + i, meta_labels[i], x, y, &color_muted);
-      show (p, cr, SLOT_META_VALUE + i, meta_values[i], x, y + h + 2, &color_text);
+      show (p, cr, SLOT_META_VALUE + i, values[i], x, y + h + 2, &color_text);
     }
 
-  /* The lines. */
-  y += 52;
+  return y;
+}
+
+/* The lines of the document under a heading, from @y; returns where the
+ * rule under the last line is. */
+static double
+paint_lines (Painter *p,
+             cairo_t *cr,
+             Page    *page,
+             double   y)
+{
+  GListModel *lines = acr_invoice_get_lines (page->invoice);
+  guint n_lines = g_list_model_get_n_items (lines);
+  double h;
+
   h = show (p, cr, SLOT_HEAD_DESCRIPTION, T (N_("Description")), p->left, y, &color_muted);
   show (p, cr, SLOT_HEAD_AMOUNT, T (N_("Amount")), p->right - AMOUNT_WIDTH, y, &color_muted);
   y += h + 5;
@@ -736,8 +742,8 @@ paint (Painter     *p,
   for (guint i = 0; i < n_lines; i++)
     {
       g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = document_money (acr_dues_line_get_amount_cents (line), lang);
-      g_autofree char *described = describe_line (catalog, lang, line);
+      g_autofree char *amount = document_money (acr_dues_line_get_amount_cents (line), page->lang);
+      g_autofree char *described = describe_line (page->catalog, page->lang, line);
       g_autofree char *description = NULL;
       double hd;
       double ha;
@@ -745,7 +751,7 @@ paint (Painter     *p,
       /* The star points to the note on provisional amounts below: only an
        * invoice asks for money that may change. A no-break space keeps it
        * on the line of the description's last word. */
-      if (acr_dues_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
+      if (acr_dues_line_get_placeholder (line) && page->kind == ACR_INVOICE_KIND_INVOICE)
         description = g_strconcat (described, "\xc2\xa0*", NULL);
       else
         description = g_steal_pointer (&described);
@@ -758,72 +764,117 @@ paint (Painter     *p,
     }
 
   rule (cr, p->left, p->right, y, 1.0, &color_text);
-  y += 8;
 
-  /* Totals: what was billed, what moved since, what is left. */
-  total_text = document_money (acr_invoice_get_total_cents (invoice), lang);
-  totals[n_totals++] = (Total) { kind == ACR_INVOICE_KIND_CREDIT_NOTE ? T (N_("Total credit (USD)")) : T (N_("Total (USD)")), total_text };
+  return y;
+}
 
-  if (kind != ACR_INVOICE_KIND_CREDIT_NOTE)
+/* The rows for what moved since the document was issued: each payment and
+ * refund, then any credit note, appended to @totals. The labels are kept
+ * in @labels. */
+static void
+collect_payments (Page      *page,
+                  Total     *totals,
+                  guint     *n_totals,
+                  GPtrArray *labels)
+{
+  AcrInvoice *invoice = page->invoice;
+  GListModel *payments = acr_invoice_get_payments (invoice);
+  guint n_payments = g_list_model_get_n_items (payments);
+
+  for (guint i = 0; i < n_payments; i++)
     {
-      for (guint i = 0; i < n_payments; i++)
-        {
-          g_autoptr (AcrPayment) payment = g_list_model_get_item (payments, i);
-          g_autofree char *date = acr_date_format_long (acr_payment_get_date (payment), lang);
-          const char *reference = acr_payment_get_reference (payment);
-          g_autofree char *method = NULL;
-          char *label;
+      g_autoptr (AcrPayment) payment = g_list_model_get_item (payments, i);
+      g_autofree char *date = acr_date_format_long (acr_payment_get_date (payment), page->lang);
+      const char *reference = acr_payment_get_reference (payment);
+      const char *method_label = T (acr_payment_method_get_label (acr_payment_get_method (payment)));
+      g_autofree char *method = NULL;
+      char *label;
 
-          /* "Check 1187": the member finds the payment in their records. */
-          if (reference != NULL && *reference != '\0')
-            method = g_strdup_printf ("%s %s", T (acr_payment_method_get_label (acr_payment_get_method (payment))), reference);
-          else
-            method = g_strdup (T (acr_payment_method_get_label (acr_payment_get_method (payment))));
+      /* "Check 1187": the member finds the payment in their records. */
+      if (reference != NULL && *reference != '\0')
+        method = g_strdup_printf ("%s %s", method_label, reference);
+      else
+        method = g_strdup (method_label);
 
-          if (acr_payment_is_refund (payment))
-            label = g_strdup_printf (T (N_("Refunded %s (%s)")), date, method);
-          else
-            label = g_strdup_printf (T (N_("Paid %s (%s)")), date, method);
-          g_ptr_array_add (payment_texts, label);
-          /* Money received lowers the balance; a refund raises it back. */
-          totals[n_totals++] = (Total) { label, document_money (-acr_payment_get_amount_cents (payment), lang) };
-        }
-
-      if (acr_invoice_get_credited_cents (invoice) != 0)
-        {
-          credited_text = document_money (-acr_invoice_get_credited_cents (invoice), lang);
-          totals[n_totals++] = (Total) { T (N_("Credited")), g_strdup (credited_text) };
-        }
+      if (acr_payment_is_refund (payment))
+        label = g_strdup_printf (T (N_("Refunded %s (%s)")), date, method);
+      else
+        label = g_strdup_printf (T (N_("Paid %s (%s)")), date, method);
+      g_ptr_array_add (labels, label);
+      /* Money received lowers the balance; a refund raises it back. */
+      totals[(*n_totals)++] = (Total) { label, document_money (-acr_payment_get_amount_cents (payment), page->lang) };
     }
+
+  if (acr_invoice_get_credited_cents (invoice) != 0)
+    totals[(*n_totals)++] = (Total) { T (N_("Credited")), document_money (-acr_invoice_get_credited_cents (invoice), page->lang) };
+}
+
+/* What was billed, what moved since, what is left; from @y, returns the
+ * bottom of the last row. */
+static double
+paint_totals (Painter *p,
+              cairo_t *cr,
+              Page    *page,
+              double   y)
+{
+  AcrInvoice *invoice = page->invoice;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  Total totals[MAX_TOTALS];
+  guint n_totals = 0;
+  double h;
+
+  totals[n_totals++] = (Total) {
+    page->kind == ACR_INVOICE_KIND_CREDIT_NOTE ? T (N_("Total credit (USD)")) : T (N_("Total (USD)")),
+    document_money (acr_invoice_get_total_cents (invoice), page->lang)
+  };
+  if (page->kind != ACR_INVOICE_KIND_CREDIT_NOTE)
+    collect_payments (page, totals, &n_totals, labels);
 
   for (guint i = 0; i < n_totals; i++)
     {
       h = show (p, cr, SLOT_TOTAL_LABEL + i, totals[i].label, p->left, y, &color_text);
       show (p, cr, SLOT_TOTAL_AMOUNT + i, totals[i].amount, p->right - AMOUNT_WIDTH, y, &color_text);
       y += h + 4;
-      if (totals[i].amount != total_text)
-        g_free (totals[i].amount);
+      g_free (totals[i].amount);
     }
 
-  if (kind != ACR_INVOICE_KIND_CREDIT_NOTE)
+  if (page->kind != ACR_INVOICE_KIND_CREDIT_NOTE)
     {
-      balance_text = document_money (acr_invoice_get_balance_cents (invoice), lang);
+      g_autofree char *balance = document_money (acr_invoice_get_balance_cents (invoice), page->lang);
+
       y += 2;
       rule (cr, p->right - AMOUNT_WIDTH - 170, p->right, y, 1.0, &color_text);
       y += 5;
       h = show (p, cr, SLOT_TOTAL_LABEL + MAX_TOTALS - 1, T (N_("Balance due")), p->left, y, &color_text);
-      show (p, cr, SLOT_TOTAL_AMOUNT + MAX_TOTALS - 1, balance_text, p->right - AMOUNT_WIDTH, y, &color_text);
+      show (p, cr, SLOT_TOTAL_AMOUNT + MAX_TOTALS - 1, balance, p->right - AMOUNT_WIDTH, y, &color_text);
       y += h;
     }
 
-  /* Notes: provisional amounts, voiding. */
-  y += 18;
-  if (status == ACR_INVOICE_STATUS_VOID && acr_invoice_get_void_reason (invoice) != NULL)
+  return y;
+}
+
+/* Notes on provisional amounts or voiding, then how to pay or what the
+ * document means (nothing when nothing is due), from @y. Fails if the
+ * box would run into the footer. */
+static gboolean
+paint_notes (Painter  *p,
+             cairo_t  *cr,
+             Page     *page,
+             double    y,
+             GError  **error)
+{
+  AcrInvoice *invoice = page->invoice;
+  g_autofree char *instructions = NULL;
+  const char *head;
+  double box_top;
+  double box_height;
+
+  if (page->status == ACR_INVOICE_STATUS_VOID && acr_invoice_get_void_reason (invoice) != NULL)
     {
       g_autofree char *note = g_strdup_printf (T (N_("Void: %s")), acr_invoice_get_void_reason (invoice));
       y += show (p, cr, SLOT_NOTE, note, p->left, y, &color_muted) + 12;
     }
-  else if (acr_invoice_get_placeholder (invoice) && kind == ACR_INVOICE_KIND_INVOICE)
+  else if (acr_invoice_get_placeholder (invoice) && page->kind == ACR_INVOICE_KIND_INVOICE)
     {
       g_autofree char *note = g_strdup_printf (T (N_("* Provisional amount: the %d dues on the lines marked * are not yet final. "
                                                         "If a final amount differs, you will receive a corrected invoice or a credit note.")),
@@ -831,66 +882,71 @@ paint (Painter     *p,
       y += show (p, cr, SLOT_NOTE, note, p->left, y, &color_muted) + 12;
     }
 
-  /* How to pay, or what this document means; nothing when nothing is due. */
-  if (kind != ACR_INVOICE_KIND_INVOICE || acr_invoice_get_balance_cents (invoice) > 0)
+  if (page->kind == ACR_INVOICE_KIND_INVOICE && acr_invoice_get_balance_cents (invoice) <= 0)
+    return TRUE;
+
+  if (page->kind == ACR_INVOICE_KIND_CREDIT_NOTE)
     {
-      const char *head;
-      double box_top = y;
-      double box_height;
-
-      if (kind == ACR_INVOICE_KIND_CREDIT_NOTE)
-        {
-          head = T (N_("About this credit note"));
-          instructions = g_strdup_printf (T (N_("This credit note cancels invoice %s. Any amount you paid on it "
-                                                "is refunded to you by the method you paid with.")),
-                                          acr_invoice_get_reference_number (invoice));
-        }
-      else if (kind == ACR_INVOICE_KIND_RECEIPT)
-        {
-          head = T (N_("About this receipt"));
-          instructions = g_strdup_printf (T (N_("This receipt confirms the payments received on invoice %s for "
-                                                "membership year %d. Please keep it for your records.")),
-                                          acr_invoice_get_reference_number (invoice), acr_invoice_get_year (invoice));
-        }
-      else
-        {
-          head = T (N_("How to pay"));
-          instructions = g_strdup_printf (T (N_("By check: make it payable to %s, write invoice number %s on it, "
-                                                "and mail it to %s, %s.\n"
-                                                "By card or bank transfer: contact Member Services and quote "
-                                                "invoice number %s and member number %s.")),
-                                          p->config.issuer_name, acr_invoice_get_number (invoice),
-                                          p->config.issuer_name, issuer_sentence,
-                                          acr_invoice_get_number (invoice), acr_invoice_get_member_number (invoice));
-        }
-
-      set_text (p, SLOT_INSTRUCTIONS_HEAD, head);
-      set_text (p, SLOT_INSTRUCTIONS_BODY, instructions);
-      box_height = layout_height (p->layouts[SLOT_INSTRUCTIONS_HEAD]) + layout_height (p->layouts[SLOT_INSTRUCTIONS_BODY]) + 28;
-
-      if (box_top + box_height > p->height - 0.75 * INCH)
-        {
-          cairo_restore (cr);
-          g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                       _("%s: the document does not fit on one page"), acr_invoice_get_number (invoice));
-          return FALSE;
-        }
-
-      cairo_set_source_rgb (cr, color_accent.r, color_accent.g, color_accent.b);
-      cairo_rectangle (cr, p->left, box_top, 2.5, box_height);
-      cairo_fill (cr);
-      y = box_top + 10;
-      y += show (p, cr, SLOT_INSTRUCTIONS_HEAD, head, p->left + 14, y, &color_text) + 4;
-      show (p, cr, SLOT_INSTRUCTIONS_BODY, instructions, p->left + 14, y, &color_text);
+      head = T (N_("About this credit note"));
+      instructions = g_strdup_printf (T (N_("This credit note cancels invoice %s. Any amount you paid on it "
+                                            "is refunded to you by the method you paid with.")),
+                                      acr_invoice_get_reference_number (invoice));
+    }
+  else if (page->kind == ACR_INVOICE_KIND_RECEIPT)
+    {
+      head = T (N_("About this receipt"));
+      instructions = g_strdup_printf (T (N_("This receipt confirms the payments received on invoice %s for "
+                                            "membership year %d. Please keep it for your records.")),
+                                      acr_invoice_get_reference_number (invoice), acr_invoice_get_year (invoice));
+    }
+  else
+    {
+      head = T (N_("How to pay"));
+      instructions = g_strdup_printf (T (N_("By check: make it payable to %s, write invoice number %s on it, "
+                                            "and mail it to %s, %s.\n"
+                                            "By card or bank transfer: contact Member Services and quote "
+                                            "invoice number %s and member number %s.")),
+                                      p->config.issuer_name, acr_invoice_get_number (invoice),
+                                      p->config.issuer_name, page->issuer_sentence,
+                                      acr_invoice_get_number (invoice), acr_invoice_get_member_number (invoice));
     }
 
-  /* Footer. */
+  box_top = y;
+  set_text (p, SLOT_INSTRUCTIONS_HEAD, head);
+  set_text (p, SLOT_INSTRUCTIONS_BODY, instructions);
+  box_height = layout_height (p->layouts[SLOT_INSTRUCTIONS_HEAD]) + layout_height (p->layouts[SLOT_INSTRUCTIONS_BODY]) + 28;
+
+  if (box_top + box_height > p->height - 0.75 * INCH)
+    {
+      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
+                   _("%s: the document does not fit on one page"), acr_invoice_get_number (invoice));
+      return FALSE;
+    }
+
+  cairo_set_source_rgb (cr, color_accent.r, color_accent.g, color_accent.b);
+  cairo_rectangle (cr, p->left, box_top, 2.5, box_height);
+  cairo_fill (cr);
+  y = box_top + 10;
+  y += show (p, cr, SLOT_INSTRUCTIONS_HEAD, head, p->left + 14, y, &color_text) + 4;
+  show (p, cr, SLOT_INSTRUCTIONS_BODY, instructions, p->left + 14, y, &color_text);
+
+  return TRUE;
+}
+
+/* The footer line, and across the page the watermark of a void document. */
+static void
+paint_footer (Painter *p,
+              cairo_t *cr,
+              Page    *page)
+{
+  g_autofree char *footer = NULL;
+
   footer = g_strdup_printf (T (N_("%s · %s · Member %s · %s")), p->config.issuer_name,
-                            title_number, acr_invoice_get_member_number (invoice), issued);
+                            page->title_number, acr_invoice_get_member_number (page->invoice), page->issued);
   rule (cr, p->left, p->right, p->height - 0.6 * INCH, 0.5, &color_rule);
   show (p, cr, SLOT_FOOTER, footer, p->left, p->height - 0.6 * INCH + 5, &color_muted);
 
-  if (status == ACR_INVOICE_STATUS_VOID)
+  if (page->status == ACR_INVOICE_STATUS_VOID)
     {
       PangoLayout *layout = set_text (p, SLOT_WATERMARK, T (N_("VOID")));
       int w;
@@ -905,12 +961,67 @@ paint (Painter     *p,
       pango_cairo_show_layout (cr, layout);
       cairo_restore (cr);
     }
-
-  cairo_restore (cr);
+}
 
 #undef T
 
-  return TRUE;
+static void
+page_clear (Page *page)
+{
+  g_clear_pointer (&page->issued, g_free);
+  g_clear_pointer (&page->due, g_free);
+  g_clear_pointer (&page->title_number, g_free);
+  g_clear_pointer (&page->issuer_sentence, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
+
+static gboolean
+paint (Painter     *p,
+       cairo_t     *cr,
+       AcrInvoice  *invoice,
+       GError     **error)
+{
+  g_auto (Page) page = { 0 };
+  guint n_lines = g_list_model_get_n_items (acr_invoice_get_lines (invoice));
+  guint n_payments = g_list_model_get_n_items (acr_invoice_get_payments (invoice));
+  gboolean ok;
+  double y;
+
+  if (n_lines > MAX_ROWS || n_payments > MAX_TOTALS - 3)
+    {
+      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
+                   _("%s: %u lines and %u payments do not fit on one page (at most %d and %d)"),
+                   acr_invoice_get_number (invoice), n_lines, n_payments, MAX_ROWS, MAX_TOTALS - 3);
+      return FALSE;
+    }
+
+  page.invoice = invoice;
+  page.lang = acr_invoice_get_language (invoice);
+  page.catalog = acr_catalog_get_for_language (page.lang);
+  page.kind = acr_invoice_get_kind (invoice);
+  page.status = acr_invoice_get_status (invoice);
+  page.issued = acr_date_format_long (acr_invoice_get_issued_on (invoice), page.lang);
+  if (acr_invoice_get_due_on (invoice) != NULL)
+    page.due = acr_date_format_long (acr_invoice_get_due_on (invoice), page.lang);
+
+  pango_cairo_update_context (cr, p->context);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  paint_header (p, cr, &page);
+  paint_summary (p, cr, &page);
+  y = paint_reference_band (p, cr, &page);
+  y = paint_lines (p, cr, &page, y + 52);
+  y = paint_totals (p, cr, &page, y + 8);
+  ok = paint_notes (p, cr, &page, y + 18, error);
+  if (ok)
+    paint_footer (p, cr, &page);
+
+  cairo_restore (cr);
+
+  return ok;
 }
 
 /* Where cairo writes a PDF: a file writer, and the first error it met. */
