@@ -12,6 +12,7 @@
 #include "acr-catalog.h"
 #include "acr-invoice-renderer.h"
 #include "acr-money.h"
+#include "acr-postal-address.h"
 
 /* Points per inch: the page is drawn in points. */
 #define INCH 72.0
@@ -402,58 +403,18 @@ rule (cairo_t     *cr,
   cairo_stroke (cr);
 }
 
-static const char *
-country_name (const char *code)
-{
-  /* The last line of an address abroad, as the US Postal Service wants it. */
-  static const struct { const char *code; const char *name; } names[] = {
-    { "CA", "CANADA" }, { "MX", "MEXICO" }, { "GB", "UNITED KINGDOM" }, { "FR", "FRANCE" },
-    { "DE", "GERMANY" }, { "IE", "IRELAND" }, { "IN", "INDIA" }, { "JP", "JAPAN" },
-    { "AU", "AUSTRALIA" }, { "BR", "BRAZIL" }, { "CH", "SWITZERLAND" }, { "BE", "BELGIUM" },
-    { "PR", NULL }, { "US", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (g_strcmp0 (code, names[i].code) == 0)
-        return names[i].name;
-    }
-  return code;
-}
-
+/* The member's postal address, as the envelope window shows it. */
 static char *
 build_address (AcrInvoice *invoice,
                gboolean    join_streets)
 {
-  GString *text = g_string_new (acr_invoice_get_member_name (invoice));
-  const char * const *lines = acr_invoice_get_address_lines (invoice);
-  const char *city = acr_invoice_get_city (invoice);
-  const char *region = acr_invoice_get_region (invoice);
-  const char *postal_code = acr_invoice_get_postal_code (invoice);
-  const char *country = country_name (acr_invoice_get_country (invoice));
-  GString *last = g_string_new (NULL);
-
-  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
-    {
-      g_string_append (text, i > 0 && join_streets ? ", " : "\n");
-      g_string_append (text, lines[i]);
-    }
-
-  /* "Reston, VA 20191", "Montréal QC  H3A 1A1" */
-  if (city != NULL)
-    g_string_append (last, city);
-  if (region != NULL)
-    g_string_append_printf (last, "%s%s", last->len > 0 ? (country == NULL ? ", " : " ") : "", region);
-  /* One space before a ZIP code; Canada Post wants two before a postal code. */
-  if (postal_code != NULL)
-    g_string_append_printf (last, "%s%s", last->len == 0 ? "" : country == NULL ? " " : "  ", postal_code);
-  if (last->len > 0)
-    g_string_append_printf (text, "\n%s", last->str);
-  if (country != NULL)
-    g_string_append_printf (text, "\n%s", country);
-
-  g_string_free (last, TRUE);
-  return g_string_free (text, FALSE);
+  return acr_postal_address_format (acr_invoice_get_member_name (invoice),
+                                    acr_invoice_get_address_lines (invoice),
+                                    acr_invoice_get_city (invoice),
+                                    acr_invoice_get_region (invoice),
+                                    acr_invoice_get_postal_code (invoice),
+                                    acr_invoice_get_country (invoice),
+                                    join_streets);
 }
 
 /* Sets the address in the largest size whose lines all fit the window. An
@@ -1152,22 +1113,6 @@ drop_painter (AcrInvoiceRenderer *self)
   g_mutex_unlock (&self->painter_lock);
 }
 
-static char *
-postal_key (AcrInvoice *invoice)
-{
-  const char *code = acr_invoice_get_postal_code (invoice);
-  GString *key = g_string_new (NULL);
-
-  /* "h3a 1a1" and "H3A1A1" sort together; ZIP+4 sorts after its ZIP. */
-  for (const char *c = code; c != NULL && *c != '\0'; c++)
-    {
-      if (g_ascii_isalnum (*c))
-        g_string_append_c (key, g_ascii_toupper (*c));
-    }
-
-  return g_string_free (key, FALSE);
-}
-
 typedef struct
 {
   char       *key;
@@ -1539,7 +1484,7 @@ acr_invoices_sort_by_postal_code (AcrInvoice **invoices,
 
   for (guint i = 0; i < n_invoices; i++)
     {
-      entries[i].key = postal_key (invoices[i]);
+      entries[i].key = acr_postal_code_collate_key (acr_invoice_get_postal_code (invoices[i]));
       entries[i].invoice = invoices[i];
     }
 
