@@ -135,13 +135,20 @@ typedef struct
   int                   address_size;
 } Painter;
 
+/*
+ * The configuration is set on the thread that owns the renderer (the main
+ * thread) while pages may be drawn and exported on others. @lock guards
+ * both the configuration and the painter made from it: a setter changes
+ * the configuration and drops the painter under the lock, and a painter or
+ * an export takes its copy of the configuration under the lock, so a page
+ * is never drawn from a configuration half-changed or freed.
+ */
 struct _AcrInvoiceRenderer
 {
   GObject   parent_instance;
 
+  GMutex    lock;
   Config    config;
-
-  GMutex    painter_lock;
   Painter  *painter;  /* for draw_page and the single-threaded exports */
 };
 
@@ -1092,7 +1099,7 @@ painter_export_one (Painter             *p,
 static Painter *
 lock_painter (AcrInvoiceRenderer *self)
 {
-  g_mutex_lock (&self->painter_lock);
+  g_mutex_lock (&self->lock);
   if (self->painter == NULL)
     self->painter = painter_new (&self->config);
   return self->painter;
@@ -1101,16 +1108,31 @@ lock_painter (AcrInvoiceRenderer *self)
 static void
 unlock_painter (AcrInvoiceRenderer *self)
 {
-  g_mutex_unlock (&self->painter_lock);
+  g_mutex_unlock (&self->lock);
 }
 
-/* The configuration changed: the next page gets a new painter. */
+/* Sets one of the configuration's strings; the next page gets a new
+ * painter. */
 static void
-drop_painter (AcrInvoiceRenderer *self)
+set_config_string (AcrInvoiceRenderer  *self,
+                   char               **field,
+                   const char          *value,
+                   GParamSpec          *pspec)
 {
-  g_mutex_lock (&self->painter_lock);
-  g_clear_pointer (&self->painter, painter_free);
-  g_mutex_unlock (&self->painter_lock);
+  gboolean changed;
+
+  g_mutex_lock (&self->lock);
+  changed = g_strcmp0 (*field, value) != 0;
+  if (changed)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+      g_clear_pointer (&self->painter, painter_free);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 typedef struct
@@ -1144,7 +1166,7 @@ typedef struct
   guint               n_invoices;
   const char         *directory;
   AcrFileWriterFlags  flags;
-  const Config       *config;
+  Config              config;  /* copied when the export began */
   GCancellable       *cancellable;
   int                 next;
   int                 stop;
@@ -1169,7 +1191,7 @@ static gpointer
 folder_worker (gpointer data)
 {
   FolderJob *job = data;
-  Painter *p = painter_new (job->config);
+  Painter *p = painter_new (&job->config);
 
   while (!g_atomic_int_get (&job->stop))
     {
@@ -1206,7 +1228,7 @@ acr_invoice_renderer_finalize (GObject *object)
   AcrInvoiceRenderer *self = (AcrInvoiceRenderer *) object;
 
   g_clear_pointer (&self->painter, painter_free);
-  g_mutex_clear (&self->painter_lock);
+  g_mutex_clear (&self->lock);
   config_clear (&self->config);
 
   G_OBJECT_CLASS (acr_invoice_renderer_parent_class)->finalize (object);
@@ -1285,7 +1307,7 @@ acr_invoice_renderer_class_init (AcrInvoiceRendererClass *klass)
 static void
 acr_invoice_renderer_init (AcrInvoiceRenderer *self)
 {
-  g_mutex_init (&self->painter_lock);
+  g_mutex_init (&self->lock);
   self->config.paper = ACR_PAPER_LETTER;
   self->config.issuer_name = g_strdup (DEFAULT_ISSUER_NAME);
   self->config.issuer_address = g_strdup (DEFAULT_ISSUER_ADDRESS);
@@ -1308,15 +1330,22 @@ void
 acr_invoice_renderer_set_paper (AcrInvoiceRenderer *self,
                                 AcrPaper            paper)
 {
+  gboolean changed;
+
   g_return_if_fail (ACR_IS_INVOICE_RENDERER (self));
   g_return_if_fail (paper == ACR_PAPER_LETTER || paper == ACR_PAPER_A4);
 
-  if (self->config.paper == paper)
-    return;
+  g_mutex_lock (&self->lock);
+  changed = self->config.paper != paper;
+  if (changed)
+    {
+      self->config.paper = paper;
+      g_clear_pointer (&self->painter, painter_free);
+    }
+  g_mutex_unlock (&self->lock);
 
-  self->config.paper = paper;
-  drop_painter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAPER]);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAPER]);
 }
 
 const char *
@@ -1334,13 +1363,7 @@ acr_invoice_renderer_set_issuer_name (AcrInvoiceRenderer *self,
 
   if (name == NULL)
     name = DEFAULT_ISSUER_NAME;
-  if (g_strcmp0 (self->config.issuer_name, name) == 0)
-    return;
-
-  g_free (self->config.issuer_name);
-  self->config.issuer_name = g_strdup (name);
-  drop_painter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ISSUER_NAME]);
+  set_config_string (self, &self->config.issuer_name, name, properties [PROP_ISSUER_NAME]);
 }
 
 const char *
@@ -1363,13 +1386,7 @@ acr_invoice_renderer_set_issuer_address (AcrInvoiceRenderer *self,
 
   if (address == NULL)
     address = DEFAULT_ISSUER_ADDRESS;
-  if (g_strcmp0 (self->config.issuer_address, address) == 0)
-    return;
-
-  g_free (self->config.issuer_address);
-  self->config.issuer_address = g_strdup (address);
-  drop_painter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ISSUER_ADDRESS]);
+  set_config_string (self, &self->config.issuer_address, address, properties [PROP_ISSUER_ADDRESS]);
 }
 
 /**
@@ -1388,7 +1405,9 @@ acr_invoice_renderer_get_page_size (AcrInvoiceRenderer *self,
 
   g_return_if_fail (ACR_IS_INVOICE_RENDERER (self));
 
+  g_mutex_lock (&self->lock);
   paper_size (self->config.paper, &w, &h);
+  g_mutex_unlock (&self->lock);
   if (width != NULL)
     *width = w;
   if (height != NULL)
@@ -1636,8 +1655,12 @@ acr_invoice_renderer_export_folder (AcrInvoiceRenderer  *self,
   job.n_invoices = unique->len;
   job.directory = directory;
   job.flags = flags;
-  job.config = &self->config;
   job.cancellable = cancellable;
+  /* Every thread draws with this copy: a setting changed meanwhile waits
+   * for the next export rather than reaching some files and not others. */
+  g_mutex_lock (&self->lock);
+  config_copy (&job.config, &self->config);
+  g_mutex_unlock (&self->lock);
   g_mutex_init (&job.lock);
 
   /* The calling thread works too: one thread needs no thread at all. */
@@ -1648,6 +1671,7 @@ acr_invoice_renderer_export_folder (AcrInvoiceRenderer  *self,
     g_thread_join (threads->pdata[i]);
 
   g_mutex_clear (&job.lock);
+  config_clear (&job.config);
 
   if (job.error != NULL)
     {

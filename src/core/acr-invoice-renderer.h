@@ -26,6 +26,11 @@ G_BEGIN_DECLS
  *
  * Each document is rendered in its own language (acr_invoice_get_language()),
  * whatever the process locale: see AcrCatalog.
+ *
+ * The configuration (paper, issuer) is set and read on the thread that owns
+ * the renderer; pages may be drawn and exported on any thread. Each page and
+ * each export uses the configuration as it was when it began: a setting
+ * changed meanwhile applies to the next one.
  */
 
 typedef enum
