@@ -2,15 +2,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
 #include "acr-catalog.h"
-#include "acr-invoice-renderer.h"
+#include "acr-invoice-renderer-private.h"
 #include "acr-money.h"
 #include "acr-postal-address.h"
 
@@ -102,12 +99,12 @@ static const Color color_accent = { 0.09, 0.23, 0.42 };
 static const Color color_rule = { 0.72, 0.73, 0.75 };
 static const Color color_fill = { 0.94, 0.95, 0.96 };
 
-typedef struct
+struct _AcrInvoiceRendererConfig
 {
   AcrPaper  paper;
   char     *issuer_name;
   char     *issuer_address;
-} Config;
+};
 
 /*
  * Everything one thread needs to draw pages: its own font map (Pango font
@@ -116,9 +113,9 @@ typedef struct
  * shaped text until the text changes, so labels that are the same on every
  * page are shaped once per language rather than once per page.
  */
-typedef struct
+struct _AcrInvoicePainter
 {
-  Config                config;
+  AcrInvoiceRendererConfig config;
   double                width;
   double                height;
   double                left;
@@ -133,7 +130,7 @@ typedef struct
   char                 *texts[N_SLOTS];       /* as given, before uppercasing */
   gboolean              uppercase[N_SLOTS];
   int                   address_size;
-} Painter;
+};
 
 /*
  * The configuration is set on the thread that owns the renderer (the main
@@ -148,8 +145,8 @@ struct _AcrInvoiceRenderer
   GObject   parent_instance;
 
   GMutex    lock;
-  Config    config;
-  Painter  *painter;  /* for draw_page and the single-threaded exports */
+  AcrInvoiceRendererConfig    config;
+  AcrInvoicePainter  *painter;  /* for draw_page and the single-threaded exports */
 };
 
 enum {
@@ -186,8 +183,8 @@ paper_size (AcrPaper  paper,
 }
 
 static void
-config_copy (Config       *dest,
-             const Config *src)
+config_copy (AcrInvoiceRendererConfig       *dest,
+             const AcrInvoiceRendererConfig *src)
 {
   dest->paper = src->paper;
   dest->issuer_name = g_strdup (src->issuer_name);
@@ -195,21 +192,21 @@ config_copy (Config       *dest,
 }
 
 static void
-config_clear (Config *config)
+config_clear (AcrInvoiceRendererConfig *config)
 {
   g_clear_pointer (&config->issuer_name, g_free);
   g_clear_pointer (&config->issuer_address, g_free);
 }
 
 static void
-setup_slot (Painter        *p,
-            Slot            slot,
-            Font            font,
-            double          width,
-            PangoAlignment  alignment,
-            int             max_lines,
-            gboolean        tabular,
-            gboolean        uppercase)
+setup_slot (AcrInvoicePainter *p,
+            Slot               slot,
+            Font               font,
+            double             width,
+            PangoAlignment     alignment,
+            int                max_lines,
+            gboolean           tabular,
+            gboolean           uppercase)
 {
   PangoLayout *layout = pango_layout_new (p->context);
   g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
@@ -243,10 +240,10 @@ setup_slot (Painter        *p,
   p->uppercase[slot] = uppercase;
 }
 
-static Painter *
-painter_new (const Config *config)
+AcrInvoicePainter *
+acr_invoice_painter_new (const AcrInvoiceRendererConfig *config)
 {
-  Painter *p = g_new0 (Painter, 1);
+  AcrInvoicePainter *p = g_new0 (AcrInvoicePainter, 1);
   cairo_font_options_t *options;
   double content;
   double column;
@@ -318,8 +315,8 @@ painter_new (const Config *config)
   return p;
 }
 
-static void
-painter_free (Painter *p)
+void
+acr_invoice_painter_free (AcrInvoicePainter *p)
 {
   if (p == NULL)
     return;
@@ -340,9 +337,9 @@ painter_free (Painter *p)
 }
 
 static PangoLayout *
-set_text (Painter    *p,
-          Slot        slot,
-          const char *text)
+set_text (AcrInvoicePainter *p,
+          Slot               slot,
+          const char        *text)
 {
   PangoLayout *layout = p->layouts[slot];
 
@@ -378,13 +375,13 @@ layout_height (PangoLayout *layout)
 /* Draws @text in @slot with its top-left corner at (@x, @y); returns the
  * height it took. */
 static double
-show (Painter     *p,
-      cairo_t     *cr,
-      Slot         slot,
-      const char  *text,
-      double       x,
-      double       y,
-      const Color *color)
+show (AcrInvoicePainter *p,
+      cairo_t           *cr,
+      Slot               slot,
+      const char        *text,
+      double             x,
+      double             y,
+      const Color       *color)
 {
   PangoLayout *layout = set_text (p, slot, text);
 
@@ -431,9 +428,9 @@ build_address (AcrInvoice *invoice,
  * always show through. No line runs past the window's edge: each ends with
  * an ellipsis if it must. */
 static void
-draw_address (Painter    *p,
-              cairo_t    *cr,
-              AcrInvoice *invoice)
+draw_address (AcrInvoicePainter *p,
+              cairo_t           *cr,
+              AcrInvoice        *invoice)
 {
   const double room = WINDOW_HEIGHT - 2 * WINDOW_INSET_Y;
   PangoLayout *layout = NULL;
@@ -469,8 +466,8 @@ fits:
 }
 
 static void
-draw_fold_marks (Painter *p,
-                 cairo_t *cr)
+draw_fold_marks (AcrInvoicePainter *p,
+                 cairo_t           *cr)
 {
   /* Tri-fold marks at a third and two thirds of the page, in the margin. */
   for (int i = 1; i <= 2; i++)
@@ -550,9 +547,9 @@ typedef struct
 /* Issuer top left, title and number top right, fold marks, and the
  * member's address in the envelope window. */
 static void
-paint_header (Painter    *p,
-              cairo_t    *cr,
-              Page       *page)
+paint_header (AcrInvoicePainter *p,
+              cairo_t           *cr,
+              Page              *page)
 {
   AcrInvoice *invoice = page->invoice;
   g_auto (GStrv) parts = g_strsplit (p->config.issuer_address, "\n", -1);
@@ -590,9 +587,9 @@ paint_header (Painter    *p,
 
 /* The figure that matters, in a box beside the address. */
 static void
-paint_summary (Painter *p,
-               cairo_t *cr,
-               Page    *page)
+paint_summary (AcrInvoicePainter *p,
+               cairo_t           *cr,
+               Page              *page)
 {
   AcrInvoice *invoice = page->invoice;
   const double summary_x = p->summary_x;
@@ -638,9 +635,9 @@ paint_summary (Painter *p,
 /* Reference data in a band of four columns under the address; returns
  * the top of the band. */
 static double
-paint_reference_band (Painter *p,
-                      cairo_t *cr,
-                      Page    *page)
+paint_reference_band (AcrInvoicePainter *p,
+                      cairo_t           *cr,
+                      Page              *page)
 {
   AcrInvoice *invoice = page->invoice;
   g_autofree char *year = g_strdup_printf ("%d", acr_invoice_get_year (invoice));
@@ -692,10 +689,10 @@ paint_reference_band (Painter *p,
 /* The lines of the document under a heading, from @y; returns where the
  * rule under the last line is. */
 static double
-paint_lines (Painter *p,
-             cairo_t *cr,
-             Page    *page,
-             double   y)
+paint_lines (AcrInvoicePainter *p,
+             cairo_t           *cr,
+             Page              *page,
+             double             y)
 {
   GListModel *lines = acr_invoice_get_lines (page->invoice);
   guint n_lines = g_list_model_get_n_items (lines);
@@ -780,10 +777,10 @@ collect_payments (Page      *page,
 /* What was billed, what moved since, what is left; from @y, returns the
  * bottom of the last row. */
 static double
-paint_totals (Painter *p,
-              cairo_t *cr,
-              Page    *page,
-              double   y)
+paint_totals (AcrInvoicePainter *p,
+              cairo_t           *cr,
+              Page              *page,
+              double             y)
 {
   AcrInvoice *invoice = page->invoice;
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -825,11 +822,11 @@ paint_totals (Painter *p,
  * document means (nothing when nothing is due), from @y. Fails if the
  * box would run into the footer. */
 static gboolean
-paint_notes (Painter  *p,
-             cairo_t  *cr,
-             Page     *page,
-             double    y,
-             GError  **error)
+paint_notes (AcrInvoicePainter  *p,
+             cairo_t            *cr,
+             Page               *page,
+             double              y,
+             GError            **error)
 {
   AcrInvoice *invoice = page->invoice;
   g_autofree char *instructions = NULL;
@@ -903,9 +900,9 @@ paint_notes (Painter  *p,
 
 /* The footer line, and across the page the watermark of a void document. */
 static void
-paint_footer (Painter *p,
-              cairo_t *cr,
-              Page    *page)
+paint_footer (AcrInvoicePainter *p,
+              cairo_t           *cr,
+              Page              *page)
 {
   g_autofree char *footer = NULL;
 
@@ -944,11 +941,11 @@ page_clear (Page *page)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
 
-static gboolean
-paint (Painter     *p,
-       cairo_t     *cr,
-       AcrInvoice  *invoice,
-       GError     **error)
+gboolean
+acr_invoice_painter_paint (AcrInvoicePainter  *p,
+                           cairo_t            *cr,
+                           AcrInvoice         *invoice,
+                           GError            **error)
 {
   g_auto (Page) page = { 0 };
   guint n_lines = g_list_model_get_n_items (acr_invoice_get_lines (invoice));
@@ -992,123 +989,58 @@ paint (Painter     *p,
   return ok;
 }
 
-/* Where cairo writes a PDF: a file writer, and the first error it met. */
-typedef struct
-{
-  AcrFileWriter *out;
-  GError        *error;
-} PdfSink;
-
-static cairo_status_t
-pdf_sink_write (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  PdfSink *sink = closure;
-
-  if (sink->error != NULL ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (sink->out), data, length, NULL, NULL, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A PDF surface writing to a temporary file of its own for @path. */
-static cairo_surface_t *
-pdf_begin (PdfSink             *sink,
-           Painter             *p,
-           const char          *path,
-           AcrFileWriterFlags   flags,
-           GError             **error)
-{
-  cairo_surface_t *surface;
-
-  sink->error = NULL;
-  sink->out = acr_file_writer_new (path, flags, error);
-  if (sink->out == NULL)
-    return NULL;
-
-  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write, sink, p->width, p->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->config.issuer_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-  return surface;
-}
-
-/* Finishes @surface (@ok: whether every page was drawn, else @error is set).
- * Only a PDF that cairo finished and that was written, synced and closed
- * without an error is moved into place; anything else is removed. */
-static gboolean
-pdf_end (PdfSink          *sink,
-         cairo_surface_t  *surface,
-         gboolean          ok,
-         GError          **error)
-{
-  cairo_status_t status;
-
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (ok && sink->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&sink->error));
-      ok = FALSE;
-    }
-  else if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot write the PDF: %s"), acr_file_writer_get_path (sink->out),
-                   cairo_status_to_string (status));
-      ok = FALSE;
-    }
-
-  if (ok)
-    ok = g_output_stream_close (G_OUTPUT_STREAM (sink->out), NULL, error);
-
-  g_clear_error (&sink->error);
-  g_clear_object (&sink->out);  /* not closed: its temporary file goes */
-  return ok;
-}
-
-/* Writes @invoice as a one-page PDF at @path: complete, or not at all. */
-static gboolean
-painter_export_one (Painter             *p,
-                    AcrInvoice          *invoice,
-                    const char          *path,
-                    AcrFileWriterFlags   flags,
-                    GError             **error)
-{
-  PdfSink sink;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
-
-  surface = pdf_begin (&sink, p, path, flags, error);
-  if (surface == NULL)
-    return FALSE;
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, acr_invoice_get_number (invoice));
-  cr = cairo_create (surface);
-  ok = paint (p, cr, invoice, error);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-
-  return pdf_end (&sink, surface, ok, error);
-}
-
-static Painter *
-lock_painter (AcrInvoiceRenderer *self)
+AcrInvoicePainter *
+acr_invoice_renderer_lock_painter (AcrInvoiceRenderer *self)
 {
   g_mutex_lock (&self->lock);
   if (self->painter == NULL)
-    self->painter = painter_new (&self->config);
+    self->painter = acr_invoice_painter_new (&self->config);
   return self->painter;
 }
 
-static void
-unlock_painter (AcrInvoiceRenderer *self)
+void
+acr_invoice_renderer_unlock_painter (AcrInvoiceRenderer *self)
 {
   g_mutex_unlock (&self->lock);
+}
+
+/* A copy of the configuration as it is now, for an export whose threads
+ * each make their own painter. */
+AcrInvoiceRendererConfig *
+acr_invoice_renderer_dup_config (AcrInvoiceRenderer *self)
+{
+  AcrInvoiceRendererConfig *config = g_new0 (AcrInvoiceRendererConfig, 1);
+
+  g_mutex_lock (&self->lock);
+  config_copy (config, &self->config);
+  g_mutex_unlock (&self->lock);
+
+  return config;
+}
+
+void
+acr_invoice_renderer_config_free (AcrInvoiceRendererConfig *config)
+{
+  if (config == NULL)
+    return;
+
+  config_clear (config);
+  g_free (config);
+}
+
+void
+acr_invoice_painter_get_page_size (AcrInvoicePainter *p,
+                                   double            *width,
+                                   double            *height)
+{
+  *width = p->width;
+  *height = p->height;
+}
+
+const char *
+acr_invoice_painter_get_issuer_name (AcrInvoicePainter *p)
+{
+  return p->config.issuer_name;
 }
 
 /* Sets one of the configuration's strings; the next page gets a new
@@ -1127,7 +1059,7 @@ set_config_string (AcrInvoiceRenderer  *self,
     {
       g_free (*field);
       *field = g_strdup (value);
-      g_clear_pointer (&self->painter, painter_free);
+      g_clear_pointer (&self->painter, acr_invoice_painter_free);
     }
   g_mutex_unlock (&self->lock);
 
@@ -1135,99 +1067,12 @@ set_config_string (AcrInvoiceRenderer  *self,
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
-typedef struct
-{
-  char       *key;
-  AcrInvoice *invoice;
-} SortEntry;
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-  int cmp;
-
-  /* Invoices without a postal code go last. */
-  if ((*ea->key == '\0') != (*eb->key == '\0'))
-    return *ea->key == '\0' ? 1 : -1;
-
-  cmp = strcmp (ea->key, eb->key);
-  if (cmp != 0)
-    return cmp;
-
-  return strcmp (acr_invoice_get_number (ea->invoice), acr_invoice_get_number (eb->invoice));
-}
-
-typedef struct
-{
-  AcrInvoice * const *invoices;
-  guint               n_invoices;
-  const char         *directory;
-  AcrFileWriterFlags  flags;
-  Config              config;  /* copied when the export began */
-  GCancellable       *cancellable;
-  int                 next;
-  int                 stop;
-  GMutex              lock;
-  GError             *error;
-} FolderJob;
-
-static void
-folder_job_fail (FolderJob *job,
-                 GError    *error)
-{
-  g_mutex_lock (&job->lock);
-  if (job->error == NULL)
-    job->error = error;
-  else
-    g_error_free (error);
-  g_mutex_unlock (&job->lock);
-  g_atomic_int_set (&job->stop, 1);
-}
-
-static gpointer
-folder_worker (gpointer data)
-{
-  FolderJob *job = data;
-  Painter *p = painter_new (&job->config);
-
-  while (!g_atomic_int_get (&job->stop))
-    {
-      guint i = (guint) g_atomic_int_add (&job->next, 1);
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
-      GError *error = NULL;
-
-      if (i >= job->n_invoices)
-        break;
-
-      if (g_cancellable_set_error_if_cancelled (job->cancellable, &error))
-        {
-          folder_job_fail (job, error);
-          break;
-        }
-
-      name = acr_invoice_renderer_dup_file_name (job->invoices[i]);
-      path = g_build_filename (job->directory, name, NULL);
-      if (!painter_export_one (p, job->invoices[i], path, job->flags, &error))
-        {
-          folder_job_fail (job, error);
-          break;
-        }
-    }
-
-  painter_free (p);
-  return NULL;
-}
-
 static void
 acr_invoice_renderer_finalize (GObject *object)
 {
   AcrInvoiceRenderer *self = (AcrInvoiceRenderer *) object;
 
-  g_clear_pointer (&self->painter, painter_free);
+  g_clear_pointer (&self->painter, acr_invoice_painter_free);
   g_mutex_clear (&self->lock);
   config_clear (&self->config);
 
@@ -1340,7 +1185,7 @@ acr_invoice_renderer_set_paper (AcrInvoiceRenderer *self,
   if (changed)
     {
       self->config.paper = paper;
-      g_clear_pointer (&self->painter, painter_free);
+      g_clear_pointer (&self->painter, acr_invoice_painter_free);
     }
   g_mutex_unlock (&self->lock);
 
@@ -1436,248 +1281,8 @@ acr_invoice_renderer_draw_page (AcrInvoiceRenderer  *self,
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (ACR_IS_INVOICE (invoice), FALSE);
 
-  ok = paint (lock_painter (self), cr, invoice, error);
-  unlock_painter (self);
+  ok = acr_invoice_painter_paint (acr_invoice_renderer_lock_painter (self), cr, invoice, error);
+  acr_invoice_renderer_unlock_painter (self);
 
   return ok;
-}
-
-/**
- * acr_invoice_renderer_dup_file_name:
- * @invoice: a document
- *
- * Returns: (transfer full): "2027-000001.pdf"; a receipt, which shares the
- * number of its invoice, is "2027-000001-receipt.pdf".
- */
-char *
-acr_invoice_renderer_dup_file_name (AcrInvoice *invoice)
-{
-  g_return_val_if_fail (ACR_IS_INVOICE (invoice), NULL);
-
-  if (acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_RECEIPT)
-    return g_strconcat (acr_invoice_get_number (invoice), "-receipt.pdf", NULL);
-
-  return g_strconcat (acr_invoice_get_number (invoice), ".pdf", NULL);
-}
-
-/**
- * acr_invoice_renderer_export_pdf:
- * @self: a renderer
- * @invoice: the document
- * @path: the PDF to write
- * @flags: ACR_FILE_WRITER_REPLACE to replace an existing file
- * @error: return location for an error naming @path
- */
-gboolean
-acr_invoice_renderer_export_pdf (AcrInvoiceRenderer  *self,
-                                 AcrInvoice          *invoice,
-                                 const char          *path,
-                                 AcrFileWriterFlags   flags,
-                                 GError             **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
-  g_return_val_if_fail (ACR_IS_INVOICE (invoice), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  ok = painter_export_one (lock_painter (self), invoice, path, flags, error);
-  unlock_painter (self);
-
-  return ok;
-}
-
-/**
- * acr_invoices_sort_by_postal_code:
- * @invoices: (array length=n_invoices): sorted in place
- * @n_invoices: how many
- *
- * Mailing order: by postal code (letters and digits only, case-insensitive),
- * then by number; documents without a postal code last.
- */
-void
-acr_invoices_sort_by_postal_code (AcrInvoice **invoices,
-                                  guint        n_invoices)
-{
-  g_autofree SortEntry *entries = g_new (SortEntry, n_invoices);
-
-  for (guint i = 0; i < n_invoices; i++)
-    {
-      entries[i].key = acr_postal_code_collate_key (acr_invoice_get_postal_code (invoices[i]));
-      entries[i].invoice = invoices[i];
-    }
-
-  qsort (entries, n_invoices, sizeof (SortEntry), compare_entries);
-
-  for (guint i = 0; i < n_invoices; i++)
-    {
-      invoices[i] = entries[i].invoice;
-      g_free (entries[i].key);
-    }
-}
-
-/**
- * acr_invoice_renderer_export_combined:
- * @self: a renderer
- * @invoices: (array length=n_invoices): the documents
- * @n_invoices: how many
- * @path: the PDF to write
- * @flags: ACR_FILE_WRITER_REPLACE to replace an existing file
- * @cancellable: (nullable): checked between pages
- * @error: return location for an error
- *
- * Writes every document into one PDF, one page each, in mailing order (see
- * acr_invoices_sort_by_postal_code()).
- */
-gboolean
-acr_invoice_renderer_export_combined (AcrInvoiceRenderer  *self,
-                                      AcrInvoice * const  *invoices,
-                                      guint                n_invoices,
-                                      const char          *path,
-                                      AcrFileWriterFlags   flags,
-                                      GCancellable        *cancellable,
-                                      GError             **error)
-{
-  g_autofree AcrInvoice **sorted = NULL;
-  PdfSink sink;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  Painter *p;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
-  g_return_val_if_fail (invoices != NULL || n_invoices == 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (n_invoices == 0)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: no invoice to export"), path);
-      return FALSE;
-    }
-
-  sorted = g_memdup2 (invoices, sizeof (AcrInvoice *) * n_invoices);
-  acr_invoices_sort_by_postal_code (sorted, n_invoices);
-
-  p = lock_painter (self);
-  surface = pdf_begin (&sink, p, path, flags, error);
-  if (surface == NULL)
-    {
-      unlock_painter (self);
-      return FALSE;
-    }
-  cr = cairo_create (surface);
-
-  for (guint i = 0; ok && i < n_invoices; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        ok = FALSE;
-      else
-        ok = paint (p, cr, sorted[i], error);
-      if (ok)
-        cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  ok = pdf_end (&sink, surface, ok, error);
-  unlock_painter (self);
-
-  return ok;
-}
-
-/**
- * acr_invoice_renderer_export_folder:
- * @self: a renderer
- * @invoices: (array length=n_invoices): the documents
- * @n_invoices: how many
- * @directory: created if missing; each document becomes
- *   acr_invoice_renderer_dup_file_name() in it
- * @flags: ACR_FILE_WRITER_REPLACE to replace existing files
- * @n_threads: rendering threads; 0 for one per processor
- * @cancellable: (nullable): checked between documents
- * @error: return location for an error
- *
- * Each thread draws with its own font map, context and layouts, so the
- * threads share nothing but the (read-only) invoices, and each file is
- * written through a temporary file of its own. A document listed twice is
- * written once. Without ACR_FILE_WRITER_REPLACE an existing file refuses
- * the export before anything is written. On error the files already
- * written stay; none is left half-written.
- */
-gboolean
-acr_invoice_renderer_export_folder (AcrInvoiceRenderer  *self,
-                                    AcrInvoice * const  *invoices,
-                                    guint                n_invoices,
-                                    const char          *directory,
-                                    AcrFileWriterFlags   flags,
-                                    guint                n_threads,
-                                    GCancellable        *cancellable,
-                                    GError             **error)
-{
-  FolderJob job = { 0 };
-  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
-  g_autoptr (GPtrArray) unique = g_ptr_array_new ();
-  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
-  g_return_val_if_fail (invoices != NULL || n_invoices == 0, FALSE);
-  g_return_val_if_fail (directory != NULL, FALSE);
-
-  if (g_mkdir_with_parents (directory, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot create the folder: %s"), directory, g_strerror (saved));
-      return FALSE;
-    }
-
-  /* Each file once, and every target checked before the first is written. */
-  for (guint i = 0; i < n_invoices; i++)
-    {
-      g_autofree char *name = acr_invoice_renderer_dup_file_name (invoices[i]);
-      g_autofree char *path = NULL;
-
-      if (g_hash_table_contains (names, name))
-        continue;
-      path = g_build_filename (directory, name, NULL);
-      if (!acr_file_writer_check_target (path, flags, error))
-        return FALSE;
-      g_hash_table_add (names, g_steal_pointer (&name));
-      g_ptr_array_add (unique, invoices[i]);
-    }
-
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, MAX (unique->len, 1));
-
-  job.invoices = (AcrInvoice * const *) unique->pdata;
-  job.n_invoices = unique->len;
-  job.directory = directory;
-  job.flags = flags;
-  job.cancellable = cancellable;
-  /* Every thread draws with this copy: a setting changed meanwhile waits
-   * for the next export rather than reaching some files and not others. */
-  g_mutex_lock (&self->lock);
-  config_copy (&job.config, &self->config);
-  g_mutex_unlock (&self->lock);
-  g_mutex_init (&job.lock);
-
-  /* The calling thread works too: one thread needs no thread at all. */
-  for (guint i = 1; i < n_threads; i++)
-    g_ptr_array_add (threads, g_thread_new ("acr-invoice-export", folder_worker, &job));
-  folder_worker (&job);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (threads->pdata[i]);
-
-  g_mutex_clear (&job.lock);
-  config_clear (&job.config);
-
-  if (job.error != NULL)
-    {
-      g_propagate_error (error, job.error);
-      return FALSE;
-    }
-
-  return TRUE;
 }

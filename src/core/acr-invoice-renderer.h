@@ -68,6 +68,7 @@ gboolean            acr_invoice_renderer_draw_page          (AcrInvoiceRenderer 
 
 char               *acr_invoice_renderer_dup_file_name      (AcrInvoice          *invoice);
 
+/* The PDF exports: see acr-invoice-export.c. */
 gboolean            acr_invoice_renderer_export_pdf         (AcrInvoiceRenderer  *self,
                                                              AcrInvoice          *invoice,
                                                              const char          *path,
@@ -88,8 +89,5 @@ gboolean            acr_invoice_renderer_export_folder      (AcrInvoiceRenderer 
                                                              guint                n_threads,
                                                              GCancellable        *cancellable,
                                                              GError             **error);
-
-void                acr_invoices_sort_by_postal_code        (AcrInvoice         **invoices,
-                                                             guint                n_invoices);
 
 G_END_DECLS
