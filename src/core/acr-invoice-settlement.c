@@ -15,6 +15,30 @@
  * notified (only the properties whose value changed).
  */
 
+/* The header of a document made from @invoice: the member and the year
+ * are the invoice's, and it refers to the invoice by number. */
+static void
+info_for_document (AcrInvoiceInfo *info,
+                   AcrInvoice     *invoice,
+                   AcrInvoiceKind  kind,
+                   const char     *number,
+                   const GDate    *issued_on)
+{
+  info->kind = kind;
+  info->number = number;
+  info->reference_number = invoice->number;
+  info->member_number = invoice->member_number;
+  info->member_name = invoice->member_name;
+  info->address_lines = (const char * const *) invoice->address_lines;
+  info->city = invoice->city;
+  info->region = invoice->region;
+  info->postal_code = invoice->postal_code;
+  info->country = invoice->country;
+  info->language = invoice->language;
+  info->year = invoice->year;
+  info->issued_on = issued_on;
+}
+
 /**
  * acr_invoice_new_credit_note:
  * @invoice: an invoice that is not void and not yet credited
@@ -41,19 +65,7 @@ acr_invoice_new_credit_note (AcrInvoice   *invoice,
   g_return_val_if_fail (ACR_IS_INVOICE (invoice), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  info.kind = ACR_INVOICE_KIND_CREDIT_NOTE;
-  info.number = number;
-  info.reference_number = invoice->number;
-  info.member_number = invoice->member_number;
-  info.member_name = invoice->member_name;
-  info.address_lines = (const char * const *) invoice->address_lines;
-  info.city = invoice->city;
-  info.region = invoice->region;
-  info.postal_code = invoice->postal_code;
-  info.country = invoice->country;
-  info.language = invoice->language;
-  info.year = invoice->year;
-  info.issued_on = issued_on;
+  info_for_document (&info, invoice, ACR_INVOICE_KIND_CREDIT_NOTE, number, issued_on);
 
   if (invoice->kind != ACR_INVOICE_KIND_INVOICE)
     {
@@ -105,19 +117,7 @@ acr_invoice_new_receipt (AcrInvoice   *invoice,
   g_return_val_if_fail (ACR_IS_INVOICE (invoice), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  info.kind = ACR_INVOICE_KIND_RECEIPT;
-  info.number = invoice->number;
-  info.reference_number = invoice->number;
-  info.member_number = invoice->member_number;
-  info.member_name = invoice->member_name;
-  info.address_lines = (const char * const *) invoice->address_lines;
-  info.city = invoice->city;
-  info.region = invoice->region;
-  info.postal_code = invoice->postal_code;
-  info.country = invoice->country;
-  info.language = invoice->language;
-  info.year = invoice->year;
-  info.issued_on = issued_on;
+  info_for_document (&info, invoice, ACR_INVOICE_KIND_RECEIPT, invoice->number, issued_on);
 
   if (invoice->kind != ACR_INVOICE_KIND_INVOICE || invoice->received_cents == 0)
     {
