@@ -17,8 +17,9 @@
  * The renderer's PDF exports: one document to a file, many documents to
  * one file in mailing order, or one file per document into a folder on
  * several threads. Every PDF is written through AcrFileWriter, so it is
- * complete or absent. The pages themselves are drawn by the renderer's
- * painters (acr-invoice-renderer-private.h).
+ * complete or absent. The pages are drawn by painters (acr-invoice-painter.c):
+ * the renderer's own, behind its lock, on the calling thread; one per
+ * thread, from one copy of the renderer's configuration, for a folder.
  */
 
 /* Where cairo writes a PDF: a file writer, and the first error it met. */

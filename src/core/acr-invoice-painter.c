@@ -448,8 +448,8 @@ draw_fold_marks (AcrInvoicePainter *p,
  * language from its code, rather than English on a French invoice.
  */
 static char *
-describe_line (AcrCatalog     *catalog,
-               const char     *language,
+describe_line (AcrCatalog  *catalog,
+               const char  *language,
                AcrDuesLine *line)
 {
   const char *description = acr_dues_line_get_description (line);
