@@ -57,11 +57,23 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  gpointer store = f->store;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
   g_clear_object (&f->billing);
   g_clear_object (&f->rules);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->store);
+
+  /* GTask's worker thread lets go of the task (and through the run, of the
+   * store) only after the callback may already have run in the main loop:
+   * wait, with a deadline, until the last reference elsewhere is gone. */
+  g_object_add_weak_pointer (G_OBJECT (store), &store);
+  g_object_unref (g_steal_pointer (&f->store));
+  while (store != NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_null (store);
   acr_test_remove_tree (f->dir);
   g_free (f->dir);
 }

@@ -214,6 +214,45 @@ test_billing_run_refreshes_member_balances_on_screen (Fixture       *fixture,
   wait_for (balances_changed, &balances, 5);
 }
 
+/* Void… asks for a reason, voids the chosen invoice with it, and the list
+ * shows the invoice void. */
+static void
+test_billing_run_void_asks_then_voids (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  GtkWidget *view = acr_test_ui_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_autoptr (AcrInvoice) chosen = NULL;
+  g_autoptr (AcrInvoice) stored = NULL;
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkSelectionModel *selection;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+
+  run_billing (fixture);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  chosen = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (fixture)), "billing.void", NULL));
+  dialog = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "void"));
+  reason = acr_test_ui_find_widget (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (reason);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "sent twice");
+  adw_message_dialog_response (dialog, "void");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  rules = acr_rules_new_default (&error);
+  g_assert_no_error (error);
+  billing = acr_billing_new (fixture->store, rules);
+  stored = acr_billing_lookup_invoice (billing, acr_invoice_get_number (chosen), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acr_invoice_get_status (stored), ==, ACR_INVOICE_STATUS_VOID);
+  g_assert_cmpstr (acr_invoice_get_void_reason (stored), ==, "sent twice");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +261,8 @@ main (int   argc,
 
   g_test_add ("/acr/ui/billing-run/can-print-follows-the-selection", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_billing_run_can_print_follows_the_selection, fixture_tear_down);
+  g_test_add ("/acr/ui/billing-run/void-asks-then-voids", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_billing_run_void_asks_then_voids, fixture_tear_down);
   g_test_add ("/acr/ui/billing-run/refreshes-member-balances-on-screen", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_billing_run_refreshes_member_balances_on_screen, fixture_tear_down);
 

@@ -6,6 +6,7 @@
 
 #include "acr-billing-page.h"
 #include "acr-billing-run.h"
+#include "acr-confirm.h"
 #include "acr-invoice-documents.h"
 #include "acr-invoice-list.h"
 #include "acr-money.h"
@@ -38,6 +39,8 @@ struct _AcrBillingPage
   gboolean              can_print;      /* as last notified */
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
+  AcrInvoice           *voiding;        /* asked about in the Void dialog */
+  GtkEditable          *void_reason;    /* that dialog's reason row */
 
   GtkStack             *page_stack;
   AdwStatusPage        *unavailable_page;
@@ -408,11 +411,9 @@ start_run (AcrBillingPage *self)
 }
 
 static void
-start_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   AcrBillingPage   *self)
+start_confirmed_cb (AcrBillingPage *self)
 {
-  if (g_strcmp0 (response, "bill") == 0 && !is_running (self) && self->billing != NULL)
+  if (!is_running (self) && self->billing != NULL)
     start_run (self);
 }
 
@@ -423,20 +424,12 @@ acr_billing_page_start (GtkWidget  *widget,
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
   g_autofree char *heading = g_strdup_printf (_("Bill %d Dues?"), acr_billing_page_get_year (self));
-  GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   _("Every active member who owes dues for the year and has no invoice for it yet gets one. "
-                                     "Issued invoices are never edited: a mistake is corrected by voiding or a credit note."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "bill", _("_Start Billing"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "bill", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (start_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  acr_confirm (widget, heading,
+               _("Every active member who owes dues for the year and has no invoice for it yet gets one. "
+                 "Issued invoices are never edited: a mistake is corrected by voiding or a credit note."),
+               "bill", _("_Start Billing"), ACR_CONFIRM_SUGGESTED,
+               G_CALLBACK (start_confirmed_cb), self);
 }
 
 static void
@@ -549,19 +542,16 @@ acr_billing_page_record_payment (GtkWidget  *widget,
 }
 
 static void
-void_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  AcrBillingPage   *self)
+void_confirmed_cb (AcrBillingPage *self)
 {
-  AcrInvoice *invoice = g_object_get_data (G_OBJECT (dialog), "acr-invoice");
-  GtkEditable *reason_row = g_object_get_data (G_OBJECT (dialog), "acr-reason");
+  g_autoptr (AcrInvoice) invoice = g_steal_pointer (&self->voiding);
   g_autoptr (AcrInvoice) updated = NULL;
   g_autoptr (GError) error = NULL;
-  const char *reason = gtk_editable_get_text (reason_row);
+  const char *reason;
 
-  if (g_strcmp0 (response, "void") != 0)
+  if (invoice == NULL || self->void_reason == NULL)
     return;
-
+  reason = gtk_editable_get_text (self->void_reason);
   updated = acr_billing_void_invoice (self->billing, acr_invoice_get_number (invoice),
                                       reason[0] != '\0' ? reason : NULL, &error);
   if (updated == NULL)
@@ -586,8 +576,9 @@ acr_billing_page_void (GtkWidget  *widget,
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
   g_autoptr (GPtrArray) selected = acr_invoice_list_dup_selected (self->invoice_list);
   g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
   AcrInvoice *invoice;
-  GtkWidget *dialog, *list, *reason;
+  GtkWidget *list, *reason;
 
   if (selected->len != 1)
     return;
@@ -599,21 +590,14 @@ acr_billing_page_void (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason), _("Reason"));
   gtk_list_box_append (GTK_LIST_BOX (list), reason);
 
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   _("A void invoice stays in the records with its number and is owed by no one. "
-                                     "An invoice with money held cannot be voided until the money is refunded."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "void", _("_Void"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "acr-invoice", g_object_ref (invoice), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "acr-reason", reason);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (void_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_set_object (&self->voiding, invoice);
+  g_set_weak_pointer (&self->void_reason, GTK_EDITABLE (reason));
+  dialog = acr_confirm (widget, heading,
+                        _("A void invoice stays in the records with its number and is owed by no one. "
+                          "An invoice with money held cannot be voided until the money is refunded."),
+                        "void", _("_Void"), ACR_CONFIRM_DESTRUCTIVE,
+                        G_CALLBACK (void_confirmed_cb), self);
+  adw_message_dialog_set_extra_child (dialog, list);
 }
 
 static void
@@ -699,6 +683,8 @@ acr_billing_page_dispose (GObject *object)
   g_clear_object (&self->rules);
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->run_cancellable);
+  g_clear_object (&self->voiding);
+  g_clear_weak_pointer (&self->void_reason);
 
   G_OBJECT_CLASS (acr_billing_page_parent_class)->dispose (object);
 }

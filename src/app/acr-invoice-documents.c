@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-invoice-documents.h"
+#include "acr-invoice-export.h"
 #include "acr-store-settings.h"
 #include "acr-window.h"
 

@@ -2,146 +2,26 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <pango/pangocairo.h>
-#include <string.h>
-
-#include "acr-catalog.h"
-#include "acr-invoice-renderer.h"
-#include "acr-money.h"
-
-/* Points per inch: the page is drawn in points. */
-#define INCH 72.0
-
-/* A US #10 window envelope: the window is 4.5 × 1.125 in, 7/8 in from the
- * left edge and 2 in from the top of the folded letter. */
-#define WINDOW_X      (0.875 * INCH)
-#define WINDOW_Y      (2.0 * INCH)
-#define WINDOW_WIDTH  (4.5 * INCH)
-#define WINDOW_HEIGHT (1.125 * INCH)
-/* Kept clear inside the window so a letter that slides still shows it all. */
-#define WINDOW_INSET_X 9.0
-#define WINDOW_INSET_Y 6.0
-
-#define MARGIN_LEFT   (1.0 * INCH)
-#define MARGIN_RIGHT  (0.75 * INCH)
-#define AMOUNT_WIDTH  110.0
-
-#define MAX_ROWS   12  /* lines of the document */
-#define MAX_TOTALS 10  /* total, payments, refunds, credit, balance */
-#define META_COLUMNS 4
+#include "acr-invoice-renderer-private.h"
 
 #define DEFAULT_ISSUER_NAME    "American College of Radiology"
 #define DEFAULT_ISSUER_ADDRESS "1891 Preston White Drive\nReston, VA 20191"
 
-typedef enum
-{
-  SLOT_ISSUER_NAME,
-  SLOT_ISSUER_ADDRESS,
-  SLOT_TITLE,
-  SLOT_NUMBER,
-  SLOT_ADDRESS,
-  SLOT_SUMMARY_LABEL,
-  SLOT_SUMMARY_AMOUNT,
-  SLOT_SUMMARY_NOTE,
-  SLOT_META_LABEL,
-  SLOT_META_VALUE = SLOT_META_LABEL + META_COLUMNS,
-  SLOT_HEAD_DESCRIPTION = SLOT_META_VALUE + META_COLUMNS,
-  SLOT_HEAD_AMOUNT,
-  SLOT_ROW_DESCRIPTION,
-  SLOT_ROW_AMOUNT = SLOT_ROW_DESCRIPTION + MAX_ROWS,
-  SLOT_TOTAL_LABEL = SLOT_ROW_AMOUNT + MAX_ROWS,
-  SLOT_TOTAL_AMOUNT = SLOT_TOTAL_LABEL + MAX_TOTALS,
-  SLOT_NOTE = SLOT_TOTAL_AMOUNT + MAX_TOTALS,
-  SLOT_INSTRUCTIONS_HEAD,
-  SLOT_INSTRUCTIONS_BODY,
-  SLOT_FOOTER,
-  SLOT_WATERMARK,
-  N_SLOTS
-} Slot;
-
-typedef enum
-{
-  FONT_BODY,
-  FONT_STRONG,
-  FONT_SMALL,
-  FONT_NOTE,
-  FONT_LABEL,
-  FONT_TITLE,
-  FONT_ISSUER,
-  FONT_BIG,
-  FONT_WATERMARK,
-  N_FONTS
-} Font;
-
-static const char * const font_names[N_FONTS] = {
-  [FONT_BODY] = "Cantarell 10",
-  [FONT_STRONG] = "Cantarell Bold 10",
-  [FONT_SMALL] = "Cantarell 8",
-  [FONT_NOTE] = "Cantarell 9",
-  [FONT_LABEL] = "Cantarell Bold 7",
-  [FONT_TITLE] = "Cantarell Bold 24",
-  [FONT_ISSUER] = "Cantarell Bold 13",
-  [FONT_BIG] = "Cantarell Bold 18",
-  [FONT_WATERMARK] = "Cantarell Bold 110",
-};
-
-/* The address is set in the largest of these sizes that fits the window;
- * below 8 points postal scanners and readers struggle. */
-static const int address_sizes[] = { 10, 9, 8 };
-
-typedef struct { double r, g, b; } Color;
-
-static const Color color_text = { 0.10, 0.10, 0.11 };
-static const Color color_muted = { 0.38, 0.39, 0.42 };
-static const Color color_accent = { 0.09, 0.23, 0.42 };
-static const Color color_rule = { 0.72, 0.73, 0.75 };
-static const Color color_fill = { 0.94, 0.95, 0.96 };
-
-typedef struct
-{
-  AcrPaper  paper;
-  char     *issuer_name;
-  char     *issuer_address;
-} Config;
-
 /*
- * Everything one thread needs to draw pages: its own font map (Pango font
- * maps are not thread-safe), a context at 72 dpi so one Pango point is one
- * cairo unit, and one layout per text slot of the page. A layout keeps its
- * shaped text until the text changes, so labels that are the same on every
- * page are shaped once per language rather than once per page.
+ * The configuration is set on the thread that owns the renderer (the main
+ * thread) while pages may be drawn and exported on others. @lock guards
+ * both the configuration and the painter made from it: a setter changes
+ * the configuration and drops the painter under the lock, and a painter or
+ * an export takes its copy of the configuration under the lock, so a page
+ * is never drawn from a configuration half-changed or freed.
  */
-typedef struct
-{
-  Config                config;
-  double                width;
-  double                height;
-  double                left;
-  double                right;
-  double                summary_x;  /* the box beside the address window */
-
-  PangoFontMap         *font_map;
-  PangoContext         *context;
-  PangoFontDescription *fonts[N_FONTS];
-  PangoFontDescription *address_fonts[G_N_ELEMENTS (address_sizes)];
-  PangoLayout          *layouts[N_SLOTS];
-  char                 *texts[N_SLOTS];       /* as given, before uppercasing */
-  gboolean              uppercase[N_SLOTS];
-  int                   address_size;
-} Painter;
-
 struct _AcrInvoiceRenderer
 {
-  GObject   parent_instance;
+  GObject                   parent_instance;
 
-  Config    config;
-
-  GMutex    painter_lock;
-  Painter  *painter;  /* for draw_page and the single-threaded exports */
+  GMutex                    lock;
+  AcrInvoiceRendererConfig  config;
+  AcrInvoicePainter        *painter;  /* for draw_page and the single-threaded exports */
 };
 
 enum {
@@ -160,988 +40,67 @@ G_DEFINE_ENUM_TYPE (AcrPaper, acr_paper,
 
 G_DEFINE_FINAL_TYPE (AcrInvoiceRenderer, acr_invoice_renderer, G_TYPE_OBJECT)
 
-static void
-paper_size (AcrPaper  paper,
-            double   *width,
-            double   *height)
+AcrInvoicePainter *
+acr_invoice_renderer_lock_painter (AcrInvoiceRenderer *self)
 {
-  if (paper == ACR_PAPER_A4)
-    {
-      *width = 210.0 / 25.4 * INCH;
-      *height = 297.0 / 25.4 * INCH;
-    }
-  else
-    {
-      *width = 8.5 * INCH;
-      *height = 11.0 * INCH;
-    }
-}
-
-static void
-config_copy (Config       *dest,
-             const Config *src)
-{
-  dest->paper = src->paper;
-  dest->issuer_name = g_strdup (src->issuer_name);
-  dest->issuer_address = g_strdup (src->issuer_address);
-}
-
-static void
-config_clear (Config *config)
-{
-  g_clear_pointer (&config->issuer_name, g_free);
-  g_clear_pointer (&config->issuer_address, g_free);
-}
-
-static void
-setup_slot (Painter        *p,
-            Slot            slot,
-            Font            font,
-            double          width,
-            PangoAlignment  alignment,
-            int             max_lines,
-            gboolean        tabular,
-            gboolean        uppercase)
-{
-  PangoLayout *layout = pango_layout_new (p->context);
-  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
-
-  pango_layout_set_font_description (layout, p->fonts[font]);
-  pango_layout_set_alignment (layout, alignment);
-
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      /* Nothing is clipped: a text longer than its box is wrapped up to
-       * max_lines lines per paragraph, then ends with an ellipsis. */
-      pango_layout_set_ellipsize (layout, max_lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-      pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
-    }
-
-  /* Tabular figures: every digit has the same advance, so right-aligned
-   * amounts line up digit by digit down the column. */
-  if (tabular)
-    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
-  /* Small labels in capitals, tracked out a little. The capitals are in
-   * the text itself (see set_text()) rather than a text-transform
-   * attribute: a transformed glyph makes cairo write an ActualText span
-   * around it in the PDF, several per label, on every page. */
-  if (uppercase)
-    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (0.6)));
-  pango_layout_set_attributes (layout, attrs);
-
-  p->layouts[slot] = layout;
-  p->uppercase[slot] = uppercase;
-}
-
-static Painter *
-painter_new (const Config *config)
-{
-  Painter *p = g_new0 (Painter, 1);
-  cairo_font_options_t *options;
-  double content;
-  double column;
-
-  config_copy (&p->config, config);
-  paper_size (config->paper, &p->width, &p->height);
-  p->left = MARGIN_LEFT;
-  p->right = p->width - MARGIN_RIGHT;
-  p->summary_x = WINDOW_X + WINDOW_WIDTH + 18;
-  content = p->right - p->left;
-  column = content / META_COLUMNS;
-
-  p->font_map = pango_cairo_font_map_new ();
-  p->context = pango_font_map_create_context (p->font_map);
-  pango_cairo_context_set_resolution (p->context, INCH);
-  /* Unhinted metrics and unrounded positions: the same line breaks and
-   * widths on paper, in a PDF and on screen. */
-  pango_context_set_round_glyph_positions (p->context, FALSE);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (p->context, options);
-  cairo_font_options_destroy (options);
-
-  for (guint i = 0; i < N_FONTS; i++)
-    p->fonts[i] = pango_font_description_from_string (font_names[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (address_sizes); i++)
-    {
-      p->address_fonts[i] = pango_font_description_from_string ("Cantarell");
-      pango_font_description_set_size (p->address_fonts[i], address_sizes[i] * PANGO_SCALE);
-    }
-
-  setup_slot (p, SLOT_ISSUER_NAME, FONT_ISSUER, WINDOW_WIDTH, PANGO_ALIGN_LEFT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_ISSUER_ADDRESS, FONT_SMALL, WINDOW_WIDTH, PANGO_ALIGN_LEFT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_TITLE, FONT_TITLE, 220, PANGO_ALIGN_RIGHT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_NUMBER, FONT_BODY, 220, PANGO_ALIGN_RIGHT, 1, TRUE, FALSE);
-  setup_slot (p, SLOT_ADDRESS, FONT_BODY, WINDOW_WIDTH - 2 * WINDOW_INSET_X, PANGO_ALIGN_LEFT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_SUMMARY_LABEL, FONT_LABEL, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
-  setup_slot (p, SLOT_SUMMARY_AMOUNT, FONT_BIG, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 1, TRUE, FALSE);
-  setup_slot (p, SLOT_SUMMARY_NOTE, FONT_SMALL, p->right - p->summary_x - 20, PANGO_ALIGN_LEFT, 2, FALSE, FALSE);
-  for (guint i = 0; i < META_COLUMNS; i++)
-    {
-      setup_slot (p, SLOT_META_LABEL + i, FONT_LABEL, column - 8, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
-      setup_slot (p, SLOT_META_VALUE + i, FONT_BODY, column - 8, PANGO_ALIGN_LEFT, 1, TRUE, FALSE);
-    }
-  setup_slot (p, SLOT_HEAD_DESCRIPTION, FONT_LABEL, content - AMOUNT_WIDTH - 20, PANGO_ALIGN_LEFT, 1, FALSE, TRUE);
-  setup_slot (p, SLOT_HEAD_AMOUNT, FONT_LABEL, AMOUNT_WIDTH, PANGO_ALIGN_RIGHT, 1, FALSE, TRUE);
-  for (guint i = 0; i < MAX_ROWS; i++)
-    {
-      setup_slot (p, SLOT_ROW_DESCRIPTION + i, FONT_BODY, content - AMOUNT_WIDTH - 20, PANGO_ALIGN_LEFT, 2, FALSE, FALSE);
-      setup_slot (p, SLOT_ROW_AMOUNT + i, FONT_BODY, AMOUNT_WIDTH, PANGO_ALIGN_RIGHT, 1, TRUE, FALSE);
-    }
-  for (guint i = 0; i < MAX_TOTALS; i++)
-    {
-      gboolean last = i == MAX_TOTALS - 1;
-
-      /* The last total slot is the balance: set in bold. */
-      setup_slot (p, SLOT_TOTAL_LABEL + i, last ? FONT_STRONG : FONT_BODY, content - AMOUNT_WIDTH - 20,
-                  PANGO_ALIGN_RIGHT, 1, FALSE, FALSE);
-      setup_slot (p, SLOT_TOTAL_AMOUNT + i, last ? FONT_STRONG : FONT_BODY, AMOUNT_WIDTH,
-                  PANGO_ALIGN_RIGHT, 1, TRUE, FALSE);
-    }
-  setup_slot (p, SLOT_NOTE, FONT_NOTE, content, PANGO_ALIGN_LEFT, 0, FALSE, FALSE);
-  setup_slot (p, SLOT_INSTRUCTIONS_HEAD, FONT_STRONG, content - 24, PANGO_ALIGN_LEFT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_INSTRUCTIONS_BODY, FONT_NOTE, content - 24, PANGO_ALIGN_LEFT, 0, FALSE, FALSE);
-  setup_slot (p, SLOT_FOOTER, FONT_SMALL, content, PANGO_ALIGN_LEFT, 1, FALSE, FALSE);
-  setup_slot (p, SLOT_WATERMARK, FONT_WATERMARK, -1, PANGO_ALIGN_LEFT, 0, FALSE, FALSE);
-
-  return p;
-}
-
-static void
-painter_free (Painter *p)
-{
-  if (p == NULL)
-    return;
-
-  for (guint i = 0; i < N_SLOTS; i++)
-    {
-      g_clear_object (&p->layouts[i]);
-      g_clear_pointer (&p->texts[i], g_free);
-    }
-  for (guint i = 0; i < N_FONTS; i++)
-    g_clear_pointer (&p->fonts[i], pango_font_description_free);
-  for (guint i = 0; i < G_N_ELEMENTS (address_sizes); i++)
-    g_clear_pointer (&p->address_fonts[i], pango_font_description_free);
-  g_clear_object (&p->context);
-  g_clear_object (&p->font_map);
-  config_clear (&p->config);
-  g_free (p);
-}
-
-static PangoLayout *
-set_text (Painter    *p,
-          Slot        slot,
-          const char *text)
-{
-  PangoLayout *layout = p->layouts[slot];
-
-  g_assert (layout != NULL);
-
-  /* Same text as on the previous page: keep the layout and its shaping. */
-  if (g_strcmp0 (p->texts[slot], text) != 0)
-    {
-      g_free (p->texts[slot]);
-      p->texts[slot] = g_strdup (text);
-      if (p->uppercase[slot])
-        {
-          g_autofree char *capitals = g_utf8_strup (text, -1);
-
-          pango_layout_set_text (layout, capitals, -1);
-        }
-      else
-        pango_layout_set_text (layout, text, -1);
-    }
-
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
-}
-
-/* Draws @text in @slot with its top-left corner at (@x, @y); returns the
- * height it took. */
-static double
-show (Painter     *p,
-      cairo_t     *cr,
-      Slot         slot,
-      const char  *text,
-      double       x,
-      double       y,
-      const Color *color)
-{
-  PangoLayout *layout = set_text (p, slot, text);
-
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-
-  return layout_height (layout);
-}
-
-static void
-rule (cairo_t     *cr,
-      double       x1,
-      double       x2,
-      double       y,
-      double       width,
-      const Color *color)
-{
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
-  cairo_set_line_width (cr, width);
-  cairo_move_to (cr, x1, y);
-  cairo_line_to (cr, x2, y);
-  cairo_stroke (cr);
-}
-
-static const char *
-country_name (const char *code)
-{
-  /* The last line of an address abroad, as the US Postal Service wants it. */
-  static const struct { const char *code; const char *name; } names[] = {
-    { "CA", "CANADA" }, { "MX", "MEXICO" }, { "GB", "UNITED KINGDOM" }, { "FR", "FRANCE" },
-    { "DE", "GERMANY" }, { "IE", "IRELAND" }, { "IN", "INDIA" }, { "JP", "JAPAN" },
-    { "AU", "AUSTRALIA" }, { "BR", "BRAZIL" }, { "CH", "SWITZERLAND" }, { "BE", "BELGIUM" },
-    { "PR", NULL }, { "US", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (g_strcmp0 (code, names[i].code) == 0)
-        return names[i].name;
-    }
-  return code;
-}
-
-static char *
-build_address (AcrInvoice *invoice,
-               gboolean    join_streets)
-{
-  GString *text = g_string_new (acr_invoice_get_member_name (invoice));
-  const char * const *lines = acr_invoice_get_address_lines (invoice);
-  const char *city = acr_invoice_get_city (invoice);
-  const char *region = acr_invoice_get_region (invoice);
-  const char *postal_code = acr_invoice_get_postal_code (invoice);
-  const char *country = country_name (acr_invoice_get_country (invoice));
-  GString *last = g_string_new (NULL);
-
-  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
-    {
-      g_string_append (text, i > 0 && join_streets ? ", " : "\n");
-      g_string_append (text, lines[i]);
-    }
-
-  /* "Reston, VA 20191", "Montréal QC  H3A 1A1" */
-  if (city != NULL)
-    g_string_append (last, city);
-  if (region != NULL)
-    g_string_append_printf (last, "%s%s", last->len > 0 ? (country == NULL ? ", " : " ") : "", region);
-  /* One space before a ZIP code; Canada Post wants two before a postal code. */
-  if (postal_code != NULL)
-    g_string_append_printf (last, "%s%s", last->len == 0 ? "" : country == NULL ? " " : "  ", postal_code);
-  if (last->len > 0)
-    g_string_append_printf (text, "\n%s", last->str);
-  if (country != NULL)
-    g_string_append_printf (text, "\n%s", country);
-
-  g_string_free (last, TRUE);
-  return g_string_free (text, FALSE);
-}
-
-/* Sets the address in the largest size whose lines all fit the window. An
- * address with more lines than the window holds, even in the smallest size,
- * gets its street lines run together into one paragraph of at most two
- * lines, so that the name, the city and postal code line and the country
- * always show through. No line runs past the window's edge: each ends with
- * an ellipsis if it must. */
-static void
-draw_address (Painter    *p,
-              cairo_t    *cr,
-              AcrInvoice *invoice)
-{
-  const double room = WINDOW_HEIGHT - 2 * WINDOW_INSET_Y;
-  PangoLayout *layout = NULL;
-
-  for (int join = 0; join <= 1; join++)
-    {
-      g_autofree char *text = build_address (invoice, join);
-
-      layout = set_text (p, SLOT_ADDRESS, text);
-      if (pango_layout_get_height (layout) != (join ? -2 : -1))
-        pango_layout_set_height (layout, join ? -2 : -1);
-
-      for (guint size = 0; size < G_N_ELEMENTS (address_sizes); size++)
-        {
-          if (p->address_size != address_sizes[size])
-            {
-              pango_layout_set_font_description (layout, p->address_fonts[size]);
-              p->address_size = address_sizes[size];
-            }
-          if (layout_height (layout) <= room)
-            goto fits;
-        }
-    }
-
-fits:
-  cairo_save (cr);
-  cairo_rectangle (cr, WINDOW_X, WINDOW_Y, WINDOW_WIDTH, WINDOW_HEIGHT);
-  cairo_clip (cr);
-  cairo_set_source_rgb (cr, color_text.r, color_text.g, color_text.b);
-  cairo_move_to (cr, WINDOW_X + WINDOW_INSET_X, WINDOW_Y + WINDOW_INSET_Y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
-static void
-draw_fold_marks (Painter *p,
-                 cairo_t *cr)
-{
-  /* Tri-fold marks at a third and two thirds of the page, in the margin. */
-  for (int i = 1; i <= 2; i++)
-    rule (cr, 14, 24, p->height * i / 3.0, 0.5, &color_rule);
-}
-
-/*
- * The description of a line in the member's language. The description frozen
- * on the invoice is the English source text of the dues line; the catalog
- * translates it when the rules' own message is translated. When it is not,
- * a line of a well-known kind still gets a description in the member's
- * language from its code, rather than English on a French invoice.
- */
-static char *
-describe_line (AcrCatalog     *catalog,
-               const char     *language,
-               AcrDuesLine *line)
-{
-  const char *description = acr_dues_line_get_description (line);
-  const char *code = acr_dues_line_get_code (line);
-  const char *translated = acr_catalog_gettext (catalog, description);
-
-  if (translated != description || g_str_equal (language, "en"))
-    return g_strdup (translated);
-
-  if (g_str_equal (code, "national"))
-    return g_strdup (acr_catalog_gettext (catalog, N_("National dues")));
-  if (g_str_equal (code, "military-discount"))
-    return g_strdup (acr_catalog_gettext (catalog, N_("Military discount")));
-  if (g_str_equal (code, "refund"))
-    return g_strdup (acr_catalog_gettext (catalog, N_("Refund")));
-  if (g_str_has_prefix (code, "chapter:"))
-    return g_strdup_printf (acr_catalog_gettext (catalog, N_("Chapter dues (%s)")), code + strlen ("chapter:"));
-
-  return g_strdup (description);
-}
-
-typedef struct
-{
-  const char *label;
-  char       *amount;
-} Total;
-
-/* The dollars are US dollars. A reader in Québec takes "1 120,00 $" for
- * Canadian dollars, so every amount on a French document says "$ US" (as
- * the OQLF writes it, with no-break spaces); the totals line of every
- * document, in either language, says "USD" once more. An English reader
- * sees "$1,120.00" and that totals line. */
-static char *
-document_money (gint64      cents,
-                const char *lang)
-{
-  g_autofree char *text = acr_money_format (cents, lang);
-
-  if (g_str_equal (acr_language_normalize (lang), "fr"))
-    return g_strconcat (text, "\xc2\xa0" "US", NULL);
-
-  return g_steal_pointer (&text);
-}
-
-static gboolean
-paint (Painter     *p,
-       cairo_t     *cr,
-       AcrInvoice  *invoice,
-       GError     **error)
-{
-  AcrCatalog *catalog = acr_catalog_get_for_language (acr_invoice_get_language (invoice));
-  const char *lang = acr_invoice_get_language (invoice);
-  AcrInvoiceKind kind = acr_invoice_get_kind (invoice);
-  AcrInvoiceStatus status = acr_invoice_get_status (invoice);
-  GListModel *lines = acr_invoice_get_lines (invoice);
-  GListModel *payments = acr_invoice_get_payments (invoice);
-  guint n_lines = g_list_model_get_n_items (lines);
-  guint n_payments = g_list_model_get_n_items (payments);
-  const double content = p->right - p->left;
-  const double summary_x = p->summary_x;
-  g_autofree char *title_number = NULL;
-  g_autofree char *issued = NULL;
-  g_autofree char *due = NULL;
-  g_autofree char *summary_amount = NULL;
-  g_autofree char *summary_note = NULL;
-  g_autofree char *year = NULL;
-  g_autofree char *footer = NULL;
-  g_autofree char *instructions = NULL;
-  g_autofree char *total_text = NULL;
-  g_autofree char *balance_text = NULL;
-  g_autofree char *credited_text = NULL;
-  g_autofree char *issuer_line = NULL;
-  g_autofree char *issuer_sentence = NULL;
-  g_autoptr (GPtrArray) payment_texts = g_ptr_array_new_with_free_func (g_free);
-  Total totals[MAX_TOTALS];
-  guint n_totals = 0;
-  const char *summary_label;
-  const char *meta_labels[META_COLUMNS];
-  const char *meta_values[META_COLUMNS];
-  double y;
-  double h;
-
-#define T(s) acr_catalog_gettext (catalog, (s))
-
-  if (n_lines > MAX_ROWS || n_payments > MAX_TOTALS - 3)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: %u lines and %u payments do not fit on one page (at most %d and %d)"),
-                   acr_invoice_get_number (invoice), n_lines, n_payments, MAX_ROWS, MAX_TOTALS - 3);
-      return FALSE;
-    }
-
-  pango_cairo_update_context (cr, p->context);
-
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  issued = acr_date_format_long (acr_invoice_get_issued_on (invoice), lang);
-  if (acr_invoice_get_due_on (invoice) != NULL)
-    due = acr_date_format_long (acr_invoice_get_due_on (invoice), lang);
-  year = g_strdup_printf ("%d", acr_invoice_get_year (invoice));
-
-  /* Issuer, top left. */
-  y = 0.5 * INCH;
-  y += show (p, cr, SLOT_ISSUER_NAME, p->config.issuer_name, p->left, y, &color_accent) + 2;
-  {
-    g_auto (GStrv) parts = g_strsplit (p->config.issuer_address, "\n", -1);
-
-    issuer_line = g_strjoinv (" · ", parts);
-    issuer_sentence = g_strjoinv (", ", parts);
-  }
-  show (p, cr, SLOT_ISSUER_ADDRESS, issuer_line, p->left, y, &color_muted);
-
-  /* Title and number, top right. */
-  switch (kind)
-    {
-    case ACR_INVOICE_KIND_CREDIT_NOTE:
-      h = show (p, cr, SLOT_TITLE, T (N_("Credit note")), p->right - 220, 0.5 * INCH - 6, &color_accent);
-      break;
-    case ACR_INVOICE_KIND_RECEIPT:
-      h = show (p, cr, SLOT_TITLE, T (N_("Receipt")), p->right - 220, 0.5 * INCH - 6, &color_accent);
-      break;
-    case ACR_INVOICE_KIND_INVOICE:
-    default:
-      h = show (p, cr, SLOT_TITLE, T (N_("Invoice")), p->right - 220, 0.5 * INCH - 6, &color_accent);
-      break;
-    }
-  title_number = g_strdup_printf (T (N_("No. %s")), acr_invoice_get_number (invoice));
-  show (p, cr, SLOT_NUMBER, title_number, p->right - 220, 0.5 * INCH - 6 + h, &color_text);
-
-  draw_fold_marks (p, cr);
-  draw_address (p, cr, invoice);
-
-  /* The figure that matters, beside the address. */
-  switch (kind)
-    {
-    case ACR_INVOICE_KIND_CREDIT_NOTE:
-      summary_label = T (N_("Amount credited"));
-      summary_amount = document_money (-acr_invoice_get_total_cents (invoice), lang);
-      summary_note = g_strdup_printf (T (N_("Cancels invoice %s")), acr_invoice_get_reference_number (invoice));
-      break;
-    case ACR_INVOICE_KIND_RECEIPT:
-      summary_label = T (N_("Amount paid"));
-      summary_amount = document_money (acr_invoice_get_paid_cents (invoice), lang);
-      summary_note = g_strdup (T (N_("Thank you for your payment.")));
-      break;
-    case ACR_INVOICE_KIND_INVOICE:
-    default:
-      summary_label = T (N_("Amount due"));
-      summary_amount = document_money (MAX (acr_invoice_get_balance_cents (invoice), 0), lang);
-      if (status == ACR_INVOICE_STATUS_VOID)
-        summary_note = g_strdup (T (N_("This invoice is void. Nothing is due.")));
-      else if (acr_invoice_get_balance_cents (invoice) <= 0)
-        summary_note = g_strdup (T (N_("Nothing is due. Thank you.")));
-      else
-        summary_note = g_strdup_printf (T (N_("Please pay by %s")), due);
-      break;
-    }
-
-  cairo_set_source_rgb (cr, color_fill.r, color_fill.g, color_fill.b);
-  cairo_rectangle (cr, summary_x, WINDOW_Y, p->right - summary_x, WINDOW_HEIGHT);
-  cairo_fill (cr);
-  y = WINDOW_Y + 9;
-  y += show (p, cr, SLOT_SUMMARY_LABEL, summary_label, summary_x + 10, y, &color_muted) + 3;
-  y += show (p, cr, SLOT_SUMMARY_AMOUNT, summary_amount, summary_x + 10, y, &color_accent) + 3;
-  show (p, cr, SLOT_SUMMARY_NOTE, summary_note, summary_x + 10, y, &color_text);
-
-  /* Reference data in a band of four columns. */
-  meta_labels[0] = T (N_("Member number"));
-  meta_values[0] = acr_invoice_get_member_number (invoice);
-  meta_labels[3] = T (N_("Membership year"));
-  meta_values[3] = year;
-  switch (kind)
-    {
-    case ACR_INVOICE_KIND_CREDIT_NOTE:
-      meta_labels[1] = T (N_("Date of issue"));
-      meta_values[1] = issued;
-      meta_labels[2] = T (N_("Invoice credited"));
-      meta_values[2] = acr_invoice_get_reference_number (invoice);
-      break;
-    case ACR_INVOICE_KIND_RECEIPT:
-      meta_labels[1] = T (N_("Date of issue"));
-      meta_values[1] = issued;
-      meta_labels[2] = T (N_("Invoice"));
-      meta_values[2] = acr_invoice_get_reference_number (invoice);
-      break;
-    case ACR_INVOICE_KIND_INVOICE:
-    default:
-      meta_labels[1] = T (N_("Invoice date"));
-      meta_values[1] = issued;
-      meta_labels[2] = T (N_("Due date"));
-      meta_values[2] = due;
-      break;
-    }
-
-  y = WINDOW_Y + WINDOW_HEIGHT + 22;
-  rule (cr, p->left, p->right, y, 0.75, &color_rule);
-  y += 8;
-  for (guint i = 0; i < META_COLUMNS; i++)
-    {
-      double x = p->left + i * content / META_COLUMNS;
-
-      h = show (p, cr, SLOT_META_LABEL + i, meta_labels[i], x, y, &color_muted);
-      show (p, cr, SLOT_META_VALUE + i, meta_values[i], x, y + h + 2, &color_text);
-    }
-
-  /* The lines. */
-  y += 52;
-  h = show (p, cr, SLOT_HEAD_DESCRIPTION, T (N_("Description")), p->left, y, &color_muted);
-  show (p, cr, SLOT_HEAD_AMOUNT, T (N_("Amount")), p->right - AMOUNT_WIDTH, y, &color_muted);
-  y += h + 5;
-  rule (cr, p->left, p->right, y, 1.0, &color_text);
-  y += 7;
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = document_money (acr_dues_line_get_amount_cents (line), lang);
-      g_autofree char *described = describe_line (catalog, lang, line);
-      g_autofree char *description = NULL;
-      double hd;
-      double ha;
-
-      /* The star points to the note on provisional amounts below: only an
-       * invoice asks for money that may change. A no-break space keeps it
-       * on the line of the description's last word. */
-      if (acr_dues_line_get_placeholder (line) && kind == ACR_INVOICE_KIND_INVOICE)
-        description = g_strconcat (described, "\xc2\xa0*", NULL);
-      else
-        description = g_steal_pointer (&described);
-
-      hd = show (p, cr, SLOT_ROW_DESCRIPTION + i, description, p->left, y, &color_text);
-      ha = show (p, cr, SLOT_ROW_AMOUNT + i, amount, p->right - AMOUNT_WIDTH, y, &color_text);
-      y += MAX (hd, ha) + 6;
-      if (i + 1 < n_lines)
-        rule (cr, p->left, p->right, y - 3, 0.35, &color_rule);
-    }
-
-  rule (cr, p->left, p->right, y, 1.0, &color_text);
-  y += 8;
-
-  /* Totals: what was billed, what moved since, what is left. */
-  total_text = document_money (acr_invoice_get_total_cents (invoice), lang);
-  totals[n_totals++] = (Total) { kind == ACR_INVOICE_KIND_CREDIT_NOTE ? T (N_("Total credit (USD)")) : T (N_("Total (USD)")), total_text };
-
-  if (kind != ACR_INVOICE_KIND_CREDIT_NOTE)
-    {
-      for (guint i = 0; i < n_payments; i++)
-        {
-          g_autoptr (AcrPayment) payment = g_list_model_get_item (payments, i);
-          g_autofree char *date = acr_date_format_long (acr_payment_get_date (payment), lang);
-          const char *reference = acr_payment_get_reference (payment);
-          g_autofree char *method = NULL;
-          char *label;
-
-          /* "Check 1187": the member finds the payment in their records. */
-          if (reference != NULL && *reference != '\0')
-            method = g_strdup_printf ("%s %s", T (acr_payment_method_get_label (acr_payment_get_method (payment))), reference);
-          else
-            method = g_strdup (T (acr_payment_method_get_label (acr_payment_get_method (payment))));
-
-          if (acr_payment_is_refund (payment))
-            label = g_strdup_printf (T (N_("Refunded %s (%s)")), date, method);
-          else
-            label = g_strdup_printf (T (N_("Paid %s (%s)")), date, method);
-          g_ptr_array_add (payment_texts, label);
-          /* Money received lowers the balance; a refund raises it back. */
-          totals[n_totals++] = (Total) { label, document_money (-acr_payment_get_amount_cents (payment), lang) };
-        }
-
-      if (acr_invoice_get_credited_cents (invoice) != 0)
-        {
-          credited_text = document_money (-acr_invoice_get_credited_cents (invoice), lang);
-          totals[n_totals++] = (Total) { T (N_("Credited")), g_strdup (credited_text) };
-        }
-    }
-
-  for (guint i = 0; i < n_totals; i++)
-    {
-      h = show (p, cr, SLOT_TOTAL_LABEL + i, totals[i].label, p->left, y, &color_text);
-      show (p, cr, SLOT_TOTAL_AMOUNT + i, totals[i].amount, p->right - AMOUNT_WIDTH, y, &color_text);
-      y += h + 4;
-      if (totals[i].amount != total_text)
-        g_free (totals[i].amount);
-    }
-
-  if (kind != ACR_INVOICE_KIND_CREDIT_NOTE)
-    {
-      balance_text = document_money (acr_invoice_get_balance_cents (invoice), lang);
-      y += 2;
-      rule (cr, p->right - AMOUNT_WIDTH - 170, p->right, y, 1.0, &color_text);
-      y += 5;
-      h = show (p, cr, SLOT_TOTAL_LABEL + MAX_TOTALS - 1, T (N_("Balance due")), p->left, y, &color_text);
-      show (p, cr, SLOT_TOTAL_AMOUNT + MAX_TOTALS - 1, balance_text, p->right - AMOUNT_WIDTH, y, &color_text);
-      y += h;
-    }
-
-  /* Notes: provisional amounts, voiding. */
-  y += 18;
-  if (status == ACR_INVOICE_STATUS_VOID && acr_invoice_get_void_reason (invoice) != NULL)
-    {
-      g_autofree char *note = g_strdup_printf (T (N_("Void: %s")), acr_invoice_get_void_reason (invoice));
-      y += show (p, cr, SLOT_NOTE, note, p->left, y, &color_muted) + 12;
-    }
-  else if (acr_invoice_get_placeholder (invoice) && kind == ACR_INVOICE_KIND_INVOICE)
-    {
-      g_autofree char *note = g_strdup_printf (T (N_("* Provisional amount: the %d dues on the lines marked * are not yet final. "
-                                                        "If a final amount differs, you will receive a corrected invoice or a credit note.")),
-                                               acr_invoice_get_year (invoice));
-      y += show (p, cr, SLOT_NOTE, note, p->left, y, &color_muted) + 12;
-    }
-
-  /* How to pay, or what this document means; nothing when nothing is due. */
-  if (kind != ACR_INVOICE_KIND_INVOICE || acr_invoice_get_balance_cents (invoice) > 0)
-    {
-      const char *head;
-      double box_top = y;
-      double box_height;
-
-      if (kind == ACR_INVOICE_KIND_CREDIT_NOTE)
-        {
-          head = T (N_("About this credit note"));
-          instructions = g_strdup_printf (T (N_("This credit note cancels invoice %s. Any amount you paid on it "
-                                                "is refunded to you by the method you paid with.")),
-                                          acr_invoice_get_reference_number (invoice));
-        }
-      else if (kind == ACR_INVOICE_KIND_RECEIPT)
-        {
-          head = T (N_("About this receipt"));
-          instructions = g_strdup_printf (T (N_("This receipt confirms the payments received on invoice %s for "
-                                                "membership year %d. Please keep it for your records.")),
-                                          acr_invoice_get_reference_number (invoice), acr_invoice_get_year (invoice));
-        }
-      else
-        {
-          head = T (N_("How to pay"));
-          instructions = g_strdup_printf (T (N_("By check: make it payable to %s, write invoice number %s on it, "
-                                                "and mail it to %s, %s.\n"
-                                                "By card or bank transfer: contact Member Services and quote "
-                                                "invoice number %s and member number %s.")),
-                                          p->config.issuer_name, acr_invoice_get_number (invoice),
-                                          p->config.issuer_name, issuer_sentence,
-                                          acr_invoice_get_number (invoice), acr_invoice_get_member_number (invoice));
-        }
-
-      set_text (p, SLOT_INSTRUCTIONS_HEAD, head);
-      set_text (p, SLOT_INSTRUCTIONS_BODY, instructions);
-      box_height = layout_height (p->layouts[SLOT_INSTRUCTIONS_HEAD]) + layout_height (p->layouts[SLOT_INSTRUCTIONS_BODY]) + 28;
-
-      if (box_top + box_height > p->height - 0.75 * INCH)
-        {
-          cairo_restore (cr);
-          g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                       _("%s: the document does not fit on one page"), acr_invoice_get_number (invoice));
-          return FALSE;
-        }
-
-      cairo_set_source_rgb (cr, color_accent.r, color_accent.g, color_accent.b);
-      cairo_rectangle (cr, p->left, box_top, 2.5, box_height);
-      cairo_fill (cr);
-      y = box_top + 10;
-      y += show (p, cr, SLOT_INSTRUCTIONS_HEAD, head, p->left + 14, y, &color_text) + 4;
-      show (p, cr, SLOT_INSTRUCTIONS_BODY, instructions, p->left + 14, y, &color_text);
-    }
-
-  /* Footer. */
-  footer = g_strdup_printf (T (N_("%s · %s · Member %s · %s")), p->config.issuer_name,
-                            title_number, acr_invoice_get_member_number (invoice), issued);
-  rule (cr, p->left, p->right, p->height - 0.6 * INCH, 0.5, &color_rule);
-  show (p, cr, SLOT_FOOTER, footer, p->left, p->height - 0.6 * INCH + 5, &color_muted);
-
-  if (status == ACR_INVOICE_STATUS_VOID)
-    {
-      PangoLayout *layout = set_text (p, SLOT_WATERMARK, T (N_("VOID")));
-      int w;
-      int wh;
-
-      pango_layout_get_size (layout, &w, &wh);
-      cairo_save (cr);
-      cairo_translate (cr, p->width / 2, p->height / 2);
-      cairo_rotate (cr, -G_PI / 6);
-      cairo_move_to (cr, -pango_units_to_double (w) / 2, -pango_units_to_double (wh) / 2);
-      cairo_set_source_rgba (cr, 0.75, 0.1, 0.1, 0.22);
-      pango_cairo_show_layout (cr, layout);
-      cairo_restore (cr);
-    }
-
-  cairo_restore (cr);
-
-#undef T
-
-  return TRUE;
-}
-
-/* Where cairo writes a PDF: a file writer, and the first error it met. */
-typedef struct
-{
-  AcrFileWriter *out;
-  GError        *error;
-} PdfSink;
-
-static cairo_status_t
-pdf_sink_write (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  PdfSink *sink = closure;
-
-  if (sink->error != NULL ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (sink->out), data, length, NULL, NULL, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A PDF surface writing to a temporary file of its own for @path. */
-static cairo_surface_t *
-pdf_begin (PdfSink             *sink,
-           Painter             *p,
-           const char          *path,
-           AcrFileWriterFlags   flags,
-           GError             **error)
-{
-  cairo_surface_t *surface;
-
-  sink->error = NULL;
-  sink->out = acr_file_writer_new (path, flags, error);
-  if (sink->out == NULL)
-    return NULL;
-
-  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write, sink, p->width, p->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->config.issuer_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-  return surface;
-}
-
-/* Finishes @surface (@ok: whether every page was drawn, else @error is set).
- * Only a PDF that cairo finished and that was written, synced and closed
- * without an error is moved into place; anything else is removed. */
-static gboolean
-pdf_end (PdfSink          *sink,
-         cairo_surface_t  *surface,
-         gboolean          ok,
-         GError          **error)
-{
-  cairo_status_t status;
-
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (ok && sink->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&sink->error));
-      ok = FALSE;
-    }
-  else if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot write the PDF: %s"), acr_file_writer_get_path (sink->out),
-                   cairo_status_to_string (status));
-      ok = FALSE;
-    }
-
-  if (ok)
-    ok = g_output_stream_close (G_OUTPUT_STREAM (sink->out), NULL, error);
-
-  g_clear_error (&sink->error);
-  g_clear_object (&sink->out);  /* not closed: its temporary file goes */
-  return ok;
-}
-
-/* Writes @invoice as a one-page PDF at @path: complete, or not at all. */
-static gboolean
-painter_export_one (Painter             *p,
-                    AcrInvoice          *invoice,
-                    const char          *path,
-                    AcrFileWriterFlags   flags,
-                    GError             **error)
-{
-  PdfSink sink;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
-
-  surface = pdf_begin (&sink, p, path, flags, error);
-  if (surface == NULL)
-    return FALSE;
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, acr_invoice_get_number (invoice));
-  cr = cairo_create (surface);
-  ok = paint (p, cr, invoice, error);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-
-  return pdf_end (&sink, surface, ok, error);
-}
-
-static Painter *
-lock_painter (AcrInvoiceRenderer *self)
-{
-  g_mutex_lock (&self->painter_lock);
+  g_mutex_lock (&self->lock);
   if (self->painter == NULL)
-    self->painter = painter_new (&self->config);
+    self->painter = acr_invoice_painter_new (&self->config);
   return self->painter;
 }
 
-static void
-unlock_painter (AcrInvoiceRenderer *self)
+void
+acr_invoice_renderer_unlock_painter (AcrInvoiceRenderer *self)
 {
-  g_mutex_unlock (&self->painter_lock);
+  g_mutex_unlock (&self->lock);
 }
 
-/* The configuration changed: the next page gets a new painter. */
-static void
-drop_painter (AcrInvoiceRenderer *self)
+/* A copy of the configuration as it is now, for an export whose threads
+ * each make their own painter. */
+AcrInvoiceRendererConfig *
+acr_invoice_renderer_dup_config (AcrInvoiceRenderer *self)
 {
-  g_mutex_lock (&self->painter_lock);
-  g_clear_pointer (&self->painter, painter_free);
-  g_mutex_unlock (&self->painter_lock);
+  AcrInvoiceRendererConfig *config = g_new0 (AcrInvoiceRendererConfig, 1);
+
+  g_mutex_lock (&self->lock);
+  acr_invoice_renderer_config_copy (config, &self->config);
+  g_mutex_unlock (&self->lock);
+
+  return config;
 }
 
-static char *
-postal_key (AcrInvoice *invoice)
+void
+acr_invoice_renderer_config_free (AcrInvoiceRendererConfig *config)
 {
-  const char *code = acr_invoice_get_postal_code (invoice);
-  GString *key = g_string_new (NULL);
+  if (config == NULL)
+    return;
 
-  /* "h3a 1a1" and "H3A1A1" sort together; ZIP+4 sorts after its ZIP. */
-  for (const char *c = code; c != NULL && *c != '\0'; c++)
+  acr_invoice_renderer_config_clear (config);
+  g_free (config);
+}
+
+/* Sets one of the configuration's strings; the next page gets a new
+ * painter. */
+static void
+set_config_string (AcrInvoiceRenderer  *self,
+                   char               **field,
+                   const char          *value,
+                   GParamSpec          *pspec)
+{
+  gboolean changed;
+
+  g_mutex_lock (&self->lock);
+  changed = g_strcmp0 (*field, value) != 0;
+  if (changed)
     {
-      if (g_ascii_isalnum (*c))
-        g_string_append_c (key, g_ascii_toupper (*c));
+      g_free (*field);
+      *field = g_strdup (value);
+      g_clear_pointer (&self->painter, acr_invoice_painter_free);
     }
+  g_mutex_unlock (&self->lock);
 
-  return g_string_free (key, FALSE);
-}
-
-typedef struct
-{
-  char       *key;
-  AcrInvoice *invoice;
-} SortEntry;
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-  int cmp;
-
-  /* Invoices without a postal code go last. */
-  if ((*ea->key == '\0') != (*eb->key == '\0'))
-    return *ea->key == '\0' ? 1 : -1;
-
-  cmp = strcmp (ea->key, eb->key);
-  if (cmp != 0)
-    return cmp;
-
-  return strcmp (acr_invoice_get_number (ea->invoice), acr_invoice_get_number (eb->invoice));
-}
-
-typedef struct
-{
-  AcrInvoice * const *invoices;
-  guint               n_invoices;
-  const char         *directory;
-  AcrFileWriterFlags  flags;
-  const Config       *config;
-  GCancellable       *cancellable;
-  int                 next;
-  int                 stop;
-  GMutex              lock;
-  GError             *error;
-} FolderJob;
-
-static void
-folder_job_fail (FolderJob *job,
-                 GError    *error)
-{
-  g_mutex_lock (&job->lock);
-  if (job->error == NULL)
-    job->error = error;
-  else
-    g_error_free (error);
-  g_mutex_unlock (&job->lock);
-  g_atomic_int_set (&job->stop, 1);
-}
-
-static gpointer
-folder_worker (gpointer data)
-{
-  FolderJob *job = data;
-  Painter *p = painter_new (job->config);
-
-  while (!g_atomic_int_get (&job->stop))
-    {
-      guint i = (guint) g_atomic_int_add (&job->next, 1);
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
-      GError *error = NULL;
-
-      if (i >= job->n_invoices)
-        break;
-
-      if (g_cancellable_set_error_if_cancelled (job->cancellable, &error))
-        {
-          folder_job_fail (job, error);
-          break;
-        }
-
-      name = acr_invoice_renderer_dup_file_name (job->invoices[i]);
-      path = g_build_filename (job->directory, name, NULL);
-      if (!painter_export_one (p, job->invoices[i], path, job->flags, &error))
-        {
-          folder_job_fail (job, error);
-          break;
-        }
-    }
-
-  painter_free (p);
-  return NULL;
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void
@@ -1149,9 +108,9 @@ acr_invoice_renderer_finalize (GObject *object)
 {
   AcrInvoiceRenderer *self = (AcrInvoiceRenderer *) object;
 
-  g_clear_pointer (&self->painter, painter_free);
-  g_mutex_clear (&self->painter_lock);
-  config_clear (&self->config);
+  g_clear_pointer (&self->painter, acr_invoice_painter_free);
+  g_mutex_clear (&self->lock);
+  acr_invoice_renderer_config_clear (&self->config);
 
   G_OBJECT_CLASS (acr_invoice_renderer_parent_class)->finalize (object);
 }
@@ -1229,7 +188,7 @@ acr_invoice_renderer_class_init (AcrInvoiceRendererClass *klass)
 static void
 acr_invoice_renderer_init (AcrInvoiceRenderer *self)
 {
-  g_mutex_init (&self->painter_lock);
+  g_mutex_init (&self->lock);
   self->config.paper = ACR_PAPER_LETTER;
   self->config.issuer_name = g_strdup (DEFAULT_ISSUER_NAME);
   self->config.issuer_address = g_strdup (DEFAULT_ISSUER_ADDRESS);
@@ -1252,15 +211,22 @@ void
 acr_invoice_renderer_set_paper (AcrInvoiceRenderer *self,
                                 AcrPaper            paper)
 {
+  gboolean changed;
+
   g_return_if_fail (ACR_IS_INVOICE_RENDERER (self));
   g_return_if_fail (paper == ACR_PAPER_LETTER || paper == ACR_PAPER_A4);
 
-  if (self->config.paper == paper)
-    return;
+  g_mutex_lock (&self->lock);
+  changed = self->config.paper != paper;
+  if (changed)
+    {
+      self->config.paper = paper;
+      g_clear_pointer (&self->painter, acr_invoice_painter_free);
+    }
+  g_mutex_unlock (&self->lock);
 
-  self->config.paper = paper;
-  drop_painter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAPER]);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAPER]);
 }
 
 const char *
@@ -1278,13 +244,7 @@ acr_invoice_renderer_set_issuer_name (AcrInvoiceRenderer *self,
 
   if (name == NULL)
     name = DEFAULT_ISSUER_NAME;
-  if (g_strcmp0 (self->config.issuer_name, name) == 0)
-    return;
-
-  g_free (self->config.issuer_name);
-  self->config.issuer_name = g_strdup (name);
-  drop_painter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ISSUER_NAME]);
+  set_config_string (self, &self->config.issuer_name, name, properties [PROP_ISSUER_NAME]);
 }
 
 const char *
@@ -1307,13 +267,7 @@ acr_invoice_renderer_set_issuer_address (AcrInvoiceRenderer *self,
 
   if (address == NULL)
     address = DEFAULT_ISSUER_ADDRESS;
-  if (g_strcmp0 (self->config.issuer_address, address) == 0)
-    return;
-
-  g_free (self->config.issuer_address);
-  self->config.issuer_address = g_strdup (address);
-  drop_painter (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ISSUER_ADDRESS]);
+  set_config_string (self, &self->config.issuer_address, address, properties [PROP_ISSUER_ADDRESS]);
 }
 
 /**
@@ -1332,7 +286,9 @@ acr_invoice_renderer_get_page_size (AcrInvoiceRenderer *self,
 
   g_return_if_fail (ACR_IS_INVOICE_RENDERER (self));
 
-  paper_size (self->config.paper, &w, &h);
+  g_mutex_lock (&self->lock);
+  acr_paper_get_size (self->config.paper, &w, &h);
+  g_mutex_unlock (&self->lock);
   if (width != NULL)
     *width = w;
   if (height != NULL)
@@ -1361,243 +317,8 @@ acr_invoice_renderer_draw_page (AcrInvoiceRenderer  *self,
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (ACR_IS_INVOICE (invoice), FALSE);
 
-  ok = paint (lock_painter (self), cr, invoice, error);
-  unlock_painter (self);
+  ok = acr_invoice_painter_paint (acr_invoice_renderer_lock_painter (self), cr, invoice, error);
+  acr_invoice_renderer_unlock_painter (self);
 
   return ok;
-}
-
-/**
- * acr_invoice_renderer_dup_file_name:
- * @invoice: a document
- *
- * Returns: (transfer full): "2027-000001.pdf"; a receipt, which shares the
- * number of its invoice, is "2027-000001-receipt.pdf".
- */
-char *
-acr_invoice_renderer_dup_file_name (AcrInvoice *invoice)
-{
-  g_return_val_if_fail (ACR_IS_INVOICE (invoice), NULL);
-
-  if (acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_RECEIPT)
-    return g_strconcat (acr_invoice_get_number (invoice), "-receipt.pdf", NULL);
-
-  return g_strconcat (acr_invoice_get_number (invoice), ".pdf", NULL);
-}
-
-/**
- * acr_invoice_renderer_export_pdf:
- * @self: a renderer
- * @invoice: the document
- * @path: the PDF to write
- * @flags: ACR_FILE_WRITER_REPLACE to replace an existing file
- * @error: return location for an error naming @path
- */
-gboolean
-acr_invoice_renderer_export_pdf (AcrInvoiceRenderer  *self,
-                                 AcrInvoice          *invoice,
-                                 const char          *path,
-                                 AcrFileWriterFlags   flags,
-                                 GError             **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
-  g_return_val_if_fail (ACR_IS_INVOICE (invoice), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  ok = painter_export_one (lock_painter (self), invoice, path, flags, error);
-  unlock_painter (self);
-
-  return ok;
-}
-
-/**
- * acr_invoices_sort_by_postal_code:
- * @invoices: (array length=n_invoices): sorted in place
- * @n_invoices: how many
- *
- * Mailing order: by postal code (letters and digits only, case-insensitive),
- * then by number; documents without a postal code last.
- */
-void
-acr_invoices_sort_by_postal_code (AcrInvoice **invoices,
-                                  guint        n_invoices)
-{
-  g_autofree SortEntry *entries = g_new (SortEntry, n_invoices);
-
-  for (guint i = 0; i < n_invoices; i++)
-    {
-      entries[i].key = postal_key (invoices[i]);
-      entries[i].invoice = invoices[i];
-    }
-
-  qsort (entries, n_invoices, sizeof (SortEntry), compare_entries);
-
-  for (guint i = 0; i < n_invoices; i++)
-    {
-      invoices[i] = entries[i].invoice;
-      g_free (entries[i].key);
-    }
-}
-
-/**
- * acr_invoice_renderer_export_combined:
- * @self: a renderer
- * @invoices: (array length=n_invoices): the documents
- * @n_invoices: how many
- * @path: the PDF to write
- * @flags: ACR_FILE_WRITER_REPLACE to replace an existing file
- * @cancellable: (nullable): checked between pages
- * @error: return location for an error
- *
- * Writes every document into one PDF, one page each, in mailing order (see
- * acr_invoices_sort_by_postal_code()).
- */
-gboolean
-acr_invoice_renderer_export_combined (AcrInvoiceRenderer  *self,
-                                      AcrInvoice * const  *invoices,
-                                      guint                n_invoices,
-                                      const char          *path,
-                                      AcrFileWriterFlags   flags,
-                                      GCancellable        *cancellable,
-                                      GError             **error)
-{
-  g_autofree AcrInvoice **sorted = NULL;
-  PdfSink sink;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  Painter *p;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
-  g_return_val_if_fail (invoices != NULL || n_invoices == 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (n_invoices == 0)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: no invoice to export"), path);
-      return FALSE;
-    }
-
-  sorted = g_memdup2 (invoices, sizeof (AcrInvoice *) * n_invoices);
-  acr_invoices_sort_by_postal_code (sorted, n_invoices);
-
-  p = lock_painter (self);
-  surface = pdf_begin (&sink, p, path, flags, error);
-  if (surface == NULL)
-    {
-      unlock_painter (self);
-      return FALSE;
-    }
-  cr = cairo_create (surface);
-
-  for (guint i = 0; ok && i < n_invoices; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        ok = FALSE;
-      else
-        ok = paint (p, cr, sorted[i], error);
-      if (ok)
-        cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  ok = pdf_end (&sink, surface, ok, error);
-  unlock_painter (self);
-
-  return ok;
-}
-
-/**
- * acr_invoice_renderer_export_folder:
- * @self: a renderer
- * @invoices: (array length=n_invoices): the documents
- * @n_invoices: how many
- * @directory: created if missing; each document becomes
- *   acr_invoice_renderer_dup_file_name() in it
- * @flags: ACR_FILE_WRITER_REPLACE to replace existing files
- * @n_threads: rendering threads; 0 for one per processor
- * @cancellable: (nullable): checked between documents
- * @error: return location for an error
- *
- * Each thread draws with its own font map, context and layouts, so the
- * threads share nothing but the (read-only) invoices, and each file is
- * written through a temporary file of its own. A document listed twice is
- * written once. Without ACR_FILE_WRITER_REPLACE an existing file refuses
- * the export before anything is written. On error the files already
- * written stay; none is left half-written.
- */
-gboolean
-acr_invoice_renderer_export_folder (AcrInvoiceRenderer  *self,
-                                    AcrInvoice * const  *invoices,
-                                    guint                n_invoices,
-                                    const char          *directory,
-                                    AcrFileWriterFlags   flags,
-                                    guint                n_threads,
-                                    GCancellable        *cancellable,
-                                    GError             **error)
-{
-  FolderJob job = { 0 };
-  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
-  g_autoptr (GPtrArray) unique = g_ptr_array_new ();
-  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
-  g_return_val_if_fail (invoices != NULL || n_invoices == 0, FALSE);
-  g_return_val_if_fail (directory != NULL, FALSE);
-
-  if (g_mkdir_with_parents (directory, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
-                   _("%s: cannot create the folder: %s"), directory, g_strerror (saved));
-      return FALSE;
-    }
-
-  /* Each file once, and every target checked before the first is written. */
-  for (guint i = 0; i < n_invoices; i++)
-    {
-      g_autofree char *name = acr_invoice_renderer_dup_file_name (invoices[i]);
-      g_autofree char *path = NULL;
-
-      if (g_hash_table_contains (names, name))
-        continue;
-      path = g_build_filename (directory, name, NULL);
-      if (!acr_file_writer_check_target (path, flags, error))
-        return FALSE;
-      g_hash_table_add (names, g_steal_pointer (&name));
-      g_ptr_array_add (unique, invoices[i]);
-    }
-
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, MAX (unique->len, 1));
-
-  job.invoices = (AcrInvoice * const *) unique->pdata;
-  job.n_invoices = unique->len;
-  job.directory = directory;
-  job.flags = flags;
-  job.config = &self->config;
-  job.cancellable = cancellable;
-  g_mutex_init (&job.lock);
-
-  /* The calling thread works too: one thread needs no thread at all. */
-  for (guint i = 1; i < n_threads; i++)
-    g_ptr_array_add (threads, g_thread_new ("acr-invoice-export", folder_worker, &job));
-  folder_worker (&job);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (threads->pdata[i]);
-
-  g_mutex_clear (&job.lock);
-
-  if (job.error != NULL)
-    {
-      g_propagate_error (error, job.error);
-      return FALSE;
-    }
-
-  return TRUE;
 }

@@ -26,6 +26,11 @@ G_BEGIN_DECLS
  *
  * Each document is rendered in its own language (acr_invoice_get_language()),
  * whatever the process locale: see AcrCatalog.
+ *
+ * The configuration (paper, issuer) is set and read on the thread that owns
+ * the renderer; pages may be drawn and exported on any thread. Each page and
+ * each export uses the configuration as it was when it began: a setting
+ * changed meanwhile applies to the next one.
  */
 
 typedef enum
@@ -63,6 +68,7 @@ gboolean            acr_invoice_renderer_draw_page          (AcrInvoiceRenderer 
 
 char               *acr_invoice_renderer_dup_file_name      (AcrInvoice          *invoice);
 
+/* The PDF exports: see acr-invoice-export.c. */
 gboolean            acr_invoice_renderer_export_pdf         (AcrInvoiceRenderer  *self,
                                                              AcrInvoice          *invoice,
                                                              const char          *path,
@@ -83,8 +89,5 @@ gboolean            acr_invoice_renderer_export_folder      (AcrInvoiceRenderer 
                                                              guint                n_threads,
                                                              GCancellable        *cancellable,
                                                              GError             **error);
-
-void                acr_invoices_sort_by_postal_code        (AcrInvoice         **invoices,
-                                                             guint                n_invoices);
 
 G_END_DECLS

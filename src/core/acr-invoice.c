@@ -5,38 +5,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "acr-invoice.h"
+#include "acr-invoice-private.h"
 #include "acr-money.h"
 
-struct _AcrInvoice
-{
-  GObject           parent_instance;
-
-  AcrInvoiceKind    kind;
-  char             *number;
-  char             *reference_number;
-  char             *member_number;
-  char             *member_name;
-  char            **address_lines;
-  char             *city;
-  char             *region;
-  char             *postal_code;
-  char             *country;
-  char             *language;
-  int               year;
-  GDate             issued_on;
-  GDate             due_on;
-
-  GListStore       *lines;
-  GListStore       *payments;
-  gint64            total_cents;
-  gint64            received_cents;  /* Σ payments */
-  gint64            refunded_cents;  /* Σ |refunds| */
-  gint64            credited_cents;
-  gboolean          placeholder;
-  gboolean          is_void;
-  char             *void_reason;
-};
+/*
+ * The invoice model: its header and lines, frozen when it is issued, its
+ * number and kind, and the amounts and status derived from what happened
+ * to it since. What happens to it (payments, refunds, credit notes,
+ * receipts, voiding) is in acr-invoice-settlement.c.
+ */
 
 enum {
   PROP_0,
@@ -89,17 +66,6 @@ G_DEFINE_QUARK (acr-invoice-error-quark, acr_invoice_error)
 static const char * const kind_names[] = { "invoice", "credit-note", "receipt" };
 static const char * const status_names[] = { "open", "paid", "partially-paid", "void", "refunded" };
 
-/* The money-derived state, compared before and after a change so that only
- * what really changed is notified. */
-typedef struct
-{
-  gint64           paid;
-  gint64           refunded;
-  gint64           credited;
-  gint64           balance;
-  AcrInvoiceStatus status;
-} MoneyState;
-
 static gboolean
 add_overflows (gint64 a,
                gint64 b)
@@ -107,9 +73,9 @@ add_overflows (gint64 a,
   return (b > 0 && a > G_MAXINT64 - b) || (b < 0 && a < G_MININT64 - b);
 }
 
-static void
-snapshot_money (AcrInvoice *self,
-                MoneyState *state)
+void
+acr_invoice_snapshot_money (AcrInvoice           *self,
+                            AcrInvoiceMoneyState *state)
 {
   state->paid = acr_invoice_get_paid_cents (self);
   state->refunded = self->refunded_cents;
@@ -118,13 +84,14 @@ snapshot_money (AcrInvoice *self,
   state->status = acr_invoice_get_status (self);
 }
 
-static void
-notify_money (AcrInvoice       *self,
-              const MoneyState *before)
+/* Notifies what changed since @before was taken. */
+void
+acr_invoice_notify_money (AcrInvoice                 *self,
+                          const AcrInvoiceMoneyState *before)
 {
-  MoneyState after;
+  AcrInvoiceMoneyState after;
 
-  snapshot_money (self, &after);
+  acr_invoice_snapshot_money (self, &after);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (before->paid != after.paid)
@@ -671,137 +638,6 @@ acr_invoice_new_from_quote (const AcrInvoiceInfo  *info,
   return acr_invoice_new (info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
 }
 
-/**
- * acr_invoice_new_credit_note:
- * @invoice: an invoice that is not void and not yet credited
- * @number: the credit note's own number
- * @issued_on: its issue date
- * @error: return location for an error
- *
- * Creates a credit note for the full amount of @invoice (every line negated)
- * and applies it to @invoice, whose balance drops by its total: what the
- * member paid is then owed back and can be refunded.
- *
- * Returns: (transfer full) (nullable): the credit note
- */
-AcrInvoice *
-acr_invoice_new_credit_note (AcrInvoice   *invoice,
-                             const char   *number,
-                             const GDate  *issued_on,
-                             GError      **error)
-{
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (AcrInvoice) note = NULL;
-  AcrInvoiceInfo info = { 0 };
-
-  g_return_val_if_fail (ACR_IS_INVOICE (invoice), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  info.kind = ACR_INVOICE_KIND_CREDIT_NOTE;
-  info.number = number;
-  info.reference_number = invoice->number;
-  info.member_number = invoice->member_number;
-  info.member_name = invoice->member_name;
-  info.address_lines = (const char * const *) invoice->address_lines;
-  info.city = invoice->city;
-  info.region = invoice->region;
-  info.postal_code = invoice->postal_code;
-  info.country = invoice->country;
-  info.language = invoice->language;
-  info.year = invoice->year;
-  info.issued_on = issued_on;
-
-  if (invoice->kind != ACR_INVOICE_KIND_INVOICE)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
-                   _("%s is a %s; only an invoice can be credited"), invoice->number, kind_names[invoice->kind]);
-      return NULL;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (invoice->lines)); i++)
-    {
-      g_autoptr (AcrDuesLine) line = g_list_model_get_item (G_LIST_MODEL (invoice->lines), i);
-
-      g_ptr_array_add (lines, acr_dues_line_new (acr_dues_line_get_code (line),
-                                                    acr_dues_line_get_description (line),
-                                                    -acr_dues_line_get_amount_cents (line),
-                                                    acr_dues_line_get_placeholder (line)));
-    }
-
-  note = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
-  if (note == NULL)
-    return NULL;
-
-  if (!acr_invoice_apply_credit_note (invoice, note, error))
-    return NULL;
-
-  return g_steal_pointer (&note);
-}
-
-/**
- * acr_invoice_new_receipt:
- * @invoice: an invoice with payments
- * @issued_on: the day the receipt is issued
- * @error: return location for an error
- *
- * A receipt is not a new claim: it repeats the invoice (same number, same
- * lines) with the payments received so far, for the member's records.
- *
- * Returns: (transfer full) (nullable): the receipt
- */
-AcrInvoice *
-acr_invoice_new_receipt (AcrInvoice   *invoice,
-                         const GDate  *issued_on,
-                         GError      **error)
-{
-  g_autoptr (AcrInvoice) receipt = NULL;
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
-  AcrInvoiceInfo info = { 0 };
-
-  g_return_val_if_fail (ACR_IS_INVOICE (invoice), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  info.kind = ACR_INVOICE_KIND_RECEIPT;
-  info.number = invoice->number;
-  info.reference_number = invoice->number;
-  info.member_number = invoice->member_number;
-  info.member_name = invoice->member_name;
-  info.address_lines = (const char * const *) invoice->address_lines;
-  info.city = invoice->city;
-  info.region = invoice->region;
-  info.postal_code = invoice->postal_code;
-  info.country = invoice->country;
-  info.language = invoice->language;
-  info.year = invoice->year;
-  info.issued_on = issued_on;
-
-  if (invoice->kind != ACR_INVOICE_KIND_INVOICE || invoice->received_cents == 0)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
-                   _("Invoice %s has no payment to acknowledge"), invoice->number);
-      return NULL;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (invoice->lines)); i++)
-    g_ptr_array_add (lines, g_list_model_get_item (G_LIST_MODEL (invoice->lines), i));
-
-  receipt = acr_invoice_new (&info, (AcrDuesLine * const *) lines->pdata, lines->len, error);
-  if (receipt == NULL)
-    return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (invoice->payments)); i++)
-    {
-      g_autoptr (AcrPayment) payment = g_list_model_get_item (G_LIST_MODEL (invoice->payments), i);
-
-      g_list_store_append (receipt->payments, payment);
-    }
-  receipt->received_cents = invoice->received_cents;
-  receipt->refunded_cents = invoice->refunded_cents;
-  receipt->credited_cents = invoice->credited_cents;
-
-  return g_steal_pointer (&receipt);
-}
-
 AcrInvoiceKind
 acr_invoice_get_kind (AcrInvoice *self)
 {
@@ -1002,234 +838,8 @@ acr_invoice_get_void_reason (AcrInvoice *self)
   return self->void_reason;
 }
 
-/**
- * acr_invoice_add_payment:
- * @self: an invoice
- * @payment: a payment with a positive amount
- * @error: INVALID_AMOUNT, NOT_PAYABLE or OVERPAYMENT
- *
- * Records money received. A payment may be partial; one larger than the
- * balance is refused and changes nothing.
- */
-gboolean
-acr_invoice_add_payment (AcrInvoice  *self,
-                         AcrPayment  *payment,
-                         GError     **error)
+void
+acr_invoice_notify_void_reason (AcrInvoice *self)
 {
-  g_autofree char *amount_text = NULL;
-  g_autofree char *balance_text = NULL;
-  MoneyState before;
-  gint64 amount;
-  gint64 balance;
-
-  g_return_val_if_fail (ACR_IS_INVOICE (self), FALSE);
-  g_return_val_if_fail (ACR_IS_PAYMENT (payment), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  amount = acr_payment_get_amount_cents (payment);
-  amount_text = acr_money_format (amount, "en");
-
-  if (amount <= 0)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID_AMOUNT,
-                   _("Invoice %s: a payment must be more than $0.00, not %s"), self->number, amount_text);
-      return FALSE;
-    }
-
-  if (self->kind != ACR_INVOICE_KIND_INVOICE)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_NOT_PAYABLE,
-                   _("%s is a %s and cannot take payments"), self->number, kind_names[self->kind]);
-      return FALSE;
-    }
-
-  if (self->is_void)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_NOT_PAYABLE,
-                   _("Invoice %s is void and cannot take payments"), self->number);
-      return FALSE;
-    }
-
-  if (self->refunded_cents > 0 && acr_invoice_get_paid_cents (self) == 0)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_NOT_PAYABLE,
-                   _("Invoice %s was refunded and cannot take payments"), self->number);
-      return FALSE;
-    }
-
-  balance = acr_invoice_get_balance_cents (self);
-  if (amount > balance)
-    {
-      balance_text = acr_money_format (balance, "en");
-      if (balance <= 0)
-        g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_OVERPAYMENT,
-                     _("Invoice %s: nothing is due, so a payment of %s would be an overpayment"),
-                     self->number, amount_text);
-      else
-        g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_OVERPAYMENT,
-                     _("Invoice %s: a payment of %s is more than the balance of %s; overpayment refused"),
-                     self->number, amount_text, balance_text);
-      return FALSE;
-    }
-
-  snapshot_money (self, &before);
-  g_list_store_append (self->payments, payment);
-  self->received_cents += amount;
-  notify_money (self, &before);
-
-  return TRUE;
-}
-
-/**
- * acr_invoice_add_refund:
- * @self: an invoice
- * @refund: a payment with a negative amount: money paid back to the member
- * @error: INVALID_AMOUNT, NOT_PAYABLE or REFUND_EXCEEDS_PAID
- *
- * Records money paid back. Once everything received has been paid back the
- * invoice is refunded (and may then be voided).
- */
-gboolean
-acr_invoice_add_refund (AcrInvoice  *self,
-                        AcrPayment  *refund,
-                        GError     **error)
-{
-  g_autofree char *amount_text = NULL;
-  g_autofree char *paid_text = NULL;
-  MoneyState before;
-  gint64 amount;
-
-  g_return_val_if_fail (ACR_IS_INVOICE (self), FALSE);
-  g_return_val_if_fail (ACR_IS_PAYMENT (refund), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  amount = -acr_payment_get_amount_cents (refund);
-  amount_text = acr_money_format (amount, "en");
-
-  if (acr_payment_get_amount_cents (refund) >= 0)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID_AMOUNT,
-                   _("Invoice %s: a refund is recorded as a negative amount, not %s"),
-                   self->number, amount_text);
-      return FALSE;
-    }
-
-  if (self->kind != ACR_INVOICE_KIND_INVOICE || self->is_void)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_NOT_PAYABLE,
-                   _("%s cannot be refunded: it holds no payments"), self->number);
-      return FALSE;
-    }
-
-  if (amount > acr_invoice_get_paid_cents (self))
-    {
-      paid_text = acr_money_format (acr_invoice_get_paid_cents (self), "en");
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_REFUND_EXCEEDS_PAID,
-                   _("Invoice %s: a refund of %s is more than the %s paid"),
-                   self->number, amount_text, paid_text);
-      return FALSE;
-    }
-
-  snapshot_money (self, &before);
-  g_list_store_append (self->payments, refund);
-  self->refunded_cents += amount;
-  notify_money (self, &before);
-
-  return TRUE;
-}
-
-/**
- * acr_invoice_apply_credit_note:
- * @self: the invoice @credit_note refers to
- * @credit_note: a credit note whose reference is @self
- * @error: return location for an error
- *
- * Records that @credit_note cancels (part of) @self. Used by
- * acr_invoice_new_credit_note() and when the store loads both.
- */
-gboolean
-acr_invoice_apply_credit_note (AcrInvoice  *self,
-                               AcrInvoice  *credit_note,
-                               GError     **error)
-{
-  MoneyState before;
-  gint64 credit;
-
-  g_return_val_if_fail (ACR_IS_INVOICE (self), FALSE);
-  g_return_val_if_fail (ACR_IS_INVOICE (credit_note), FALSE);
-
-  if (credit_note->kind != ACR_INVOICE_KIND_CREDIT_NOTE
-      || g_strcmp0 (credit_note->reference_number, self->number) != 0)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID,
-                   _("%s is not a credit note for invoice %s"), credit_note->number, self->number);
-      return FALSE;
-    }
-
-  if (self->is_void)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_ALREADY_VOID,
-                   _("Invoice %s is void; there is nothing to credit"), self->number);
-      return FALSE;
-    }
-
-  credit = -credit_note->total_cents;
-  if (credit <= 0 || self->credited_cents + credit > self->total_cents)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_ALREADY_CREDITED,
-                   _("Credit note %s would credit invoice %s beyond its total"),
-                   credit_note->number, self->number);
-      return FALSE;
-    }
-
-  snapshot_money (self, &before);
-  self->credited_cents += credit;
-  notify_money (self, &before);
-
-  return TRUE;
-}
-
-/**
- * acr_invoice_void:
- * @self: an invoice
- * @reason: why, for the record
- * @error: ALREADY_VOID or HAS_PAYMENTS
- *
- * Cancels an invoice issued in error. Refused while it holds money: the
- * payments must be refunded first.
- */
-gboolean
-acr_invoice_void (AcrInvoice  *self,
-                  const char  *reason,
-                  GError     **error)
-{
-  g_autofree char *paid_text = NULL;
-  MoneyState before;
-
-  g_return_val_if_fail (ACR_IS_INVOICE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->is_void)
-    {
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_ALREADY_VOID,
-                   _("Invoice %s is already void"), self->number);
-      return FALSE;
-    }
-
-  if (acr_invoice_get_paid_cents (self) > 0)
-    {
-      paid_text = acr_money_format (acr_invoice_get_paid_cents (self), "en");
-      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_HAS_PAYMENTS,
-                   _("Invoice %s holds payments of %s; refund them before voiding it"),
-                   self->number, paid_text);
-      return FALSE;
-    }
-
-  snapshot_money (self, &before);
-  self->is_void = TRUE;
-  self->void_reason = g_strdup (reason);
-  notify_money (self, &before);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VOID_REASON]);
-
-  return TRUE;
 }
