@@ -167,8 +167,9 @@ read_member (AcrPerson   *self,
   if (!variant_from_json (info, node, &value, error))
     return FALSE;
 
-  /* Checks the value as every other way in does, and stores it (NULL: unknown). */
-  return acr_person_set_fact (self, path, g_steal_pointer (&value), error);
+  /* Checks the value as every other way in does, and stores it (NULL: unknown).
+   * acr_person_set_fact () takes a reference of its own: @value keeps ours. */
+  return acr_person_set_fact (self, path, value, error);
 }
 
 static gboolean
