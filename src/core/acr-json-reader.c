@@ -91,6 +91,26 @@ check_escape (const char  *data,
               return FALSE;
             }
         }
+      /* A first half of a character (\\ud800 to \\udbff) followed by
+       * another \\u escape: json-glib leaks, as above, unless that escape
+       * is the second half (\\udc00 to \\udfff). A first half followed by
+       * anything else comes out as invalid text, refused with its path. */
+      if (g_ascii_strncasecmp (data + at + 2, "d", 1) == 0 && strchr ("89abAB", data[at + 3]) != NULL &&
+          at + 7 < length && data[at + 6] == '\\' && data[at + 7] == 'u')
+        {
+          gboolean second_half = at + 11 < length &&
+                                 g_ascii_tolower (data[at + 8]) == 'd' &&
+                                 strchr ("cdefCDEF", data[at + 9]) != NULL &&
+                                 g_ascii_isxdigit (data[at + 10]) && g_ascii_isxdigit (data[at + 11]);
+
+          if (!second_half)
+            {
+              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("line %u: \\u%.4s must be followed by the second half of its character, \\udc00 to \\udfff"),
+                           line_of (data, data + at), data + at + 2);
+              return FALSE;
+            }
+        }
       *i = at + 5;
       return TRUE;
     }
