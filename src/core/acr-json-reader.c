@@ -98,12 +98,15 @@ check_escape (const char  *data,
       if (g_ascii_strncasecmp (data + at + 2, "d", 1) == 0 && strchr ("89abAB", data[at + 3]) != NULL &&
           at + 7 < length && data[at + 6] == '\\' && data[at + 7] == 'u')
         {
-          gboolean second_half = at + 11 < length &&
-                                 g_ascii_tolower (data[at + 8]) == 'd' &&
-                                 strchr ("cdefCDEF", data[at + 9]) != NULL &&
+          gboolean four_digits = at + 11 < length &&
+                                 g_ascii_isxdigit (data[at + 8]) && g_ascii_isxdigit (data[at + 9]) &&
                                  g_ascii_isxdigit (data[at + 10]) && g_ascii_isxdigit (data[at + 11]);
+          gboolean second_half = four_digits &&
+                                 g_ascii_tolower (data[at + 8]) == 'd' &&
+                                 strchr ("cdefCDEF", data[at + 9]) != NULL;
 
-          if (!second_half)
+          /* Not four digits: the next escape's own check says so. */
+          if (four_digits && !second_half)
             {
               g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                            _("line %u: \\u%.4s must be followed by the second half of its character, \\udc00 to \\udfff"),
