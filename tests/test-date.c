@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "acr-date.h"
+#include "acr-money.h"
 
 /* acr_date_today () is the one "today" of the app and the CLI. */
 
@@ -74,6 +75,58 @@ test_date_format_iso_reads_back (void)
   g_assert_cmpint (g_date_compare (&date, &back), ==, 0);
 }
 
+static void
+assert_date (int         year,
+             int         month,
+             int         day,
+             const char *language,
+             const char *expected)
+{
+  g_autoptr (GDate) date = g_date_new_dmy (day, month, year);
+  g_autofree char *text = acr_date_format_long (date, language);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_date_long_english (void)
+{
+  assert_date (2026, 11, 26, "en", "November 26, 2026");
+  assert_date (2027, 1, 1, "en", "January 1, 2027");
+  assert_date (2028, 2, 29, "en", "February 29, 2028");
+  assert_date (2027, 12, 31, NULL, "December 31, 2027");
+}
+
+static void
+test_date_long_french (void)
+{
+  assert_date (2026, 11, 26, "fr", "26 novembre 2026");
+  assert_date (2027, 1, 1, "fr", "1er janvier 2027");
+  assert_date (2027, 8, 15, "fr", "15 août 2027");
+  assert_date (2027, 2, 3, "fr", "3 février 2027");
+  assert_date (2027, 12, 31, "fr", "31 décembre 2027");
+}
+
+static void
+test_date_parse_iso_is_strict (void)
+{
+  GDate date;
+  g_autofree char *text = NULL;
+
+  g_assert_true (acr_date_parse_iso ("2024-02-29", &date));
+  text = acr_date_format_iso (&date);
+  g_assert_cmpstr (text, ==, "2024-02-29");
+
+  g_assert_false (acr_date_parse_iso ("2023-02-29", &date));
+  g_assert_false (acr_date_parse_iso ("2027-13-01", &date));
+  g_assert_false (acr_date_parse_iso ("2027-00-10", &date));
+  g_assert_false (acr_date_parse_iso ("2027-04-31", &date));
+  g_assert_false (acr_date_parse_iso ("2027-04-1", &date));
+  g_assert_false (acr_date_parse_iso ("2027-04-01T00", &date));
+  g_assert_false (acr_date_parse_iso ("２０２７-04-01", &date));
+  g_assert_false (acr_date_parse_iso (NULL, &date));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,5 +137,8 @@ main (int   argc,
   g_test_add_func ("/acr/date/today-follows-the-time-zone", test_date_today_follows_the_time_zone);
   g_test_add_func ("/acr/date/format-iso-reads-back", test_date_format_iso_reads_back);
 
+  g_test_add_func ("/acr/date/long-english", test_date_long_english);
+  g_test_add_func ("/acr/date/long-french", test_date_long_french);
+  g_test_add_func ("/acr/date/parse-iso-is-strict", test_date_parse_iso_is_strict);
   return g_test_run ();
 }

@@ -14,18 +14,6 @@ assert_money (gint64      cents,
   g_assert_cmpstr (text, ==, expected);
 }
 
-static void
-assert_date (int         year,
-             int         month,
-             int         day,
-             const char *language,
-             const char *expected)
-{
-  g_autoptr (GDate) date = g_date_new_dmy (day, month, year);
-  g_autofree char *text = acr_date_format_long (date, language);
-
-  g_assert_cmpstr (text, ==, expected);
-}
 
 static void
 test_money_english_groups_thousands (void)
@@ -85,25 +73,6 @@ test_money_language_variants (void)
   g_assert_false (acr_language_is_supported (NULL));
 }
 
-static void
-test_date_long_english (void)
-{
-  assert_date (2026, 11, 26, "en", "November 26, 2026");
-  assert_date (2027, 1, 1, "en", "January 1, 2027");
-  assert_date (2028, 2, 29, "en", "February 29, 2028");
-  assert_date (2027, 12, 31, NULL, "December 31, 2027");
-}
-
-static void
-test_date_long_french (void)
-{
-  assert_date (2026, 11, 26, "fr", "26 novembre 2026");
-  assert_date (2027, 1, 1, "fr", "1er janvier 2027");
-  assert_date (2027, 8, 15, "fr", "15 août 2027");
-  assert_date (2027, 2, 3, "fr", "3 février 2027");
-  assert_date (2027, 12, 31, "fr", "31 décembre 2027");
-}
-
 /* Staff's views pass no language: amounts follow the interface's. */
 static void
 test_money_null_language_follows_the_interface (void)
@@ -133,8 +102,6 @@ main (int   argc,
   g_test_add_func ("/acr/money/french-comma-and-no-break-spaces", test_money_french_comma_and_no_break_spaces);
   g_test_add_func ("/acr/money/extremes-of-gint64", test_money_extremes_of_gint64);
   g_test_add_func ("/acr/money/language-variants", test_money_language_variants);
-  g_test_add_func ("/acr/date/long-english", test_date_long_english);
-  g_test_add_func ("/acr/date/long-french", test_date_long_french);
 
   return g_test_run ();
 }

@@ -277,26 +277,6 @@ test_person_fact_table_matches_properties (void)
   g_assert_null (acr_person_lookup_fact ("colour"));
 }
 
-static void
-test_date_parse_iso_is_strict (void)
-{
-  GDate date;
-  g_autofree char *text = NULL;
-
-  g_assert_true (acr_date_parse_iso ("2024-02-29", &date));
-  text = acr_date_format_iso (&date);
-  g_assert_cmpstr (text, ==, "2024-02-29");
-
-  g_assert_false (acr_date_parse_iso ("2023-02-29", &date));
-  g_assert_false (acr_date_parse_iso ("2027-13-01", &date));
-  g_assert_false (acr_date_parse_iso ("2027-00-10", &date));
-  g_assert_false (acr_date_parse_iso ("2027-04-31", &date));
-  g_assert_false (acr_date_parse_iso ("2027-04-1", &date));
-  g_assert_false (acr_date_parse_iso ("2027-04-01T00", &date));
-  g_assert_false (acr_date_parse_iso ("２０２７-04-01", &date));
-  g_assert_false (acr_date_parse_iso (NULL, &date));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -315,7 +295,6 @@ main (int   argc,
   g_test_add_func ("/acr/person/notifies-only-real-changes", test_person_notifies_only_real_changes);
   g_test_add_func ("/acr/person/parses-what-staff-type", test_person_parses_what_staff_type);
   g_test_add_func ("/acr/person/fact-table-matches-properties", test_person_fact_table_matches_properties);
-  g_test_add_func ("/acr/date/parse-iso-is-strict", test_date_parse_iso_is_strict);
 
   return g_test_run ();
 }

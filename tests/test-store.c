@@ -599,63 +599,6 @@ test_drafts (void)
   acr_test_remove_tree (dir);
 }
 
-static void
-test_npi_check_digit (void)
-{
-  /* The example in the NPI check digit specification. */
-  g_assert_true (acr_npi_is_valid ("1234567893"));
-  g_assert_false (acr_npi_is_valid ("1234567890"));
-  g_assert_false (acr_npi_is_valid ("123456789"));
-  g_assert_false (acr_npi_is_valid ("12345678930"));
-  g_assert_false (acr_npi_is_valid ("12345a7893"));
-  g_assert_false (acr_npi_is_valid (NULL));
-  for (guint i = 0; i < 200; i++)
-    {
-      g_autofree char *first = g_strdup_printf ("%09u", 100000000 + i * 4999);
-      g_autofree char *check = acr_npi_check_digit_for (first);
-      g_autofree char *npi = g_strconcat (first, check, NULL);
-      g_autofree char *wrong = g_strdup_printf ("%s%d", first, (check[0] - '0' + 1) % 10);
-
-      g_assert_true (acr_npi_is_valid (npi));
-      g_assert_false (acr_npi_is_valid (wrong));
-    }
-}
-
-static void
-test_member_fields_validated (void)
-{
-  g_autoptr (AcrMember) m = acr_member_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_false (acr_member_set_field (m, "npi", "1234567890", &error));
-  g_assert_error (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "npi"));
-  g_clear_error (&error);
-  g_assert_true (acr_member_set_field (m, "npi", "1234567893", &error));
-
-  g_assert_false (acr_member_set_field (m, "language", "de", &error));
-  g_clear_error (&error);
-  g_assert_false (acr_member_set_field (m, "status", "sleeping", &error));
-  g_clear_error (&error);
-  g_assert_false (acr_member_set_field (m, "email", "nobody.example.org", &error));
-  g_clear_error (&error);
-  g_assert_false (acr_member_set_field (m, "joined", "2026-02-30", &error));
-  g_clear_error (&error);
-  g_assert_false (acr_member_set_field (m, "country", "usa", &error));
-  g_clear_error (&error);
-  g_assert_false (acr_member_set_field (m, "chapters", "VA,DC,MD", &error));
-  g_clear_error (&error);
-  g_assert_false (acr_member_set_field (m, "colour", "blue", &error));
-  g_assert_error (error, ACR_MEMBER_ERROR, ACR_MEMBER_ERROR_UNKNOWN_FIELD);
-  g_clear_error (&error);
-
-  g_assert_cmpstr (acr_member_get_language (m), ==, "en");
-  g_assert_cmpstr (acr_member_get_status (m), ==, "applicant");
-  g_assert_true (acr_member_set_field (m, "language", "fr", &error));
-  g_assert_true (acr_member_set_field (m, "joined", "2024-02-29", &error));
-  g_assert_no_error (error);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -679,8 +622,6 @@ main (int    argc,
                    test_search_index_from_a_thread_never_misses_a_change);
   g_test_add_func ("/acr/store/migrates-from-schema-5", test_migrates_from_v5);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
-  g_test_add_func ("/acr/member/npi-check-digit", test_npi_check_digit);
-  g_test_add_func ("/acr/member/fields-are-validated", test_member_fields_validated);
 
   return g_test_run ();
 }
