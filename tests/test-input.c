@@ -117,6 +117,7 @@ test_person_malformed_escape_refused (void)
     { "{\"given_name\": \"\\u12\"}", "line 1: \\u must be followed by four hexadecimal digits" },
     { "{\"given_name\":\n \"a\\qb\"}", "line 2: a backslash in a string must start an escape" },
     { "{\"given_name\": \"\\ud83d\\ue00d\"}", "line 1: \\ud83d must be followed by the second half of its character" },
+    { "{\"profession\": \"phy\\ude0d\\ude00\"}", "line 1: \\ude0d is the second half of a character whose first half is missing" },
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrPerson) fine = acr_person_new_from_data ("{\"given_name\": \"Ren\\u00e9 \\\"R\\\" \\\\ \\/\\b\\f\\n\\r\\t\"}", -1, "ok.json", &error);

@@ -60,9 +60,43 @@ check_number (const char  *data,
   return FALSE;
 }
 
-/* The escape at *@i (a backslash inside a string): json-glib 1.6 leaks the
- * string it was reading when an escape is malformed ("\\udnt"), so these are
- * refused before it reads them. Leaves *@i on the escape's last byte. */
+/* The four hexadecimal digits at @p, or -1. */
+static int
+hex4 (const char *p,
+      gsize       available)
+{
+  int value = 0;
+
+  if (available < 4)
+    return -1;
+  for (int k = 0; k < 4; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[k]);
+    }
+  return value;
+}
+
+/* Whether a \\u escape starts at @at. */
+static gboolean
+followed_by_u (const char *data,
+               gsize       length,
+               gsize       at)
+{
+  return at + 1 < length && data[at] == '\\' && data[at + 1] == 'u';
+}
+
+/* The escape at *@i (a backslash inside a string). json-glib 1.6 leaks the
+ * string it was reading when an escape is malformed ("\\udnt") and when a
+ * \\u escape is half of a character that the text does not complete
+ * ("\\ud83d\\ue00d", "\\ude0d\\ude00"), so these are refused before it
+ * reads them: a first half (\\ud800 to \\udbff) followed by another \\u
+ * escape must be followed by a second half (\\udc00 to \\udfff), and a
+ * second half is never followed by another \\u escape. A half followed by
+ * anything else comes out of json-glib as invalid text, which
+ * _acr_json_check_text () refuses naming its JSON path. Leaves *@i on the
+ * escape's last byte. */
 static gboolean
 check_escape (const char  *data,
               gsize        length,
@@ -70,6 +104,7 @@ check_escape (const char  *data,
               GError     **error)
 {
   gsize at = *i;
+  int value;
 
   if (at + 1 >= length || strchr ("\"\\/bfnrtu", data[at + 1]) == NULL || data[at + 1] == '\0')
     {
@@ -79,46 +114,49 @@ check_escape (const char  *data,
       return FALSE;
     }
 
-  if (data[at + 1] == 'u')
+  if (data[at + 1] != 'u')
     {
-      for (gsize k = at + 2; k < at + 6; k++)
-        {
-          if (k >= length || !g_ascii_isxdigit (data[k]))
-            {
-              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           _("line %u: \\u must be followed by four hexadecimal digits"),
-                           line_of (data, data + at));
-              return FALSE;
-            }
-        }
-      /* A first half of a character (\\ud800 to \\udbff) followed by
-       * another \\u escape: json-glib leaks, as above, unless that escape
-       * is the second half (\\udc00 to \\udfff). A first half followed by
-       * anything else comes out as invalid text, refused with its path. */
-      if (g_ascii_strncasecmp (data + at + 2, "d", 1) == 0 && strchr ("89abAB", data[at + 3]) != NULL &&
-          at + 7 < length && data[at + 6] == '\\' && data[at + 7] == 'u')
-        {
-          gboolean four_digits = at + 11 < length &&
-                                 g_ascii_isxdigit (data[at + 8]) && g_ascii_isxdigit (data[at + 9]) &&
-                                 g_ascii_isxdigit (data[at + 10]) && g_ascii_isxdigit (data[at + 11]);
-          gboolean second_half = four_digits &&
-                                 g_ascii_tolower (data[at + 8]) == 'd' &&
-                                 strchr ("cdefCDEF", data[at + 9]) != NULL;
-
-          /* Not four digits: the next escape's own check says so. */
-          if (four_digits && !second_half)
-            {
-              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           _("line %u: \\u%.4s must be followed by the second half of its character, \\udc00 to \\udfff"),
-                           line_of (data, data + at), data + at + 2);
-              return FALSE;
-            }
-        }
-      *i = at + 5;
+      *i = at + 1;
       return TRUE;
     }
 
-  *i = at + 1;
+  value = hex4 (data + at + 2, length - (at + 2));
+  if (value < 0)
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("line %u: \\u must be followed by four hexadecimal digits"),
+                   line_of (data, data + at));
+      return FALSE;
+    }
+
+  if (value >= 0xDC00 && value <= 0xDFFF && followed_by_u (data, length, at + 6))
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("line %u: \\u%.4s is the second half of a character whose first half is missing"),
+                   line_of (data, data + at), data + at + 2);
+      return FALSE;
+    }
+
+  if (value >= 0xD800 && value <= 0xDBFF && followed_by_u (data, length, at + 6))
+    {
+      int second = hex4 (data + at + 8, length - (at + 8));
+
+      /* Not four digits: the next escape's own check says so. */
+      if (second >= 0 && (second < 0xDC00 || second > 0xDFFF))
+        {
+          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                       _("line %u: \\u%.4s must be followed by the second half of its character, \\udc00 to \\udfff"),
+                       line_of (data, data + at), data + at + 2);
+          return FALSE;
+        }
+      if (second >= 0)
+        {
+          *i = at + 11;
+          return TRUE;
+        }
+    }
+
+  *i = at + 5;
   return TRUE;
 }
 
