@@ -87,6 +87,13 @@ test_person_text_after_the_document_refused (void)
     "{\"given_name\": \"A\"}\n\n",
     "  {\"given_name\": \"A\", \"chapters\": [\"VA\"]}\r\n",
   };
+  g_autoptr (GError) quote_error = NULL;
+  g_autoptr (AcrPerson) quoted = acr_person_new_from_data ("''{}", -1, "q.json", &quote_error);
+
+  /* json-glib reads 'single-quoted' strings (and leaks after one): refused. */
+  g_assert_null (quoted);
+  g_assert_nonnull (quote_error);
+  g_assert_nonnull (strstr (quote_error->message, "q.json: line 1: JSON strings take double quotes"));
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {

@@ -200,6 +200,16 @@ _acr_json_check_depth (const char  *data,
           continue;
         }
 
+      /* json-glib 1.6 also reads 'single-quoted' strings, and leaks when
+       * one is followed by another value ("''{}"): JSON has none. */
+      if (c == '\'')
+        {
+          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                       _("line %u: JSON strings take double quotes, not single quotes"),
+                       line_of (data, data + i));
+          return FALSE;
+        }
+
       if (depth == 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' && root_seen)
         {
           g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
