@@ -88,15 +88,13 @@ followed_by_u (const char *data,
 }
 
 /* The escape at *@i (a backslash inside a string). json-glib 1.6 leaks the
- * string it was reading when an escape is malformed ("\\udnt") and when a
- * \\u escape is half of a character that the text does not complete
- * ("\\ud83d\\ue00d", "\\ude0d\\ude00"), so these are refused before it
- * reads them: a first half (\\ud800 to \\udbff) followed by another \\u
- * escape must be followed by a second half (\\udc00 to \\udfff), and a
- * second half is never followed by another \\u escape. A half followed by
- * anything else comes out of json-glib as invalid text, which
- * _acr_json_check_text () refuses naming its JSON path. Leaves *@i on the
- * escape's last byte. */
+ * string it was reading when an escape is malformed ("\\udnt") and on many
+ * a half of a character that the text does not complete ("\\ud83d\\ue00d",
+ * "\\ude0d\\ude00", "\\ud833\""), and reads what it keeps of one as invalid
+ * text; so these are refused before it reads them: a first half (\\ud800 to
+ * \\udbff) must be followed at once by a second half (\\udc00 to \\udfff),
+ * and a second half never stands alone. Leaves *@i on the escape's last
+ * byte. */
 static gboolean
 check_escape (const char  *data,
               gsize        length,
@@ -129,7 +127,7 @@ check_escape (const char  *data,
       return FALSE;
     }
 
-  if (value >= 0xDC00 && value <= 0xDFFF && followed_by_u (data, length, at + 6))
+  if (value >= 0xDC00 && value <= 0xDFFF)
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    _("line %u: \\u%.4s is the second half of a character whose first half is missing"),
@@ -137,12 +135,12 @@ check_escape (const char  *data,
       return FALSE;
     }
 
-  if (value >= 0xD800 && value <= 0xDBFF && followed_by_u (data, length, at + 6))
+  if (value >= 0xD800 && value <= 0xDBFF)
     {
-      int second = hex4 (data + at + 8, length - (at + 8));
+      int second = followed_by_u (data, length, at + 6) ? hex4 (data + at + 8, length - (at + 8)) : -2;
 
-      /* Not four digits: the next escape's own check says so. */
-      if (second >= 0 && (second < 0xDC00 || second > 0xDFFF))
+      /* \\u and not four digits: the next escape's own check says so. */
+      if (second != -1 && (second < 0xDC00 || second > 0xDFFF))
         {
           g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                        _("line %u: \\u%.4s must be followed by the second half of its character, \\udc00 to \\udfff"),
