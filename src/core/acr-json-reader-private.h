@@ -19,9 +19,10 @@ typedef struct
  * Every JSON text the core reads goes through _acr_json_parse(): it refuses,
  * before json-glib sees them, documents nested more than
  * ACR_JSON_MAX_DEPTH arrays and objects deep (json-glib's parser recurses
- * without a limit and overflows the stack) and bytes that are not UTF-8; after
- * parsing it refuses any key or string that is not valid UTF-8 (json-glib 1.6
- * decodes a lone "\ud800" escape into invalid bytes). Its errors are
+ * without a limit and overflows the stack), bytes that are not UTF-8, and
+ * escapes that are malformed or half a character (json-glib 1.6 decodes a
+ * lone "\ud800" into invalid bytes or leaks on it), so every key and string
+ * it returns is valid UTF-8. Its errors are
  * JSON_PARSER_ERROR_INVALID_DATA with a message that does not name the source,
  * as json-glib's own; *root is NULL for an empty document.
  */
@@ -33,9 +34,6 @@ gboolean    _acr_json_parse          (const char     *data,
                                       GError        **error);
 gboolean    _acr_json_check_depth    (const char     *data,
                                       gsize           length,
-                                      GError        **error);
-gboolean    _acr_json_check_text     (JsonNode       *node,
-                                      const char     *path,
                                       GError        **error);
 
 char       *_acr_json_path_member    (const char     *path,

@@ -262,79 +262,6 @@ _acr_json_check_depth (const char  *data,
 }
 
 /**
- * _acr_json_check_text:
- * @path: (nullable): where @node is, for the message ("training")
- *
- * Refuses a key or string anywhere in @node that is not valid UTF-8, naming
- * its JSON path: "given_name: not valid UTF-8 text". Recursion is bounded by
- * the depth _acr_json_check_depth() allows.
- */
-gboolean
-_acr_json_check_text (JsonNode    *node,
-                      const char  *path,
-                      GError     **error)
-{
-  const char *where = path != NULL && path[0] != '\0' ? path : _("the document");
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
-
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &key, &member))
-          {
-            g_autofree char *member_path = NULL;
-
-            if (!g_utf8_validate (key, -1, NULL))
-              {
-                g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                             _("%s: a key is not valid UTF-8 text"), where);
-                return FALSE;
-              }
-
-            member_path = _acr_json_path_member (path, key);
-            if (!_acr_json_check_text (member, member_path, error))
-              return FALSE;
-          }
-        return TRUE;
-      }
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        for (guint i = 0; i < n; i++)
-          {
-            g_autofree char *element_path = _acr_json_path_index (path, i);
-
-            if (!_acr_json_check_text (json_array_get_element (array, i), element_path, error))
-              return FALSE;
-          }
-        return TRUE;
-      }
-
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING &&
-          !g_utf8_validate (json_node_get_string (node), -1, NULL))
-        {
-          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                       _("%s: not valid UTF-8 text"), where);
-          return FALSE;
-        }
-      return TRUE;
-
-    case JSON_NODE_NULL:
-    default:
-      return TRUE;
-    }
-}
-
-/**
  * _acr_json_parse:
  * @length: the length of @data in bytes, or -1 if it ends with a NUL
  * @root: (out) (transfer full) (nullable): the document, %NULL when it is empty
@@ -373,9 +300,6 @@ _acr_json_parse (const char  *data,
 
   if (json_parser_get_root (parser) == NULL)
     return TRUE;
-
-  if (!_acr_json_check_text (json_parser_get_root (parser), NULL, error))
-    return FALSE;
 
   *root = json_parser_steal_root (parser);
   return TRUE;
