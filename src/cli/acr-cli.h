@@ -74,4 +74,8 @@ int  acr_cli_balance     (int    argc,
 int  acr_cli_report      (int    argc,
                           char **argv);
 
+/* Subcommands (acr-cli-what-if.c) */
+int  acr_cli_what_if     (int    argc,
+                          char **argv);
+
 G_END_DECLS

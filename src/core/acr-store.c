@@ -343,6 +343,23 @@ acr_store_lookup_member_by_id (AcrStore  *self,
   return ACR_STORE_BACKEND_GET_IFACE (self->backend)->load_member (self->backend, id, 0, error);
 }
 
+/**
+ * acr_store_list_ids_by_status:
+ * @status: a member status ("active", …)
+ *
+ * Returns: (transfer full): the gint64 ids of the members with @status, in
+ *   id order, or NULL with @error set
+ */
+GArray *
+acr_store_list_ids_by_status (AcrStore    *self,
+                              const char  *status,
+                              GError     **error)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  g_return_val_if_fail (status != NULL, NULL);
+  return ACR_STORE_BACKEND_GET_IFACE (self->backend)->list_ids_by_status (self->backend, status, error);
+}
+
 char *
 _acr_store_now (void)
 {

@@ -67,6 +67,9 @@ AcrMember       *acr_store_lookup_member      (AcrStore     *self,
 AcrMember       *acr_store_lookup_member_by_id (AcrStore    *self,
                                                gint64        id,
                                                GError      **error);
+GArray          *acr_store_list_ids_by_status (AcrStore     *self,
+                                               const char   *status,
+                                               GError      **error);
 guint            acr_store_parse_number       (const char   *text);
 gboolean         acr_store_add_member         (AcrStore     *self,
                                                AcrMember    *member,
