@@ -19,6 +19,7 @@
 #include "acr-catalog.h"
 #include "acr-payment-dialog.h"
 #include "acr-preferences-window.h"
+#include "acr-what-if-dialog.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
 
@@ -118,6 +119,7 @@ main (int   argc,
   g_autofree char *dialog = NULL;
   g_autofree char *amount = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *rules = NULL;
   int year = 0;
   gboolean dark = FALSE, application = FALSE;
   int width = 1280, height = 800, select = -1;
@@ -132,10 +134,11 @@ main (int   argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Type this in the member search", "TEXT" },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Open the member at this row", "N" },
     { "scroll-to", 0, 0, G_OPTION_ARG_STRING, &scroll_to, "Scroll the form to this fact's row", "FACT" },
-    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences, shortcuts or payment", "NAME" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences, shortcuts, payment or what-if", "NAME" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Billing year to show", "YEAR" },
     { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, "Type this in the payment dialog's amount", "TEXT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, "Type this in the payment dialog's date", "TEXT" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules, "The what-if dialog's proposed rules (compared before the shot)", "FILE" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -239,6 +242,24 @@ main (int   argc,
             gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "date")), date);
           if (width < 460)
             gtk_window_set_default_size (other, width, -1);
+        }
+      else if (g_str_equal (dialog, "what-if"))
+        {
+          AcrWhatIfDialog *what_if = acr_what_if_dialog_new (GTK_WINDOW (window), store, acr_window_get_rules (window));
+
+          other = GTK_WINDOW (what_if);
+          gtk_window_set_default_size (other, MIN (width, 720), height);
+          if (year != 0)
+            acr_what_if_dialog_set_year (what_if, year);
+          if (rules != NULL)
+            {
+              g_autoptr (GFile) file = g_file_new_for_commandline_arg (rules);
+
+              acr_what_if_dialog_set_proposed_file (what_if, file);
+              acr_what_if_dialog_compare (what_if);
+              while (acr_what_if_dialog_get_running (what_if))
+                g_main_context_iteration (NULL, TRUE);
+            }
         }
       else
         {

@@ -7,6 +7,7 @@
 #include "acr-application.h"
 #include "acr-applicant-form.h"
 #include "acr-billing-page.h"
+#include "acr-what-if-dialog.h"
 #include "acr-members-page.h"
 #include "acr-window.h"
 
@@ -118,6 +119,20 @@ acr_window_print_invoice (GtkWidget  *widget,
 }
 
 static void
+acr_window_try_what_if (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AcrWindow *self = ACR_WINDOW (widget);
+  AcrWhatIfDialog *dialog;
+
+  if (self->store == NULL || self->rules == NULL)
+    return;
+  dialog = acr_what_if_dialog_new (GTK_WINDOW (self), self->store, self->rules);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 can_print_changed_cb (AcrWindow      *self,
                       GParamSpec     *pspec,
                       AcrBillingPage *page)
@@ -179,6 +194,7 @@ acr_window_class_init (AcrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, acr_window_search);
   gtk_widget_class_install_action (widget_class, "win.new-application", NULL, acr_window_new_application);
   gtk_widget_class_install_action (widget_class, "win.print-invoice", NULL, acr_window_print_invoice);
+  gtk_widget_class_install_action (widget_class, "win.what-if", NULL, acr_window_try_what_if);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
@@ -297,6 +313,7 @@ acr_window_set_store (AcrWindow    *self,
   acr_members_page_set_store (self->members_page, store, error);
   acr_applicant_form_set_store (self->applicant_form, store);
   acr_billing_page_set_store (self->billing_page, store, error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.what-if", store != NULL);
 }
 
 AcrApplicantForm *
