@@ -169,7 +169,7 @@ test_end_to_end (Fixture       *f,
   CLI (f, &run, "invoices", "--year", "2027", "--json");
   g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
 
-  CLI (f, &run, "bill", "--year", "2027", "--date", "2026-11-02");
+  CLI (f, &run, "bill", "--accept-placeholders", "--year", "2027", "--date", "2026-11-02");
   g_assert_cmpint (run.status, ==, 0);
   CLI (f, &run, "invoices", "--year", "2027", "--json");
   g_assert_cmpint (run.status, ==, 0);
@@ -311,7 +311,7 @@ static void
 test_killed_run_is_gapless_and_finishes (Fixture       *f,
                                          gconstpointer  data)
 {
-  const char *bill_args[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--batch-size", "20", NULL };
+  const char *bill_args[] = { "bill", "--accept-placeholders", "--year", "2027", "--date", "2026-11-02", "--batch-size", "20", NULL };
   g_auto (AcrTestRun) run = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) store = NULL;
@@ -384,7 +384,7 @@ test_killed_run_is_gapless_and_finishes (Fixture       *f,
   g_assert_cmpint (query_int (f->path, "SELECT count (*) FROM invoices"), ==, expected);
   g_assert_cmpint (query_int (f->path, "SELECT count (*) FROM invoices WHERE status = 'open'"), ==, expected);
 
-  CLI (f, &run, "bill", "--year", "2027", "--date", "2026-11-02");
+  CLI (f, &run, "bill", "--accept-placeholders", "--year", "2027", "--date", "2026-11-02");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (query_int (f->path, "SELECT count (*) FROM invoices"), ==, expected);
   g_assert_nonnull (strstr (run.out, "already billed for 2027"));
@@ -415,7 +415,7 @@ test_retire_prints_refund (Fixture       *f,
   JsonObject *first;
 
   CLI (f, &run, "sample-data", "--count", "60", "--seed", "2");
-  CLI (f, &run, "bill", "--year", "2027", "--date", "2026-11-02");
+  CLI (f, &run, "bill", "--accept-placeholders", "--year", "2027", "--date", "2026-11-02");
   g_assert_cmpint (run.status, ==, 0);
   CLI (f, &run, "invoices", "--json");
   invoices = parse_array (parser, run.out);

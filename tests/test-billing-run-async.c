@@ -176,6 +176,8 @@ test_billing_run_async_bills_everyone_with_progress_in_the_main_context (Fixture
   g_autoptr (GError) error = NULL;
   Run dry_run = { 0 }, real_run = { 0 };
 
+  acr_billing_run_set_accept_placeholders (real, TRUE);
+
   execute_in_loop (dry, TRUE, NULL, &dry_run);
   g_assert_true (acr_billing_run_execute_finish (dry, dry_run.result, &error));
   g_assert_no_error (error);
@@ -213,6 +215,9 @@ test_billing_run_async_cancelled_keeps_committed_batches (Fixture       *f,
   g_autoptr (GError) error = NULL;
   Run dry_run = { 0 }, first_run = { 0 }, again_run = { 0 };
   guint billable, kept;
+
+  acr_billing_run_set_accept_placeholders (first, TRUE);
+  acr_billing_run_set_accept_placeholders (again, TRUE);
 
   execute_in_loop (dry, TRUE, NULL, &dry_run);
   g_assert_true (acr_billing_run_execute_finish (dry, dry_run.result, &error));
@@ -258,6 +263,7 @@ test_billing_run_async_cancelled_before_start_writes_nothing (Fixture       *f,
   g_autoptr (GError) error = NULL;
   Run run = { 0 };
 
+  acr_billing_run_set_accept_placeholders (billing_run, TRUE);
   g_cancellable_cancel (cancellable);
   execute_in_loop (billing_run, FALSE, cancellable, &run);
   g_assert_false (acr_billing_run_execute_finish (billing_run, run.result, &error));

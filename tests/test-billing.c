@@ -278,6 +278,7 @@ test_lines_add_up (void)
     }
 
   run = acr_billing_run_new (f->billing, 2027, &on);
+  acr_billing_run_set_accept_placeholders (run, TRUE);
   g_assert_true (acr_billing_run_execute (run, FALSE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (acr_billing_run_get_n_billed (run), >, 500);
@@ -357,6 +358,7 @@ test_second_run_bills_nobody_twice (Fixture       *f,
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (acr_billing_run_get_skip_counts (dry), "not active: retired")), >, 0);
 
   first = acr_billing_run_new (f->billing, 2027, &on);
+  acr_billing_run_set_accept_placeholders (first, TRUE);
   g_assert_true (acr_billing_run_execute (first, FALSE, NULL, &error));
   g_assert_no_error (error);
   billed = acr_billing_run_get_n_billed (first);
@@ -365,6 +367,7 @@ test_second_run_bills_nobody_twice (Fixture       *f,
   g_assert_cmpuint (count_invoices (f), ==, billed);
 
   second = acr_billing_run_new (f->billing, 2027, &on);
+  acr_billing_run_set_accept_placeholders (second, TRUE);
   g_assert_true (acr_billing_run_execute (second, FALSE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (acr_billing_run_get_n_billed (second), ==, 0);
@@ -411,6 +414,7 @@ test_cancelled_run_finishes_when_run_again (Fixture       *f,
   total = acr_billing_run_get_n_billed (dry);
 
   run = acr_billing_run_new (f->billing, 2027, &on);
+  acr_billing_run_set_accept_placeholders (run, TRUE);
   acr_billing_run_set_batch_size (run, 37);
   acr_billing_run_set_progress_func (run, cancel_progress_cb, &cancel);
   g_assert_false (acr_billing_run_execute (run, FALSE, cancellable, &error));
@@ -423,6 +427,7 @@ test_cancelled_run_finishes_when_run_again (Fixture       *f,
   assert_gapless (f, 2027, partial);
 
   again = acr_billing_run_new (f->billing, 2027, &on);
+  acr_billing_run_set_accept_placeholders (again, TRUE);
   g_assert_true (acr_billing_run_execute (again, FALSE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (acr_billing_run_get_n_billed (again), ==, total - partial);
@@ -477,6 +482,7 @@ test_run_in_task_thread (Fixture       *f,
 
   g_assert_true (acr_sample_data_generate (f->store, 400, 9, NULL, NULL, &error));
   run = acr_billing_run_new (f->billing, 2027, &on);
+  acr_billing_run_set_accept_placeholders (run, TRUE);
   acr_billing_run_set_progress_func (run, thread_progress_cb, &progress);
 
   task = g_task_new (NULL, NULL, NULL, NULL);

@@ -239,7 +239,7 @@ test_commands_succeed_during_a_billing_run (void)
 {
   g_autofree char *dir = acr_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "members.db", NULL);
-  const char *bill_args[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
+  const char *bill_args[] = { "bill", "--accept-placeholders", "--year", "2027", "--date", "2026-11-02", NULL };
   g_autoptr (GPtrArray) argv = acr_test_cli_argv (NULL, bill_args, path);
   g_autoptr (GError) error = NULL;
   g_auto (AcrTestRun) run = { 0 };
@@ -313,7 +313,7 @@ test_voided_invoice_is_billed_again_only_on_purpose (void)
 
   CLI (path, &run, "sample-data", "--count", "40", "--seed", "1");
   g_assert_cmpint (run.status, ==, 0);
-  CLI (path, &run, "bill", "--year", "2027", "--date", "2026-11-02");
+  CLI (path, &run, "bill", "--accept-placeholders", "--year", "2027", "--date", "2026-11-02");
   g_assert_cmpint (run.status, ==, 0);
   CLI (path, &run, "invoices", "--year", "2027");
   g_assert_cmpint (run.status, ==, 0);
@@ -328,7 +328,7 @@ test_voided_invoice_is_billed_again_only_on_purpose (void)
   g_assert_nonnull (strstr (run.out, "voided or credited for 2027 (bill from the member)"));
   g_assert_true (g_regex_match_simple ("Would bill +0 ", run.out, 0, 0));
 
-  CLI (path, &run, "bill", "--year", "2027", "--date", "2026-11-03");
+  CLI (path, &run, "bill", "--accept-placeholders", "--year", "2027", "--date", "2026-11-03");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_regex_match_simple ("Billed +0 ", run.out, 0, 0));
 

@@ -134,7 +134,9 @@ test_ladder_unknown_bills_full_dues (void)
   g_autoptr(AcrDuesQuote) quote = quote_on ("{'profession': 'physician', 'certifications': ['ABR']}", 2026, "2026-11-26");
 
   g_assert_cmpint (line_amount (quote, "national"), ==, 100000);
-  g_assert_nonnull (strstr (line_description (quote, "national"), "could not be applied"));
+  /* How the line was decided is a note for staff, not the invoice's text. */
+  g_assert_nonnull (strstr (acr_dues_line_get_note (acr_dues_quote_find_line (quote, "national")), "could not be applied"));
+  g_assert_null (strstr (line_description (quote, "national"), "could not be applied"));
   g_assert_true (acr_dues_quote_get_placeholder (quote));
 }
 
@@ -389,7 +391,9 @@ test_no_chapter_chosen_bills_region (void)
   g_autoptr(AcrDuesQuote) quote = quote_on (GENERAL_AFTER ("2021-06-30", ""), 2026, "2026-11-26");
 
   g_assert_true (has_line (quote, "chapter:VA"));
-  g_assert_nonnull (strstr (line_description (quote, "chapter:VA"), "no chapter chosen: the chapter of the person’s region"));
+  g_assert_nonnull (strstr (acr_dues_line_get_note (acr_dues_quote_find_line (quote, "chapter:VA")),
+                            "no chapter chosen: the chapter of the person’s region"));
+  g_assert_null (strstr (line_description (quote, "chapter:VA"), "no chapter chosen"));
 }
 
 /* "This category is free." / "After that, your dues are free." */
@@ -483,7 +487,8 @@ test_quote_json_shape (void)
 
   g_assert_cmpuint (json_array_get_length (lines), ==, 3);
   line = json_array_get_object_element (lines, 1);
-  g_assert_cmpuint (json_object_get_size (line), ==, 3);
+  /* code, description, amount_cents, placeholder, note */
+  g_assert_cmpuint (json_object_get_size (line), ==, 5);
   g_assert_cmpstr (json_object_get_string_member (line, "code"), ==, "military-discount");
   g_assert_cmpint (json_object_get_int_member (line, "amount_cents"), ==, -3850);
   g_assert_nonnull (json_object_get_string_member (line, "description"));

@@ -32,7 +32,7 @@ struct _AcrApplicantForm
   GHashTable          *contact_rows;      /* member field name → AdwEntryRow */
   guint                save_draft_id;
   char                *last_invoice_number; /* issued by the last approval */
-  GError              *first_invoice_error; /* why the last approval issued no invoice */
+  char                *last_no_invoice_reason; /* why the last approval issued no invoice */
   gboolean             draft_save_failed;   /* told staff already; again only after a success */
   GHashTable          *fields;            /* fact name → FactField */
   GPtrArray           *chapter_rows;      /* rows currently in chapters_group */

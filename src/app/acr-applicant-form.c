@@ -7,6 +7,7 @@
 #include "acr-applicant-form-private.h"
 #include "acr-decision-view.h"
 #include "acr-billing.h"
+#include "acr-billing-apply.h"
 #include "acr-confirm.h"
 #include "acr-format.h"
 #include "acr-store-apply.h"
@@ -567,24 +568,6 @@ announce (AcrApplicantForm   *self,
   acr_window_toast_for (GTK_WIDGET (self), text);
 }
 
-/* The member is in the store but owes an invoice nobody issued: staff
- * must know, so that they issue it from the member's pane. */
-static void
-report_first_invoice_error (AcrApplicantForm *self,
-                            AcrMember        *member)
-{
-  g_autofree char *number = NULL;
-  g_autofree char *body = NULL;
-
-  if (self->first_invoice_error == NULL)
-    return;
-
-  number = acr_member_dup_number_text (member);
-  body = g_strdup_printf (_("Member %s was added, but the year’s first invoice was not created: %s"),
-                          number, self->first_invoice_error->message);
-  acr_alert (GTK_WIDGET (self), _("No First Invoice"), body);
-}
-
 static void
 acr_applicant_form_approve (GtkWidget  *widget,
                             const char *action_name,
@@ -609,6 +592,9 @@ acr_applicant_form_approve (GtkWidget  *widget,
 
       if (self->last_invoice_number != NULL)
         text = g_strdup_printf (_("%s added as member %s, invoice %s issued"), name, number, self->last_invoice_number);
+      else if (self->last_no_invoice_reason != NULL)
+        /* Translators: the last %s says why no invoice was issued */
+        text = g_strdup_printf (_("%s added as member %s; %s"), name, number, self->last_no_invoice_reason);
       else
         text = g_strdup_printf (_("%s added as member %s"), name, number);
 
@@ -619,7 +605,6 @@ acr_applicant_form_approve (GtkWidget  *widget,
           acr_members_page_show_member (acr_window_get_members_page (ACR_WINDOW (root)),
                                         acr_member_get_number (member));
         }
-      report_first_invoice_error (self, member);
     }
   else
     announce (self, _("The rules refused the application; it was kept with the reasons"));
@@ -638,10 +623,7 @@ refuse_confirmed_cb (AcrApplicantForm   *self,
   else if (member == NULL)
     announce (self, _("Application refused and kept with the reasons"));
   else
-    {
-      announce (self, _("The rules accepted the application after all; the member was added"));
-      report_first_invoice_error (self, member);
-    }
+    announce (self, _("The rules accepted the application after all; the member was added"));
 }
 
 static void
@@ -736,7 +718,7 @@ acr_applicant_form_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->contact_rows, g_hash_table_unref);
   g_clear_pointer (&self->last_invoice_number, g_free);
-  g_clear_error (&self->first_invoice_error);
+  g_clear_pointer (&self->last_no_invoice_reason, g_free);
   g_clear_pointer (&self->chapter_rows, g_ptr_array_unref);
   g_clear_pointer (&self->chapter_offer, g_free);
 
@@ -906,6 +888,8 @@ acr_applicant_form_submit (AcrApplicantForm    *self,
                            GError             **error)
 {
   g_autoptr (AcrMember) added = NULL;
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (AcrInvoice) invoice = NULL;
   GDate today;
 
   g_return_val_if_fail (ACR_IS_APPLICANT_FORM (self), FALSE);
@@ -913,27 +897,17 @@ acr_applicant_form_submit (AcrApplicantForm    *self,
 
   acr_date_today (&today);
   g_clear_pointer (&self->last_invoice_number, g_free);
-  g_clear_error (&self->first_invoice_error);
+  g_clear_pointer (&self->last_no_invoice_reason, g_free);
 
-  if (!acr_store_apply (self->store, self->rules, self->person, self->contact,
-                        &today, &added, NULL, error))
+  /* The core's policy, as the CLI's apply: the new member and the first
+   * invoice (for the year the rules' cut-off gives, in the category
+   * approved) in one transaction. */
+  billing = acr_billing_new (self->store, self->rules);
+  if (!acr_billing_apply (billing, self->person, self->contact, &today, 0,
+                          &added, NULL, &invoice, &self->last_no_invoice_reason, error))
     return FALSE;
-
-  /* A new member who owes dues this year gets the year's first invoice;
-   * AcrBilling decides whether anything is owed. */
-  if (added != NULL)
-    {
-      g_autoptr (AcrBilling) billing = acr_billing_new (self->store, self->rules);
-      g_autoptr (AcrInvoice) invoice = NULL;
-      g_autoptr (GError) billing_error = NULL;
-
-      invoice = acr_billing_create_invoice (billing, acr_member_get_number (added),
-                                            g_date_get_year (&today), &today, &billing_error);
-      if (invoice != NULL)
-        self->last_invoice_number = g_strdup (acr_invoice_get_number (invoice));
-      else if (!g_error_matches (billing_error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_NOT_BILLABLE))
-        self->first_invoice_error = g_steal_pointer (&billing_error);
-    }
+  if (invoice != NULL)
+    self->last_invoice_number = g_strdup (acr_invoice_get_number (invoice));
 
   acr_applicant_form_start_new (self);
 

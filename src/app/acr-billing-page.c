@@ -7,6 +7,7 @@
 #include "acr-billing-page.h"
 #include "acr-billing-run.h"
 #include "acr-confirm.h"
+#include "acr-format.h"
 #include "acr-invoice-documents.h"
 #include "acr-invoice-list.h"
 #include "acr-money.h"
@@ -40,6 +41,13 @@ struct _AcrBillingPage
   GCancellable         *run_cancellable;
   AcrBillingRun        *run;            /* the real run while it works */
   AcrInvoice           *voiding;        /* asked about in the Void dialog */
+  /* The last preview: what the confirmation tells, and whether Start is highlighted. */
+  gboolean              preview_ready;
+  guint                 preview_n_billed;
+  gint64                preview_cents;
+  guint                 preview_n_placeholder;
+  gint64                preview_placeholder_cents;
+  gboolean              accept_placeholders;  /* staff confirmed billing them */
   GtkEditable          *void_reason;    /* that dialog's reason row */
 
   GtkStack             *page_stack;
@@ -108,8 +116,15 @@ update_actions (AcrBillingPage *self)
   gboolean usable = self->billing != NULL;
   gboolean can_print = usable && selected->len > 0;
 
+  gboolean has_year = acr_billing_page_get_year (self) != 0;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.start",
-                                 usable && !is_running (self) && self->n_years > 0);
+                                 usable && !is_running (self) && has_year);
+  /* The run is the suggested action only when it would bill someone. */
+  if (usable && has_year && self->preview_ready && self->preview_n_billed > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->start_button), "suggested-action");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.cancel", is_running (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.open-pdf", usable && one != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.print", usable && selected->len > 0);
@@ -129,10 +144,19 @@ update_actions (AcrBillingPage *self)
 }
 
 /* The invoices of the year chosen, read again. */
+static gboolean
+all_years_chosen (AcrBillingPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->year_row);
+
+  return selected != GTK_INVALID_LIST_POSITION && selected == self->n_years;
+}
+
 static void
 reload_invoices (AcrBillingPage *self)
 {
-  acr_invoice_list_set_billing (self->invoice_list, self->billing, acr_billing_page_get_year (self));
+  acr_invoice_list_set_billing (self->invoice_list, self->billing,
+                                all_years_chosen (self) ? ACR_INVOICE_LIST_ALL_YEARS : acr_billing_page_get_year (self));
 }
 
 /* ---- preview (dry run) ---- */
@@ -166,15 +190,16 @@ create_category_row (AcrBillingPage              *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *amount = acr_money_format (category->total_cents, NULL);
   g_autofree char *subtitle = NULL;
+  g_autofree char *members = acr_format_count (category->n_members);
+  g_autofree char *placeholders = acr_format_count (category->n_placeholder);
   GtkWidget *label = gtk_label_new (amount);
 
   if (category->n_placeholder > 0)
-    subtitle = g_strdup_printf (g_dngettext (NULL, "%u member, %u with placeholder amounts",
-                                             "%u members, %u with placeholder amounts", category->n_members),
-                                category->n_members, category->n_placeholder);
+    subtitle = g_strdup_printf (g_dngettext (NULL, "%s member, %s with placeholder amounts",
+                                             "%s members, %s with placeholder amounts", category->n_members),
+                                members, placeholders);
   else
-    subtitle = g_strdup_printf (g_dngettext (NULL, "%u member", "%u members", category->n_members),
-                                category->n_members);
+    subtitle = g_strdup_printf (g_dngettext (NULL, "%s member", "%s members", category->n_members), members);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), category_name (self, category->category));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -193,18 +218,55 @@ create_category_row (AcrBillingPage              *self,
   return row;
 }
 
+/* Why members are not billed, in staff's words. */
+static char *
+describe_skip (AcrBillingPage               *self,
+               const AcrBillingRunSkipCount *skip,
+               int                           year)
+{
+  switch (skip->kind)
+    {
+    case ACR_BILLING_RUN_SKIP_NOT_ACTIVE:
+      /* Translators: %s is a member status such as “Applicant” or “Retired” */
+      return g_strdup_printf (_("Not an active member (%s)"), acr_format_status (skip->detail));
+    case ACR_BILLING_RUN_SKIP_ALREADY_BILLED:
+      return g_strdup_printf (_("Already billed for %d"), year);
+    case ACR_BILLING_RUN_SKIP_CANCELLED:
+      return g_strdup_printf (_("Invoice for %d voided or credited (bill them from the member)"), year);
+    case ACR_BILLING_RUN_SKIP_OWES_NOTHING:
+      if (skip->detail == NULL)
+        return g_strdup (_("Eligible for no category on January 1"));
+      /* Translators: %s is a membership category such as “Member-in-training” */
+      return g_strdup_printf (_("Owes no dues (%s)"), category_name (self, skip->detail));
+    case ACR_BILLING_RUN_SKIP_NOTHING_TO_BILL:
+      return g_strdup (_("Nothing to bill after discounts and refunds"));
+    case ACR_BILLING_RUN_SKIP_CANNOT_QUOTE:
+      return g_strdup (_("Dues cannot be worked out (see the member’s record)"));
+    case ACR_BILLING_RUN_SKIP_PLACEHOLDER:
+      return g_strdup (_("Placeholder amounts not accepted"));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 show_preview (AcrBillingPage *self,
               AcrBillingRun  *run)
 {
   GPtrArray *categories = acr_billing_run_get_categories (run);
-  GHashTable *skips = acr_billing_run_get_skip_counts (run);
+  g_autoptr (GPtrArray) skips = acr_billing_run_dup_skip_summary (run);
   g_autoptr (GString) skipped = g_string_new (NULL);
   g_autofree char *count = NULL;
+  g_autofree char *n_text = NULL;
   g_autofree char *amount = NULL;
-  g_autoptr (GList) keys = NULL;
   guint n_placeholder = acr_billing_run_get_n_placeholder (run);
   GtkWidget *child;
+
+  self->preview_ready = TRUE;
+  self->preview_n_billed = acr_billing_run_get_n_billed (run);
+  self->preview_cents = acr_billing_run_get_billed_cents (run);
+  self->preview_n_placeholder = n_placeholder;
+  self->preview_placeholder_cents = acr_billing_run_get_placeholder_cents (run);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->category_list))) != NULL)
     gtk_list_box_remove (self->category_list, child);
@@ -213,37 +275,44 @@ show_preview (AcrBillingPage *self,
     gtk_list_box_append (self->category_list, create_category_row (self, g_ptr_array_index (categories, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->category_list), categories->len > 0);
 
-  count = g_strdup_printf (g_dngettext (NULL, "Would bill %u member", "Would bill %u members",
+  n_text = acr_format_count (acr_billing_run_get_n_billed (run));
+  count = g_strdup_printf (g_dngettext (NULL, "Would bill %s member", "Would bill %s members",
                                         acr_billing_run_get_n_billed (run)),
-                           acr_billing_run_get_n_billed (run));
+                           n_text);
   amount = acr_money_format (acr_billing_run_get_billed_cents (run), NULL);
   gtk_label_set_text (self->total_count_label, count);
   gtk_label_set_text (self->total_amount_label, amount);
 
   if (n_placeholder > 0)
     {
+      g_autofree char *n = acr_format_count (n_placeholder);
       g_autofree char *text = g_strdup_printf (g_dngettext (NULL,
-                                                            "%u invoice would use placeholder amounts: load the College’s official dues schedule first.",
-                                                            "%u invoices would use placeholder amounts: load the College’s official dues schedule first.",
+                                                            "%s invoice would use placeholder amounts: load the College’s official dues schedule first.",
+                                                            "%s invoices would use placeholder amounts: load the College’s official dues schedule first.",
                                                             n_placeholder),
-                                               n_placeholder);
+                                               n);
 
       gtk_label_set_text (self->placeholder_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label), n_placeholder > 0);
 
-  keys = g_hash_table_get_keys (skips);
-  keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
-  for (GList *l = keys; l != NULL; l = l->next)
-    g_string_append_printf (skipped, "%s%s: %u", skipped->len > 0 ? "\n" : "",
-                            (const char *) l->data,
-                            GPOINTER_TO_UINT (g_hash_table_lookup (skips, l->data)));
+  for (guint i = 0; i < skips->len; i++)
+    {
+      const AcrBillingRunSkipCount *skip = g_ptr_array_index (skips, i);
+      g_autofree char *why = describe_skip (self, skip, acr_billing_run_get_year (run));
+      g_autofree char *n = acr_format_count (skip->count);
+
+      /* Translators: a reason members are not billed, and how many */
+      g_string_append_printf (skipped, "%s", skipped->len > 0 ? "\n" : "");
+      g_string_append_printf (skipped, _("%s: %s"), why, n);
+    }
   if (skipped->len > 0)
     g_string_prepend (skipped, _("Not billed:\n"));
   gtk_label_set_text (self->skipped_label, skipped->str);
   gtk_widget_set_visible (GTK_WIDGET (self->skipped_label), skipped->len > 0);
 
   gtk_stack_set_visible_child_name (self->preview_stack, "summary");
+  update_actions (self);
 }
 
 static void
@@ -280,7 +349,16 @@ refresh_preview (AcrBillingPage *self)
 
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
+  self->preview_ready = FALSE;
+  update_actions (self);
 
+  if (self->billing != NULL && year == 0 && all_years_chosen (self))
+    {
+      gtk_spinner_stop (self->preview_spinner);
+      gtk_label_set_text (self->preview_error_label, _("Choose a membership year to see who would be billed."));
+      gtk_stack_set_visible_child_name (self->preview_stack, "error");
+      return;
+    }
   if (self->billing == NULL || year == 0 || is_running (self))
     return;
 
@@ -403,6 +481,9 @@ start_run (AcrBillingPage *self)
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_row), FALSE);
 
+  /* Only what staff confirmed: placeholders named in the confirmation. */
+  acr_billing_run_set_accept_placeholders (self->run, self->accept_placeholders);
+  self->accept_placeholders = FALSE;
   acr_billing_run_set_progress_func (self->run, run_progress_cb, self);
   acr_billing_run_execute_async (self->run, FALSE, self->run_cancellable, run_done_cb, g_object_ref (self));
 
@@ -423,12 +504,61 @@ acr_billing_page_start (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   AcrBillingPage *self = ACR_BILLING_PAGE (widget);
-  g_autofree char *heading = g_strdup_printf (_("Bill %d Dues?"), acr_billing_page_get_year (self));
+  int year = acr_billing_page_get_year (self);
+  g_autofree char *heading = g_strdup_printf (_("Bill %d Dues?"), year);
+  g_autoptr (GString) body = g_string_new (NULL);
+  const char *never_edited = _("Issued invoices are never edited: a mistake is corrected by voiding or a credit note.");
 
-  acr_confirm (widget, heading,
-               _("Every active member who owes dues for the year and has no invoice for it yet gets one. "
-                 "Issued invoices are never edited: a mistake is corrected by voiding or a credit note."),
-               "bill", _("_Start Billing"), ACR_CONFIRM_SUGGESTED,
+  if (year == 0)
+    return;
+
+  self->accept_placeholders = FALSE;
+  if (!self->preview_ready)
+    {
+      g_string_append (body, _("Every active member who owes dues for the year and has no invoice for it yet gets one."));
+      g_string_append_printf (body, " %s", never_edited);
+      acr_confirm (widget, heading, body->str, "bill", _("_Start Billing"), ACR_CONFIRM_SUGGESTED,
+                   G_CALLBACK (start_confirmed_cb), self);
+      return;
+    }
+
+  {
+    g_autofree char *count = acr_format_count (self->preview_n_billed);
+    g_autofree char *total = acr_money_format (self->preview_cents, NULL);
+
+    g_string_append_printf (body, g_dngettext (NULL, "%s invoice will be issued, %s in all.",
+                                               "%s invoices will be issued, %s in all.", self->preview_n_billed),
+                            count, total);
+  }
+
+  if (self->preview_n_placeholder == 0)
+    {
+      g_string_append_printf (body, " %s", never_edited);
+      acr_confirm (widget, heading, body->str, "bill", _("_Start Billing"), ACR_CONFIRM_SUGGESTED,
+                   G_CALLBACK (start_confirmed_cb), self);
+      return;
+    }
+
+  {
+    g_autofree char *count = acr_format_count (self->preview_n_placeholder);
+    g_autofree char *total = acr_money_format (self->preview_placeholder_cents, NULL);
+
+    g_string_append (body, " ");
+    g_string_append_printf (body, g_dngettext (NULL,
+                                               "%s of them uses placeholder amounts (%s in placeholder lines), "
+                                               "not the College’s official dues.",
+                                               "%s of them use placeholder amounts (%s in placeholder lines), "
+                                               "not the College’s official dues.",
+                                               self->preview_n_placeholder),
+                            count, total);
+    g_string_append_printf (body, " %s",
+                            _("Issued invoices are never edited: these amounts can only be corrected by credit notes. "
+                              "Load the official dues schedule in Preferences first, unless the placeholders are meant."));
+  }
+
+  /* Confirming this dialog is the explicit acceptance the run requires. */
+  self->accept_placeholders = TRUE;
+  acr_confirm (widget, heading, body->str, "bill", _("_Bill With Placeholder Amounts"), ACR_CONFIRM_DESTRUCTIVE,
                G_CALLBACK (start_confirmed_cb), self);
 }
 
@@ -608,17 +738,35 @@ acr_billing_page_show_run (GtkWidget  *widget,
   adw_leaflet_set_visible_child_name (ACR_BILLING_PAGE (widget)->leaflet, "run");
 }
 
+/*
+ * The years offered: those of the rules, those that have invoices, this
+ * year and the next (acr_billing_list_years ()), then “All years” for the
+ * invoice list. The year chosen stays chosen; otherwise the latest year up
+ * to next year that the rules can bill (billing is usually done ahead).
+ */
 static void
 fill_years (AcrBillingPage *self)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  int next_year = g_date_time_get_year (now) + 1;
-  guint chosen = 0;
+  g_autoptr (GError) error = NULL;
+  int previous = acr_billing_page_get_year (self);
+  gboolean was_all = self->n_years > 0 && all_years_chosen (self);
+  guint chosen = GTK_INVALID_LIST_POSITION;
+  GDate today;
+  int next_year;
+
+  acr_date_today (&today);
+  next_year = g_date_get_year (&today) + 1;
 
   g_clear_pointer (&self->years, g_free);
   self->n_years = 0;
-  if (self->rules != NULL)
-    self->years = acr_rules_list_years (self->rules, &self->n_years);
+  if (self->billing != NULL)
+    self->years = acr_billing_list_years (self->billing, &today, &self->n_years, &error);
+  if (self->years == NULL && self->rules != NULL)
+    {
+      if (error != NULL)
+        g_warning ("the years with invoices could not be read: %s", error->message);
+      self->years = acr_rules_list_years (self->rules, &self->n_years);
+    }
 
   g_signal_handlers_block_by_func (self->year_row, year_changed_cb, self);
   gtk_string_list_splice (self->year_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->year_model)), NULL);
@@ -627,11 +775,21 @@ fill_years (AcrBillingPage *self)
       g_autofree char *text = g_strdup_printf ("%d", self->years[i]);
 
       gtk_string_list_append (self->year_model, text);
-      /* Billing is usually done ahead, for next year. */
-      if (self->years[i] <= next_year)
+      if (self->years[i] == previous)
         chosen = i;
     }
-  adw_combo_row_set_selected (self->year_row, self->n_years > 0 ? chosen : GTK_INVALID_LIST_POSITION);
+  if (self->n_years > 0)
+    gtk_string_list_append (self->year_model, _("All years"));
+
+  if (was_all)
+    chosen = self->n_years;
+  for (guint i = 0; chosen == GTK_INVALID_LIST_POSITION && i < self->n_years; i++)
+    if (self->years[self->n_years - 1 - i] <= next_year && self->rules != NULL &&
+        acr_rules_has_year (self->rules, self->years[self->n_years - 1 - i]))
+      chosen = self->n_years - 1 - i;
+  if (chosen == GTK_INVALID_LIST_POSITION && self->n_years > 0)
+    chosen = 0;
+  adw_combo_row_set_selected (self->year_row, chosen);
   g_signal_handlers_unblock_by_func (self->year_row, year_changed_cb, self);
 }
 
@@ -799,6 +957,7 @@ rebuild_billing (AcrBillingPage *self)
   g_clear_object (&self->billing);
   if (self->store != NULL && self->rules != NULL)
     self->billing = acr_billing_new (self->store, self->rules);
+  fill_years (self);
 
   gtk_stack_set_visible_child_name (self->page_stack, self->billing != NULL ? "billing" : "unavailable");
   reload_invoices (self);
@@ -838,7 +997,6 @@ acr_billing_page_set_rules (AcrBillingPage *self,
   if (is_running (self) || !g_set_object (&self->rules, rules))
     return;
 
-  fill_years (self);
   rebuild_billing (self);
 }
 

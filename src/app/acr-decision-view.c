@@ -86,7 +86,11 @@ create_line_row (gpointer item,
                  gpointer user_data)
 {
   AcrDuesLine *line = item;
-  const char *description = acr_dues_line_get_description (line);
+  const char *note = acr_dues_line_get_note (line);
+  /* Staff see how the line was decided; the invoice shows the description only. */
+  g_autofree char *description = note != NULL
+    ? g_strdup_printf (_("%s (%s)"), acr_dues_line_get_description (line), note)
+    : g_strdup (acr_dues_line_get_description (line));
   gboolean placeholder = acr_dues_line_get_placeholder (line);
   g_autofree char *amount = acr_money_format (acr_dues_line_get_amount_cents (line), NULL);
   GtkWidget *row, *box, *label, *amount_label;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "acr-format.h"
+#include "acr-money.h"
 #include "acr-person.h"
 
 static const struct
@@ -238,4 +239,24 @@ acr_drop_down_make_compact (GtkDropDown *drop_down)
   g_signal_connect (list, "bind", G_CALLBACK (bind_compact_item_cb), NULL);
   g_signal_connect_after (list, "setup", G_CALLBACK (unellipsize_item_cb), NULL);
   gtk_drop_down_set_list_factory (drop_down, list);
+}
+
+/**
+ * acr_format_count:
+ *
+ * A count with the digit grouping of the interface's language ("12,345";
+ * in French "12 345"), as amounts are written.
+ *
+ * Returns: (transfer full): the count
+ */
+char *
+acr_format_count (guint n)
+{
+  /* The whole-dollar part of an amount is written with the same grouping. */
+  g_autofree char *amount = acr_money_format_amount ((gint64) n * 100, acr_language_of_interface ());
+  gsize len = strlen (amount);
+
+  g_assert (len > 3);
+  amount[len - 3] = '\0';  /* the decimal mark and the cents */
+  return g_steal_pointer (&amount);
 }

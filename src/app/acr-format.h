@@ -15,4 +15,6 @@ const char *acr_format_invoice_status (const char *status);
 
 void        acr_drop_down_make_compact (GtkDropDown *drop_down);
 
+char       *acr_format_count          (guint       n);
+
 G_END_DECLS

@@ -93,10 +93,11 @@ acr_invoice_list_reload (AcrInvoiceList *self)
   g_return_if_fail (ACR_IS_INVOICE_LIST (self));
 
   status = gtk_drop_down_get_selected (self->status_dropdown);
-  filter.year = self->year;
+  /* AcrInvoiceFilter's year 0 is every year. */
+  filter.year = self->year == ACR_INVOICE_LIST_ALL_YEARS ? 0 : self->year;
   filter.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? status_codes[status - 1] : NULL;
 
-  if (self->billing == NULL || filter.year == 0)
+  if (self->billing == NULL || self->year == 0)
     {
       g_list_store_remove_all (self->invoices);
       update_state (self);
@@ -114,7 +115,9 @@ acr_invoice_list_reload (AcrInvoiceList *self)
                        list->pdata, list->len);
 
   {
-    g_autofree char *description = g_strdup_printf (_("Start the billing run for %d to issue its invoices."), filter.year);
+    g_autofree char *description = filter.year != 0
+      ? g_strdup_printf (_("Start the billing run for %d to issue its invoices."), filter.year)
+      : g_strdup (_("No invoice has been issued yet: choose a year and start its billing run."));
 
     adw_status_page_set_description (self->invoices_empty_page, description);
   }
@@ -337,7 +340,8 @@ acr_invoice_list_init (AcrInvoiceList *self)
 /**
  * acr_invoice_list_set_billing:
  * @billing: (nullable): where the invoices are read
- * @year: the membership year shown (0: none)
+ * @year: the membership year shown (0: none; ACR_INVOICE_LIST_ALL_YEARS:
+ *   every year)
  *
  * Shows the invoices of @year, read again.
  */

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AcrInvoiceList, acr_invoice_list, ACR, INVOICE_LIST, GtkWidget)
 
+/* The year acr_invoice_list_set_billing () takes to show every year's invoices. */
+#define ACR_INVOICE_LIST_ALL_YEARS (-1)
+
 void        acr_invoice_list_set_billing   (AcrInvoiceList *self,
                                             AcrBilling     *billing,
                                             int             year);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-billing.h"
+#include "acr-billing-apply.h"
 #include "acr-confirm.h"
 #include "acr-format.h"
 #include "acr-invoice-documents.h"
@@ -389,6 +390,7 @@ edit_saved_cb (AcrMemberPane       *self,
                AcrMemberEditDialog *dialog)
 {
   g_autoptr (AcrMember) edited = NULL;
+  g_autoptr (AcrBilling) billing = NULL;
   g_autoptr (GError) error = NULL;
   GDate date;
 
@@ -399,13 +401,11 @@ edit_saved_cb (AcrMemberPane       *self,
       return;
     }
 
-  /* The category follows the facts, as the rules decide today; when they
-   * decide none the category stays as it was. */
+  /* The core's policy, as the CLI's edit: the category follows the facts,
+   * as the rules decide today; when they decide none it stays as it was. */
   acr_date_today (&date);
-  if (!acr_lifecycle_classify_member (self->rules, edited, &date, NULL))
-    g_debug ("member %u keeps its category", acr_member_get_number (edited));
-
-  if (!acr_store_save_member (self->store, edited, _("Edited in ACR Membership"), &error))
+  billing = acr_billing_new (self->store, self->rules);
+  if (!acr_billing_save_edit (billing, edited, &date, _("Edited in ACR Membership"), &error))
     {
       if (g_error_matches (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONFLICT))
         show_conflict (self, error);

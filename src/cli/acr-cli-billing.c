@@ -104,6 +104,7 @@ acr_cli_bill (int    argc,
   gboolean dry_run = FALSE;
   gboolean list_skipped = FALSE;
   gboolean progress = FALSE;
+  gboolean accept_placeholders = FALSE;
   g_autofree char *member_text = NULL;
   g_autofree char *year_text = NULL;
   g_autofree char *batch_size_text = NULL;
@@ -118,6 +119,8 @@ acr_cli_bill (int    argc,
     { "batch-size", 0, 0, G_OPTION_ARG_STRING, &batch_size_text, N_("Invoices per transaction (default 500)"), N_("N") },
     { "list-skipped", 0, 0, G_OPTION_ARG_NONE, &list_skipped, N_("List each active member skipped, and why"), NULL },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Report progress on standard error"), NULL },
+    { "accept-placeholders", 0, 0, G_OPTION_ARG_NONE, &accept_placeholders,
+      N_("Issue invoices even where the rules use placeholder amounts (refused otherwise)"), NULL },
     rules_entry,
     { NULL }
   };
@@ -172,6 +175,7 @@ acr_cli_bill (int    argc,
 
   run = acr_billing_run_new (billing, year, &date);
   acr_billing_run_set_batch_size (run, batch_size);
+  acr_billing_run_set_accept_placeholders (run, accept_placeholders);
   if (progress)
     acr_billing_run_set_progress_func (run, bill_progress_cb, NULL);
   ok = acr_billing_run_execute (run, dry_run, NULL, &error);
@@ -186,11 +190,19 @@ acr_cli_bill (int    argc,
           printf ("%07u  %-30s  %s\n", skip->number, skip->name, skip->reason);
         }
     }
-  /* A run that could not start has nothing to summarise. */
+  /* A run that could not start has nothing to summarise; one refused for
+   * its placeholders shows what it would have billed (nothing was written). */
   if (ok || acr_billing_run_get_n_total (run) > 0)
     {
-      summary = acr_billing_run_format_summary (run, dry_run);
+      gboolean refused = g_error_matches (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_PLACEHOLDER);
+
+      summary = acr_billing_run_format_summary (run, dry_run || refused);
       fputs (summary, stdout);
+    }
+  if (!ok && g_error_matches (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_PLACEHOLDER))
+    {
+      acr_cli_print_error (_("%s (--accept-placeholders)"), error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
     }
   if (!ok)
     return fail_with (error);

@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "acr-billing-apply.h"
 #include "acr-cli.h"
 #include "acr-cli-common.h"
 #include "acr-csv-import.h"
 #include "acr-file-writer.h"
+#include "acr-money.h"
 #include "acr-lifecycle.h"
 #include "acr-store-apply.h"
 #include "acr-sample-data.h"
@@ -262,16 +264,25 @@ acr_cli_edit (int    argc,
   g_autofree char *reason = NULL;
   GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the change is made (kept in the history; required)"), N_("TEXT") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
     { NULL }
   };
   g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (AcrBilling) billing = NULL;
   g_autoptr (AcrMember) m = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *old_category = NULL;
   gint64 revision;
-  int status = acr_cli_parse_options ("edit", _("NUMBER FIELD=VALUE…"),
+  GDate today;
+  int status;
+
+  g_clear_pointer (&rules_path, g_free);
+  status = acr_cli_parse_options ("edit", _("NUMBER FIELD=VALUE…"),
                               _("Changes a member. FIELD is a member field (email, phone, address, city, region, "
                                 "postal_code, country, npi, language, category, status, chapters, program, review, "
-                                "joined) or a person fact (given_name, training.end, retired_on…); an empty VALUE unsets it."),
+                                "joined) or a person fact (given_name, training.end, retired_on…); an empty VALUE unsets it. "
+                                "Unless the category is set, it follows the facts as the rules decide them today."),
                               entries, &argc, &argv);
 
   if (status >= 0)
@@ -286,10 +297,12 @@ acr_cli_edit (int    argc,
       acr_cli_print_error (_("edit: --reason is required: the history keeps why each change was made"));
       return ACR_CLI_EXIT_USAGE;
     }
-  if ((store = acr_cli_open_store ()) == NULL || (m = acr_cli_lookup_member (store, argv[1])) == NULL)
+  if ((rules = load_rules ()) == NULL ||
+      (store = acr_cli_open_store ()) == NULL || (m = acr_cli_lookup_member (store, argv[1])) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
   revision = acr_member_get_revision (m);
+  old_category = g_strdup (acr_member_get_category (m));
   for (int i = 2; i < argc; i++)
     if (!apply_assignment (m, argv[i], &error))
       {
@@ -297,7 +310,10 @@ acr_cli_edit (int    argc,
         return ACR_CLI_EXIT_INVALID_INPUT;
       }
 
-  if (!acr_store_save_member (store, m, reason, &error))
+  /* The same policy as the app's Edit…: the category follows the facts. */
+  billing = acr_billing_new (store, rules);
+  acr_date_today (&today);
+  if (!acr_billing_save_edit (billing, m, &today, reason, &error))
     {
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
@@ -306,6 +322,9 @@ acr_cli_edit (int    argc,
     printf (_("Nothing changed.\n"));
   else
     printf (_("Saved member %07u (revision %lld).\n"), acr_member_get_number (m), (long long) acr_member_get_revision (m));
+  if (g_strcmp0 (old_category, acr_member_get_category (m)) != 0)
+    printf (_("Category: %s → %s\n"), old_category != NULL ? old_category : "-",
+            acr_member_get_category (m) != NULL ? acr_member_get_category (m) : "-");
   return ACR_CLI_EXIT_OK;
 }
 
@@ -573,8 +592,12 @@ acr_cli_apply (int    argc,
     "email", "phone", "address", "city", "region", "postal_code", "country", "language", "npi"
   };
   gboolean json = FALSE;
+  g_autofree char *first_year_text = NULL;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The application date (default: today)"), N_("YYYY-MM-DD") },
+    { "first-year", 0, 0, G_OPTION_ARG_STRING, &first_year_text,
+      N_("The membership year of the first invoice (default: this year before the rules’ cut-off day, the next one from it on)"),
+      N_("YEAR") },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
     { "email", 0, 0, G_OPTION_ARG_STRING, &contact[0], N_("Contact e-mail (default: the person’s)"), N_("ADDRESS") },
     { "phone", 0, 0, G_OPTION_ARG_STRING, &contact[1], N_("Telephone"), N_("NUMBER") },
@@ -594,7 +617,11 @@ acr_cli_apply (int    argc,
   g_autoptr (AcrMember) details = acr_member_new ();
   g_autoptr (AcrMember) member = NULL;
   g_autoptr (AcrDecision) decision = NULL;
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (AcrInvoice) invoice = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *no_invoice_reason = NULL;
+  gint64 first_year = 0;
   GDate date;
   int status;
 
@@ -603,7 +630,8 @@ acr_cli_apply (int    argc,
     g_clear_pointer (&contact[i], g_free);
   status = acr_cli_parse_options ("apply", _("PERSON.json"),
                           _("Classifies an applicant on the application date: an eligible person becomes a member of "
-                            "the decided category; otherwise the application is kept as refused, with the reasons."),
+                            "the decided category and gets the first invoice, in one transaction; otherwise the "
+                            "application is kept as refused, with the reasons."),
                           entries, &argc, &argv);
   if (status >= 0)
     return status;
@@ -614,6 +642,8 @@ acr_cli_apply (int    argc,
     }
   if ((status = acr_cli_parse_date (date_text, &date)) >= 0)
     return status;
+  if (acr_cli_parse_int ("--first-year", first_year_text, ACR_DATE_MIN_YEAR, ACR_DATE_MAX_YEAR, &first_year) >= 0)
+    return ACR_CLI_EXIT_USAGE;
 
   for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)
     if (contact[i] != NULL && !acr_member_set_field (details, contact_fields[i], contact[i], &error))
@@ -631,7 +661,10 @@ acr_cli_apply (int    argc,
   if ((rules = load_rules ()) == NULL || (store = acr_cli_open_store_creating ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
 
-  if (!acr_store_apply (store, rules, person, details, &date, &member, &decision, &error))
+  /* The same policy as the app's Approve: the member and the first invoice in one transaction. */
+  billing = acr_billing_new (store, rules);
+  if (!acr_billing_apply (billing, person, details, &date, (int) first_year,
+                          &member, &decision, &invoice, &no_invoice_reason, &error))
     {
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
@@ -652,6 +685,16 @@ acr_cli_apply (int    argc,
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "decision");
       json_builder_add_value (builder, acr_decision_to_json (decision));
+      json_builder_set_member_name (builder, "invoice");
+      if (invoice != NULL)
+        json_builder_add_value (builder, acr_billing_invoice_to_json (invoice));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "no_invoice_reason");
+      if (no_invoice_reason != NULL)
+        json_builder_add_string_value (builder, no_invoice_reason);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       acr_cli_print_json (root);
@@ -659,8 +702,19 @@ acr_cli_apply (int    argc,
     }
 
   if (member != NULL)
-    printf (_("Member %07u added: %s (%s)\n"), acr_member_get_number (member),
-            acr_member_get_category (member), acr_member_get_given_name (member));
+    {
+      printf (_("Member %07u added: %s (%s)\n"), acr_member_get_number (member),
+              acr_member_get_category (member), acr_member_get_given_name (member));
+      if (invoice != NULL)
+        {
+          g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), "en");
+
+          printf (_("Invoice %s issued for %d: %s\n"), acr_invoice_get_number (invoice),
+                  acr_invoice_get_year (invoice), total);
+        }
+      else if (no_invoice_reason != NULL)
+        printf ("%s\n", no_invoice_reason);
+    }
   else
     {
       const char * const *reasons = acr_decision_get_reasons (decision);

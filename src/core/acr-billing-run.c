@@ -46,10 +46,13 @@ struct _AcrBillingRun
   guint                      n_billed;
   gint64                     billed_cents;
   guint                      n_placeholder;
+  gint64                     placeholder_cents; /* sum of the placeholder lines */
+  gboolean                   accept_placeholders;
   GPtrArray                 *categories;  /* AcrBillingRunCategory */
   GHashTable                *by_category; /* id → AcrBillingRunCategory (in categories) */
   GPtrArray                 *skipped;     /* AcrBillingRunSkip */
   GHashTable                *skip_counts; /* reason → count */
+  GHashTable                *skip_kinds;  /* "kind:detail" → AcrBillingRunSkipCount */
 };
 
 G_DEFINE_FINAL_TYPE (AcrBillingRun, acr_billing_run, G_TYPE_OBJECT)
@@ -75,6 +78,13 @@ skip_free (AcrBillingRunSkip *skip)
 }
 
 static void
+skip_count_free (AcrBillingRunSkipCount *count)
+{
+  g_free (count->detail);
+  g_free (count);
+}
+
+static void
 reset_results (AcrBillingRun *self)
 {
   g_atomic_int_set (&self->n_done, 0);
@@ -82,10 +92,13 @@ reset_results (AcrBillingRun *self)
   self->n_billed = 0;
   self->billed_cents = 0;
   self->n_placeholder = 0;
+  self->placeholder_cents = 0;
   g_clear_pointer (&self->by_category, g_hash_table_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->skip_counts, g_hash_table_unref);
+  g_clear_pointer (&self->skip_kinds, g_hash_table_unref);
+  self->skip_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) skip_count_free);
   self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_free);
   self->by_category = g_hash_table_new (g_str_hash, g_str_equal);
   self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
@@ -93,20 +106,35 @@ reset_results (AcrBillingRun *self)
 }
 
 static void
-count_skip (AcrBillingRun *self,
-            const char    *key,
-            guint          n)
+count_skip (AcrBillingRun          *self,
+            AcrBillingRunSkipKind   kind,
+            const char             *detail,
+            const char             *key,
+            guint                   n)
 {
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->skip_counts, key));
+  g_autofree char *kind_key = g_strdup_printf ("%d:%s", kind, detail != NULL ? detail : "");
+  AcrBillingRunSkipCount *by_kind = g_hash_table_lookup (self->skip_kinds, kind_key);
 
   g_hash_table_replace (self->skip_counts, g_strdup (key), GUINT_TO_POINTER (count + n));
+
+  if (by_kind == NULL)
+    {
+      by_kind = g_new0 (AcrBillingRunSkipCount, 1);
+      by_kind->kind = kind;
+      by_kind->detail = g_strdup (detail);
+      g_hash_table_insert (self->skip_kinds, g_steal_pointer (&kind_key), by_kind);
+    }
+  by_kind->count += n;
 }
 
 static void
-skip_member (AcrBillingRun *self,
-             AcrMember     *member,
-             const char    *key,
-             const char    *reason)
+skip_member (AcrBillingRun          *self,
+             AcrMember              *member,
+             AcrBillingRunSkipKind   kind,
+             const char             *detail,
+             const char             *key,
+             const char             *reason)
 {
   AcrBillingRunSkip *skip = g_new0 (AcrBillingRunSkip, 1);
 
@@ -114,7 +142,7 @@ skip_member (AcrBillingRun *self,
   skip->name = acr_member_dup_display_name (member);
   skip->reason = g_strdup (reason);
   g_ptr_array_add (self->skipped, skip);
-  count_skip (self, key, 1);
+  count_skip (self, kind, detail, key, 1);
 }
 
 static void
@@ -137,8 +165,17 @@ count_billed (AcrBillingRun *self,
   self->billed_cents += acr_dues_quote_get_total_cents (quote);
   if (acr_dues_quote_get_placeholder (quote))
     {
+      GListModel *lines = acr_dues_quote_get_lines (quote);
+
       category->n_placeholder++;
       self->n_placeholder++;
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
+
+          if (acr_dues_line_get_placeholder (line))
+            self->placeholder_cents += acr_dues_line_get_amount_cents (line);
+        }
     }
 }
 
@@ -235,6 +272,7 @@ acr_billing_run_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->skip_counts, g_hash_table_unref);
+  g_clear_pointer (&self->skip_kinds, g_hash_table_unref);
 
   G_OBJECT_CLASS (acr_billing_run_parent_class)->finalize (object);
 }
@@ -316,6 +354,28 @@ acr_billing_run_set_progress_func (AcrBillingRun             *self,
   self->progress_data = user_data;
 }
 
+/* Whether staff accepted that the run issues placeholder amounts. */
+gboolean
+acr_billing_run_get_accept_placeholders (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), FALSE);
+  return self->accept_placeholders;
+}
+
+/* See acr_billing_run_execute (): by default a real run refuses placeholder amounts. */
+void
+acr_billing_run_set_accept_placeholders (AcrBillingRun *self,
+                                         gboolean       accept)
+{
+  g_return_if_fail (ACR_IS_BILLING_RUN (self));
+  self->accept_placeholders = !!accept;
+}
+
+static gboolean run_members (AcrBillingRun  *self,
+                             gboolean        dry_run,
+                             GCancellable   *cancellable,
+                             GError        **error);
+
 /**
  * acr_billing_run_execute:
  * @dry_run: quote everyone, write nothing
@@ -324,12 +384,68 @@ acr_billing_run_set_progress_func (AcrBillingRun             *self,
  * Runs the billing (see the top of acr-billing-run.h). The results (counts,
  * categories, skipped members) are those of this execution, and remain
  * readable after a failure or a cancellation.
+ *
+ * Placeholders: an issued invoice is never edited, so a real run does not
+ * issue amounts the bundle marks as placeholders unless staff accepted them
+ * (acr_billing_run_set_accept_placeholders ()). When the year's schedule
+ * has any, the run first quotes everyone without writing; if an invoice
+ * would carry one it writes nothing and fails with
+ * ACR_BILLING_ERROR_PLACEHOLDER, the results being those of that dry pass.
+ * (A member whose quote turns placeholder between the two passes is
+ * skipped, not billed.)
  */
 gboolean
 acr_billing_run_execute (AcrBillingRun  *self,
                          gboolean        dry_run,
                          GCancellable   *cancellable,
                          GError        **error)
+{
+  AcrRules *rules;
+
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  rules = acr_billing_get_rules (self->billing);
+  if (!dry_run && !self->accept_placeholders &&
+      acr_rules_year_has_placeholders (rules, self->year))
+    {
+      AcrBillingRunProgressFunc progress = self->progress;
+      gboolean ok;
+
+      /* The check is not the run: its progress is not reported. */
+      self->progress = NULL;
+      ok = run_members (self, TRUE, cancellable, error);
+      self->progress = progress;
+      if (!ok)
+        return FALSE;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (self->n_placeholder > 0)
+        {
+          g_autofree char *amount = acr_money_format (self->placeholder_cents, "en");
+
+          g_set_error (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_PLACEHOLDER,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "the billing for %d would issue %u invoice with placeholder amounts (%s in "
+                                    "placeholder lines); nothing was written: load the College’s official dues "
+                                    "schedule, or accept the placeholder amounts explicitly",
+                                    "the billing for %d would issue %u invoices with placeholder amounts (%s in "
+                                    "placeholder lines); nothing was written: load the College’s official dues "
+                                    "schedule, or accept the placeholder amounts explicitly",
+                                    self->n_placeholder),
+                       self->year, self->n_placeholder, amount);
+          return FALSE;
+        }
+    }
+
+  return run_members (self, dry_run, cancellable, error);
+}
+
+static gboolean
+run_members (AcrBillingRun  *self,
+             gboolean        dry_run,
+             GCancellable   *cancellable,
+             GError        **error)
 {
   AcrStore *store;
   AcrRules *rules;
@@ -347,9 +463,6 @@ acr_billing_run_execute (AcrBillingRun  *self,
   gboolean in_batch = FALSE;
   gint64 batch_started = 0;
   guint total;
-
-  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   reset_results (self);
   store = acr_billing_get_store (self->billing);
@@ -374,7 +487,7 @@ acr_billing_run_execute (AcrBillingRun  *self,
       if (some->len == 0)
         continue;
       key = g_strdup_printf (_("not active: %s"), inactive_statuses[s]);
-      count_skip (self, key, some->len);
+      count_skip (self, ACR_BILLING_RUN_SKIP_NOT_ACTIVE, inactive_statuses[s], key, some->len);
     }
 
   ids = iface->list_ids_by_status (backend, acr_member_status_to_string (ACR_MEMBER_STATUS_ACTIVE), error);
@@ -418,19 +531,20 @@ acr_billing_run_execute (AcrBillingRun  *self,
 
       if (g_hash_table_contains (billed_set, &id))
         {
-          skip_member (self, member, already_key, already_key);
+          skip_member (self, member, ACR_BILLING_RUN_SKIP_ALREADY_BILLED, NULL, already_key, already_key);
           goto next;
         }
       if (g_hash_table_contains (cancelled_set, &id))
         {
-          skip_member (self, member, cancelled_key, cancelled_key);
+          skip_member (self, member, ACR_BILLING_RUN_SKIP_CANCELLED, NULL, cancelled_key, cancelled_key);
           goto next;
         }
 
       if ((person = acr_member_dup_person (member, &member_error)) == NULL ||
           (quote = acr_rules_quote (rules, person, self->year, &self->issued_on, &member_error)) == NULL)
         {
-          skip_member (self, member, _("cannot be quoted (see the member’s record)"), member_error->message);
+          skip_member (self, member, ACR_BILLING_RUN_SKIP_CANNOT_QUOTE, NULL,
+                       _("cannot be quoted (see the member’s record)"), member_error->message);
           goto next;
         }
       if (acr_dues_quote_get_reason (quote) != NULL)
@@ -440,13 +554,20 @@ acr_billing_run_execute (AcrBillingRun  *self,
             ? g_strdup_printf (_("owes no dues: %s"), category)
             : g_strdup (_("owes no dues: no category"));
 
-          skip_member (self, member, key, acr_dues_quote_get_reason (quote));
+          skip_member (self, member, ACR_BILLING_RUN_SKIP_OWES_NOTHING, category, key,
+                       acr_dues_quote_get_reason (quote));
           goto next;
         }
       if (acr_dues_quote_get_total_cents (quote) <= 0)
         {
-          skip_member (self, member, _("nothing to bill (total $0.00 or less)"),
-                       _("nothing to bill (total $0.00 or less)"));
+          skip_member (self, member, ACR_BILLING_RUN_SKIP_NOTHING_TO_BILL, NULL,
+                       _("nothing to bill (total $0.00 or less)"), _("nothing to bill (total $0.00 or less)"));
+          goto next;
+        }
+      if (!dry_run && !self->accept_placeholders && acr_dues_quote_get_placeholder (quote))
+        {
+          skip_member (self, member, ACR_BILLING_RUN_SKIP_PLACEHOLDER, NULL,
+                       _("placeholder amounts not accepted"), _("placeholder amounts not accepted"));
           goto next;
         }
 
@@ -614,6 +735,14 @@ acr_billing_run_get_n_placeholder (AcrBillingRun *self)
   return self->n_placeholder;
 }
 
+/* The sum of the placeholder lines of the invoices counted in n-placeholder. */
+gint64
+acr_billing_run_get_placeholder_cents (AcrBillingRun *self)
+{
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
+  return self->placeholder_cents;
+}
+
 /* Returns: (transfer none) (element-type AcrBillingRunCategory): by category id */
 GPtrArray *
 acr_billing_run_get_categories (AcrBillingRun *self)
@@ -636,6 +765,53 @@ acr_billing_run_get_skip_counts (AcrBillingRun *self)
 {
   g_return_val_if_fail (ACR_IS_BILLING_RUN (self), NULL);
   return self->skip_counts;
+}
+
+static int
+compare_skip_counts (gconstpointer a,
+                     gconstpointer b)
+{
+  const AcrBillingRunSkipCount *x = *(AcrBillingRunSkipCount **) a;
+  const AcrBillingRunSkipCount *y = *(AcrBillingRunSkipCount **) b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return g_strcmp0 (x->detail, y->detail);
+}
+
+/**
+ * acr_billing_run_dup_skip_summary:
+ *
+ * The members skipped, counted by why (inactive members included): the
+ * same counts as acr_billing_run_get_skip_counts (), as data a front puts
+ * in its own words.
+ *
+ * Returns: (transfer full) (element-type AcrBillingRunSkipCount): by kind,
+ *   then detail; free with g_ptr_array_unref ()
+ */
+GPtrArray *
+acr_billing_run_dup_skip_summary (AcrBillingRun *self)
+{
+  GPtrArray *summary;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (ACR_IS_BILLING_RUN (self), NULL);
+
+  summary = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_count_free);
+  g_hash_table_iter_init (&iter, self->skip_kinds);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const AcrBillingRunSkipCount *count = value;
+      AcrBillingRunSkipCount *copy = g_new0 (AcrBillingRunSkipCount, 1);
+
+      copy->kind = count->kind;
+      copy->detail = g_strdup (count->detail);
+      copy->count = count->count;
+      g_ptr_array_add (summary, copy);
+    }
+  g_ptr_array_sort (summary, compare_skip_counts);
+  return summary;
 }
 
 char *

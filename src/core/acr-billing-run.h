@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * Cancelling through the GCancellable commits the invoices already made
  * and stops with G_IO_ERROR_CANCELLED (a dry run just stops).
  *
+ * A real run issues no placeholder amount unless staff accepted them
+ * (acr_billing_run_set_accept_placeholders ()): it refuses, writing
+ * nothing, with ACR_BILLING_ERROR_PLACEHOLDER.
+ *
  * Progress: acr_billing_run_execute () calls the progress function in the
  * thread that executes the run; acr_billing_run_execute_async () runs it
  * in a thread of its own and calls the progress function in the caller's
@@ -48,6 +52,25 @@ typedef struct
   char    *name;
   char    *reason;
 } AcrBillingRunSkip;
+
+/* Why members were skipped, as data a front can put in words. */
+typedef enum
+{
+  ACR_BILLING_RUN_SKIP_NOT_ACTIVE,      /* detail: the member status */
+  ACR_BILLING_RUN_SKIP_ALREADY_BILLED,
+  ACR_BILLING_RUN_SKIP_CANCELLED,       /* the year's invoice was voided or credited */
+  ACR_BILLING_RUN_SKIP_OWES_NOTHING,    /* detail: the category id, NULL for none */
+  ACR_BILLING_RUN_SKIP_NOTHING_TO_BILL, /* total $0.00 or less */
+  ACR_BILLING_RUN_SKIP_CANNOT_QUOTE,    /* the member's facts cannot be read */
+  ACR_BILLING_RUN_SKIP_PLACEHOLDER,     /* placeholder amounts not accepted */
+} AcrBillingRunSkipKind;
+
+typedef struct
+{
+  AcrBillingRunSkipKind  kind;
+  char                  *detail;
+  guint                  count;
+} AcrBillingRunSkipCount;
 
 typedef void (*AcrBillingRunProgressFunc) (guint    done,
                                            guint    total,
@@ -85,9 +108,14 @@ guint          acr_billing_run_get_n_total        (AcrBillingRun             *se
 guint          acr_billing_run_get_n_billed       (AcrBillingRun             *self);
 gint64         acr_billing_run_get_billed_cents   (AcrBillingRun             *self);
 guint          acr_billing_run_get_n_placeholder  (AcrBillingRun             *self);
+gint64         acr_billing_run_get_placeholder_cents (AcrBillingRun          *self);
+gboolean       acr_billing_run_get_accept_placeholders (AcrBillingRun        *self);
+void           acr_billing_run_set_accept_placeholders (AcrBillingRun        *self,
+                                                   gboolean                   accept);
 GPtrArray     *acr_billing_run_get_categories     (AcrBillingRun             *self);
 GPtrArray     *acr_billing_run_get_skipped        (AcrBillingRun             *self);
 GHashTable    *acr_billing_run_get_skip_counts    (AcrBillingRun             *self);
+GPtrArray     *acr_billing_run_dup_skip_summary   (AcrBillingRun             *self);
 char          *acr_billing_run_format_summary     (AcrBillingRun             *self,
                                                    gboolean                   dry_run);
 

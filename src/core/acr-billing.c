@@ -913,3 +913,67 @@ acr_billing_invoice_to_json (AcrInvoice *invoice)
 
   return json_builder_get_root (builder);
 }
+
+/**
+ * acr_billing_list_years:
+ * @on: (nullable): today, for the current and next year; NULL leaves them out
+ * @n_years: (out): the number of years
+ *
+ * The membership years staff may look at: every year from the earliest to
+ * the latest of the rules' schedules, the years that have invoices, and
+ * the year of @on and the next one, without a gap.
+ *
+ * Returns: (transfer full) (array length=n_years): ascending, NULL on error
+ */
+int *
+acr_billing_list_years (AcrBilling   *self,
+                        const GDate  *on,
+                        guint        *n_years,
+                        GError      **error)
+{
+  AcrStoreBackend *backend;
+  AcrStoreBackendInterface *iface;
+  g_autofree int *rules_years = NULL;
+  g_autoptr (GArray) invoice_years = NULL;
+  guint n_rules = 0;
+  int first = G_MAXINT, last = G_MININT;
+  int *years;
+
+  g_return_val_if_fail (ACR_IS_BILLING (self), NULL);
+  g_return_val_if_fail (n_years != NULL, NULL);
+
+  *n_years = 0;
+  iface = backend_iface (self, &backend);
+  if (iface->list_invoice_years != NULL &&
+      (invoice_years = iface->list_invoice_years (backend, error)) == NULL)
+    return NULL;
+
+  rules_years = acr_rules_list_years (self->rules, &n_rules);
+  for (guint i = 0; i < n_rules; i++)
+    {
+      first = MIN (first, rules_years[i]);
+      last = MAX (last, rules_years[i]);
+    }
+  for (guint i = 0; invoice_years != NULL && i < invoice_years->len; i++)
+    {
+      gint64 year = g_array_index (invoice_years, gint64, i);
+
+      if (year < ACR_DATE_MIN_YEAR || year > ACR_DATE_MAX_YEAR)
+        continue;
+      first = MIN (first, (int) year);
+      last = MAX (last, (int) year);
+    }
+  if (on != NULL && g_date_valid (on))
+    {
+      first = MIN (first, (int) g_date_get_year (on));
+      last = MAX (last, (int) g_date_get_year (on) + 1);
+    }
+
+  if (first > last)
+    return g_new0 (int, 1);
+
+  years = g_new0 (int, last - first + 1);
+  for (int year = first; year <= last; year++)
+    years[(*n_years)++] = year;
+  return years;
+}

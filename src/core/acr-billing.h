@@ -47,6 +47,7 @@ typedef enum
   ACR_BILLING_ERROR_NOT_BILLABLE,    /* not an active member, or the quote bills nothing */
   ACR_BILLING_ERROR_ALREADY_BILLED,  /* a standing invoice exists for that member and year */
   ACR_BILLING_ERROR_INVALID,         /* a bad argument: an unknown status, a credit note of a credit note… */
+  ACR_BILLING_ERROR_PLACEHOLDER,     /* a run would issue placeholder amounts staff did not accept */
 } AcrBillingError;
 
 #define ACR_TYPE_BILLING (acr_billing_get_type ())
@@ -109,5 +110,10 @@ GPtrArray   *acr_billing_report              (AcrBilling        *self,
                                               GError           **error);
 
 JsonNode    *acr_billing_invoice_to_json     (AcrInvoice        *invoice);
+
+int         *acr_billing_list_years          (AcrBilling        *self,
+                                              const GDate       *on,
+                                              guint             *n_years,
+                                              GError           **error);
 
 G_END_DECLS

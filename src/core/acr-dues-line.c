@@ -12,6 +12,7 @@ struct _AcrDuesLine
   char     *description;
   gint64    amount_cents;
   gboolean  placeholder;
+  char     *note;
 };
 
 enum {
@@ -20,6 +21,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_AMOUNT_CENTS,
   PROP_PLACEHOLDER,
+  PROP_NOTE,
   N_PROPS
 };
 
@@ -34,6 +36,7 @@ acr_dues_line_finalize (GObject *object)
 
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (acr_dues_line_parent_class)->finalize (object);
 }
@@ -59,6 +62,9 @@ acr_dues_line_get_property (GObject    *object,
       break;
     case PROP_PLACEHOLDER:
       g_value_set_boolean (value, self->placeholder);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -87,6 +93,9 @@ acr_dues_line_set_property (GObject      *object,
     case PROP_PLACEHOLDER:
       self->placeholder = g_value_get_boolean (value);
       break;
+    case PROP_NOTE:
+      self->note = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -113,6 +122,9 @@ acr_dues_line_class_init (AcrDuesLineClass *klass)
   properties [PROP_PLACEHOLDER] =
     g_param_spec_boolean ("placeholder", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -136,6 +148,33 @@ acr_dues_line_new (const char *code,
                        "description", description,
                        "amount-cents", amount_cents,
                        "placeholder", placeholder,
+                       NULL);
+}
+
+/**
+ * acr_dues_line_new_with_note:
+ * @note: (nullable): a remark for staff (how the line was decided), in the
+ *   staff's language; never printed on an invoice
+ *
+ * Like acr_dues_line_new (). The note is not part of the description: an
+ * invoice freezes the description only, so the member never reads it.
+ */
+AcrDuesLine *
+acr_dues_line_new_with_note (const char *code,
+                             const char *description,
+                             gint64      amount_cents,
+                             gboolean    placeholder,
+                             const char *note)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (description != NULL, NULL);
+
+  return g_object_new (ACR_TYPE_DUES_LINE,
+                       "code", code,
+                       "description", description,
+                       "amount-cents", amount_cents,
+                       "placeholder", placeholder,
+                       "note", note,
                        NULL);
 }
 
@@ -169,4 +208,13 @@ acr_dues_line_get_placeholder (AcrDuesLine *self)
   g_return_val_if_fail (ACR_IS_DUES_LINE (self), FALSE);
 
   return self->placeholder;
+}
+
+/* Returns: (nullable): the staff's remark on how the line was decided */
+const char *
+acr_dues_line_get_note (AcrDuesLine *self)
+{
+  g_return_val_if_fail (ACR_IS_DUES_LINE (self), NULL);
+
+  return self->note;
 }

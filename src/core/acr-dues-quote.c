@@ -263,7 +263,10 @@ acr_dues_quote_get_reason (AcrDuesQuote *self)
 
 /* The object the CLI's `quote` prints:
  * {"year", "category", "currency", "lines": [{"code", "description",
- * "amount_cents"}], "total_cents", "placeholder"}. */
+ * "amount_cents", "placeholder", "note"}], "total_cents", "placeholder"}.
+ * A line's "placeholder" says whether its amount is one; "note" is the
+ * staff's remark on how it was decided (null when none), which no invoice
+ * prints. */
 JsonNode *
 acr_dues_quote_to_json (AcrDuesQuote *self)
 {
@@ -291,8 +294,8 @@ acr_dues_quote_to_json (AcrDuesQuote *self)
       g_autoptr(AcrDuesLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
       g_autofree char *description = NULL;
 
-      /* The line carries its placeholder flag; the JSON contract has no key
-       * for it per line, so the description says it to whoever reads it. */
+      /* The "placeholder" key says it to programs; the description still
+       * says it to whoever reads it. */
       if (acr_dues_line_get_placeholder (line))
         description = g_strdup_printf (_("%s (placeholder amount: load the College’s official schedule)"),
                                        acr_dues_line_get_description (line));
@@ -306,6 +309,13 @@ acr_dues_quote_to_json (AcrDuesQuote *self)
       json_builder_add_string_value (builder, description);
       json_builder_set_member_name (builder, "amount_cents");
       json_builder_add_int_value (builder, acr_dues_line_get_amount_cents (line));
+      json_builder_set_member_name (builder, "placeholder");
+      json_builder_add_boolean_value (builder, acr_dues_line_get_placeholder (line));
+      json_builder_set_member_name (builder, "note");
+      if (acr_dues_line_get_note (line) != NULL)
+        json_builder_add_string_value (builder, acr_dues_line_get_note (line));
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -16,7 +16,7 @@
 
 static const char * const root_keys[] = {
   "format", "title", "currency", "precedence", "precedence_source", "categories", "reviews",
-  "ladder", "discounts", "chapter_waiver", "refunds", "chapter_choice", "chapters", "dues", NULL
+  "ladder", "discounts", "chapter_waiver", "refunds", "chapter_choice", "chapters", "dues", "first_invoice", NULL
 };
 static const char * const category_keys[] = { "id", "name", "description", "criteria", "rights", "dues", NULL };
 static const char * const rights_keys[] = { "committees", "elective_office", "board_of_chancellors", "source", NULL };
@@ -463,6 +463,9 @@ _acr_rules_load_bundle (AcrRules             *self,
     return FALSE;
   if ((member = json_object_get_member (object, "chapter_choice")) &&
       !load_chapter_choice (self, reader, member, error))
+    return FALSE;
+  if ((member = json_object_get_member (object, "first_invoice")) &&
+      !_acr_rules_load_first_invoice (self, reader, member, error))
     return FALSE;
 
   n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));

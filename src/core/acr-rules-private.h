@@ -116,6 +116,9 @@ struct _AcrRules
   char        *waiver_refused;  /* … and when it is asked for but not allowed */
   GPtrArray   *refunds;        /* of Refund */
   GPtrArray   *years;          /* of DuesYear, ascending */
+  int          first_invoice_month;  /* cut-off day for a new member's first invoice; 0: none */
+  int          first_invoice_day;
+  char        *first_invoice_source;
 };
 
 /* What the rules say about a person on one day. */
@@ -163,6 +166,12 @@ gboolean     _acr_rules_load_waiver      (AcrRules             *self,
                                           JsonNode             *node,
                                           GError              **error);
 gboolean     _acr_rules_load_ladder      (AcrRules             *self,
+                                          const AcrJsonReader  *reader,
+                                          JsonNode             *node,
+                                          GError              **error);
+
+/* acr-rules-policy.c */
+gboolean     _acr_rules_load_first_invoice (AcrRules           *self,
                                           const AcrJsonReader  *reader,
                                           JsonNode             *node,
                                           GError              **error);

@@ -25,6 +25,20 @@ add_line (AcrDuesQuote *quote,
   _acr_dues_quote_add_line (quote, line);
 }
 
+/* A line with a remark for staff (see acr_dues_line_get_note ()). */
+static void
+add_line_with_note (AcrDuesQuote *quote,
+                    const char   *code,
+                    const char   *description,
+                    gint64        amount_cents,
+                    gboolean      placeholder,
+                    const char   *note)
+{
+  g_autoptr(AcrDuesLine) line = acr_dues_line_new_with_note (code, description, amount_cents, placeholder, note);
+
+  _acr_dues_quote_add_line (quote, line);
+}
+
 static NationalDues *
 find_national (DuesYear    *year,
                AcrCategory *category)
@@ -73,9 +87,11 @@ quote_national (AcrRules     *self,
                 NationalDues *dues,
                 int           year,
                 AcrDuesQuote *quote,
-                gint64       *national_cents)
+                gint64       *national_cents,
+                gboolean     *national_placeholder)
 {
   g_autofree char *description = NULL;
+  g_autofree char *note = NULL;
   const Amount *amount = &dues->amount;
 
   if (dues->ladder == NULL)
@@ -100,9 +116,9 @@ quote_national (AcrRules     *self,
               g_string_append (facts, ((LadderStart *) self->ladder_start->pdata[i])->fact);
             }
 
-          what = g_strdup_printf (N_("National dues — %s, full dues (the first-years ladder could not be "
-                                    "applied: %s unknown)"),
-                                  category->name, facts->str);
+          /* How the line was decided is for staff, never for the invoice. */
+          what = g_strdup_printf (N_("National dues — %s, full dues"), category->name);
+          note = g_strdup_printf (_("the first-years ladder could not be applied: %s unknown"), facts->str);
         }
       else
         {
@@ -125,8 +141,9 @@ quote_national (AcrRules     *self,
       description = g_steal_pointer (&what);
     }
 
-  add_line (quote, "national", description, amount->cents, amount->placeholder);
+  add_line_with_note (quote, "national", description, amount->cents, amount->placeholder, note);
   *national_cents = amount->cents;
+  *national_placeholder = amount->placeholder;
 }
 
 static GPtrArray *
@@ -193,20 +210,19 @@ quote_chapters (AcrRules     *self,
       g_autofree char *code = g_strdup_printf ("chapter:%s", acr_chapter_get_code (chapter));
       g_autofree char *what = NULL;
       g_autofree char *description = NULL;
+      g_autofree char *note = NULL;
       gint64 cents = 0;
       gboolean placeholder = FALSE;
 
       if (!acr_chapter_get_dues (chapter, year, &cents, &placeholder))
         g_assert_not_reached ();  /* the loader checked every chapter has dues every year */
 
+      what = g_strdup_printf (N_("Chapter dues — %s"), acr_chapter_get_name (chapter));
       if (defaulted)
-        what = g_strdup_printf (N_("Chapter dues — %s (no chapter chosen: the chapter of the person’s %s)"),
-                                acr_chapter_get_name (chapter), self->chapter_default);
-      else
-        what = g_strdup_printf (N_("Chapter dues — %s"), acr_chapter_get_name (chapter));
+        note = g_strdup_printf (_("no chapter chosen: the chapter of the person’s %s"), self->chapter_default);
 
       description = g_steal_pointer (&what);
-      add_line (quote, code, description, cents, placeholder);
+      add_line_with_note (quote, code, description, cents, placeholder, note);
     }
 }
 
@@ -235,6 +251,7 @@ acr_rules_quote (AcrRules     *self,
   NationalDues *national;
   GDate january_1;
   gint64 national_cents = 0;
+  gboolean national_placeholder = FALSE;
 
   g_return_val_if_fail (ACR_IS_RULES (self), NULL);
   g_return_val_if_fail (ACR_IS_PERSON (person), NULL);
@@ -316,7 +333,7 @@ acr_rules_quote (AcrRules     *self,
 
   national = find_national (schedule, category);
   g_assert (national != NULL);  /* the loader checked every paying category has dues every year */
-  quote_national (self, person, category, national, year, quote, &national_cents);
+  quote_national (self, person, category, national, year, quote, &national_cents, &national_placeholder);
 
   context.person = person;
   context.on = *billed_on;
@@ -324,14 +341,15 @@ acr_rules_quote (AcrRules     *self,
 
   /* Discounts apply to national dues only. Rounding: the discount is
    * national × percent / 100 in whole cents, rounded down, so an odd amount
-   * leaves the extra cent with the member (7701 at 50% → −3850). */
+   * leaves the extra cent with the member (7701 at 50% → −3850). A
+   * discount of a placeholder amount is itself a placeholder. */
   for (guint i = 0; i < self->discounts->len && national_cents > 0; i++)
     {
       Discount *discount = self->discounts->pdata[i];
 
       if (_acr_conditions_evaluate (discount->when, &context, NULL) == ACR_TRUTH_TRUE)
         add_line (quote, discount->code, discount->description,
-                  -(national_cents * discount->percent / 100), FALSE);
+                  -(national_cents * discount->percent / 100), national_placeholder);
     }
 
   if (category->chapter_dues)
@@ -344,7 +362,7 @@ acr_rules_quote (AcrRules     *self,
 
       if (total > 0 && _acr_conditions_evaluate (refund->when, &context, NULL) == ACR_TRUTH_TRUE)
         {
-          add_line (quote, refund->code, refund->description, -total, FALSE);
+          add_line (quote, refund->code, refund->description, -total, acr_dues_quote_get_placeholder (quote));
           _acr_dues_quote_set_reason (quote, refund->description);
         }
     }

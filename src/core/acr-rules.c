@@ -173,6 +173,7 @@ acr_rules_finalize (GObject *object)
   g_clear_pointer (&self->waiver_waived, g_free);
   g_clear_pointer (&self->waiver_refused, g_free);
   g_clear_pointer (&self->refunds, g_ptr_array_unref);
+  g_clear_pointer (&self->first_invoice_source, g_free);
 
   G_OBJECT_CLASS (acr_rules_parent_class)->finalize (object);
 }

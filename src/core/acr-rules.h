@@ -56,6 +56,14 @@ gboolean      acr_rules_has_year         (AcrRules    *self,
 int          *acr_rules_list_years       (AcrRules    *self,
                                           guint       *n_years);
 
+int           acr_rules_get_first_invoice_year   (AcrRules    *self,
+                                                  const GDate *approved_on);
+const char   *acr_rules_get_first_invoice_cutoff (AcrRules    *self,
+                                                  int         *month,
+                                                  int         *day);
+gboolean      acr_rules_year_has_placeholders    (AcrRules    *self,
+                                                  int          year);
+
 gboolean      acr_rules_validate_person  (AcrRules    *self,
                                           AcrPerson   *person,
                                           const char  *source_name,

@@ -6,6 +6,7 @@
 
 #include "acr-member-private.h"
 #include "acr-store-apply.h"
+#include "acr-store-apply-private.h"
 #include "acr-store-private.h"
 
 /*
@@ -15,25 +16,22 @@
  * the store.
  */
 
-/**
- * acr_store_apply:
- *
- * Classifies @person on @applied_on. If the rules decide a category, the
- * person becomes a member of it (status active, joined that day, with the
- * contact details of @contact, which may be NULL) and *@member is set;
- * otherwise the application is kept as refused, with the rules' reasons,
- * and *@member is NULL. Either way the application is recorded, in one
- * transaction. Returns FALSE only on an error (invalid person, storage).
+/*
+ * _acr_store_apply_locked:
+ * acr_store_apply () inside a transaction the caller began, commits and
+ * rolls back: the caller may write more in it (the first invoice). On
+ * success *@member is the new member (NULL when the rules refused) and
+ * *@decision the rules' decision.
  */
 gboolean
-acr_store_apply (AcrStore     *store,
-                 AcrRules     *rules,
-                 AcrPerson    *person,
-                 AcrMember    *contact,
-                 const GDate  *applied_on,
-                 AcrMember   **member,
-                 AcrDecision **decision,
-                 GError      **error)
+_acr_store_apply_locked (AcrStore     *store,
+                         AcrRules     *rules,
+                         AcrPerson    *person,
+                         AcrMember    *contact,
+                         const GDate  *applied_on,
+                         AcrMember   **member,
+                         AcrDecision **decision,
+                         GError      **error)
 {
   AcrStoreBackendInterface *iface;
   g_autoptr (AcrDecision) d = NULL;
@@ -48,15 +46,8 @@ acr_store_apply (AcrStore     *store,
   g_autofree char *reason = NULL;
   const char *category;
 
-  g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
-  g_return_val_if_fail (ACR_IS_RULES (rules), FALSE);
-  g_return_val_if_fail (ACR_IS_PERSON (person), FALSE);
-  g_return_val_if_fail (applied_on != NULL && g_date_valid (applied_on), FALSE);
-
-  if (member)
-    *member = NULL;
-  if (decision)
-    *decision = NULL;
+  *member = NULL;
+  *decision = NULL;
 
   if (!acr_rules_validate_person (rules, person, "person", error))
     return FALSE;
@@ -86,8 +77,6 @@ acr_store_apply (AcrStore     *store,
   contact_json = json_to_string (contact_node, FALSE);
 
   iface = ACR_STORE_BACKEND_GET_IFACE (acr_store_get_backend (store));
-  if (!_acr_store_begin (store, error))
-    return FALSE;
 
   if (category != NULL)
     {
@@ -98,22 +87,64 @@ acr_store_apply (AcrStore     *store,
       if (!_acr_store_insert (store, m, reason, time, error) ||
           iface->insert_application (acr_store_get_backend (store), date, person_json, contact_json, "accepted",
                                      reasons_json, acr_member_get_id (m), g_get_user_name (), error) < 0)
-        {
-          _acr_store_rollback (store);
-          return FALSE;
-        }
+        return FALSE;
+      *member = g_steal_pointer (&m);
     }
   else if (iface->insert_application (acr_store_get_backend (store), date, person_json, contact_json, "refused",
                                       reasons_json, 0, g_get_user_name (), error) < 0)
+    return FALSE;
+
+  *decision = g_steal_pointer (&d);
+  return TRUE;
+}
+
+/**
+ * acr_store_apply:
+ *
+ * Classifies @person on @applied_on. If the rules decide a category, the
+ * person becomes a member of it (status active, joined that day, with the
+ * contact details of @contact, which may be NULL) and *@member is set;
+ * otherwise the application is kept as refused, with the rules' reasons,
+ * and *@member is NULL. Either way the application is recorded, in one
+ * transaction. Returns FALSE only on an error (invalid person, storage).
+ *
+ * No invoice is issued: the fronts approve through acr_billing_apply ()
+ * (acr-billing-apply.h), which issues the first invoice in the same
+ * transaction.
+ */
+gboolean
+acr_store_apply (AcrStore     *store,
+                 AcrRules     *rules,
+                 AcrPerson    *person,
+                 AcrMember    *contact,
+                 const GDate  *applied_on,
+                 AcrMember   **member,
+                 AcrDecision **decision,
+                 GError      **error)
+{
+  g_autoptr (AcrDecision) d = NULL;
+  g_autoptr (AcrMember) m = NULL;
+
+  g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ACR_IS_RULES (rules), FALSE);
+  g_return_val_if_fail (ACR_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (applied_on != NULL && g_date_valid (applied_on), FALSE);
+
+  if (member)
+    *member = NULL;
+  if (decision)
+    *decision = NULL;
+
+  if (!_acr_store_begin (store, error))
+    return FALSE;
+  if (!_acr_store_apply_locked (store, rules, person, contact, applied_on, &m, &d, error) ||
+      !_acr_store_commit (store, error))
     {
       _acr_store_rollback (store);
       return FALSE;
     }
 
-  if (!_acr_store_commit (store, error))
-    return FALSE;
-
-  if (member && category != NULL)
+  if (member)
     *member = g_steal_pointer (&m);
   if (decision)
     *decision = g_steal_pointer (&d);

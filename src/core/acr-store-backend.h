@@ -192,6 +192,10 @@ struct _AcrStoreBackendInterface
                                      const char             *key,
                                      const char             *value,
                                      GError                **error);
+
+  /* The membership years that have documents (numbers taken), ascending, as gint64. */
+  GArray     *(*list_invoice_years) (AcrStoreBackend        *self,
+                                     GError                **error);
 };
 
 G_END_DECLS

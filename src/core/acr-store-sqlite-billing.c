@@ -745,6 +745,23 @@ sqlite_list_cancelled_members (AcrStoreBackend  *backend,
                                   year, error);
 }
 
+/* The years whose numbering series has begun: the counters, one row per year. */
+static GArray *
+sqlite_list_invoice_years (AcrStoreBackend  *backend,
+                           GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = _acr_store_sqlite_get_statement (self, "SELECT year FROM invoice_counters ORDER BY year", error);
+  if (stmt == NULL)
+    return NULL;
+  if (!_acr_store_sqlite_each_row (self, stmt, _acr_store_sqlite_row_append_int64, years, error))
+    return NULL;
+  return g_steal_pointer (&years);
+}
+
 /* What the member owes over all their invoices, as AcrInvoice computes each
  * balance (total less credited less paid; nothing once void), in one query:
  * the member list shows it on every visible row. */
@@ -918,4 +935,5 @@ _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
   iface->report_chapters = sqlite_report_chapters;
   iface->report_numbering = sqlite_report_numbering;
   iface->member_balance = sqlite_member_balance;
+  iface->list_invoice_years = sqlite_list_invoice_years;
 }
