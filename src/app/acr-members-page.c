@@ -809,6 +809,8 @@ attach_rows (AcrMembersPage *self,
    * first, GTK's rows past it are destroyed after. */
   acr_member_rows_set_hold_when_empty (self->rows, TRUE);
   acr_member_rows_set_shrink_after_frame (self->rows, TRUE);
+  /* A cleared search at a million: the rows on screen first, GTK's others after. */
+  acr_member_rows_set_grow_after_frame (self->rows, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
