@@ -28,10 +28,17 @@
  * building 200 rows of cells for an answer nobody sees. With
  * "shrink-after-frame", the positions past a shorter answer show nothing at
  * once and are removed after the frame is drawn: GTK destroying their rows
- * (20-40 ms for a hundred) then delays no answer on screen.
+ * (20-40 ms for a hundred) then delays no answer on screen. With
+ * "grow-after-frame", a longer answer (a cleared search: a million members
+ * after a handful) announces at once only the positions the screen shows;
+ * the rest follow after the frame, a few dozen per idle, so GTK builds the
+ * 200 rows it keeps (1,400 cells, 100 ms and more) between frames and
+ * keystrokes rather than before the first one.
  */
 
 #define VISIBLE_MARGIN 4   /* rows beyond the visible range updated at once */
+#define GROW_STEP 24       /* positions added per idle while growing */
+#define GROW_ALL_FROM 256  /* past this (GTK 4.8 keeps about 200 rows), add the rest at once */
 
 struct _AcrMemberRows
 {
@@ -49,12 +56,15 @@ struct _AcrMemberRows
   gboolean      holding;   /* the answer is empty; n_items is the last non-empty one */
   gboolean      shrink_after_frame;
   guint         shrink_id; /* removes the positions past a shorter answer */
+  gboolean      grow_after_frame;
+  guint         grow_id;   /* adds the positions of a longer answer */
 };
 
 enum {
   PROP_0,
   PROP_HOLD_WHEN_EMPTY,
   PROP_SHRINK_AFTER_FRAME,
+  PROP_GROW_AFTER_FRAME,
   N_PROPS
 };
 
@@ -166,6 +176,43 @@ remove_surplus_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+grow_cb (gpointer data)
+{
+  AcrMemberRows *self = data;
+  guint target = g_list_model_get_n_items (self->members);
+  guint old_n = self->n_items;
+  guint next;
+
+  if (self->holding || target <= old_n)
+    {
+      self->grow_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  next = old_n < GROW_ALL_FROM ? MIN (target, old_n + GROW_STEP) : target;
+  self->n_items = next;
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, next - old_n);
+  if (next < target)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* How many positions a longer answer announces at once: those on screen. */
+static guint
+grow_first (AcrMemberRows *self,
+            guint          old_n,
+            guint          new_n)
+{
+  guint shown = self->visible_first + self->visible_count + VISIBLE_MARGIN;
+
+  if (!self->grow_after_frame || new_n <= old_n)
+    return new_n;
+  return MIN (new_n, MAX (old_n, shown));
+}
+
 static void
 members_changed_cb (AcrMemberRows *self,
                     guint          position,
@@ -176,6 +223,7 @@ members_changed_cb (AcrMemberRows *self,
   guint old_n = self->n_items;
   guint new_n = g_list_model_get_n_items (members);
   guint common = MIN (old_n, new_n);
+  guint announced;
   GHashTableIter iter;
   gpointer key, row;
 
@@ -227,9 +275,15 @@ members_changed_cb (AcrMemberRows *self,
     }
 
   g_clear_handle_id (&self->shrink_id, g_source_remove);
-  self->n_items = new_n;
-  if (old_n != new_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
+  /* A longer answer: the positions on screen now, the rest after the frame. */
+  announced = grow_first (self, old_n, new_n);
+  if (announced < new_n && self->grow_id == 0)
+    self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
+  else if (announced == new_n)
+    g_clear_handle_id (&self->grow_id, g_source_remove);
+  self->n_items = announced;
+  if (old_n != announced)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, announced - common);
 }
 
 static GType
@@ -293,6 +347,7 @@ acr_member_rows_dispose (GObject *object)
 
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_handle_id (&self->shrink_id, g_source_remove);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   g_hash_table_remove_all (self->pending);
   g_clear_object (&self->members_signals);
   g_clear_object (&self->members);
@@ -327,6 +382,9 @@ acr_member_rows_get_property (GObject    *object,
     case PROP_SHRINK_AFTER_FRAME:
       g_value_set_boolean (value, self->shrink_after_frame);
       break;
+    case PROP_GROW_AFTER_FRAME:
+      g_value_set_boolean (value, self->grow_after_frame);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -348,6 +406,9 @@ acr_member_rows_set_property (GObject      *object,
     case PROP_SHRINK_AFTER_FRAME:
       acr_member_rows_set_shrink_after_frame (self, g_value_get_boolean (value));
       break;
+    case PROP_GROW_AFTER_FRAME:
+      acr_member_rows_set_grow_after_frame (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -368,6 +429,9 @@ acr_member_rows_class_init (AcrMemberRowsClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_SHRINK_AFTER_FRAME] =
     g_param_spec_boolean ("shrink-after-frame", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_GROW_AFTER_FRAME] =
+    g_param_spec_boolean ("grow-after-frame", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -528,4 +592,44 @@ acr_member_rows_set_shrink_after_frame (AcrMemberRows *self,
       remove_surplus_cb (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHRINK_AFTER_FRAME]);
+}
+
+gboolean
+acr_member_rows_get_grow_after_frame (AcrMemberRows *self)
+{
+  g_return_val_if_fail (ACR_IS_MEMBER_ROWS (self), FALSE);
+  return self->grow_after_frame;
+}
+
+/**
+ * acr_member_rows_set_grow_after_frame:
+ *
+ * A longer answer announces only the positions on screen at once (see
+ * acr_member_rows_set_visible_range ()), the rest in steps after the frame.
+ */
+void
+acr_member_rows_set_grow_after_frame (AcrMemberRows *self,
+                                      gboolean       grow_after_frame)
+{
+  g_return_if_fail (ACR_IS_MEMBER_ROWS (self));
+
+  grow_after_frame = !!grow_after_frame;
+  if (self->grow_after_frame == grow_after_frame)
+    return;
+
+  self->grow_after_frame = grow_after_frame;
+  /* Turned off: the positions still to come are added now. */
+  if (!grow_after_frame && self->grow_id != 0)
+    {
+      guint old_n = self->n_items;
+      guint target = g_list_model_get_n_items (self->members);
+
+      g_clear_handle_id (&self->grow_id, g_source_remove);
+      if (!self->holding && target > old_n)
+        {
+          self->n_items = target;
+          g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, target - old_n);
+        }
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROW_AFTER_FRAME]);
 }

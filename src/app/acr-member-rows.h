@@ -23,5 +23,8 @@ void           acr_member_rows_set_hold_when_empty  (AcrMemberRows *self,
 gboolean       acr_member_rows_get_shrink_after_frame (AcrMemberRows *self);
 void           acr_member_rows_set_shrink_after_frame (AcrMemberRows *self,
                                                        gboolean       shrink_after_frame);
+gboolean       acr_member_rows_get_grow_after_frame (AcrMemberRows *self);
+void           acr_member_rows_set_grow_after_frame (AcrMemberRows *self,
+                                                     gboolean       grow_after_frame);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "acr-members-page.h"
 #include "acr-money.h"
 #include "acr-sample-data.h"
+#include "acr-timing.h"
 #include "acr-window.h"
 
 /*
@@ -70,6 +71,7 @@ struct _AcrMembersPage
   int                 probed_sort;
   gboolean            updating_sort;
   GtkFileChooserNative *chooser;
+  gulong              timing_paint_id; /* with ACR_TIMING=1: watches for the first frame with rows */
 
   AdwLeaflet         *leaflet;
   GtkSearchEntry     *search_entry;
@@ -687,17 +689,47 @@ acr_members_page_dispose (GObject *object)
   G_OBJECT_CLASS (acr_members_page_parent_class)->dispose (object);
 }
 
+/* With ACR_TIMING=1: the first frame painted, and the first one showing member rows. */
+static void
+timing_after_paint_cb (AcrMembersPage *self,
+                       GdkFrameClock  *clock)
+{
+  g_autoptr (AcrMemberRow) first = NULL;
+
+  acr_timing_mark ("first-frame");
+  if (self->rows == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
+    return;
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->rows), 0);
+  if (first == NULL || acr_member_row_get_member (first) == NULL)
+    return;
+
+  acr_timing_mark ("rows-shown");
+  g_clear_signal_handler (&self->timing_paint_id, clock);
+}
+
 /* Back on the lookup: payments or a billing run from another workstation
  * or connection show in the balances. */
 static void
 acr_members_page_map (GtkWidget *widget)
 {
   AcrMembersPage *self = ACR_MEMBERS_PAGE (widget);
+  static gboolean timing_watched;
 
   GTK_WIDGET_CLASS (acr_members_page_parent_class)->map (widget);
 
   if (self->store != NULL)
     acr_store_notice_other_commits (self->store);
+
+  /* Once per process: the start-up frames only. */
+  if (acr_timing_enabled () && !timing_watched)
+    {
+      timing_watched = TRUE;
+      self->timing_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                       G_CALLBACK (timing_after_paint_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -777,6 +809,8 @@ attach_rows (AcrMembersPage *self,
    * first, GTK's rows past it are destroyed after. */
   acr_member_rows_set_hold_when_empty (self->rows, TRUE);
   acr_member_rows_set_shrink_after_frame (self->rows, TRUE);
+  /* A cleared search at a million: the rows on screen first, GTK's others after. */
+  acr_member_rows_set_grow_after_frame (self->rows, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -801,6 +835,7 @@ attach_results (AcrMembersPage *self)
   search_changed_cb (self);
   filter_changed_cb (self);
   view_sorter_changed_cb (self);
+  acr_timing_mark ("search-ready");
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "acr-application.h"
 #include "acr-catalog.h"
+#include "acr-timing.h"
 
 int
 main (int   argc,
@@ -13,6 +14,7 @@ main (int   argc,
 {
   g_autoptr (AcrApplication) app = NULL;
 
+  acr_timing_mark ("main");
   bindtextdomain (GETTEXT_PACKAGE, acr_catalog_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

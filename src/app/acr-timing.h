@@ -1,0 +1,22 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Opt-in start-up timing, for benchmarks that start the real application
+ * (tests/bench-ui.c): with ACR_TIMING=1 in the environment, the first time
+ * each event happens the application prints one line to stderr,
+ *
+ *   acr-timing: EVENT MICROSECONDS
+ *
+ * MICROSECONDS being g_get_monotonic_time () (CLOCK_MONOTONIC, the same
+ * clock in every process of the machine). Off by default: then it costs one
+ * test of a cached flag.
+ */
+
+gboolean acr_timing_enabled (void);
+void     acr_timing_mark    (const char *event);
+
+G_END_DECLS
