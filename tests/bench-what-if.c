@@ -15,7 +15,8 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
+
+#include "acr-bench.h"
 
 #include "acr-member.h"
 #include "acr-store.h"
@@ -24,15 +25,6 @@
 
 #define YEAR 2027
 #define ROUNDS 3
-
-static long
-peak_rss_kb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 /* The built-in bundle with general full dues for YEAR up $100.00. */
 static char *
@@ -119,6 +111,7 @@ main (int    argc,
 
   if (dir == NULL)
     g_error ("%s", error->message);
+  acr_bench_print_header ("what-if");
   acr_test_ensure_sample_database (path, count);
   proposed_path = write_proposed_bundle (dir);
   g_date_clear (&on, 1);
@@ -148,14 +141,13 @@ main (int    argc,
         g_error ("the what-if's total under the rules in use differs from the baseline's");
     }
 
-  printf ("what-if, %u sample members (%u active), build type %s, best of %d rounds\n",
-          count, n_members, ACR_BENCH_BUILD_TYPE, ROUNDS);
+  printf ("what-if, %u sample members (%u active), best of %d rounds\n", count, n_members, ROUNDS);
   printf ("  baseline: read and quote everyone once   %8.3f s  (%.0f members/s)\n",
           best_baseline, n_members / best_baseline);
   printf ("  what-if: both schedules, with totals     %8.3f s  (%.0f members/s)\n",
           best_what_if, n_members / best_what_if);
   printf ("  ratio what-if / baseline                 %8.2f×\n", best_what_if / best_baseline);
-  printf ("  peak RSS                                 %8.1f MB\n", peak_rss_kb () / 1024.0);
+  printf ("  peak RSS                                 %8.1f MB\n", acr_bench_peak_rss_mb (RUSAGE_SELF));
 
   g_clear_object (&store);
   acr_test_remove_tree (dir);
