@@ -7,13 +7,10 @@
 #include "acr-billing-private.h"
 #include "acr-billing-run.h"
 #include "acr-money.h"
+#include "acr-progress-private.h"
 #include "acr-store-private.h"
 
 #define DEFAULT_BATCH_SIZE 500
-#define PROGRESS_EVERY 100
-/* An asynchronous run reports at most this often: more would only queue
- * redraws in the caller's main loop. */
-#define PROGRESS_INTERVAL_USEC (100 * G_TIME_SPAN_MILLISECOND)
 
 /*
  * A batch holds the write lock: it is committed after batch-size invoices
@@ -33,16 +30,9 @@ struct _AcrBillingRun
   int                        year;
   GDate                      issued_on;
   guint                      batch_size;
-  AcrBillingRunProgressFunc  progress;
-  gpointer                   progress_data;
-  /* Set while an asynchronous execution runs: progress goes there. */
-  GMainContext              *progress_context;
-  gint64                     progress_reported_at; /* run's thread only */
-  int                        progress_pending;     /* atomic: a report queued, not yet delivered */
+  AcrProgress                progress;
 
   /* Results of the last execution. */
-  guint                      n_done;     /* atomic */
-  guint                      n_total;    /* atomic */
   guint                      n_billed;
   gint64                     billed_cents;
   guint                      n_placeholder;
@@ -87,8 +77,7 @@ skip_count_free (AcrBillingRunSkipCount *count)
 static void
 reset_results (AcrBillingRun *self)
 {
-  g_atomic_int_set (&self->n_done, 0);
-  g_atomic_int_set (&self->n_total, 0);
+  _acr_progress_start (&self->progress, 0);
   self->n_billed = 0;
   self->billed_cents = 0;
   self->n_placeholder = 0;
@@ -214,55 +203,6 @@ commit_batch (AcrBillingRun  *self,
   return ok;
 }
 
-/* In the caller's main context: the latest counters, whatever the run did since it queued this. */
-static gboolean
-deliver_progress_cb (gpointer user_data)
-{
-  AcrBillingRun *self = user_data;
-
-  g_atomic_int_set (&self->progress_pending, FALSE);
-  if (self->progress != NULL)
-    self->progress (g_atomic_int_get (&self->n_done), g_atomic_int_get (&self->n_total), self->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report_progress (AcrBillingRun *self,
-                 guint          done,
-                 guint          total,
-                 gboolean       force)
-{
-  GSource *source;
-  gint64 now;
-
-  g_atomic_int_set (&self->n_done, done);
-  if (self->progress == NULL || !(force || done % PROGRESS_EVERY == 0))
-    return;
-
-  if (self->progress_context == NULL)
-    {
-      self->progress (done, total, self->progress_data);
-      return;
-    }
-
-  now = g_get_monotonic_time ();
-  if (!force && now - self->progress_reported_at < PROGRESS_INTERVAL_USEC)
-    return;
-  self->progress_reported_at = now;
-  /* One report queued at a time: the main loop is never flooded. */
-  if (!g_atomic_int_compare_and_exchange (&self->progress_pending, FALSE, TRUE))
-    return;
-
-  /* The priority of the task's own completion: a report queued before
-   * the run ended is delivered before its callback. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, deliver_progress_cb, g_object_ref (self), g_object_unref);
-  g_source_set_static_name (source, "[acr] billing run progress");
-  g_source_attach (source, self->progress_context);
-  g_source_unref (source);
-}
-
 static void
 acr_billing_run_finalize (GObject *object)
 {
@@ -299,6 +239,7 @@ acr_billing_run_class_init (AcrBillingRunClass *klass)
 static void
 acr_billing_run_init (AcrBillingRun *self)
 {
+  _acr_progress_init (&self->progress, G_OBJECT (self));
   self->batch_size = DEFAULT_BATCH_SIZE;
   g_date_clear (&self->issued_on, 1);
   reset_results (self);
@@ -350,8 +291,7 @@ acr_billing_run_set_progress_func (AcrBillingRun             *self,
                                    gpointer                   user_data)
 {
   g_return_if_fail (ACR_IS_BILLING_RUN (self));
-  self->progress = func;
-  self->progress_data = user_data;
+  _acr_progress_set_func (&self->progress, func, user_data);
 }
 
 /* Whether staff accepted that the run issues placeholder amounts. */
@@ -409,13 +349,13 @@ acr_billing_run_execute (AcrBillingRun  *self,
   if (!dry_run && !self->accept_placeholders &&
       acr_rules_year_has_placeholders (rules, self->year))
     {
-      AcrBillingRunProgressFunc progress = self->progress;
+      AcrProgress saved = self->progress;
       gboolean ok;
 
       /* The check is not the run: its progress is not reported. */
-      self->progress = NULL;
+      _acr_progress_set_func (&self->progress, NULL, NULL);
       ok = run_members (self, TRUE, cancellable, error);
-      self->progress = progress;
+      _acr_progress_set_func (&self->progress, saved.func, saved.func_data);
       if (!ok)
         return FALSE;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -510,7 +450,7 @@ run_members (AcrBillingRun  *self,
     }
 
   total = ids->len;
-  g_atomic_int_set (&self->n_total, total);
+  _acr_progress_start (&self->progress, total);
   already_key = g_strdup_printf (_("already billed for %d"), self->year);
   cancelled_key = g_strdup_printf (_("voided or credited for %d (bill from the member)"), self->year);
 
@@ -600,7 +540,7 @@ run_members (AcrBillingRun  *self,
         count_billed (self, quote);
 
     next:
-      report_progress (self, i + 1, total, FALSE);
+      _acr_progress_report (&self->progress, i + 1, FALSE);
     }
 
   if (in_batch)
@@ -609,7 +549,7 @@ run_members (AcrBillingRun  *self,
       if (!commit_batch (self, store, batch, error))
         goto failed;
     }
-  report_progress (self, g_atomic_int_get (&self->n_done), total, TRUE);
+  _acr_progress_report (&self->progress, _acr_progress_get_done (&self->progress), TRUE);
   g_ptr_array_sort (self->categories, compare_categories);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -637,7 +577,7 @@ execute_in_thread (GTask        *task,
   gboolean ok;
 
   ok = acr_billing_run_execute (self, dry_run, cancellable, &error);
-  g_clear_pointer (&self->progress_context, g_main_context_unref);
+  _acr_progress_end_async (&self->progress);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -667,7 +607,7 @@ acr_billing_run_execute_async (AcrBillingRun       *self,
 
   g_return_if_fail (ACR_IS_BILLING_RUN (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (self->progress_context == NULL);
+  g_return_if_fail (self->progress.context == NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, acr_billing_run_execute_async);
@@ -675,9 +615,7 @@ acr_billing_run_execute_async (AcrBillingRun       *self,
   /* A cancelled run still commits its open batch: the thread decides when it is done. */
   g_task_set_return_on_cancel (task, FALSE);
 
-  self->progress_context = g_main_context_ref (g_task_get_context (task));
-  self->progress_reported_at = 0;
-  g_atomic_int_set (&self->progress_pending, FALSE);
+  _acr_progress_begin_async (&self->progress, g_task_get_context (task));
   g_task_run_in_thread (task, execute_in_thread);
 }
 
@@ -703,14 +641,14 @@ guint
 acr_billing_run_get_n_done (AcrBillingRun *self)
 {
   g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
-  return g_atomic_int_get (&self->n_done);
+  return _acr_progress_get_done (&self->progress);
 }
 
 guint
 acr_billing_run_get_n_total (AcrBillingRun *self)
 {
   g_return_val_if_fail (ACR_IS_BILLING_RUN (self), 0);
-  return g_atomic_int_get (&self->n_total);
+  return _acr_progress_get_total (&self->progress);
 }
 
 /* Invoices written (a dry run: that would be written). */
