@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "acr-decision-view.h"
 #include "acr-format.h"
 #include "acr-money.h"
 #include "acr-sample-data.h"
@@ -237,6 +238,32 @@ test_billing_skip_reasons_are_words_in_french (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Pas membre actif ("));
 }
 
+/* The applicant's pane quotes the year Approve bills first (the rules'
+ * cut-off), not always the current year. */
+static void
+test_applicant_pane_quotes_the_first_invoice_year (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  GtkWidget *form = GTK_WIDGET (acr_window_get_applicant_form (fixture->window));
+  AcrDecisionView *view = ACR_DECISION_VIEW (acr_test_ui_find_widget (form, ACR_TYPE_DECISION_VIEW, NULL));
+  AdwComboRow *profession = ADW_COMBO_ROW (acr_test_ui_find_widget (form, ADW_TYPE_PREFERENCES_ROW, "profession"));
+  AdwComboRow *discipline = ADW_COMBO_ROW (acr_test_ui_find_widget (form, ADW_TYPE_PREFERENCES_ROW, "discipline"));
+  AcrDuesQuote *quote;
+  GDate today;
+
+  acr_window_set_view (fixture->window, "applications");
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (form, ADW_TYPE_PREFERENCES_ROW, "country")), "US");
+  /* The first item of each list is “not said”; physician and radiology come first after it. */
+  adw_combo_row_set_selected (profession, 1);
+  adw_combo_row_set_selected (discipline, 1);
+
+  acr_date_today (&today);
+  quote = acr_decision_view_get_quote (view);
+  g_assert_nonnull (quote);
+  g_assert_cmpint (acr_dues_quote_get_year (quote), ==,
+                   acr_rules_get_first_invoice_year (acr_window_get_rules (fixture->window), &today));
+}
+
 /* Counts have the interface language's digit grouping. */
 static void
 test_billing_counts_have_digit_grouping (void)
@@ -289,6 +316,8 @@ main (int   argc,
   g_test_add ("/acr/ui/billing-pane/skip-reasons-are-words-in-french", Fixture, &french,
               fixture_set_up, test_billing_skip_reasons_are_words_in_french, fixture_tear_down);
   g_test_add_func ("/acr/ui/billing-pane/counts-have-digit-grouping", test_billing_counts_have_digit_grouping);
+  g_test_add ("/acr/ui/billing-pane/applicant-pane-quotes-the-first-invoice-year", Fixture, &nobody,
+              fixture_set_up, test_applicant_pane_quotes_the_first_invoice_year, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -335,8 +335,11 @@ update_decision (AcrApplicantForm *self)
   acr_date_today (&today);
 
   decision = acr_rules_classify (self->rules, self->person, &today, &error);
+  /* The dues of the first invoice Approve would issue: its year follows
+   * the rules' cut-off (next year late in the year). */
   if (decision != NULL)
-    quote = acr_rules_quote (self->rules, self->person, g_date_get_year (&today), &today, &error);
+    quote = acr_rules_quote (self->rules, self->person, acr_rules_get_first_invoice_year (self->rules, &today),
+                             &today, &error);
 
   acr_decision_view_show (self->decision_view, self->rules, decision, quote, error);
   update_actions (self, decision);
