@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "acr-decision-view.h"
@@ -264,6 +265,90 @@ test_applicant_pane_quotes_the_first_invoice_year (Fixture       *fixture,
                    acr_rules_get_first_invoice_year (acr_window_get_rules (fixture->window), &today));
 }
 
+/* Selects the item labelled @label of the form's row for @fact. */
+static void
+choose (GtkWidget  *form,
+        const char *fact,
+        const char *label)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (acr_test_ui_find_widget (form, ADW_TYPE_PREFERENCES_ROW, fact));
+  GListModel *model = adw_combo_row_get_model (combo);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          adw_combo_row_set_selected (combo, i);
+          return;
+        }
+    }
+  g_error ("%s has no item “%s”", fact, label);
+}
+
+/* Ticks the check of the row titled @title inside @container. */
+static gboolean
+tick (GtkWidget  *container,
+      const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (container); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (acr_test_ui_find_widget (child, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+          return TRUE;
+        }
+      if (tick (child, title))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Staff choose the first invoice's year in the First invoice row: the
+ * pane quotes it and Approve bills it. */
+static void
+test_approve_bills_the_year_staff_choose (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  GtkWidget *form = GTK_WIDGET (acr_window_get_applicant_form (fixture->window));
+  AcrDecisionView *view = ACR_DECISION_VIEW (acr_test_ui_find_widget (form, ACR_TYPE_DECISION_VIEW, NULL));
+  AdwComboRow *first_year = ADW_COMBO_ROW (acr_test_ui_find_widget (form, ADW_TYPE_COMBO_ROW, "first-invoice-year"));
+  GListModel *years = adw_combo_row_get_model (first_year);
+  g_autoptr (AcrBilling) billing = acr_billing_new (fixture->store, acr_window_get_rules (fixture->window));
+  g_autoptr (GPtrArray) invoices = NULL;
+  g_autoptr (GError) error = NULL;
+  guint last = g_list_model_get_n_items (years) - 1;
+  g_autoptr (GtkStringObject) item = g_list_model_get_item (years, last);
+  int year = atoi (gtk_string_object_get_string (item));
+  AcrInvoiceFilter filter = { 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (years), >=, 2);
+  acr_window_set_view (fixture->window, "applications");
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (form, ADW_TYPE_PREFERENCES_ROW, "family_name")), "Moreau");
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (form, ADW_TYPE_PREFERENCES_ROW, "country")), "US");
+  choose (form, "profession", "Physician");
+  choose (form, "discipline", "Radiology");
+  g_assert_true (tick (acr_test_ui_find_widget (form, ADW_TYPE_PREFERENCES_ROW, "certifications"),
+                       "American Board of Radiology (ABR)"));
+  adw_combo_row_set_selected (first_year, last);
+  g_assert_cmpint (acr_dues_quote_get_year (acr_decision_view_get_quote (view)), ==, year);
+
+  /* A general member: Approve adds the member and bills the year chosen. */
+  g_assert_true (gtk_widget_get_sensitive (acr_test_ui_find_action_button (form, "application.approve")));
+  g_assert_true (gtk_widget_activate_action (form, "application.approve", NULL));
+  g_assert_cmpint (acr_store_count_members (fixture->store, NULL), ==, 1);
+
+  invoices = acr_billing_list_invoices (billing, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (invoices->len, ==, 1);
+  for (guint i = 0; i < invoices->len; i++)
+    g_assert_cmpint (acr_invoice_get_year (invoices->pdata[i]), ==, year);
+  /* The row is back at the rules' default for the next application. */
+  g_assert_cmpuint (adw_combo_row_get_selected (first_year), !=, last);
+}
+
 /* Counts have the interface language's digit grouping. */
 static void
 test_billing_counts_have_digit_grouping (void)
@@ -316,6 +401,8 @@ main (int   argc,
   g_test_add ("/acr/ui/billing-pane/skip-reasons-are-words-in-french", Fixture, &french,
               fixture_set_up, test_billing_skip_reasons_are_words_in_french, fixture_tear_down);
   g_test_add_func ("/acr/ui/billing-pane/counts-have-digit-grouping", test_billing_counts_have_digit_grouping);
+  g_test_add ("/acr/ui/billing-pane/approve-bills-the-year-staff-choose", Fixture, &nobody,
+              fixture_set_up, test_approve_bills_the_year_staff_choose, fixture_tear_down);
   g_test_add ("/acr/ui/billing-pane/applicant-pane-quotes-the-first-invoice-year", Fixture, &nobody,
               fixture_set_up, test_applicant_pane_quotes_the_first_invoice_year, fixture_tear_down);
 
