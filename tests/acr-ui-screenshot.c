@@ -189,6 +189,9 @@ main (int   argc,
     acr_window_set_view (window, view);
   if (year != 0)
     acr_billing_page_set_year (acr_window_get_billing_page (window), year);
+  /* The preview of a loaded machine takes longer than the waits below. */
+  if (view != NULL && g_str_equal (view, "billing"))
+    acr_test_ui_wait_for_billing (acr_window_get_billing_page (window));
   if (search != NULL)
     {
       GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (acr_window_get_members_page (window)), GTK_TYPE_SEARCH_ENTRY, NULL);

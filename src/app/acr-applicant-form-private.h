@@ -47,6 +47,10 @@ struct _AcrApplicantForm
   AdwPreferencesGroup *military_group;
   AdwPreferencesGroup *chapters_group;
   AcrDecisionView     *decision_view;
+  AdwComboRow         *first_year_row;    /* the year Approve bills first */
+  GtkStringList       *first_year_model;
+  int                 *first_years;       /* the row's years */
+  guint                n_first_years;
   GtkButton           *approve_button;
   GtkButton           *refuse_button;
 };

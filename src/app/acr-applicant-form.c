@@ -317,6 +317,70 @@ update_actions (AcrApplicantForm   *self,
     }
 }
 
+/* Staff chose another first year: the pane quotes that year. */
+static void
+first_year_changed_cb (AcrApplicantForm *self)
+{
+  update_decision (self);
+}
+
+/* The year chosen in the First invoice row; 0 when it offers none. */
+static int
+chosen_first_year (AcrApplicantForm *self)
+{
+  guint selected = adw_combo_row_get_selected (self->first_year_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->n_first_years)
+    return 0;
+  return self->first_years[selected];
+}
+
+/*
+ * The First invoice row: the rules' years from the current one on, the
+ * rules' default chosen (acr_rules_get_first_invoice_year (): next year
+ * from the cut-off day on). Staff may choose another before approving.
+ */
+static void
+fill_first_years (AcrApplicantForm *self)
+{
+  g_autofree int *years = NULL;
+  guint n_years = 0;
+  guint chosen = GTK_INVALID_LIST_POSITION;
+  int wanted = 0;
+  GDate today;
+
+  acr_date_today (&today);
+  g_clear_pointer (&self->first_years, g_free);
+  self->n_first_years = 0;
+  if (self->rules != NULL)
+    {
+      years = acr_rules_list_years (self->rules, &n_years);
+      wanted = acr_rules_get_first_invoice_year (self->rules, &today);
+    }
+  self->first_years = g_new0 (int, n_years + 1);
+
+  g_signal_handlers_block_by_func (self->first_year_row, first_year_changed_cb, self);
+  gtk_string_list_splice (self->first_year_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->first_year_model)), NULL);
+  for (guint i = 0; i < n_years; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (years[i] < (int) g_date_get_year (&today))
+        continue;
+      if (years[i] == wanted)
+        chosen = self->n_first_years;
+      self->first_years[self->n_first_years++] = years[i];
+      text = g_strdup_printf ("%d", years[i]);
+      gtk_string_list_append (self->first_year_model, text);
+    }
+  if (chosen == GTK_INVALID_LIST_POSITION && self->n_first_years > 0)
+    chosen = 0;
+  adw_combo_row_set_selected (self->first_year_row, chosen);
+  g_signal_handlers_unblock_by_func (self->first_year_row, first_year_changed_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->first_year_row), self->n_first_years > 0);
+}
+
 static void
 update_decision (AcrApplicantForm *self)
 {
@@ -335,8 +399,13 @@ update_decision (AcrApplicantForm *self)
   acr_date_today (&today);
 
   decision = acr_rules_classify (self->rules, self->person, &today, &error);
+  /* The dues of the first invoice Approve would issue: the year chosen in
+   * the First invoice row, by default the rules' (next year late in the year). */
   if (decision != NULL)
-    quote = acr_rules_quote (self->rules, self->person, g_date_get_year (&today), &today, &error);
+    quote = acr_rules_quote (self->rules, self->person,
+                             chosen_first_year (self) != 0 ? chosen_first_year (self)
+                                                           : acr_rules_get_first_invoice_year (self->rules, &today),
+                             &today, &error);
 
   acr_decision_view_show (self->decision_view, self->rules, decision, quote, error);
   update_actions (self, decision);
@@ -721,6 +790,7 @@ acr_applicant_form_finalize (GObject *object)
   g_clear_pointer (&self->last_no_invoice_reason, g_free);
   g_clear_pointer (&self->chapter_rows, g_ptr_array_unref);
   g_clear_pointer (&self->chapter_offer, g_free);
+  g_clear_pointer (&self->first_years, g_free);
 
   G_OBJECT_CLASS (acr_applicant_form_parent_class)->finalize (object);
 }
@@ -756,6 +826,9 @@ acr_applicant_form_class_init (AcrApplicantFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, military_group);
   gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, chapters_group);
   gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, decision_view);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, first_year_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, first_year_model);
+  gtk_widget_class_bind_template_callback (widget_class, first_year_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, approve_button);
   gtk_widget_class_bind_template_child (widget_class, AcrApplicantForm, refuse_button);
 
@@ -779,6 +852,7 @@ acr_applicant_form_init (AcrApplicantForm *self)
   self->contact_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->chapter_rows = g_ptr_array_new ();
   _acr_applicant_form_build_fields (self);
+  fill_first_years (self);
 
   set_person (self, person, contact);
 }
@@ -801,6 +875,7 @@ acr_applicant_form_set_rules (AcrApplicantForm   *self,
   if (!g_set_object (&self->rules, rules))
     return;
 
+  fill_first_years (self);
   update_chapter_rows (self);
   update_decision (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RULES]);
@@ -831,6 +906,8 @@ acr_applicant_form_start_new (AcrApplicantForm *self)
 
   person = acr_person_new ();
   contact = acr_member_new ();
+  /* A new application starts from the rules' default year again. */
+  fill_first_years (self);
   set_person (self, person, contact);
   save_draft_now (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "form");
@@ -903,7 +980,7 @@ acr_applicant_form_submit (AcrApplicantForm    *self,
    * invoice (for the year the rules' cut-off gives, in the category
    * approved) in one transaction. */
   billing = acr_billing_new (self->store, self->rules);
-  if (!acr_billing_apply (billing, self->person, self->contact, &today, 0,
+  if (!acr_billing_apply (billing, self->person, self->contact, &today, chosen_first_year (self),
                           &added, NULL, &invoice, &self->last_no_invoice_reason, error))
     return FALSE;
   if (invoice != NULL)

@@ -48,6 +48,15 @@ issue_first_invoice (AcrBilling   *self,
       return TRUE;
     }
 
+  /* An invoice is addressed to someone: a record without a name is billed once it has one. */
+  if ((acr_member_get_given_name (member) == NULL || *acr_member_get_given_name (member) == '\0') &&
+      (acr_member_get_family_name (member) == NULL || *acr_member_get_family_name (member) == '\0'))
+    {
+      *no_invoice_reason = g_strdup (_("no first invoice: the member has no name to put on it; "
+                                       "add the name, then bill from the member"));
+      return TRUE;
+    }
+
   quote = _acr_billing_quote_member (self, member, year, applied_on, &local_error);
   if (quote == NULL)
     {
