@@ -64,7 +64,6 @@ static const AcrFactInfo fact_table[] = {
 };
 
 #define N_FACTS G_N_ELEMENTS (fact_table)
-#define MAX_CHAPTERS 2
 
 /* ISO 3166-1 alpha-2, officially assigned codes. */
 static const char iso_countries[] =
@@ -291,13 +290,8 @@ validate_value (const AcrFactInfo  *info,
               }
           }
 
-        if (info->codes == NULL && g_strv_length ((char **) codes) > MAX_CHAPTERS)
-          {
-            g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID,
-                         _("%s: at most two chapters may be chosen, got %u"),
-                         info->name, g_strv_length ((char **) codes));
-            return FALSE;
-          }
+        /* How many chapters a person may choose is the rules bundle's
+         * (chapter_choice.max), checked by acr_rules_validate_person (). */
         return TRUE;
       }
 

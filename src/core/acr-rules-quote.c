@@ -148,10 +148,12 @@ chapters_to_bill (AcrRules   *self,
     }
 
   /* A member must pay chapter dues; with no chapter chosen, the chapter
-   * named by the bundle's default fact (where they live) is billed. */
+   * named by the bundle's default fact (where they live) is billed — if it
+   * is a state or province of the person's country: abroad the region is
+   * free text (“MI” is Milan there, not Michigan) and there is no chapter. */
   if (chapters->len == 0 && self->chapter_default != NULL &&
       (region = acr_person_get_string (person, self->chapter_default)) != NULL &&
-      (chapter = _acr_rules_find_chapter (self, region)) != NULL)
+      (chapter = acr_rules_lookup_chapter_in (self, acr_person_get_string (person, "country"), region)) != NULL)
     {
       g_ptr_array_add (chapters, chapter);
       *defaulted = TRUE;

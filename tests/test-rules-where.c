@@ -1,0 +1,263 @@
+#include "config.h"
+
+#include "acr-rules-test-helpers.h"
+
+/*
+ * Issue 11, "where": chapters belong to a country, the chapter choice is the
+ * bundle's, the category of a person practising abroad follows where they
+ * practise, whose military service earns the discount, rights the seed does
+ * not state, and "also eligible". Each choice is written down, with its seed
+ * sentence, in data/rules/README.md.
+ */
+
+#define RADIOLOGIST_IN(country, extra) \
+  "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': '" country "'," \
+  " 'in_practice': true, 'practice_start': '2010-07-01'" extra "}"
+
+static gboolean
+has_line (AcrDuesQuote *quote,
+          const char   *code)
+{
+  return acr_dues_quote_find_line (quote, code) != NULL;
+}
+
+static guint
+count_chapter_lines (AcrDuesQuote *quote)
+{
+  GListModel *lines = acr_dues_quote_get_lines (quote);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(AcrDuesLine) line = g_list_model_get_item (lines, i);
+
+      if (g_str_has_prefix (acr_dues_line_get_code (line), "chapter:"))
+        n++;
+    }
+
+  return n;
+}
+
+/* Refused by validation with @message (which names the field), and so by
+ * classify and quote. */
+static void
+assert_person_refused (const char *json,
+                       const char *message)
+{
+  g_autoptr(AcrPerson) person = person_new (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrDecision) decision = NULL;
+  g_autoptr(AcrDuesQuote) quote = NULL;
+  GDate on = date_of ("2026-11-26");
+
+  g_assert_false (acr_rules_validate_person (rules_default (), person, "person.json", &error));
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  decision = acr_rules_classify (rules_default (), person, &on, &error);
+  g_assert_null (decision);
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+  g_clear_error (&error);
+
+  quote = acr_rules_quote (rules_default (), person, 2027, &on, &error);
+  g_assert_null (quote);
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+}
+
+static void
+assert_person_valid (const char *json)
+{
+  g_autoptr(AcrPerson) person = person_new (json);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (acr_rules_validate_person (rules_default (), person, "person.json", &error));
+  g_assert_no_error (error);
+}
+
+/* Item 1. Every chapter of the bundle belongs to the US or Canada, and the
+ * two countries' codes are looked up apart. */
+static void
+test_chapters_belong_to_a_country (void)
+{
+  AcrRules *rules = rules_default ();
+  GListModel *chapters = acr_rules_get_chapters (rules);
+
+  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+    {
+      g_autoptr(AcrChapter) chapter = g_list_model_get_item (chapters, i);
+      const char *country = acr_chapter_get_country (chapter);
+
+      g_assert_true (g_str_equal (country, "US") || g_str_equal (country, "CA"));
+      g_assert_true (acr_rules_lookup_chapter_in (rules, country, acr_chapter_get_code (chapter)) == chapter);
+    }
+
+  g_assert_nonnull (acr_rules_lookup_chapter_in (rules, "US", "CA"));
+  g_assert_null (acr_rules_lookup_chapter_in (rules, "CA", "CA"));
+  g_assert_null (acr_rules_lookup_chapter_in (rules, "IT", "MI"));
+  g_assert_null (acr_rules_lookup_chapter_in (rules, NULL, "MI"));
+  g_assert_nonnull (acr_rules_lookup_chapter_in (rules, "CA", "QC"));
+  g_assert_null (acr_rules_lookup_chapter_in (rules, "US", "QC"));
+  g_assert_true (acr_rules_country_has_chapters (rules, "US"));
+  g_assert_true (acr_rules_country_has_chapters (rules, "CA"));
+  g_assert_false (acr_rules_country_has_chapters (rules, "IT"));
+  g_assert_false (acr_rules_country_has_chapters (rules, NULL));
+}
+
+/* Item 1: an Italian radiologist living in Milan (“MI”) is not billed the
+ * Michigan chapter; abroad the region is free text and there is no chapter. */
+static void
+test_italian_region_mi_is_not_michigan (void)
+{
+  g_autoptr(AcrDuesQuote) quote =
+    quote_on (RADIOLOGIST_IN ("IT", ", 'certifications': ['NATIONAL'], 'region': 'MI'"), 2027, "2026-11-26");
+
+  assert_person_valid (RADIOLOGIST_IN ("IT", ", 'region': 'MI'"));
+  g_assert_cmpstr (acr_dues_quote_get_category_id (quote), ==, "international");
+  g_assert_false (has_line (quote, "chapter:MI"));
+  g_assert_cmpuint (count_chapter_lines (quote), ==, 0);
+  g_assert_cmpint (acr_dues_quote_get_total_cents (quote), ==, 39100);
+}
+
+/* Item 1: a Canadian whose region is “CA” is refused (there is no province
+ * CA), not billed California; a US region for a Canadian likewise. */
+static void
+test_canadian_region_ca_is_refused (void)
+{
+  assert_person_refused ("{'country': 'CA', 'region': 'CA'}",
+                         "person.json: region: “CA” is not a state or province of the person’s country CA"
+                         " (it is California, US)");
+  assert_person_refused ("{'country': 'CA', 'region': 'ON', 'practice_region': 'MI'}",
+                         "person.json: practice_region: “MI” is not a state or province of the person’s country CA"
+                         " (it is Michigan, US)");
+  assert_person_refused ("{'country': 'US', 'region': 'QC'}",
+                         "person.json: region: “QC” is not a state or province of the person’s country US"
+                         " (it is Quebec, CA)");
+  assert_person_valid ("{'country': 'CA', 'region': 'ON', 'practice_region': 'QC', 'chapters': ['ON', 'QC']}");
+  assert_person_valid ("{'country': 'US', 'region': 'CA', 'chapters': ['CA']}");
+}
+
+/* Item 1: a member outside the US and Canada has no chapter, and a chapter
+ * chosen without the country is refused (the region means nothing alone). */
+static void
+test_chapters_need_a_country_with_chapters (void)
+{
+  assert_person_refused ("{'country': 'IT', 'region': 'MI', 'chapters': ['MI']}",
+                         "person.json: chapters: the person’s country IT has no ACR chapters; remove the chapters");
+  assert_person_refused ("{'region': 'VA', 'chapters': ['VA']}",
+                         "person.json: chapters: the person’s country is not given; a state or province means"
+                         " something only with its country, so give the country");
+}
+
+/* Item 1: with no chapter chosen, the chapter of the region is billed only
+ * when the region is in the person's country; a region without a country
+ * bills no chapter. */
+static void
+test_default_chapter_is_in_the_persons_country (void)
+{
+  g_autoptr(AcrDuesQuote) us = quote_on (RADIOLOGIST_IN ("US", ", 'region': 'MI'"), 2027, "2026-11-26");
+  g_autoptr(AcrDuesQuote) unknown = NULL;
+
+  g_assert_cmpstr (acr_dues_quote_get_category_id (us), ==, "general");
+  g_assert_true (has_line (us, "chapter:MI"));
+
+  unknown = quote_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+                      " 'in_practice': true, 'practice_start': '2010-07-01', 'region': 'MI'}", 2027, "2026-11-26");
+  g_assert_cmpuint (count_chapter_lines (unknown), ==, 0);
+}
+
+/* One policy: how many chapters is the bundle's chapter_choice.max, read
+ * through AcrRules; AcrPerson takes any number, the rules refuse a third. */
+static void
+test_chapter_maximum_comes_from_the_bundle (void)
+{
+  g_autoptr(AcrPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (acr_rules_get_max_chapters (rules_default ()), ==, 2);
+
+  person = acr_person_new_from_data ("{\"country\": \"US\", \"region\": \"VA\", \"chapters\": [\"VA\", \"MD\", \"DC\"]}",
+                                     -1, "person.json", &error);
+  g_assert_no_error (error);
+  g_assert_false (acr_rules_validate_person (rules_default (), person, "person.json", &error));
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+  g_assert_cmpstr (error->message, ==, "person.json: chapters: at most 2 chapters, got 3");
+}
+
+/* Item 7: an ABR-certified radiologist practising in Germany is an
+ * international member ($391, no chapter), decided by where they practise;
+ * the same radiologist practising in the US is a general member. */
+static void
+test_abr_radiologist_in_germany_is_international (void)
+{
+  g_autoptr(AcrDecision) germany = classify_on (RADIOLOGIST_IN ("DE", ", 'region': 'Bayern'"), "2026-11-26");
+  g_autoptr(AcrDecision) us = classify_on (RADIOLOGIST_IN ("US", ", 'region': 'VA'"), "2026-11-26");
+  g_autoptr(AcrDuesQuote) quote = quote_on (RADIOLOGIST_IN ("DE", ", 'region': 'Bayern'"), 2027, "2026-11-26");
+
+  g_assert_cmpstr (acr_decision_get_category_id (germany), ==, "international");
+  g_assert_false (acr_decision_is_eligible (germany, "general"));
+  g_assert_cmpint (acr_dues_quote_get_total_cents (quote), ==, 39100);
+  g_assert_cmpuint (count_chapter_lines (quote), ==, 0);
+
+  g_assert_cmpstr (acr_decision_get_category_id (us), ==, "general");
+  g_assert_false (acr_decision_is_eligible (us, "international"));
+
+  /* Where they practise is asked when not given. */
+  {
+    g_autoptr(AcrDecision) unknown =
+      classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+                   " 'in_practice': true}", "2026-11-26");
+
+    g_assert_cmpstr (acr_decision_get_category_id (unknown), ==, "general");
+    g_assert_true (strv_has (acr_decision_get_missing (unknown), "country"));
+  }
+}
+
+/* Item 8: a French nuclear medicine physician without certification is not
+ * a US associate member ($810): the seed's only category for physicians
+ * practising outside the US and Canada is the international one, which needs
+ * radiology, radiation oncology or medical physics and a certification. */
+static void
+test_uncertified_physician_abroad_is_not_an_associate (void)
+{
+  const char *french = "{'profession': 'physician', 'discipline': 'nuclear-medicine', 'certifications': [], 'country': 'FR',"
+                       " 'in_practice': true, 'residency_completed': true, 'practice_start': '2015-01-01'}";
+  g_autoptr(AcrDecision) decision = classify_on (french, "2026-11-26");
+  g_autoptr(AcrDuesQuote) quote = quote_on (french, 2027, "2026-11-26");
+  g_autoptr(AcrDecision) radiologist =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': [], 'country': 'FR', 'in_practice': true,"
+                 " 'residency_completed': true}", "2026-11-26");
+  g_autoptr(AcrDecision) us =
+    classify_on ("{'profession': 'physician', 'discipline': 'nuclear-medicine', 'certifications': [], 'country': 'US',"
+                 " 'region': 'VA', 'in_practice': true}", "2026-11-26");
+
+  g_assert_null (acr_decision_get_category_id (decision));
+  g_assert_false (acr_decision_is_eligible (decision, "associate"));
+  g_assert_cmpint (acr_dues_quote_get_total_cents (quote), ==, 0);
+
+  g_assert_null (acr_decision_get_category_id (radiologist));
+  g_assert_false (acr_decision_is_eligible (radiologist, "associate"));
+
+  g_assert_cmpstr (acr_decision_get_category_id (us), ==, "associate");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/acr/rules-where/chapters-belong-to-a-country", test_chapters_belong_to_a_country);
+  g_test_add_func ("/acr/rules-where/italian-region-mi-is-not-michigan", test_italian_region_mi_is_not_michigan);
+  g_test_add_func ("/acr/rules-where/canadian-region-ca-is-refused", test_canadian_region_ca_is_refused);
+  g_test_add_func ("/acr/rules-where/chapters-need-a-country-with-chapters", test_chapters_need_a_country_with_chapters);
+  g_test_add_func ("/acr/rules-where/default-chapter-is-in-the-persons-country",
+                   test_default_chapter_is_in_the_persons_country);
+  g_test_add_func ("/acr/rules-where/chapter-maximum-comes-from-the-bundle", test_chapter_maximum_comes_from_the_bundle);
+  g_test_add_func ("/acr/rules-where/abr-radiologist-in-germany-is-international",
+                   test_abr_radiologist_in_germany_is_international);
+  g_test_add_func ("/acr/rules-where/uncertified-physician-abroad-is-not-an-associate",
+                   test_uncertified_physician_abroad_is_not_an_associate);
+
+  return g_test_run ();
+}
