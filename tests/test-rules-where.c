@@ -241,6 +241,68 @@ test_uncertified_physician_abroad_is_not_an_associate (void)
   g_assert_cmpstr (acr_decision_get_category_id (us), ==, "associate");
 }
 
+/* Item 5: "active duty U.S. military": a Canadian active-duty radiologist
+ * gets neither the 50% discount nor the chapter waiver; a U.S. one both. */
+#define SERVING(service, country) \
+  RADIOLOGIST_IN ("US", ", 'region': 'VA', 'chapters': ['VA'], 'waive_chapters': true, 'military': '" service "'" country)
+
+static void
+test_only_us_military_earn_the_discount (void)
+{
+  g_autoptr(AcrDuesQuote) canadian = quote_on (SERVING ("active-duty", ", 'military_country': 'CA'"), 2027, "2026-11-26");
+  g_autoptr(AcrDuesQuote) american = quote_on (SERVING ("active-duty", ", 'military_country': 'US'"), 2027, "2026-11-26");
+  g_autoptr(AcrDuesQuote) va = quote_on (SERVING ("va", ", 'military_country': 'US'"), 2027, "2026-11-26");
+
+  g_assert_false (has_line (canadian, "military-discount"));
+  g_assert_false (has_line (canadian, "chapters-waived"));
+  g_assert_true (has_line (canadian, "chapter-waiver-refused"));
+  g_assert_true (has_line (canadian, "chapter:VA"));
+
+  g_assert_true (has_line (american, "military-discount"));
+  g_assert_true (has_line (american, "chapters-waived"));
+  g_assert_false (has_line (american, "chapter:VA"));
+
+  g_assert_true (has_line (va, "military-discount"));
+  g_assert_true (has_line (va, "chapter-waiver-refused"));
+}
+
+/* Item 5: an old person file that says "military" without whose service it
+ * is still reads and classifies, but its dues are refused (naming the
+ * field) rather than guessed either way; a person who does not serve needs
+ * no military_country. */
+static void
+test_military_without_country_is_refused_not_guessed (void)
+{
+  const char * const services[] = { "active-duty", "va", "usphs" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      g_autofree char *json = g_strdup_printf (RADIOLOGIST_IN ("US", ", 'region': 'VA', 'military': '%s'"), services[i]);
+      g_autoptr(AcrPerson) person = person_new (json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AcrDecision) decision = NULL;
+      g_autoptr(AcrDuesQuote) quote = NULL;
+      GDate on = date_of ("2026-11-26");
+
+      decision = acr_rules_classify (rules_default (), person, &on, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "general");
+
+      quote = acr_rules_quote (rules_default (), person, 2027, &on, &error);
+      g_assert_null (quote);
+      g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
+      g_assert_true (g_str_has_prefix (error->message,
+                                       "person: military_country (Country of the military or federal service) is not "
+                                       "given and the dues depend on it (50% discount"));
+    }
+
+  {
+    g_autoptr(AcrDuesQuote) civilian = quote_on (RADIOLOGIST_IN ("US", ", 'region': 'VA'"), 2027, "2026-11-26");
+
+    g_assert_false (has_line (civilian, "military-discount"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,6 +320,9 @@ main (int    argc,
                    test_abr_radiologist_in_germany_is_international);
   g_test_add_func ("/acr/rules-where/uncertified-physician-abroad-is-not-an-associate",
                    test_uncertified_physician_abroad_is_not_an_associate);
+  g_test_add_func ("/acr/rules-where/only-us-military-earn-the-discount", test_only_us_military_earn_the_discount);
+  g_test_add_func ("/acr/rules-where/military-without-country-is-refused-not-guessed",
+                   test_military_without_country_is_refused_not_guessed);
 
   return g_test_run ();
 }

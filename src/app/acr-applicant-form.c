@@ -195,6 +195,9 @@ update_chapter_rows (AcrApplicantForm *self)
 
       if (country != NULL && self->rules != NULL && !acr_rules_country_has_chapters (self->rules, country))
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The College has no chapters in this country"));
+      else if (country == NULL)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       _("Enter the country, then the state or province of residence or practice"));
       else
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                        _("Enter the state or province of residence or practice first"));

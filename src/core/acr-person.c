@@ -56,6 +56,7 @@ static const AcrFactInfo fact_table[] = {
   { "residency_completed",      "residency-completed",      ACR_FACT_BOOLEAN,   NULL,                 N_("Residency completed") },
   { "awaiting_us_match",        "awaiting-us-match",        ACR_FACT_BOOLEAN,   NULL,                 N_("Awaiting a US residency match") },
   { "military",                 "military",                 ACR_FACT_CODE,      military_codes,       N_("Military or federal service") },
+  { "military_country",         "military-country",         ACR_FACT_COUNTRY,   NULL,                 N_("Country of the military or federal service") },
   { "good_standing",            "good-standing",            ACR_FACT_BOOLEAN,   NULL,                 N_("In good ethical standing") },
   { "prior_member_in_practice", "prior-member-in-practice", ACR_FACT_BOOLEAN,   NULL,                 N_("Was an ACR member in practice") },
   { "retired_on",               "retired-on",               ACR_FACT_DATE,      NULL,                 N_("Retirement notified on") },

@@ -212,6 +212,63 @@ quote_chapters (AcrRules     *self,
     }
 }
 
+/* A discount or the chapter waiver that hangs on a "required" fact the
+ * person file does not give refuses the quote rather than guess: an old
+ * person file that says "military" but not whose service it is
+ * (military_country) is billed neither with nor without the military
+ * discount until staff say. */
+static gboolean
+check_decidable (GPtrArray             *conditions,
+                 const AcrEvalContext  *context,
+                 const char            *what,
+                 GError               **error)
+{
+  const AcrCondition *missing = NULL;
+
+  if (conditions == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const AcrCondition *condition = conditions->pdata[i];
+
+      /* Another condition already false decides without the fact. */
+      if (_acr_condition_evaluate (condition, context, NULL) == ACR_TRUTH_FALSE)
+        return TRUE;
+      if (missing == NULL && condition->required && !acr_person_has_fact (context->person, condition->fact))
+        missing = condition;
+    }
+
+  if (missing == NULL)
+    return TRUE;
+
+  g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+               _("person: %s (%s) is not given and the dues depend on it (%s); give it to quote the dues"),
+               missing->fact, _(missing->info->label), what);
+  return FALSE;
+}
+
+static gboolean
+check_discounts_decidable (AcrRules             *self,
+                           AcrCategory          *category,
+                           const AcrEvalContext *context,
+                           GError              **error)
+{
+  for (guint i = 0; i < self->discounts->len; i++)
+    {
+      Discount *discount = self->discounts->pdata[i];
+
+      if (!check_decidable (discount->when, context, discount->description, error))
+        return FALSE;
+    }
+
+  if (category->chapter_dues && acr_person_get_boolean (context->person, "waive_chapters", FALSE) &&
+      !check_decidable (self->waiver_when, context, self->waiver_waived, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * acr_rules_quote:
  * @year: the membership year (January 1 to December 31)
@@ -315,6 +372,12 @@ acr_rules_quote (AcrRules     *self,
       _acr_dues_quote_set_reason (quote, reason->str);
       return g_steal_pointer (&quote);
     }
+
+  context.person = person;
+  context.on = *billed_on;
+  context.year = year;
+  if (!check_discounts_decidable (self, category, &context, error))
+    return NULL;
 
   national = find_national (schedule, category);
   g_assert (national != NULL);  /* the loader checked every paying category has dues every year */
