@@ -303,6 +303,79 @@ test_military_without_country_is_refused_not_guessed (void)
   }
 }
 
+/* Disputed reading: the seed states no right for members-in-training,
+ * international members-in-training or allied-health members. They read
+ * FALSE (not granted) but are "not stated", and classify's JSON gives null
+ * rather than false, which would read as a prohibition. Stated rights,
+ * granted or refused, stay true and false. */
+static void
+test_rights_not_stated_are_not_no (void)
+{
+  const struct
+  {
+    const char *json;
+    const char *category;
+    gboolean    stated;
+  } cases[] = {
+    { "{'profession': 'mri-scientist', 'country': 'US'}", "allied-health", FALSE },
+    { "{'profession': 'physician', 'discipline': 'radiology', 'country': 'US',"
+      " 'training': {'stage': 'residency', 'approved': true, 'country': 'US', 'end': '2028-06-30'}}",
+      "member-in-training", FALSE },
+    { "{'profession': 'medical-student', 'country': 'IN',"
+      " 'training': {'stage': 'medical-school', 'country': 'IN', 'school_years': 5, 'end': '2029-05-31'}}",
+      "international-member-in-training", FALSE },
+    { RADIOLOGIST_IN ("US", ", 'region': 'VA'"), "general", TRUE },
+    { RADIOLOGIST_IN ("FR", ", 'certifications': ['NATIONAL']"), "international", TRUE },
+  };
+  const char * const rights[] = { "committees", "elective_office", "board_of_chancellors" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AcrDecision) decision = classify_on (cases[i].json, "2026-11-26");
+      g_autoptr(JsonNode) node = acr_decision_to_json (decision);
+      JsonObject *json_rights = json_object_get_object_member (json_node_get_object (node), "rights");
+
+      g_assert_cmpstr (acr_decision_get_category_id (decision), ==, cases[i].category);
+      for (guint r = 0; r < G_N_ELEMENTS (rights); r++)
+        {
+          g_assert_cmpint (acr_decision_get_right_stated (decision, rights[r]), ==, cases[i].stated);
+          g_assert_cmpint (json_object_get_null_member (json_rights, rights[r]), ==, !cases[i].stated);
+        }
+    }
+
+  /* International: committees yes, elective office and the Board no. */
+  {
+    g_autoptr(AcrDecision) decision = classify_on (RADIOLOGIST_IN ("FR", ", 'certifications': ['NATIONAL']"),
+                                                   "2026-11-26");
+    g_autoptr(JsonNode) node = acr_decision_to_json (decision);
+    JsonObject *json_rights = json_object_get_object_member (json_node_get_object (node), "rights");
+
+    g_assert_true (json_object_get_boolean_member (json_rights, "committees"));
+    g_assert_false (json_object_get_boolean_member (json_rights, "elective_office"));
+    g_assert_false (json_object_get_null_member (json_rights, "elective_office"));
+  }
+}
+
+/* Explanations: "also eligible" reasons never name the category decided. */
+static void
+test_also_eligible_never_lists_the_decision (void)
+{
+  g_autoptr(AcrDecision) decision =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'US',"
+                 " 'region': 'VA', 'in_practice': false}", "2026-11-26");
+  const char * const *reasons = acr_decision_get_reasons (decision);
+  guint n_also = 0;
+
+  g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "general");
+  g_assert_true (acr_decision_is_eligible (decision, "allied-health"));
+  for (guint i = 0; reasons[i] != NULL; i++)
+    {
+      g_assert_false (g_str_has_prefix (reasons[i], "Also eligible as General member"));
+      n_also += g_str_has_prefix (reasons[i], "Also eligible as Allied health member");
+    }
+  g_assert_cmpuint (n_also, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,6 +396,8 @@ main (int    argc,
   g_test_add_func ("/acr/rules-where/only-us-military-earn-the-discount", test_only_us_military_earn_the_discount);
   g_test_add_func ("/acr/rules-where/military-without-country-is-refused-not-guessed",
                    test_military_without_country_is_refused_not_guessed);
+  g_test_add_func ("/acr/rules-where/rights-not-stated-are-not-no", test_rights_not_stated_are_not_no);
+  g_test_add_func ("/acr/rules-where/also-eligible-never-lists-the-decision", test_also_eligible_never_lists_the_decision);
 
   return g_test_run ();
 }

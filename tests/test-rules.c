@@ -67,7 +67,7 @@ static const Malformed malformed[] = {
   { "precedence-incomplete.json", ACR_RULES_ERROR_INCONSISTENT,
     "precedence-incomplete.json: precedence: category “student” is missing" },
   { "right-wrong-type.json", ACR_RULES_ERROR_SCHEMA,
-    "right-wrong-type.json: categories[0].rights.committees: expected true, false or {\"all\": [conditions]}, got \"yes\"" },
+    "right-wrong-type.json: categories[0].rights.committees: expected true, false, \"not-stated\" or {\"all\": [conditions]}, got \"yes\"" },
   { "right-missing.json", ACR_RULES_ERROR_SCHEMA, "right-missing.json: categories[0].rights.board_of_chancellors: missing" },
   { "dues-kind-unknown.json", ACR_RULES_ERROR_SCHEMA,
     "dues-kind-unknown.json: categories[0].dues.kind: expected “free”, “flat” or “ladder”, got “monthly”" },

@@ -534,6 +534,36 @@ test_application_chapters_follow_the_country (void)
   acr_test_ui_close_window (window, NULL);
 }
 
+/* Issue 11: the decision pane shows a right the College's page does not
+ * state as "Not stated — confirm with the bylaws", not "No", and "Also
+ * eligible" never lists the category decided. */
+static void
+test_application_rights_not_stated_and_also_eligible (void)
+{
+  AcrWindow *window = create_window ();
+  AcrDecisionView *view = decision_view (window);
+  GtkWidget *also;
+
+  type_text (window, "country", "US");
+  type_text (window, "region", "VA");
+  choose (window, "profession", "MRI scientist");
+  g_assert_cmpstr (acr_decision_view_get_title (view), ==, "Allied health member");
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (view), "Not stated — confirm with the bylaws"));
+
+  /* A radiologist not in practice: general, and also allied health. */
+  choose (window, "profession", "Physician");
+  choose (window, "discipline", "Radiology");
+  tick (row (window, "certifications"), "American Board of Radiology (ABR)");
+  choose (window, "in_practice", "No");
+  g_assert_cmpstr (acr_decision_view_get_title (view), ==, "General member");
+  g_assert_null (find_label_starting (GTK_WIDGET (view), "Not stated"));
+  also = find_label_starting (GTK_WIDGET (view), "Also eligible:");
+  g_assert_nonnull (also);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (also)), ==, "Also eligible: Allied health member");
+
+  acr_test_ui_close_window (window, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/acr/ui/application/refuse-asks-then-clears-the-form", test_application_refuse_asks_then_clears_the_form);
 
   g_test_add_func ("/acr/ui/application/chapters-follow-the-country", test_application_chapters_follow_the_country);
+  g_test_add_func ("/acr/ui/application/rights-not-stated-and-also-eligible", test_application_rights_not_stated_and_also_eligible);
 
   return g_test_run ();
 }
