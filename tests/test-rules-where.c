@@ -112,11 +112,20 @@ test_italian_region_mi_is_not_michigan (void)
   g_autoptr(AcrDuesQuote) quote =
     quote_on (RADIOLOGIST_IN ("IT", ", 'certifications': ['NATIONAL'], 'region': 'MI'"), 2027, "2026-11-26");
 
+  g_autoptr(AcrDuesQuote) mri =
+    quote_on ("{'profession': 'mri-scientist', 'country': 'IT', 'region': 'MI', 'practice_start': '2010-07-01'}",
+              2027, "2026-11-26");
+
   assert_person_valid (RADIOLOGIST_IN ("IT", ", 'region': 'MI'"));
   g_assert_cmpstr (acr_dues_quote_get_category_id (quote), ==, "international");
   g_assert_false (has_line (quote, "chapter:MI"));
   g_assert_cmpuint (count_chapter_lines (quote), ==, 0);
   g_assert_cmpint (acr_dues_quote_get_total_cents (quote), ==, 39100);
+
+  /* A category that owes chapter dues: still no Michigan chapter. */
+  g_assert_cmpstr (acr_dues_quote_get_category_id (mri), ==, "allied-health");
+  g_assert_false (has_line (mri, "chapter:MI"));
+  g_assert_cmpuint (count_chapter_lines (mri), ==, 0);
 }
 
 /* Item 1: a Canadian whose region is “CA” is refused (there is no province
@@ -292,7 +301,7 @@ test_military_without_country_is_refused_not_guessed (void)
       g_assert_null (quote);
       g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON);
       g_assert_true (g_str_has_prefix (error->message,
-                                       "person: military_country (Country of the military or federal service) is not "
+                                       "military_country (Country of the military or federal service) is not "
                                        "given and the dues depend on it (50% discount"));
     }
 

@@ -243,7 +243,7 @@ check_decidable (GPtrArray             *conditions,
     return TRUE;
 
   g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
-               _("person: %s (%s) is not given and the dues depend on it (%s); give it to quote the dues"),
+               _("%s (%s) is not given and the dues depend on it (%s); give it to quote the dues"),
                missing->fact, _(missing->info->label), what);
   return FALSE;
 }
