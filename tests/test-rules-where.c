@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "acr-rules-resources.h"
 #include "acr-rules-test-helpers.h"
 
 /*
@@ -385,6 +386,52 @@ test_also_eligible_never_lists_the_decision (void)
   g_assert_cmpuint (n_also, ==, 1);
 }
 
+/* The built-in bundle's text with @from replaced by @to (once, exactly). */
+static AcrRules *
+rules_edited (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (acr_rules_get_resource (), ACR_RULES_DEFAULT_RESOURCE,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  gsize size;
+
+  g_assert_no_error (local_error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  size = text->len;
+  edited = g_bytes_new_take (g_string_free (g_steal_pointer (&text), FALSE), size);
+
+  return acr_rules_new_from_bytes (edited, "edited.json", error);
+}
+
+/* The bundle keys behind the choices: "required" (a fact the dues need is
+ * never assumed) excludes "if_unknown"; a right is true, false,
+ * "not-stated" or conditional, nothing else. */
+static void
+test_bundle_keys_are_checked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrRules) both = rules_edited ("{\"fact\": \"military_country\", \"in\": [\"US\"], \"required\": true}",
+                                           "{\"fact\": \"military_country\", \"in\": [\"US\"], \"required\": true,"
+                                           " \"if_unknown\": false}", &error);
+  g_autoptr(AcrRules) right = NULL;
+
+  g_assert_null (both);
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_SCHEMA);
+  g_assert_true (g_str_has_prefix (error->message, "edited.json: discounts[0].when[1].required: "));
+  g_clear_error (&error);
+
+  right = rules_edited ("\"committees\": \"not-stated\"", "\"committees\": \"unstated\"", &error);
+  g_assert_null (right);
+  g_assert_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_SCHEMA);
+  g_assert_true (g_str_has_suffix (error->message, "expected true, false, \"not-stated\" or {\"all\": [conditions]}, "
+                                                   "got \"unstated\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -407,6 +454,7 @@ main (int    argc,
                    test_military_without_country_is_refused_not_guessed);
   g_test_add_func ("/acr/rules-where/rights-not-stated-are-not-no", test_rights_not_stated_are_not_no);
   g_test_add_func ("/acr/rules-where/also-eligible-never-lists-the-decision", test_also_eligible_never_lists_the_decision);
+  g_test_add_func ("/acr/rules-where/bundle-keys-are-checked", test_bundle_keys_are_checked);
 
   return g_test_run ();
 }

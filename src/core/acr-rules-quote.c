@@ -212,7 +212,7 @@ quote_chapters (AcrRules     *self,
     }
 }
 
-/* A discount or the chapter waiver that hangs on a "required" fact the
+/* A discount, a refund or the chapter waiver that hangs on a "required" fact the
  * person file does not give refuses the quote rather than guess: an old
  * person file that says "military" but not whose service it is
  * (military_country) is billed neither with nor without the military
@@ -258,7 +258,15 @@ check_discounts_decidable (AcrRules             *self,
     {
       Discount *discount = self->discounts->pdata[i];
 
-      if (!check_decidable (discount->when, context, discount->description, error))
+      if (!check_decidable (discount->when, context, _(discount->description), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->refunds->len; i++)
+    {
+      Refund *refund = self->refunds->pdata[i];
+
+      if (!check_decidable (refund->when, context, _(refund->description), error))
         return FALSE;
     }
 
