@@ -13,16 +13,16 @@ N_("General member");
 N_("Physicians and medical physicists certified in a radiological discipline.");
 /* Translators: rules bundle, categories[0].criteria[0].explanation */
 /* xgettext:no-c-format */
-N_("A physician certified by the American Board of Radiology or the American Osteopathic Board of Radiology (both certify radiological disciplines only).");
+N_("A physician certified by the American Board of Radiology or the American Osteopathic Board of Radiology (both certify radiological disciplines only). In the United States or Canada.");
 /* Translators: rules bundle, categories[0].criteria[1].explanation */
 /* xgettext:no-c-format */
-N_("A physician certified in a radiological discipline by the Royal College of Physicians and Surgeons of Canada or the Collège des médecins du Québec.");
+N_("A physician certified in a radiological discipline by the Royal College of Physicians and Surgeons of Canada or the Collège des médecins du Québec. In the United States or Canada.");
 /* Translators: rules bundle, categories[0].criteria[2].explanation */
 /* xgettext:no-c-format */
-N_("A physician engaged in nuclear medicine and certified by an ABMS member board or its Canadian equivalent.");
+N_("A physician engaged in nuclear medicine and certified by an ABMS member board or its Canadian equivalent. In the United States or Canada.");
 /* Translators: rules bundle, categories[0].criteria[3].explanation */
 /* xgettext:no-c-format */
-N_("A medical physicist certified by the ABR or an equivalent board.");
+N_("A medical physicist certified by the ABR or an equivalent board. In the United States or Canada.");
 /* Translators: rules bundle, categories[1].name */
 /* xgettext:no-c-format */
 N_("Associate member");
@@ -31,13 +31,13 @@ N_("Associate member");
 N_("Physicians and medical physicists in practice who are not certified by the boards general membership requires.");
 /* Translators: rules bundle, categories[1].criteria[0].explanation */
 /* xgettext:no-c-format */
-N_("A physician practising radiology who completed an approved radiology residency but is not certified by the ABR, the AOBR, the RCPSC or the CMQ.");
+N_("A physician practising radiology who completed an approved radiology residency but is not certified by the ABR, the AOBR, the RCPSC or the CMQ. In the United States or Canada.");
 /* Translators: rules bundle, categories[1].criteria[1].explanation */
 /* xgettext:no-c-format */
-N_("A physician engaged in nuclear medicine who is not certified by an ABMS member board or its Canadian equivalent.");
+N_("A physician engaged in nuclear medicine who is not certified by an ABMS member board or its Canadian equivalent. In the United States or Canada.");
 /* Translators: rules bundle, categories[1].criteria[2].explanation */
 /* xgettext:no-c-format */
-N_("A medical physicist practising medical physics who is not certified by the ABR or an equivalent board.");
+N_("A medical physicist practising medical physics who is not certified by the ABR or an equivalent board. In the United States or Canada.");
 /* Translators: rules bundle, categories[2].name */
 /* xgettext:no-c-format */
 N_("Allied health member");

@@ -79,7 +79,7 @@ acr_test_invoice_new_sample (const char *language)
                           " \"end\": \"2012-06-30\"}}", 2027, issued);
   else
     quote = quote_person ("{\"profession\": \"physician\", \"discipline\": \"radiology\", \"certifications\": [\"ABR\"],"
-                          " \"country\": \"US\", \"region\": \"VA\", \"in_practice\": true, \"military\": \"active-duty\","
+                          " \"country\": \"US\", \"region\": \"VA\", \"in_practice\": true, \"military\": \"active-duty\", \"military_country\": \"US\","
                           " \"training\": {\"stage\": \"fellowship\", \"approved\": true, \"country\": \"US\","
                           " \"end\": \"2015-06-30\"}}", 2027, issued);
 

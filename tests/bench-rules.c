@@ -21,7 +21,7 @@ static const char * const people[] = {
   "{\"profession\": \"physician\", \"discipline\": \"radiology\", \"certifications\": [\"NATIONAL\"], \"country\": \"FR\","
   " \"in_practice\": true}",
   "{\"profession\": \"physician\", \"discipline\": \"radiology\", \"certifications\": [\"ABR\"], \"country\": \"US\","
-  " \"region\": \"OH\", \"retired_on\": \"2021-02-01\", \"military\": \"va\"}",
+  " \"region\": \"OH\", \"retired_on\": \"2021-02-01\", \"military\": \"va\", \"military_country\": \"US\"}",
 };
 
 static double

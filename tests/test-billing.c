@@ -272,6 +272,7 @@ test_lines_add_up (void)
 
       g_assert_no_error (error);
       g_assert_true (acr_person_set_fact_from_string (person, "military", services[number / 5 % 3], &error));
+      g_assert_true (acr_person_set_fact_from_string (person, "military_country", "US", &error));
       acr_member_set_person (member, person);
       g_assert_true (acr_store_save_member (f->store, member, "serves", &error));
       g_assert_no_error (error);

@@ -516,17 +516,8 @@ test_international_nuclear_medicine_is_not_listed (void)
   g_assert_false (acr_decision_is_eligible (decision, "international"));
 }
 
-/* README ambiguity 14. */
-static void
-test_abr_abroad_is_general_and_international (void)
-{
-  g_autoptr(AcrDecision) decision =
-    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'DE',"
-                 " 'in_practice': true}", "2026-11-26");
-
-  g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "general");
-  g_assert_true (acr_decision_is_eligible (decision, "international"));
-}
+/* README ambiguity 14 (an ABR-certified radiologist practising abroad) is
+ * tested in test-rules-where.c. */
 
 /* Retired members */
 
@@ -773,7 +764,6 @@ main (int    argc,
   g_test_add_func ("/acr/classify/imit-ends-with-review", test_imit_ends_with_review);
   g_test_add_func ("/acr/classify/international-practitioner", test_international_practitioner);
   g_test_add_func ("/acr/classify/international-nuclear-medicine-is-not-listed", test_international_nuclear_medicine_is_not_listed);
-  g_test_add_func ("/acr/classify/abr-abroad-is-general-and-international", test_abr_abroad_is_general_and_international);
   g_test_add_func ("/acr/classify/retired-from-notification-day", test_retired_from_notification_day);
   g_test_add_func ("/acr/classify/retired-takes-precedence", test_retired_takes_precedence);
   g_test_add_func ("/acr/classify/retired-elective-office-six-years", test_retired_elective_office_six_years);

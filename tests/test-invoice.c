@@ -9,7 +9,7 @@
 /* A general member in Virginia, in practice for years, on active duty. */
 #define MILITARY_GENERAL \
   "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'US'," \
-  " 'region': 'VA', 'in_practice': true, 'military': 'active-duty'," \
+  " 'region': 'VA', 'in_practice': true, 'military': 'active-duty', 'military_country': 'US'," \
   " 'training': {'stage': 'fellowship', 'approved': true, 'country': 'US', 'end': '2015-06-30'}}"
 
 typedef struct

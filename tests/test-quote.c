@@ -293,7 +293,7 @@ test_military_discount_halves_national (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
     {
-      g_autofree char *extra = g_strdup_printf (", 'military': '%s'", services[i]);
+      g_autofree char *extra = g_strdup_printf (", 'military': '%s', 'military_country': 'US'", services[i]);
       g_autofree char *json = g_strdup_printf (GENERAL_AFTER ("2026-06-30", "%s"), extra);
       g_autoptr(AcrDuesQuote) quote = quote_on (json, 2027, "2026-11-26");
 
@@ -318,7 +318,7 @@ test_military_discount_odd_cents_rounds_down (void)
   g_autoptr(AcrDuesQuote) quote = NULL;
 
   g_assert_no_error (error);
-  quote = quote_with (rules, "{'profession': 'physician', 'military': 'va', 'country': 'US', 'region': 'VA',"
+  quote = quote_with (rules, "{'profession': 'physician', 'military': 'va', 'military_country': 'US', 'country': 'US', 'region': 'VA',"
                              " 'training': {'end': '2025-06-30'}}", 2026, "2026-11-26");
   g_assert_cmpint (line_amount (quote, "national"), ==, 7701);
   g_assert_cmpint (line_amount (quote, "military-discount"), ==, -3850);
@@ -331,7 +331,7 @@ static void
 test_military_discount_not_on_chapters (void)
 {
   g_autoptr(AcrDuesQuote) quote =
-    quote_on (GENERAL_AFTER ("2021-06-30", ", 'military': 'usphs', 'practice_region': 'MD', 'chapters': ['VA', 'MD']"),
+    quote_on (GENERAL_AFTER ("2021-06-30", ", 'military': 'usphs', 'military_country': 'US', 'practice_region': 'MD', 'chapters': ['VA', 'MD']"),
               2026, "2026-11-26");
 
   g_assert_cmpint (line_amount (quote, "military-discount"), ==, -line_amount (quote, "national") / 2);
@@ -345,7 +345,7 @@ static void
 test_active_duty_waives_chapters (void)
 {
   g_autoptr(AcrDuesQuote) quote =
-    quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'active-duty', 'chapters': ['VA'], 'waive_chapters': true"),
+    quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'active-duty', 'military_country': 'US', 'chapters': ['VA'], 'waive_chapters': true"),
               2027, "2026-11-26");
 
   g_assert_true (has_line (quote, "chapters-waived"));
@@ -358,7 +358,7 @@ static void
 test_va_cannot_waive_chapters (void)
 {
   g_autoptr(AcrDuesQuote) quote =
-    quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'va', 'chapters': ['VA'], 'waive_chapters': true"),
+    quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'va', 'military_country': 'US', 'chapters': ['VA'], 'waive_chapters': true"),
               2027, "2026-11-26");
 
   g_assert_true (has_line (quote, "chapter-waiver-refused"));
@@ -417,7 +417,7 @@ test_free_categories (void)
 static void
 test_placeholders_flagged (void)
 {
-  g_autoptr(AcrDuesQuote) year1 = quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'active-duty', 'waive_chapters': true"),
+  g_autoptr(AcrDuesQuote) year1 = quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'active-duty', 'military_country': 'US', 'waive_chapters': true"),
                                             2027, "2026-11-26");
   g_autoptr(AcrDuesQuote) year2 = quote_on (GENERAL_AFTER ("2025-06-30", ""), 2027, "2026-11-26");
   g_autoptr(AcrDuesQuote) chapter = quote_on (GENERAL_AFTER ("2026-06-30", ""), 2027, "2026-11-26");
@@ -471,7 +471,7 @@ static void
 test_quote_json_shape (void)
 {
   g_autoptr(AcrDuesQuote) quote =
-    quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'va'"), 2027, "2026-11-26");
+    quote_on (GENERAL_AFTER ("2026-06-30", ", 'military': 'va', 'military_country': 'US'"), 2027, "2026-11-26");
   g_autoptr(JsonNode) node = acr_dues_quote_to_json (quote);
   JsonObject *object = json_node_get_object (node);
   JsonArray *lines = json_object_get_array_member (object, "lines");

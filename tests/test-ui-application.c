@@ -194,6 +194,8 @@ test_application_chapters_follow_regions (void)
   /* No region, no chapter to choose. */
   g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 0);
 
+  /* A region means something only with its country (test below). */
+  type_text (window, "country", "US");
   type_text (window, "region", "VA");
   g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 1);
   type_text (window, "practice_region", "DC");
@@ -501,6 +503,69 @@ test_application_refuse_asks_then_clears_the_form (void)
   remove_database (path);
 }
 
+/* Issue 11: the chapters on offer are the states or provinces of the
+ * applicant's country (an Italian in “MI” is not offered Michigan, a
+ * Canadian in “CA” not California), and the group's text gives the
+ * bundle's number of chapters rather than a hard-coded "two". */
+static void
+test_application_chapters_follow_the_country (void)
+{
+  AcrWindow *window = create_window ();
+  GtkWidget *page = GTK_WIDGET (acr_window_get_applicant_form (window));
+
+  g_assert_nonnull (find_label_starting (page, "Up to 2 local chapters, where the applicant lives or practices."));
+
+  type_text (window, "country", "IT");
+  type_text (window, "region", "MI");
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 0);
+  g_assert_nonnull (find_label_starting (page, "The College has no chapters in this country"));
+
+  type_text (window, "country", "CA");
+  type_text (window, "region", "CA");
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 0);
+
+  type_text (window, "region", "QC");
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 1);
+  g_assert_nonnull (find_label_starting (page, "Quebec Chapter"));
+
+  type_text (window, "country", "US");
+  type_text (window, "region", "MI");
+  g_assert_cmpuint (count_widgets (page, ADW_TYPE_ACTION_ROW, "chapter"), ==, 1);
+  g_assert_nonnull (find_label_starting (page, "Michigan Chapter"));
+
+  acr_test_ui_close_window (window, NULL);
+}
+
+/* Issue 11: the decision pane shows a right the College's page does not
+ * state as "Not stated — confirm with the bylaws", not "No", and "Also
+ * eligible" never lists the category decided. */
+static void
+test_application_rights_not_stated_and_also_eligible (void)
+{
+  AcrWindow *window = create_window ();
+  AcrDecisionView *view = decision_view (window);
+  GtkWidget *also;
+
+  type_text (window, "country", "US");
+  type_text (window, "region", "VA");
+  choose (window, "profession", "MRI scientist");
+  g_assert_cmpstr (acr_decision_view_get_title (view), ==, "Allied health member");
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (view), "Not stated — confirm with the bylaws"));
+
+  /* A radiologist not in practice: general, and also allied health. */
+  choose (window, "profession", "Physician");
+  choose (window, "discipline", "Radiology");
+  tick (row (window, "certifications"), "American Board of Radiology (ABR)");
+  choose (window, "in_practice", "No");
+  g_assert_cmpstr (acr_decision_view_get_title (view), ==, "General member");
+  g_assert_null (find_label_starting (GTK_WIDGET (view), "Not stated"));
+  also = find_label_starting (GTK_WIDGET (view), "Also eligible:");
+  g_assert_nonnull (also);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (also)), ==, "Also eligible: Allied health member");
+
+  acr_test_ui_close_window (window, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +582,9 @@ main (int   argc,
   g_test_add_func ("/acr/ui/application/failed-draft-save-is-toasted", test_application_failed_draft_save_is_toasted);
   g_test_add_func ("/acr/ui/application/not-recorded-when-first-invoice-fails", test_application_not_recorded_when_first_invoice_fails);
   g_test_add_func ("/acr/ui/application/refuse-asks-then-clears-the-form", test_application_refuse_asks_then_clears_the_form);
+
+  g_test_add_func ("/acr/ui/application/chapters-follow-the-country", test_application_chapters_follow_the_country);
+  g_test_add_func ("/acr/ui/application/rights-not-stated-and-also-eligible", test_application_rights_not_stated_and_also_eligible);
 
   return g_test_run ();
 }

@@ -162,6 +162,26 @@ test_member_edit_of_contact_keeps_the_category (Fixture       *fixture,
   g_assert_cmpstr (acr_member_get_category (acr_members_page_get_shown_member (page)), ==, "member-in-training");
 }
 
+/* Issue 11, item 5: staff can say whose military service it is on an old
+ * record (the dues of a member with "military" but no military_country are
+ * refused until they do). */
+static void
+test_member_edit_sets_military_country (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr (AcrMember) stored = NULL;
+  g_autoptr (AcrPerson) person = NULL;
+  guint number = find_trainee (fixture);
+
+  g_assert_cmpuint (number, !=, 0);
+  edit_member (fixture, number, "military_country", "us");
+
+  stored = acr_store_lookup_member (fixture->store, number, NULL);
+  person = acr_member_dup_person (stored, NULL);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (acr_person_get_string (person, "military_country"), ==, "US");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +192,8 @@ main (int   argc,
               fixture_set_up, test_member_edit_ending_training_reclassifies, fixture_tear_down);
   g_test_add ("/acr/ui/member-edit/contact-edit-keeps-the-category", Fixture, NULL,
               fixture_set_up, test_member_edit_of_contact_keeps_the_category, fixture_tear_down);
+  g_test_add ("/acr/ui/member-edit/sets-military-country", Fixture, NULL,
+              fixture_set_up, test_member_edit_sets_military_country, fixture_tear_down);
 
   return g_test_run ();
 }

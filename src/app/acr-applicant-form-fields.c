@@ -455,7 +455,7 @@ _acr_applicant_form_build_fields (AcrApplicantForm *self)
                                            "residency_completed", "awaiting_us_match", NULL };
   static const char * const practice[] = { "in_practice", "practice_start", "practice_region",
                                            "prior_member_in_practice", "retired_on", NULL };
-  static const char * const military[] = { "military", "waive_chapters", NULL };
+  static const char * const military[] = { "military", "military_country", "waive_chapters", NULL };
 
   /* The paper form's order, person facts and contact details mixed. */
   add_fields (self, self->identity_group, names);

@@ -77,6 +77,32 @@ chapter_toggled_cb (GtkCheckButton     *check,
     }
 }
 
+/* "Up to two local chapters, …", the number being the rules bundle's. */
+static char *
+chapters_description (AcrRules *rules)
+{
+  guint max = rules != NULL ? acr_rules_get_max_chapters (rules) : 0;
+
+  if (max == 0)
+    return g_strdup (_("Local chapters, where the applicant lives or practices."));
+
+  return g_strdup_printf (g_dngettext (NULL, "Up to %u local chapter, where the applicant lives or practices.",
+                                       "Up to %u local chapters, where the applicant lives or practices.", max),
+                          max);
+}
+
+/* The chapter of @region in the applicant's country: a region means
+ * something only with its country (“MI” in Italy is not Michigan). */
+static AcrChapter *
+chapter_of_region (AcrApplicantForm *self,
+                   const char       *region)
+{
+  if (self->rules == NULL || region == NULL)
+    return NULL;
+
+  return acr_rules_lookup_chapter_in (self->rules, acr_person_get_string (self->person, "country"), region);
+}
+
 static void
 add_chapter_row (AcrApplicantForm   *self,
                  const char         *code,
@@ -116,16 +142,24 @@ add_chapter_row (AcrApplicantForm   *self,
 static void
 update_chapter_rows (AcrApplicantForm *self)
 {
+  const char *country = acr_person_get_string (self->person, "country");
   const char *region = acr_person_get_string (self->person, "region");
   const char *practice_region = acr_person_get_string (self->person, "practice_region");
   const char * const *held = acr_person_get_codes (self->person, "chapters");
   g_autoptr (GString) key = g_string_new (NULL);
+  g_autofree char *description = NULL;
   gboolean was_loading = self->loading;
+
+  /* Only the states or provinces of the applicant's country have chapters. */
+  if (chapter_of_region (self, region) == NULL)
+    region = NULL;
+  if (chapter_of_region (self, practice_region) == NULL)
+    practice_region = NULL;
 
   /* Rebuild only when the offer changes, not when a box is ticked, so the
    * box keeps the keyboard focus. */
-  g_string_append_printf (key, "%s|%s|%p|", region ? region : "", practice_region ? practice_region : "",
-                          (void *) self->rules);
+  g_string_append_printf (key, "%s|%s|%s|%p|", country ? country : "", region ? region : "",
+                          practice_region ? practice_region : "", (void *) self->rules);
   for (guint i = 0; held[i] != NULL; i++)
     if (g_strcmp0 (held[i], region) != 0 && g_strcmp0 (held[i], practice_region) != 0)
       g_string_append_printf (key, "%s,", held[i]);
@@ -140,8 +174,8 @@ update_chapter_rows (AcrApplicantForm *self)
     adw_preferences_group_remove (self->chapters_group, g_ptr_array_index (self->chapter_rows, i));
   g_ptr_array_set_size (self->chapter_rows, 0);
 
-  adw_preferences_group_set_description (self->chapters_group,
-                                         _("Up to two local chapters, where the applicant lives or practices."));
+  description = chapters_description (self->rules);
+  adw_preferences_group_set_description (self->chapters_group, description);
 
   if (region != NULL && practice_region != NULL && g_ascii_strcasecmp (region, practice_region) == 0)
     add_chapter_row (self, region, _("Where the applicant lives and practices"));
@@ -160,8 +194,14 @@ update_chapter_rows (AcrApplicantForm *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _("Enter the state or province of residence or practice first"));
+      if (country != NULL && self->rules != NULL && !acr_rules_country_has_chapters (self->rules, country))
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The College has no chapters in this country"));
+      else if (country == NULL)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       _("Enter the country, then the state or province of residence or practice"));
+      else
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       _("Enter the state or province of residence or practice first"));
       gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (self->chapters_group, row);
       g_ptr_array_add (self->chapter_rows, row);

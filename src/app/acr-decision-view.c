@@ -174,11 +174,23 @@ label_missing (const char * const *missing)
   return g_strv_builder_end (builder);
 }
 
+/* Yes, No, or — for a right the College's page does not state, which is
+ * not a prohibition — "Not stated — confirm with the bylaws". */
 static void
 show_right (AdwActionRow *row,
             GtkImage     *icon,
-            gboolean      holds)
+            gboolean      holds,
+            gboolean      stated)
 {
+  if (!stated)
+    {
+      gtk_image_set_from_icon_name (icon, "dialog-question-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (icon), "dim-label");
+      adw_action_row_set_subtitle (row, _("Not stated — confirm with the bylaws"));
+      return;
+    }
+
   gtk_image_set_from_icon_name (icon, holds ? "emblem-ok-symbolic" : "window-close-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (icon), holds ? "dim-label" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (icon), holds ? "success" : "dim-label");
@@ -206,25 +218,29 @@ show_decision (AcrDecisionView *self,
   const char * const *eligible = acr_decision_get_eligible (decision);
   const GDate *next_date = acr_decision_get_next_change_date (decision);
   g_auto (GStrv) missing_labels = NULL;
+  g_autoptr (GString) also = g_string_new (NULL);
 
   if (category != NULL)
     gtk_label_set_text (self->title_label, acr_category_get_name (category));
   else
     gtk_label_set_text (self->title_label, _("No Category Yet"));
 
-  /* Other categories the person also qualifies for, when there are any. */
-  if (eligible != NULL && eligible[0] != NULL && eligible[1] != NULL)
+  /* Other categories the person also qualifies for, when there are any:
+   * never the category decided. */
+  for (guint i = 0; eligible != NULL && eligible[i] != NULL; i++)
     {
-      g_autoptr (GString) text = g_string_new (NULL);
+      if (g_strcmp0 (eligible[i], acr_decision_get_category_id (decision)) == 0)
+        continue;
+      if (also->len > 0)
+        g_string_append (also, ", ");
+      g_string_append (also, category_name (rules, eligible[i]));
+    }
+
+  if (also->len > 0)
+    {
       g_autofree char *subtitle = NULL;
 
-      for (guint i = 0; eligible[i] != NULL; i++)
-        {
-          if (text->len > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, category_name (rules, eligible[i]));
-        }
-      subtitle = g_strdup_printf (_("Also eligible: %s"), text->str);
+      subtitle = g_strdup_printf (_("Also eligible: %s"), also->str);
       gtk_label_set_text (self->subtitle_label, subtitle);
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
     }
@@ -237,9 +253,12 @@ show_decision (AcrDecisionView *self,
   show_strings (self->review_group, self->review_list, acr_decision_get_review (decision), "dialog-warning-symbolic");
 
   gtk_widget_set_visible (GTK_WIDGET (self->rights_group), category != NULL);
-  show_right (self->committees_row, self->committees_icon, acr_decision_get_committees (decision));
-  show_right (self->elective_office_row, self->elective_office_icon, acr_decision_get_elective_office (decision));
-  show_right (self->board_row, self->board_icon, acr_decision_get_board_of_chancellors (decision));
+  show_right (self->committees_row, self->committees_icon, acr_decision_get_committees (decision),
+              acr_decision_get_right_stated (decision, "committees"));
+  show_right (self->elective_office_row, self->elective_office_icon, acr_decision_get_elective_office (decision),
+              acr_decision_get_right_stated (decision, "elective_office"));
+  show_right (self->board_row, self->board_icon, acr_decision_get_board_of_chancellors (decision),
+              acr_decision_get_right_stated (decision, "board_of_chancellors"));
 
   if (next_date != NULL && g_date_valid (next_date))
     {

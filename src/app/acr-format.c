@@ -39,7 +39,7 @@ static const struct
   { "training.stage", "residency", N_("Residency") },
   { "training.stage", "fellowship", N_("Fellowship") },
   { "training.stage", "physics-program", N_("Medical physics programme") },
-  { "military", "active-duty", N_("Active-duty U.S. military") },
+  { "military", "active-duty", N_("Active-duty military") },
   { "military", "va", N_("Department of Veterans Affairs") },
   { "military", "usphs", N_("U.S. Public Health Service") },
 };

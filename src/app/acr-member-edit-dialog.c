@@ -28,6 +28,7 @@ struct _AcrMemberEditDialog
   AdwEntryRow      *region_row;
   AdwEntryRow      *postal_code_row;
   AdwComboRow      *military_row;
+  AdwEntryRow      *military_country_row;
   AdwEntryRow      *training_end_row;
 };
 
@@ -71,6 +72,7 @@ fill_form (AcrMemberEditDialog *self)
   g_autofree char *heading = g_strdup_printf (_("Edit %s"), name);
   g_autofree char *training_end = NULL;
   const char *service;
+  const char *military_country;
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
 
@@ -88,6 +90,9 @@ fill_form (AcrMemberEditDialog *self)
   for (guint i = 0; service != NULL && military->codes[i] != NULL; i++)
     if (g_str_equal (military->codes[i], service))
       adw_combo_row_set_selected (self->military_row, i + 1);
+
+  military_country = person != NULL ? acr_person_get_string (person, "military_country") : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (self->military_country_row), military_country != NULL ? military_country : "");
 
   training_end = person != NULL ? acr_person_format_fact (person, "training.end") : NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->training_end_row), training_end != NULL ? training_end : "");
@@ -179,6 +184,7 @@ acr_member_edit_dialog_class_init (AcrMemberEditDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrMemberEditDialog, region_row);
   gtk_widget_class_bind_template_child (widget_class, AcrMemberEditDialog, postal_code_row);
   gtk_widget_class_bind_template_child (widget_class, AcrMemberEditDialog, military_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrMemberEditDialog, military_country_row);
   gtk_widget_class_bind_template_child (widget_class, AcrMemberEditDialog, training_end_row);
 }
 
@@ -201,6 +207,8 @@ acr_member_edit_dialog_init (AcrMemberEditDialog *self)
     gtk_string_list_append (military_model, acr_format_code ("military", military->codes[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->military_row), _(military->label));
   adw_combo_row_set_model (self->military_row, G_LIST_MODEL (military_model));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->military_country_row),
+                                 _(acr_person_lookup_fact ("military_country")->label));
 }
 
 /**
@@ -277,6 +285,8 @@ acr_member_edit_dialog_dup_edited (AcrMemberEditDialog  *self,
   if (!acr_person_set_fact_from_string (person, "military",
                                         selected > 0 && selected != GTK_INVALID_LIST_POSITION ? military->codes[selected - 1] : NULL,
                                         error) ||
+      !acr_person_set_fact_from_string (person, "military_country",
+                                        gtk_editable_get_text (GTK_EDITABLE (self->military_country_row)), error) ||
       !acr_person_set_fact_from_string (person, "training.end",
                                         gtk_editable_get_text (GTK_EDITABLE (self->training_end_row)), error))
     return NULL;

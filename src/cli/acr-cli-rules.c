@@ -26,6 +26,7 @@ typedef struct
   AcrRules  *rules;
   AcrPerson *person;
   char      *person_name;
+  char      *source_name;  /* the person file's name in messages */
 } RulesCommand;
 
 static void
@@ -37,6 +38,7 @@ rules_command_clear (RulesCommand *cmd)
   g_clear_object (&cmd->rules);
   g_clear_object (&cmd->person);
   g_clear_pointer (&cmd->person_name, g_free);
+  g_clear_pointer (&cmd->source_name, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RulesCommand, rules_command_clear)
@@ -186,6 +188,7 @@ load_inputs (RulesCommand *cmd)
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
 
+  cmd->source_name = g_steal_pointer (&basename);
   return -1;
 }
 
@@ -243,6 +246,9 @@ acr_cli_quote (int    argc,
   quote = acr_rules_quote (cmd.rules, cmd.person, cmd.year, &cmd.date, &error);
   if (quote == NULL)
     {
+      /* A fact the dues need and the file lacks: name the file. */
+      if (g_error_matches (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON))
+        g_prefix_error (&error, "%s: ", cmd.source_name);
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
     }

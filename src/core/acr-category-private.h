@@ -23,6 +23,7 @@ typedef enum
 typedef struct
 {
   gboolean   value;       /* when conditions is NULL */
+  gboolean   not_stated;  /* the seed does not say: value is FALSE, shown as "not stated" */
   GPtrArray *conditions;  /* of AcrCondition: the right holds while all hold */
 } AcrRightRule;
 

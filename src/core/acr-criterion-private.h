@@ -62,6 +62,7 @@ typedef struct
   GDateDay           ref_day;
   int                if_unknown;  /* -1: unknown stays unknown; 0/1: assume FALSE/TRUE */
   gboolean           ask;         /* when assumed, still list the fact as missing */
+  gboolean           required;    /* in a discount, the waiver or a refund: unknown refuses the quote */
   char              *note;        /* says what happens when this condition changes */
 } AcrCondition;
 

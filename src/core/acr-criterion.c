@@ -29,7 +29,7 @@ static const struct
 static const char * const condition_keys[] = {
   "fact", "in", "not_in", "any", "none", "is", "at_least", "at_most",
   "before", "on_or_before", "after", "on_or_after",
-  "plus", "if_unknown", "ask", "note", NULL
+  "plus", "if_unknown", "ask", "required", "note", NULL
 };
 
 static const char * const criterion_keys[] = {
@@ -376,6 +376,18 @@ _acr_condition_parse (const AcrJsonReader  *reader,
 
       _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, ask_path,
                       _("“ask” needs “if_unknown”: an unknown fact is already listed as missing"));
+      return NULL;
+    }
+
+  if (!_acr_json_read_boolean (reader, object, path, "required", FALSE, &condition->required, error))
+    return NULL;
+
+  if (condition->required && condition->if_unknown >= 0)
+    {
+      g_autofree char *required_path = _acr_json_path_member (path, "required");
+
+      _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, required_path,
+                      _("“required” and “if_unknown” exclude each other: a required fact is never assumed"));
       return NULL;
     }
 

@@ -18,6 +18,7 @@ struct _AcrDecision
   gboolean     committees;
   gboolean     elective_office;
   gboolean     board_of_chancellors;
+  GStrv        rights_not_stated;  /* names of the rights the seed does not state */
   GDate       *next_change_date;
   char        *next_change_category;
   char        *next_change_reason;

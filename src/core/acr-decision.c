@@ -66,6 +66,7 @@ acr_decision_finalize (GObject *object)
   g_clear_pointer (&self->reasons, g_strfreev);
   g_clear_pointer (&self->missing, g_strfreev);
   g_clear_pointer (&self->review, g_strfreev);
+  g_clear_pointer (&self->rights_not_stated, g_strfreev);
   g_clear_pointer (&self->next_change_date, g_date_free);
   g_clear_pointer (&self->next_change_category, g_free);
   g_clear_pointer (&self->next_change_reason, g_free);
@@ -261,6 +262,25 @@ acr_decision_get_board_of_chancellors (AcrDecision *self)
   return self->board_of_chancellors;
 }
 
+/**
+ * acr_decision_get_right_stated:
+ * @right: "committees", "elective_office" or "board_of_chancellors"
+ *
+ * Whether the College's page states @right for the decided category. A
+ * right it does not state reads FALSE from the getters above but is not a
+ * prohibition: show it as "Not stated — confirm with the bylaws".
+ */
+gboolean
+acr_decision_get_right_stated (AcrDecision *self,
+                               const char  *right)
+{
+  g_return_val_if_fail (ACR_IS_DECISION (self), TRUE);
+  g_return_val_if_fail (right != NULL, TRUE);
+
+  return self->rights_not_stated == NULL ||
+         !g_strv_contains ((const char * const *) self->rights_not_stated, right);
+}
+
 /* NULL when nothing changes by itself. */
 const GDate *
 acr_decision_get_next_change_date (AcrDecision *self)
@@ -284,6 +304,21 @@ acr_decision_get_next_change_reason (AcrDecision *self)
   g_return_val_if_fail (ACR_IS_DECISION (self), NULL);
 
   return self->next_change_reason;
+}
+
+/* true, false, or null for a right the seed does not state (neither
+ * granted nor denied: confirm with the bylaws). */
+static void
+add_right (JsonBuilder *builder,
+           AcrDecision *self,
+           const char  *name,
+           gboolean     holds)
+{
+  json_builder_set_member_name (builder, name);
+  if (acr_decision_get_right_stated (self, name))
+    json_builder_add_boolean_value (builder, holds);
+  else
+    json_builder_add_null_value (builder);
 }
 
 /* The object the CLI's `classify` prints. Matters for staff review are part
@@ -310,12 +345,9 @@ acr_decision_to_json (AcrDecision *self)
 
   json_builder_set_member_name (builder, "rights");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "committees");
-  json_builder_add_boolean_value (builder, self->committees);
-  json_builder_set_member_name (builder, "elective_office");
-  json_builder_add_boolean_value (builder, self->elective_office);
-  json_builder_set_member_name (builder, "board_of_chancellors");
-  json_builder_add_boolean_value (builder, self->board_of_chancellors);
+  add_right (builder, self, "committees", self->committees);
+  add_right (builder, self, "elective_office", self->elective_office);
+  add_right (builder, self, "board_of_chancellors", self->board_of_chancellors);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "next_change");

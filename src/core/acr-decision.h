@@ -27,6 +27,8 @@ const char * const *acr_decision_get_review               (AcrDecision *self);
 gboolean            acr_decision_get_committees           (AcrDecision *self);
 gboolean            acr_decision_get_elective_office      (AcrDecision *self);
 gboolean            acr_decision_get_board_of_chancellors (AcrDecision *self);
+gboolean            acr_decision_get_right_stated         (AcrDecision *self,
+                                                           const char  *right);
 const GDate        *acr_decision_get_next_change_date     (AcrDecision *self);
 const char         *acr_decision_get_next_change_category (AcrDecision *self);
 const char         *acr_decision_get_next_change_reason   (AcrDecision *self);

@@ -56,6 +56,7 @@ static const AcrFactInfo fact_table[] = {
   { "residency_completed",      "residency-completed",      ACR_FACT_BOOLEAN,   NULL,                 N_("Residency completed") },
   { "awaiting_us_match",        "awaiting-us-match",        ACR_FACT_BOOLEAN,   NULL,                 N_("Awaiting a US residency match") },
   { "military",                 "military",                 ACR_FACT_CODE,      military_codes,       N_("Military or federal service") },
+  { "military_country",         "military-country",         ACR_FACT_COUNTRY,   NULL,                 N_("Country of the military or federal service") },
   { "good_standing",            "good-standing",            ACR_FACT_BOOLEAN,   NULL,                 N_("In good ethical standing") },
   { "prior_member_in_practice", "prior-member-in-practice", ACR_FACT_BOOLEAN,   NULL,                 N_("Was an ACR member in practice") },
   { "retired_on",               "retired-on",               ACR_FACT_DATE,      NULL,                 N_("Retirement notified on") },
@@ -64,7 +65,6 @@ static const AcrFactInfo fact_table[] = {
 };
 
 #define N_FACTS G_N_ELEMENTS (fact_table)
-#define MAX_CHAPTERS 2
 
 /* ISO 3166-1 alpha-2, officially assigned codes. */
 static const char iso_countries[] =
@@ -291,13 +291,8 @@ validate_value (const AcrFactInfo  *info,
               }
           }
 
-        if (info->codes == NULL && g_strv_length ((char **) codes) > MAX_CHAPTERS)
-          {
-            g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID,
-                         _("%s: at most two chapters may be chosen, got %u"),
-                         info->name, g_strv_length ((char **) codes));
-            return FALSE;
-          }
+        /* How many chapters a person may choose is the rules bundle's
+         * (chapter_choice.max), checked by acr_rules_validate_person (). */
         return TRUE;
       }
 

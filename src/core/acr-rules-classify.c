@@ -386,6 +386,14 @@ acr_rules_classify (AcrRules     *self,
   decision->committees = ev.rights[ACR_RIGHT_COMMITTEES];
   decision->elective_office = ev.rights[ACR_RIGHT_ELECTIVE_OFFICE];
   decision->board_of_chancellors = ev.rights[ACR_RIGHT_BOARD_OF_CHANCELLORS];
+  {
+    g_autoptr(GStrvBuilder) not_stated = g_strv_builder_new ();
+
+    for (guint r = 0; ev.category != NULL && r < ACR_N_RIGHTS; r++)
+      if (ev.category->rights[r].not_stated)
+        g_strv_builder_add (not_stated, _acr_right_names[r]);
+    decision->rights_not_stated = g_strv_builder_end (not_stated);
+  }
 
   if (_acr_rules_find_next_change (self, person, on, &ev, &change_day, &change_category, &change_reason))
     {

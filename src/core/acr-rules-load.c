@@ -103,12 +103,20 @@ load_rights (AcrRules             *self,
         {
           category->rights[i].value = json_node_get_boolean (right);
         }
+      else if (JSON_NODE_HOLDS_VALUE (right) && json_node_get_value_type (right) == G_TYPE_STRING &&
+               g_strcmp0 (json_node_get_string (right), "not-stated") == 0)
+        {
+          /* A right the seed does not state: not granted, but not denied
+           * either; staff confirm it with the bylaws. */
+          category->rights[i].value = FALSE;
+          category->rights[i].not_stated = TRUE;
+        }
       else
         {
           g_autofree char *got = _acr_json_describe (right);
 
           return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, where,
-                                 _("expected true, false or {\"all\": [conditions]}, got %s"), got);
+                                 _("expected true, false, \"not-stated\" or {\"all\": [conditions]}, got %s"), got);
         }
     }
 

@@ -102,7 +102,7 @@ struct _AcrRules
   GListStore  *chapters;       /* of AcrChapter */
   GHashTable  *chapter_index;  /* code → AcrChapter (borrowed from chapters) */
   GHashTable  *chapter_countries;  /* countries that have chapters */
-  guint        max_chapters;   /* 0: no limit beyond AcrPerson's */
+  guint        max_chapters;   /* 0: no limit */
   GStrv        chapter_where;  /* facts a chosen chapter must match; NULL: any chapter */
   char        *chapter_default;  /* fact naming the chapter billed when none is chosen */
   char        *chapter_source;

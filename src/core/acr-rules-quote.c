@@ -165,10 +165,12 @@ chapters_to_bill (AcrRules   *self,
     }
 
   /* A member must pay chapter dues; with no chapter chosen, the chapter
-   * named by the bundle's default fact (where they live) is billed. */
+   * named by the bundle's default fact (where they live) is billed — if it
+   * is a state or province of the person's country: abroad the region is
+   * free text (“MI” is Milan there, not Michigan) and there is no chapter. */
   if (chapters->len == 0 && self->chapter_default != NULL &&
       (region = acr_person_get_string (person, self->chapter_default)) != NULL &&
-      (chapter = _acr_rules_find_chapter (self, region)) != NULL)
+      (chapter = acr_rules_lookup_chapter_in (self, acr_person_get_string (person, "country"), region)) != NULL)
     {
       g_ptr_array_add (chapters, chapter);
       *defaulted = TRUE;
@@ -224,6 +226,71 @@ quote_chapters (AcrRules     *self,
       description = g_steal_pointer (&what);
       add_line_with_note (quote, code, description, cents, placeholder, note);
     }
+}
+
+/* A discount, a refund or the chapter waiver that hangs on a "required" fact the
+ * person file does not give refuses the quote rather than guess: an old
+ * person file that says "military" but not whose service it is
+ * (military_country) is billed neither with nor without the military
+ * discount until staff say. */
+static gboolean
+check_decidable (GPtrArray             *conditions,
+                 const AcrEvalContext  *context,
+                 const char            *what,
+                 GError               **error)
+{
+  const AcrCondition *missing = NULL;
+
+  if (conditions == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const AcrCondition *condition = conditions->pdata[i];
+
+      /* Another condition already false decides without the fact. */
+      if (_acr_condition_evaluate (condition, context, NULL) == ACR_TRUTH_FALSE)
+        return TRUE;
+      if (missing == NULL && condition->required && !acr_person_has_fact (context->person, condition->fact))
+        missing = condition;
+    }
+
+  if (missing == NULL)
+    return TRUE;
+
+  g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+               _("%s (%s) is not given and the dues depend on it (%s); give it to quote the dues"),
+               missing->fact, _(missing->info->label), what);
+  return FALSE;
+}
+
+static gboolean
+check_discounts_decidable (AcrRules             *self,
+                           AcrCategory          *category,
+                           const AcrEvalContext *context,
+                           GError              **error)
+{
+  for (guint i = 0; i < self->discounts->len; i++)
+    {
+      Discount *discount = self->discounts->pdata[i];
+
+      if (!check_decidable (discount->when, context, _(discount->description), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->refunds->len; i++)
+    {
+      Refund *refund = self->refunds->pdata[i];
+
+      if (!check_decidable (refund->when, context, _(refund->description), error))
+        return FALSE;
+    }
+
+  if (category->chapter_dues && acr_person_get_boolean (context->person, "waive_chapters", FALSE) &&
+      !check_decidable (self->waiver_when, context, self->waiver_waived, error))
+    return FALSE;
+
+  return TRUE;
 }
 
 /**
@@ -330,6 +397,12 @@ acr_rules_quote (AcrRules     *self,
       _acr_dues_quote_set_reason (quote, reason->str);
       return g_steal_pointer (&quote);
     }
+
+  context.person = person;
+  context.on = *billed_on;
+  context.year = year;
+  if (!check_discounts_decidable (self, category, &context, error))
+    return NULL;
 
   national = find_national (schedule, category);
   g_assert (national != NULL);  /* the loader checked every paying category has dues every year */

@@ -407,6 +407,57 @@ acr_rules_lookup_chapter (AcrRules   *self,
   return _acr_rules_find_chapter (self, code);
 }
 
+/**
+ * acr_rules_lookup_chapter_in:
+ * @country: (nullable): the person's ISO 3166 country code
+ *
+ * The chapter of the state or province @code of @country: a region means
+ * something only with its country (“MI” in Italy is not Michigan, “CA” in
+ * Canada is not California).
+ *
+ * Returns: (transfer none) (nullable): the chapter, or %NULL when @country
+ *   is unknown or has no chapter @code
+ */
+AcrChapter *
+acr_rules_lookup_chapter_in (AcrRules   *self,
+                             const char *country,
+                             const char *code)
+{
+  AcrChapter *chapter;
+
+  g_return_val_if_fail (ACR_IS_RULES (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if (country == NULL)
+    return NULL;
+
+  chapter = _acr_rules_find_chapter (self, code);
+  if (chapter == NULL || g_strcmp0 (acr_chapter_get_country (chapter), country) != 0)
+    return NULL;
+
+  return chapter;
+}
+
+/* Whether the bundle has chapters in @country (the US and Canada). */
+gboolean
+acr_rules_country_has_chapters (AcrRules   *self,
+                                const char *country)
+{
+  g_return_val_if_fail (ACR_IS_RULES (self), FALSE);
+
+  return country != NULL && g_hash_table_contains (self->chapter_countries, country);
+}
+
+/* How many chapters a person may choose (the bundle's chapter_choice.max);
+ * 0 when the bundle sets no limit. */
+guint
+acr_rules_get_max_chapters (AcrRules *self)
+{
+  g_return_val_if_fail (ACR_IS_RULES (self), 0);
+
+  return self->max_chapters;
+}
+
 gboolean
 acr_rules_has_year (AcrRules *self,
                     int       year)
@@ -444,7 +495,9 @@ acr_rules_list_years (AcrRules *self,
  * Checks what AcrPerson cannot check alone, as the bundle's chapter_choice
  * says: chapter codes exist, there are not too many, each matches one of the
  * person's regions, and for a person in a country that has chapters, each
- * region is a chapter code the bundle knows.
+ * region is a state or province of that country the bundle knows. A region
+ * means something only with its country: a person whose country has no
+ * chapters, or whose country is not given, chooses no chapter.
  */
 gboolean
 acr_rules_validate_person (AcrRules    *self,
@@ -470,10 +523,24 @@ acr_rules_validate_person (AcrRules    *self,
         {
           const char *value = acr_person_get_string (person, self->chapter_where[i]);
 
-          if (value != NULL && _acr_rules_find_chapter (self, value) == NULL)
+          AcrChapter *chapter;
+
+          if (value == NULL)
+            continue;
+
+          chapter = _acr_rules_find_chapter (self, value);
+          if (chapter == NULL)
             {
               g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
                            _("%s: %s: unknown state or province “%s”"), source_name, self->chapter_where[i], value);
+              return FALSE;
+            }
+          if (!g_str_equal (acr_chapter_get_country (chapter), country))
+            {
+              g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+                           _("%s: %s: “%s” is not a state or province of the person’s country %s (it is %s, %s)"),
+                           source_name, self->chapter_where[i], value, country,
+                           acr_chapter_get_name (chapter), acr_chapter_get_country (chapter));
               return FALSE;
             }
         }
@@ -481,6 +548,20 @@ acr_rules_validate_person (AcrRules    *self,
 
   chapters = acr_person_get_codes (person, "chapters");
   n = g_strv_length ((char **) chapters);
+  if (n > 0 && country == NULL)
+    {
+      g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+                   _("%s: chapters: the person’s country is not given; a state or province means something only with its country, so give the country"),
+                   source_name);
+      return FALSE;
+    }
+  if (n > 0 && !g_hash_table_contains (self->chapter_countries, country))
+    {
+      g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+                   _("%s: chapters: the person’s country %s has no ACR chapters; remove the chapters"),
+                   source_name, country);
+      return FALSE;
+    }
   if (self->max_chapters > 0 && n > self->max_chapters)
     {
       g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
@@ -493,10 +574,19 @@ acr_rules_validate_person (AcrRules    *self,
       const char *code = chapters[i];
       gboolean matches = self->chapter_where == NULL;
 
-      if (_acr_rules_find_chapter (self, code) == NULL)
+      AcrChapter *chapter = _acr_rules_find_chapter (self, code);
+
+      if (chapter == NULL)
         {
           g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
                        _("%s: chapters[%u]: unknown chapter “%s”"), source_name, i, code);
+          return FALSE;
+        }
+      if (!g_str_equal (acr_chapter_get_country (chapter), country))
+        {
+          g_set_error (error, ACR_RULES_ERROR, ACR_RULES_ERROR_INVALID_PERSON,
+                       _("%s: chapters[%u]: chapter “%s” (%s, %s) is not in the person’s country %s"),
+                       source_name, i, code, acr_chapter_get_name (chapter), acr_chapter_get_country (chapter), country);
           return FALSE;
         }
 

@@ -51,6 +51,12 @@ AcrCategory  *acr_rules_lookup_category  (AcrRules    *self,
 GListModel   *acr_rules_get_chapters     (AcrRules    *self);
 AcrChapter   *acr_rules_lookup_chapter   (AcrRules    *self,
                                           const char  *code);
+AcrChapter   *acr_rules_lookup_chapter_in (AcrRules   *self,
+                                          const char  *country,
+                                          const char  *code);
+gboolean      acr_rules_country_has_chapters (AcrRules *self,
+                                          const char  *country);
+guint         acr_rules_get_max_chapters (AcrRules    *self);
 gboolean      acr_rules_has_year         (AcrRules    *self,
                                           int          year);
 int          *acr_rules_list_years       (AcrRules    *self,
