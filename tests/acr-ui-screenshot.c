@@ -19,6 +19,7 @@
 #include "acr-catalog.h"
 #include "acr-payment-dialog.h"
 #include "acr-preferences-window.h"
+#include "acr-reports-page.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
 
@@ -118,6 +119,7 @@ main (int   argc,
   g_autofree char *dialog = NULL;
   g_autofree char *amount = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *report = NULL;
   int year = 0;
   gboolean dark = FALSE, application = FALSE;
   int width = 1280, height = 800, select = -1;
@@ -136,6 +138,7 @@ main (int   argc,
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Billing year to show", "YEAR" },
     { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, "Type this in the payment dialog's amount", "TEXT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, "Type this in the payment dialog's date", "TEXT" },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report, "Show this report (with --year) in the Reports view", "KIND" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -184,8 +187,20 @@ main (int   argc,
     fill_application (window);
   if (view != NULL)
     acr_window_set_view (window, view);
-  if (year != 0)
+  if (year != 0 && report == NULL)
     acr_billing_page_set_year (acr_window_get_billing_page (window), year);
+  if (report != NULL)
+    {
+      AcrReportsPage *reports = ACR_REPORTS_PAGE (acr_test_ui_find_widget (GTK_WIDGET (window), ACR_TYPE_REPORTS_PAGE, NULL));
+      AcrReportKind kind;
+
+      if (!acr_report_kind_from_string (report, &kind))
+        g_error ("--report: unknown report “%s”", report);
+      acr_window_set_view (window, "reports");
+      acr_reports_page_show_report (reports, kind, year);
+      while (acr_reports_page_get_loading (reports))
+        g_main_context_iteration (NULL, TRUE);
+    }
   if (search != NULL)
     {
       GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (acr_window_get_members_page (window)), GTK_TYPE_SEARCH_ENTRY, NULL);
