@@ -20,6 +20,7 @@
 #include "acr-payment-dialog.h"
 #include "acr-preferences-window.h"
 #include "acr-what-if-dialog.h"
+#include "acr-reports-page.h"
 #include "acr-window.h"
 #include "acr-test-ui.h"
 
@@ -120,6 +121,7 @@ main (int   argc,
   g_autofree char *amount = NULL;
   g_autofree char *date = NULL;
   g_autofree char *rules = NULL;
+  g_autofree char *report = NULL;
   int year = 0;
   gboolean dark = FALSE, application = FALSE;
   int width = 1280, height = 800, select = -1;
@@ -139,6 +141,7 @@ main (int   argc,
     { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, "Type this in the payment dialog's amount", "TEXT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, "Type this in the payment dialog's date", "TEXT" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules, "The what-if dialog's proposed rules (compared before the shot)", "FILE" },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report, "Show this report (with --year) in the Reports view", "KIND" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -187,11 +190,23 @@ main (int   argc,
     fill_application (window);
   if (view != NULL)
     acr_window_set_view (window, view);
-  if (year != 0)
+  if (year != 0 && report == NULL)
     acr_billing_page_set_year (acr_window_get_billing_page (window), year);
   /* The preview of a loaded machine takes longer than the waits below. */
   if (view != NULL && g_str_equal (view, "billing"))
     acr_test_ui_wait_for_billing (acr_window_get_billing_page (window));
+  if (report != NULL)
+    {
+      AcrReportsPage *reports = ACR_REPORTS_PAGE (acr_test_ui_find_widget (GTK_WIDGET (window), ACR_TYPE_REPORTS_PAGE, NULL));
+      AcrReportKind kind;
+
+      if (!acr_report_kind_from_string (report, &kind))
+        g_error ("--report: unknown report “%s”", report);
+      acr_window_set_view (window, "reports");
+      acr_reports_page_show_report (reports, kind, year);
+      while (acr_reports_page_get_loading (reports))
+        g_main_context_iteration (NULL, TRUE);
+    }
   if (search != NULL)
     {
       GtkWidget *entry = acr_test_ui_find_widget (GTK_WIDGET (acr_window_get_members_page (window)), GTK_TYPE_SEARCH_ENTRY, NULL);

@@ -18,13 +18,13 @@ assert_setting (GSettings  *settings,
 }
 
 static void
-test_window_has_three_views (void)
+test_window_has_four_views (void)
 {
   AcrWindow *window = acr_test_ui_show_window (NULL);
   AdwViewStack *stack = ADW_VIEW_STACK (acr_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
   g_autoptr (GtkSelectionModel) pages = NULL;
-  const char *expected[] = { "applications", "members", "billing" };
-  const char *titles[] = { "Applications", "Members", "Billing" };
+  const char *expected[] = { "applications", "members", "billing", "reports" };
+  const char *titles[] = { "Applications", "Members", "Billing", "Reports" };
 
   g_assert_nonnull (stack);
   pages = adw_view_stack_get_pages (stack);
@@ -141,7 +141,7 @@ main (int   argc,
 {
   acr_test_ui_init (&argc, &argv);
 
-  g_test_add_func ("/acr/ui/window/has-three-views", test_window_has_three_views);
+  g_test_add_func ("/acr/ui/window/has-four-views", test_window_has_four_views);
   g_test_add_func ("/acr/ui/window/switches-views-and-remembers", test_window_switches_views_and_remembers);
   g_test_add_func ("/acr/ui/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/acr/ui/window/search-shortcut-opens-members", test_window_search_shortcut_opens_members);

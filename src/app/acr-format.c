@@ -8,6 +8,7 @@
 
 #include "acr-format.h"
 #include "acr-money.h"
+#include "acr-member.h"
 #include "acr-person.h"
 
 static const struct
@@ -119,19 +120,6 @@ acr_format_member_field (const char *name)
   return name;
 }
 
-static const struct
-{
-  const char *status;
-  const char *label;
-} status_labels[] = {
-  { "applicant", N_("Applicant") },
-  { "active", N_("Active") },
-  { "lapsed", N_("Lapsed") },
-  { "retired", N_("Retired") },
-  { "resigned", N_("Resigned") },
-  { "deceased", N_("Deceased") },
-};
-
 /**
  * acr_format_status:
  *
@@ -140,16 +128,7 @@ static const struct
 const char *
 acr_format_status (const char *status)
 {
-  if (status == NULL)
-    return "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_labels); i++)
-    {
-      if (g_str_equal (status_labels[i].status, status))
-        return _(status_labels[i].label);
-    }
-
-  return status;
+  return acr_member_status_get_label (status);
 }
 
 static const struct

@@ -8,6 +8,7 @@
 #include "acr-applicant-form.h"
 #include "acr-billing-page.h"
 #include "acr-what-if-dialog.h"
+#include "acr-reports-page.h"
 #include "acr-members-page.h"
 #include "acr-window.h"
 
@@ -25,6 +26,7 @@ struct _AcrWindow
   AcrApplicantForm     *applicant_form;
   AcrMembersPage       *members_page;
   AcrBillingPage       *billing_page;
+  AcrReportsPage       *reports_page;
 };
 
 G_DEFINE_FINAL_TYPE (AcrWindow, acr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -189,6 +191,7 @@ acr_window_class_init (AcrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, applicant_form);
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, AcrWindow, billing_page);
+  gtk_widget_class_bind_template_child (widget_class, AcrWindow, reports_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", acr_window_show_view);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, acr_window_search);
@@ -202,10 +205,12 @@ acr_window_class_init (AcrWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "applications");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "members");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "billing");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "reports");
 
   g_type_ensure (ACR_TYPE_APPLICANT_FORM);
   g_type_ensure (ACR_TYPE_MEMBERS_PAGE);
   g_type_ensure (ACR_TYPE_BILLING_PAGE);
+  g_type_ensure (ACR_TYPE_REPORTS_PAGE);
 }
 
 static void
@@ -286,6 +291,7 @@ acr_window_set_rules (AcrWindow *self,
   acr_applicant_form_set_rules (self->applicant_form, rules);
   acr_members_page_set_rules (self->members_page, rules);
   acr_billing_page_set_rules (self->billing_page, rules);
+  acr_reports_page_set_rules (self->reports_page, rules);
 }
 
 AcrStore *
@@ -314,6 +320,7 @@ acr_window_set_store (AcrWindow    *self,
   acr_applicant_form_set_store (self->applicant_form, store);
   acr_billing_page_set_store (self->billing_page, store, error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.what-if", store != NULL);
+  acr_reports_page_set_store (self->reports_page, store);
 }
 
 AcrApplicantForm *

@@ -27,6 +27,16 @@ acr_chapter_remittance_row_free (AcrChapterRemittanceRow *row)
 }
 
 void
+acr_membership_row_free (AcrMembershipRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->category);
+  g_free (row->status);
+  g_free (row);
+}
+
+void
 acr_numbering_row_free (AcrNumberingRow *row)
 {
   if (row == NULL)

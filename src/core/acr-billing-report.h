@@ -59,6 +59,31 @@ typedef struct
   guint   n_duplicates;
 } AcrNumberingRow;
 
+/* Receivables ageing: what is still owed, by the days since issue on a given day. */
+typedef enum
+{
+  ACR_AGEING_CURRENT,        /* under 30 days */
+  ACR_AGEING_30,             /* 30 to 59 days */
+  ACR_AGEING_60,             /* 60 to 89 days */
+  ACR_AGEING_90,             /* 90 days and more */
+  ACR_AGEING_N_BUCKETS,
+} AcrAgeingBucket;
+
+typedef struct
+{
+  AcrAgeingBucket bucket;
+  guint           n_invoices;
+  gint64          outstanding_cents;
+} AcrAgeingRow;
+
+/* Members of a category ("" for none) with a status. */
+typedef struct
+{
+  char   *category;
+  char   *status;
+  guint   n_members;
+} AcrMembershipRow;
+
 typedef enum
 {
   ACR_BILLING_REPORT_RECEIVABLES,
@@ -69,6 +94,7 @@ typedef enum
 void      acr_receivables_row_free        (AcrReceivablesRow       *row);
 void      acr_chapter_remittance_row_free (AcrChapterRemittanceRow *row);
 void      acr_numbering_row_free          (AcrNumberingRow         *row);
+void      acr_membership_row_free         (AcrMembershipRow        *row);
 gboolean  acr_numbering_row_is_gapless    (const AcrNumberingRow   *row);
 
 gboolean  acr_billing_report_parse_kind   (const char              *text,

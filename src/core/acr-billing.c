@@ -806,6 +806,52 @@ acr_billing_report (AcrBilling            *self,
     }
 }
 
+/**
+ * acr_billing_report_ageing:
+ * @on: the day the invoices' ages are counted to
+ * @year: only this membership year's invoices, or 0 for every year
+ *
+ * Returns: (transfer full) (element-type AcrAgeingRow): what members still
+ *   owe on invoices issued on or before @on, per age bucket (buckets that
+ *   hold nothing are left out), or NULL with @error set
+ */
+GPtrArray *
+acr_billing_report_ageing (AcrBilling   *self,
+                           const GDate  *on,
+                           int           year,
+                           GError      **error)
+{
+  AcrStoreBackend *backend;
+  AcrStoreBackendInterface *iface;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (ACR_IS_BILLING (self), NULL);
+  g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
+
+  iface = backend_iface (self, &backend);
+  day = acr_date_format_iso (on);
+  return iface->report_ageing (backend, day, year, error);
+}
+
+/**
+ * acr_billing_report_membership:
+ *
+ * Returns: (transfer full) (element-type AcrMembershipRow): members per
+ *   category and status, or NULL with @error set
+ */
+GPtrArray *
+acr_billing_report_membership (AcrBilling  *self,
+                               GError     **error)
+{
+  AcrStoreBackend *backend;
+  AcrStoreBackendInterface *iface;
+
+  g_return_val_if_fail (ACR_IS_BILLING (self), NULL);
+
+  iface = backend_iface (self, &backend);
+  return iface->report_membership (backend, error);
+}
+
 static void
 add_date (JsonBuilder *builder,
           const char  *name,

@@ -108,6 +108,12 @@ GPtrArray   *acr_billing_report              (AcrBilling        *self,
                                               AcrBillingReportKind kind,
                                               int                year,
                                               GError           **error);
+GPtrArray   *acr_billing_report_ageing       (AcrBilling        *self,
+                                              const GDate       *on,
+                                              int                year,
+                                              GError           **error);
+GPtrArray   *acr_billing_report_membership   (AcrBilling        *self,
+                                              GError           **error);
 
 JsonNode    *acr_billing_invoice_to_json     (AcrInvoice        *invoice);
 

@@ -44,6 +44,13 @@ static const char * const statuses[] = {
   "applicant", "active", "lapsed", "retired", "resigned", "deceased", NULL
 };
 
+/* What staff read for each of statuses[], in the same order. */
+static const char * const status_labels[] = {
+  N_("Applicant"), N_("Active"), N_("Lapsed"), N_("Retired"), N_("Resigned"), N_("Deceased"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (status_labels) == G_N_ELEMENTS (statuses) - 1);
+
 struct _AcrMember
 {
   GObject  parent_instance;
@@ -746,6 +753,23 @@ acr_member_status_to_string (AcrMemberStatus status)
 {
   g_return_val_if_fail ((guint) status <= ACR_MEMBER_STATUS_DECEASED, NULL);
   return statuses[status];
+}
+
+/**
+ * acr_member_status_get_label:
+ *
+ * Returns: the translated label of a status as stored ("active" reads
+ *   "Active"), or @status itself when it is none of them
+ */
+const char *
+acr_member_status_get_label (const char *status)
+{
+  if (status == NULL)
+    return "";
+  for (guint i = 0; statuses[i] != NULL; i++)
+    if (g_str_equal (statuses[i], status))
+      return _(status_labels[i]);
+  return status;
 }
 
 /**

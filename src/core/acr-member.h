@@ -96,6 +96,7 @@ JsonNode            *acr_member_to_json         (AcrMember   *self);
 gboolean             acr_npi_is_valid           (const char  *npi);
 char                *acr_npi_check_digit_for    (const char  *first_nine);
 const char          *acr_member_status_to_string   (AcrMemberStatus  status);
+const char          *acr_member_status_get_label   (const char      *status);
 gboolean             acr_member_status_from_string (const char      *text,
                                                     AcrMemberStatus *status);
 gboolean             acr_member_status_is_valid    (const char      *status);

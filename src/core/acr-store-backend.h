@@ -179,6 +179,14 @@ struct _AcrStoreBackendInterface
   GPtrArray  *(*report_numbering)   (AcrStoreBackend        *self,
                                      int                     year,
                                      GError                **error);
+  /* AcrAgeingRow, one per age bucket that holds money owed on @on (ISO date) */
+  GPtrArray  *(*report_ageing)      (AcrStoreBackend        *self,
+                                     const char             *on,
+                                     int                     year,
+                                     GError                **error);
+  /* AcrMembershipRow, one per category and status */
+  GPtrArray  *(*report_membership)  (AcrStoreBackend        *self,
+                                     GError                **error);
   gboolean    (*member_balance)     (AcrStoreBackend        *self,
                                      gint64                  member_id,
                                      gint64                 *balance_cents,

@@ -920,6 +920,81 @@ sqlite_report_numbering (AcrStoreBackend  *backend,
   return g_steal_pointer (&rows);
 }
 
+static gboolean
+add_ageing_row (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  AcrAgeingRow *row = g_new0 (AcrAgeingRow, 1);
+
+  row->bucket = CLAMP (sqlite3_column_int (stmt, 0), ACR_AGEING_CURRENT, ACR_AGEING_90);
+  row->n_invoices = sqlite3_column_int (stmt, 1);
+  row->outstanding_cents = sqlite3_column_int64 (stmt, 2);
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+/* Owed as the receivables report counts it (billed less credited less paid),
+ * by whole days from the issue date to @on. */
+static GPtrArray *
+sqlite_report_ageing (AcrStoreBackend  *backend,
+                      const char       *on,
+                      int               year,
+                      GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = _acr_store_sqlite_get_statement (self,
+                                          "SELECT CASE WHEN age < 30 THEN 0 WHEN age < 60 THEN 1 WHEN age < 90 THEN 2 ELSE 3 END"
+                                          " AS bucket, count (*), sum (owed) FROM"
+                                          " (SELECT CAST (julianday (?1) - julianday (issued_on) AS INTEGER) AS age,"
+                                          "  total_cents - credited_cents - paid_cents AS owed"
+                                          "  FROM invoices WHERE kind = 'invoice' AND voided = 0 AND issued_on <= ?1"
+                                          "  AND (?2 = 0 OR year = ?2) AND total_cents - credited_cents - paid_cents > 0)"
+                                          " GROUP BY bucket ORDER BY bucket", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (self, stmt, 1, on);
+  bind_int64 (self, stmt, 2, year);
+  if (!_acr_store_sqlite_each_row (self, stmt, add_ageing_row, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+add_membership_row (sqlite3_stmt  *stmt,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  AcrMembershipRow *row = g_new0 (AcrMembershipRow, 1);
+
+  row->category = dup_column (stmt, 0);
+  row->status = dup_column (stmt, 1);
+  row->n_members = sqlite3_column_int (stmt, 2);
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+static GPtrArray *
+sqlite_report_membership (AcrStoreBackend  *backend,
+                          GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) acr_membership_row_free);
+  sqlite3_stmt *stmt;
+
+  stmt = _acr_store_sqlite_get_statement (self,
+                                          "SELECT coalesce (category, ''), status, count (*) FROM members"
+                                          " GROUP BY 1, 2 ORDER BY 1, 2", error);
+  if (stmt == NULL)
+    return NULL;
+  if (!_acr_store_sqlite_each_row (self, stmt, add_membership_row, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 void
 _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
 {
@@ -932,6 +1007,8 @@ _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
   iface->list_billed_members = sqlite_list_billed_members;
   iface->list_cancelled_members = sqlite_list_cancelled_members;
   iface->report_receivables = sqlite_report_receivables;
+  iface->report_ageing = sqlite_report_ageing;
+  iface->report_membership = sqlite_report_membership;
   iface->report_chapters = sqlite_report_chapters;
   iface->report_numbering = sqlite_report_numbering;
   iface->member_balance = sqlite_member_balance;
