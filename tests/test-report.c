@@ -48,6 +48,8 @@ bill_year (Fixture *f,
   g_autoptr (AcrBillingRun) run = acr_billing_run_new (f->billing, year, &issued_on);
   g_autoptr (GError) error = NULL;
 
+  /* The bundle's schedule holds placeholder amounts: accepted on purpose here. */
+  acr_billing_run_set_accept_placeholders (run, TRUE);
   g_assert_true (acr_billing_run_execute (run, FALSE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (acr_billing_run_get_n_billed (run), >, 0);

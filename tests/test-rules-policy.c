@@ -374,7 +374,7 @@ static void
 test_discount_of_a_placeholder_is_a_placeholder (Fixture       *f,
                                                  gconstpointer  data)
 {
-  g_autofree char *json = general_with (",\"military\":\"active-duty\"");
+  g_autofree char *json = general_with (",\"military\":\"active-duty\",\"military_country\":\"US\"");
   g_autoptr (AcrPerson) person = person_of (json);
   g_autoptr (AcrDuesQuote) quote = NULL;
   g_autoptr (GError) error = NULL;
