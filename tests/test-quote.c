@@ -103,17 +103,21 @@ test_transition_on_january_1_is_billed (void)
   g_assert_cmpint (acr_dues_quote_get_total_cents (july_2), ==, 0);
 }
 
-/* README ambiguity 3: the ladder counts from the end of training, whatever
- * practice_start says. */
+/* README ambiguity 3 (issue 11 item 3): "ACR prorates your membership for
+ * the first four years after you've secured a paid position": year one is
+ * the later of the first year after training and the year of the first
+ * paid position; a year before it counts no ladder year. */
 static void
-test_ladder_counts_from_training_not_practice_start (void)
+test_ladder_counts_from_the_later_of_training_and_practice_start (void)
 {
   const char *member = GENERAL_AFTER ("2025-06-30", ", 'practice_start': '2027-03-01'");
   g_autoptr(AcrDuesQuote) y2026 = quote_on (member, 2026, "2026-01-10");
   g_autoptr(AcrDuesQuote) y2027 = quote_on (member, 2027, "2026-11-26");
 
-  g_assert_cmpint (line_amount (y2026, "national"), ==, 7700);
-  g_assert_nonnull (strstr (line_description (y2027, "national"), "year 2 of 4"));
+  g_assert_cmpint (line_amount (y2026, "national"), ==, 100000);
+  g_assert_nonnull (strstr (line_description (y2026, "national"), "the first-years ladder begins in 2027"));
+  g_assert_cmpint (line_amount (y2027, "national"), ==, 7700);
+  g_assert_nonnull (strstr (line_description (y2027, "national"), "year 1 of 4"));
 }
 
 /* … and from the first paid position when there is no training record. */
@@ -138,13 +142,17 @@ test_ladder_unknown_bills_full_dues (void)
   g_assert_true (acr_dues_quote_get_placeholder (quote));
 }
 
+/* A year before the first paid position counts no ladder year, so year one
+ * is never billed twice. */
 static void
-test_year_before_ladder_start_is_year_one (void)
+test_year_before_ladder_start_is_full_dues (void)
 {
-  g_autoptr(AcrDuesQuote) quote =
-    quote_on ("{'profession': 'physician', 'certifications': ['ABR'], 'practice_start': '2027-03-01'}", 2026, "2026-11-26");
+  const char *member = "{'profession': 'physician', 'certifications': ['ABR'], 'practice_start': '2027-03-01'}";
+  g_autoptr(AcrDuesQuote) y2026 = quote_on (member, 2026, "2026-11-26");
+  g_autoptr(AcrDuesQuote) y2027 = quote_on (member, 2027, "2026-11-26");
 
-  g_assert_cmpint (line_amount (quote, "national"), ==, 7700);
+  g_assert_cmpint (line_amount (y2026, "national"), ==, 100000);
+  g_assert_cmpint (line_amount (y2027, "national"), ==, 7700);
 }
 
 /* "…dues increase each year to full dues in year five" (issue 2). */
@@ -514,10 +522,11 @@ main (int    argc,
   g_test_add_func ("/acr/quote/ladder-year-one-after-june-training", test_ladder_year_one_after_june_training);
   g_test_add_func ("/acr/quote/transition-year-is-free", test_transition_year_is_free);
   g_test_add_func ("/acr/quote/transition-on-january-1-is-billed", test_transition_on_january_1_is_billed);
-  g_test_add_func ("/acr/quote/ladder-counts-from-training-not-practice-start", test_ladder_counts_from_training_not_practice_start);
+  g_test_add_func ("/acr/quote/ladder-counts-from-the-later-of-training-and-practice-start",
+                   test_ladder_counts_from_the_later_of_training_and_practice_start);
   g_test_add_func ("/acr/quote/ladder-from-practice-start-without-training", test_ladder_from_practice_start_without_training);
   g_test_add_func ("/acr/quote/ladder-unknown-bills-full-dues", test_ladder_unknown_bills_full_dues);
-  g_test_add_func ("/acr/quote/year-before-ladder-start-is-year-one", test_year_before_ladder_start_is_year_one);
+  g_test_add_func ("/acr/quote/year-before-ladder-start-is-full-dues", test_year_before_ladder_start_is_full_dues);
   g_test_add_func ("/acr/quote/year-five-is-full-dues", test_year_five_is_full_dues);
   g_test_add_func ("/acr/quote/associate-climbs-the-ladder", test_associate_climbs_the_ladder);
   g_test_add_func ("/acr/quote/international-391", test_international_391);

@@ -24,6 +24,7 @@ typedef struct
 {
   gboolean   value;       /* when conditions is NULL */
   GPtrArray *conditions;  /* of AcrCondition: the right holds while all hold */
+  char      *held_before; /* a date fact: … and only if the person held the right the day before it */
 } AcrRightRule;
 
 /* The rules engine reads the category's rules directly. */

@@ -50,7 +50,10 @@ acr_category_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->criteria, g_ptr_array_unref);
   for (guint i = 0; i < ACR_N_RIGHTS; i++)
-    g_clear_pointer (&self->rights[i].conditions, g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->rights[i].conditions, g_ptr_array_unref);
+      g_clear_pointer (&self->rights[i].held_before, g_free);
+    }
   g_clear_pointer (&self->rights_source, g_free);
   g_clear_pointer (&self->dues_source, g_free);
 

@@ -43,6 +43,34 @@ typedef struct
   GPtrArray    *ask;        /* facts assumed by the criterion that holds */
 } CategoryResult;
 
+static void evaluate (AcrRules    *self,
+                      AcrPerson   *person,
+                      const GDate *on,
+                      int          year,
+                      gboolean     nested,
+                      Evaluation  *ev);
+
+/* Whether the person held right @r on the day before the date fact @fact
+ * (a retired member keeps elective office only if they held it before
+ * retiring). */
+static gboolean
+held_right_before (AcrRules   *self,
+                   AcrPerson  *person,
+                   const char *fact,
+                   AcrRight    r)
+{
+  g_auto(Evaluation) then = { NULL, };
+  GDate day;
+
+  g_date_clear (&day, 1);
+  if (!acr_person_get_date (person, fact, &day) || g_date_get_julian (&day) <= 1)
+    return FALSE;
+
+  g_date_subtract_days (&day, 1);
+  evaluate (self, person, &day, g_date_get_year (&day), TRUE, &then);
+  return then.category != NULL && then.rights[r];
+}
+
 void
 _acr_rules_evaluate (AcrRules    *self,
                      AcrPerson   *person,
@@ -50,7 +78,22 @@ _acr_rules_evaluate (AcrRules    *self,
                      int          year,
                      Evaluation  *ev)
 {
-  AcrEvalContext context = { person, *on, year };
+  evaluate (self, person, on, year, FALSE, ev);
+}
+
+/* @nested: evaluating the past for a right "held before"; such rights are
+ * not looked up again from there. */
+static void
+evaluate (AcrRules    *self,
+          AcrPerson   *person,
+          const GDate *on,
+          int          year,
+          gboolean     nested,
+          Evaluation  *ev)
+{
+  /* The facts as they stood on @on (acr-person-as-of.c). */
+  g_autoptr(AcrPerson) dated = acr_person_dup_as_of (person, on);
+  AcrEvalContext context = { dated, *on, year };
   GPtrArray *order = self->category_array;
   guint n_categories = order->len;
   g_autofree CategoryResult *results = g_new0 (CategoryResult, n_categories);
@@ -145,6 +188,9 @@ _acr_rules_evaluate (AcrRules    *self,
             ev->rights[r] = _acr_conditions_evaluate (rule->conditions, &context, NULL) == ACR_TRUTH_TRUE;
           else
             ev->rights[r] = rule->value;
+
+          if (ev->rights[r] && rule->held_before != NULL)
+            ev->rights[r] = !nested && held_right_before (self, person, rule->held_before, r);
         }
     }
 
@@ -239,6 +285,14 @@ _acr_rules_find_next_change (AcrRules          *self,
         collect_change_days (category->rights[r].conditions, person, on, days);
     }
 
+  {
+    GDate dated_change;
+
+    g_date_clear (&dated_change, 1);
+    if (acr_person_get_next_dated_change (person, on, &dated_change))
+      g_array_append_val (days, dated_change);
+  }
+
   g_array_sort (days, compare_days);
 
   for (guint d = 0; d < days->len; d++)
@@ -299,6 +353,29 @@ fact_list_to_strv (GPtrArray *list)
   return g_strv_builder_end (builder);
 }
 
+/* Whether the person held the category a review is about on the day of its
+ * date fact: the review “International member-in-training status ended…”
+ * concerns only those who were international members-in-training when their
+ * training ended. */
+static gboolean
+review_held (AcrRules  *self,
+             AcrPerson *person,
+             Review    *review)
+{
+  g_auto(Evaluation) then = { NULL, };
+  GDate day;
+
+  if (review->held_category == NULL)
+    return TRUE;
+
+  g_date_clear (&day, 1);
+  if (!acr_person_get_date (person, review->held_on, &day))
+    return FALSE;
+
+  _acr_rules_evaluate (self, person, &day, g_date_get_year (&day), &then);
+  return then.category == review->held_category;
+}
+
 /**
  * acr_rules_classify:
  * @on: the decision date
@@ -318,6 +395,7 @@ acr_rules_classify (AcrRules     *self,
   g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) review = g_strv_builder_new ();
   g_auto(Evaluation) ev = { NULL, };
+  g_autoptr(AcrPerson) dated = NULL;
   AcrEvalContext context;
   GDate change_day;
   AcrCategory *change_category = NULL;
@@ -365,14 +443,17 @@ acr_rules_classify (AcrRules     *self,
         take_string (reasons, g_strdup_printf (_("Also eligible as %s: %s"), _(category->name), _(why->explanation)));
     }
 
-  context.person = person;
+  dated = acr_person_dup_as_of (person, on);
+  context.person = dated;
   context.on = *on;
   context.year = g_date_get_year (on);
   for (guint i = 0; i < self->reviews->len; i++)
     {
       Review *r = self->reviews->pdata[i];
 
-      if (_acr_conditions_evaluate (r->when, &context, NULL) == ACR_TRUTH_TRUE)
+      if ((r->unless_category == NULL || !g_ptr_array_find (r->unless_category, ev.category, NULL)) &&
+          _acr_conditions_evaluate (r->when, &context, NULL) == ACR_TRUTH_TRUE &&
+          review_held (self, person, r))
         {
           g_strv_builder_add (review, _(r->text));
           take_string (reasons, g_strdup_printf (_("For staff review: %s"), _(r->text)));

@@ -19,7 +19,7 @@ static const char * const amount_keys[] = { "amount_cents", "placeholder", "note
 static const char * const discount_keys[] = { "code", "description", "applies_to", "percent", "when", "source", NULL };
 static const char * const waiver_keys[] = { "when", "waived", "refused", "source", NULL };
 static const char * const refund_keys[] = { "code", "description", "when", "source", NULL };
-static const char * const ladder_keys[] = { "source", "start", NULL };
+static const char * const ladder_keys[] = { "source", "start", "when", "when_source", NULL };
 static const char * const ladder_start_keys[] = { "fact", "plus", "year", NULL };
 
 /* An amount is a whole number of cents, or {"amount_cents": N,
@@ -446,6 +446,12 @@ _acr_rules_load_ladder (AcrRules             *self,
       !_acr_json_read_string (reader, object, "ladder", "source", TRUE, &self->ladder_source, error) ||
       !(member = _acr_json_require (reader, object, "ladder", "start", error)) ||
       !(starts = _acr_json_expect_array (reader, member, "ladder.start", FALSE, error)))
+    return FALSE;
+
+  /* "when": who climbs the ladder at all; the others pay full dues. */
+  if ((member = json_object_get_member (object, "when")) != NULL &&
+      (!(self->ladder_when = _acr_conditions_parse (reader, member, "ladder.when", error)) ||
+       !_acr_json_read_string (reader, object, "ladder", "when_source", TRUE, &self->ladder_when_source, error)))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (starts); i++)

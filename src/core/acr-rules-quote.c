@@ -40,16 +40,22 @@ find_national (DuesYear    *year,
   return NULL;
 }
 
-/* The membership year that is year one of the ladder, from the first fact
- * of ladder.start the person has; 0 when none is known. */
+/* The membership year that is year one of the ladder: the latest of the
+ * years the facts of ladder.start the person has give — the first year
+ * after training, the year of the first paid position — so that no ladder
+ * year is counted while the person is still in training or before the paid
+ * position; 0 when none is known. */
 static int
 ladder_first_year (AcrRules  *self,
                    AcrPerson *person)
 {
+  int first = 0;
+
   for (guint i = 0; i < self->ladder_start->len; i++)
     {
       LadderStart *start = self->ladder_start->pdata[i];
       GDate date;
+      int year;
 
       g_date_clear (&date, 1);
       if (!acr_person_get_date (person, start->fact, &date))
@@ -57,23 +63,25 @@ ladder_first_year (AcrRules  *self,
 
       _acr_date_add_offset (&date, &start->plus);
 
+      year = g_date_get_year (&date);
       if (start->first_full && !(g_date_get_month (&date) == G_DATE_JANUARY && g_date_get_day (&date) == 1))
-        return g_date_get_year (&date) + 1;
+        year++;
 
-      return g_date_get_year (&date);
+      first = MAX (first, year);
     }
 
-  return 0;
+  return first;
 }
 
 static void
-quote_national (AcrRules     *self,
-                AcrPerson    *person,
-                AcrCategory  *category,
-                NationalDues *dues,
-                int           year,
-                AcrDuesQuote *quote,
-                gint64       *national_cents)
+quote_national (AcrRules             *self,
+                AcrPerson            *person,
+                const AcrEvalContext *january_1,
+                AcrCategory          *category,
+                NationalDues         *dues,
+                int                   year,
+                AcrDuesQuote         *quote,
+                gint64               *national_cents)
 {
   g_autofree char *description = NULL;
   const Amount *amount = &dues->amount;
@@ -83,6 +91,14 @@ quote_national (AcrRules     *self,
       g_autofree char *what = g_strdup_printf (N_("National dues — %s"), category->name);
 
       description = g_steal_pointer (&what);
+    }
+  else if (self->ladder_when != NULL &&
+           _acr_conditions_evaluate (self->ladder_when, january_1, NULL) != ACR_TRUTH_TRUE)
+    {
+      /* The ladder is for members coming out of training. */
+      description = g_strdup_printf (N_("National dues — %s, full dues (the first-years ladder is for members "
+                                        "who completed training as physicians or physicists)"),
+                                     category->name);
     }
   else
     {
@@ -104,11 +120,16 @@ quote_national (AcrRules     *self,
                                     "applied: %s unknown)"),
                                   category->name, facts->str);
         }
+      else if (year < first)
+        {
+          /* Still in training, or before the first paid position: no
+           * ladder year is counted, so the count never repeats. */
+          what = g_strdup_printf (N_("National dues — %s, full dues (the first-years ladder begins in %d)"),
+                                  category->name, first);
+        }
       else
         {
-          /* A year before year one can only be billed when the category
-           * has no training period at all; it counts as year one. */
-          int rung = MAX (year - first + 1, 1);
+          int rung = year - first + 1;
 
           if ((guint) rung <= dues->ladder->len)
             {
@@ -229,7 +250,9 @@ acr_rules_quote (AcrRules     *self,
 {
   g_autoptr(AcrDuesQuote) quote = NULL;
   g_auto(Evaluation) ev = { NULL, };
+  g_autoptr(AcrPerson) dated = NULL;
   AcrEvalContext context;
+  AcrEvalContext january_1_context;
   AcrCategory *category;
   DuesYear *schedule;
   NationalDues *national;
@@ -316,7 +339,11 @@ acr_rules_quote (AcrRules     *self,
 
   national = find_national (schedule, category);
   g_assert (national != NULL);  /* the loader checked every paying category has dues every year */
-  quote_national (self, person, category, national, year, quote, &national_cents);
+  dated = acr_person_dup_as_of (person, &january_1);
+  january_1_context.person = dated;
+  january_1_context.on = january_1;
+  january_1_context.year = year;
+  quote_national (self, person, &january_1_context, category, national, year, quote, &national_cents);
 
   context.person = person;
   context.on = *billed_on;

@@ -1,0 +1,442 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "acr-rules-test-helpers.h"
+
+/*
+ * Issue 11, the items about *when*: the review at the end of international
+ * training, the first-years ladder, the facts as they stood on the day that
+ * decides a year, and a retired member's elective office. Each test quotes
+ * the seed sentence it holds the rules to; data/rules/README.md gives the
+ * reading chosen.
+ */
+
+static gint64
+national_cents (AcrDuesQuote *quote)
+{
+  AcrDuesLine *line = acr_dues_quote_find_line (quote, "national");
+
+  if (line == NULL)
+    g_error ("no national line in the quote for %d", acr_dues_quote_get_year (quote));
+
+  return acr_dues_line_get_amount_cents (line);
+}
+
+static const char *
+national_description (AcrDuesQuote *quote)
+{
+  AcrDuesLine *line = acr_dues_quote_find_line (quote, "national");
+
+  g_assert_nonnull (line);
+  return acr_dues_line_get_description (line);
+}
+
+static guint
+n_reviews (AcrDecision *decision)
+{
+  return g_strv_length ((char **) acr_decision_get_review (decision));
+}
+
+/* Item 2. "International member-in-training status normally terminates
+ * within six months following completion of the period of training but may
+ * be considered for transition to membership in the appropriate class."
+ * The review is about those whose international member-in-training status
+ * ended, not about everyone who trained abroad. */
+
+/* A radiologist certified by the ABR who trained in Britain and practises in
+ * Virginia is a general member: no review, years after training. */
+static void
+test_imit_review_not_for_radiologist_trained_abroad (void)
+{
+  g_autoptr(AcrDecision) decision =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+                 " 'country': 'US', 'region': 'VA', 'in_practice': true,"
+                 " 'training': {'stage': 'residency', 'approved': true, 'country': 'GB', 'end': '2012-06-30'}}",
+                 "2026-11-26");
+
+  g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "general");
+  g_assert_cmpuint (n_reviews (decision), ==, 0);
+}
+
+/* A radiologist who trained and practises in Germany is an international
+ * member: nothing left for staff to consider. */
+static void
+test_imit_review_not_for_international_member (void)
+{
+  g_autoptr(AcrDecision) decision =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['NATIONAL'],"
+                 " 'country': 'DE', 'in_practice': true,"
+                 " 'training': {'stage': 'residency', 'approved': true, 'country': 'DE', 'end': '2015-06-30'}}",
+                 "2026-11-26");
+
+  g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "international");
+  g_assert_cmpuint (n_reviews (decision), ==, 0);
+}
+
+/* A physician whose training abroad was never international
+ * member-in-training training (a cardiology residency) gets no review. */
+static void
+test_imit_review_not_for_non_radiological_training (void)
+{
+  g_autoptr(AcrDecision) decision =
+    classify_on ("{'profession': 'physician', 'discipline': 'other', 'country': 'IT', 'in_practice': false,"
+                 " 'training': {'stage': 'residency', 'approved': true, 'country': 'IT', 'end': '2020-06-30'}}",
+                 "2026-11-26");
+
+  g_assert_cmpuint (n_reviews (decision), ==, 0);
+}
+
+/* … and it still comes for an international resident whose status ended
+ * with no class to go to, from the day it ends. */
+static void
+test_imit_review_for_former_international_resident (void)
+{
+  const char *fellow = "{'profession': 'physician', 'discipline': 'radiology', 'prior_member_in_practice': false,"
+                       " 'training': {'stage': 'fellowship', 'approved': true, 'country': 'BR', 'end': '2026-03-31'}}";
+  g_autoptr(AcrDecision) last_day = classify_on (fellow, "2026-09-29");
+  g_autoptr(AcrDecision) after = classify_on (fellow, "2026-09-30");
+
+  g_assert_cmpstr (acr_decision_get_category_id (last_day), ==, "international-member-in-training");
+  g_assert_cmpuint (n_reviews (last_day), ==, 0);
+  g_assert_null (acr_decision_get_category_id (after));
+  g_assert_cmpuint (n_reviews (after), ==, 1);
+}
+
+/* … and for one whom the rules place only in allied health (a physician not
+ * in practice): that is no class to transition to. */
+static void
+test_imit_review_for_former_international_resident_not_in_practice (void)
+{
+  g_autoptr(AcrDecision) decision =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'country': 'DE', 'in_practice': false,"
+                 " 'prior_member_in_practice': false,"
+                 " 'training': {'stage': 'residency', 'approved': true, 'country': 'DE', 'end': '2026-01-31'}}",
+                 "2026-09-01");
+
+  g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "allied-health");
+  g_assert_cmpuint (n_reviews (decision), ==, 1);
+}
+
+/* Item 3. "ACR prorates your membership for the first four years after
+ * you've secured a paid position. That first year is only $77." */
+
+#define OTHER_RESIDENT \
+  "{'profession': 'physician', 'discipline': 'other', 'country': 'US', 'region': 'OH', 'in_practice': false," \
+  " 'training': {'stage': 'residency', 'approved': true, 'country': 'US', 'end': '2027-06-30'}}"
+
+/* A cardiology resident is an allied-health member ("physicians who are not
+ * engaged in the practice of radiology"), but no ladder year is counted
+ * while in training: year one is 2028, the first year after training. */
+static void
+test_ladder_not_counted_in_training (void)
+{
+  static const gint64 full[] = { 40000, 41000 };
+
+  for (int year = 2026; year <= 2027; year++)
+    {
+      g_autoptr(AcrDuesQuote) quote = quote_on (OTHER_RESIDENT, year, "2026-01-05");
+
+      g_assert_cmpstr (acr_dues_quote_get_category_id (quote), ==, "allied-health");
+      g_assert_null (strstr (national_description (quote), "year 1"));
+      g_assert_nonnull (strstr (national_description (quote), "the first-years ladder begins in 2028"));
+      g_assert_cmpint (national_cents (quote), ==, full[year - 2026]);
+    }
+
+  {
+    g_autoptr(AcrDuesQuote) y2028 = quote_on (OTHER_RESIDENT, 2028, "2027-11-26");
+
+    g_assert_cmpint (national_cents (y2028), ==, 7700);
+    g_assert_nonnull (strstr (national_description (y2028), "year 1 of 4"));
+  }
+}
+
+/* The count never repeats: each year from year one is one rung higher, up to
+ * full dues. */
+static void
+test_ladder_count_never_repeats (void)
+{
+  static const struct
+  {
+    const char *end;
+    const char *practice_start;
+    const char *expected[3];  /* 2026, 2027, 2028 */
+  } cases[] = {
+    { "2025-06-30", "2025-08-01", { "year 1 of 4", "year 2 of 4", "year 3 of 4" } },
+    { "2023-06-30", "2023-09-01", { "year 3 of 4", "year 4 of 4", "full dues" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *member =
+        g_strdup_printf ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+                         " 'country': 'US', 'region': 'VA', 'in_practice': true, 'practice_start': '%s',"
+                         " 'training': {'stage': 'fellowship', 'approved': true, 'country': 'US', 'end': '%s'}}",
+                         cases[i].practice_start, cases[i].end);
+
+      for (int year = 2026; year <= 2028; year++)
+        {
+          g_autoptr(AcrDuesQuote) quote = quote_on (member, year, "2026-01-05");
+
+          g_assert_nonnull (strstr (national_description (quote), cases[i].expected[year - 2026]));
+        }
+    }
+}
+
+/* Year one is the membership year of the first paid position when training
+ * is not recorded; December 31 / January 1 decide which. */
+static void
+test_ladder_from_paid_position_december_31_january_1 (void)
+{
+  const char *dec31 = "{'profession': 'physician', 'certifications': ['ABR'], 'practice_start': '2026-12-31'}";
+  const char *jan1 = "{'profession': 'physician', 'certifications': ['ABR'], 'practice_start': '2027-01-01'}";
+  g_autoptr(AcrDuesQuote) dec31_2026 = quote_on (dec31, 2026, "2026-12-31");
+  g_autoptr(AcrDuesQuote) dec31_2027 = quote_on (dec31, 2027, "2026-12-31");
+  g_autoptr(AcrDuesQuote) jan1_2026 = quote_on (jan1, 2026, "2026-12-31");
+  g_autoptr(AcrDuesQuote) jan1_2027 = quote_on (jan1, 2027, "2026-12-31");
+
+  g_assert_nonnull (strstr (national_description (dec31_2026), "year 1 of 4"));
+  g_assert_nonnull (strstr (national_description (dec31_2027), "year 2 of 4"));
+  g_assert_cmpint (national_cents (jan1_2026), ==, 100000);
+  g_assert_nonnull (strstr (national_description (jan1_2026), "the first-years ladder begins in 2027"));
+  g_assert_nonnull (strstr (national_description (jan1_2027), "year 1 of 4"));
+}
+
+/* A first paid position on February 29, 2028 makes 2028 year one. */
+static void
+test_ladder_leap_day_paid_position (void)
+{
+  const char *member = "{'profession': 'physician', 'certifications': ['ABR'], 'practice_start': '2028-02-29'}";
+  g_autoptr(AcrDuesQuote) y2027 = quote_on (member, 2027, "2027-11-26");
+  g_autoptr(AcrDuesQuote) y2028 = quote_on (member, 2028, "2027-11-26");
+
+  g_assert_nonnull (strstr (national_description (y2027), "the first-years ladder begins in 2028"));
+  g_assert_nonnull (strstr (national_description (y2028), "year 1 of 4"));
+}
+
+/* Disputed reading: the ladder is for members coming out of training ("once
+ * an ACR member completes their training … Member dues increase
+ * incrementally during the first four years of practice"); MRI scientists
+ * and registered radiologist assistants never were members-in-training and
+ * pay the full allied-health dues. */
+static void
+test_ladder_not_for_mri_scientists_and_rras (void)
+{
+  const char *people[] = {
+    "{'profession': 'mri-scientist', 'practice_start': '2026-01-05', 'country': 'US', 'region': 'VA'}",
+    "{'profession': 'radiologist-assistant', 'certifications': ['ARRT'], 'practice_start': '2026-01-05',"
+    " 'country': 'US', 'region': 'VA'}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(AcrDuesQuote) quote = quote_on (people[i], 2026, "2026-11-26");
+
+      g_assert_cmpstr (acr_dues_quote_get_category_id (quote), ==, "allied-health");
+      g_assert_cmpint (national_cents (quote), ==, 40000);
+      g_assert_nonnull (strstr (national_description (quote), "full dues"));
+    }
+}
+
+/* Item 4. The category of a year is the one held on January 1, with the
+ * facts as they stood then: "You earn retired member status after fully
+ * retiring from professional practice" — before retiring, the person
+ * practised. "Retired members who have paid their membership dues and then
+ * notify us of retirement between January 1 and March 31 of the same year,
+ * will receive a full refund. After that, your dues are free." */
+
+typedef struct
+{
+  const char *what;
+  const char *person;  /* without retired_on, in_practice false: as the file reads after retiring */
+  const char *category;
+  gint64      national_2027;
+} RetiringCase;
+
+static const RetiringCase retiring_cases[] = {
+  { "French radiologist", "'profession': 'physician', 'discipline': 'radiology', 'certifications': ['NATIONAL'], 'country': 'FR'",
+    "international", 39100 },
+  { "US radiologist", "'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'US',"
+    " 'region': 'VA', 'practice_start': '2000-08-01'", "general", 101000 },
+  { "nuclear medicine physician", "'profession': 'physician', 'discipline': 'nuclear-medicine', 'certifications': ['ABMS'],"
+    " 'country': 'US', 'region': 'VA'", "general", 101000 },
+  { "uncertified radiologist", "'profession': 'physician', 'discipline': 'radiology', 'certifications': [],"
+    " 'residency_completed': true, 'country': 'US', 'region': 'VA', 'practice_start': '2010-08-01'", "associate", 81000 },
+  { "uncertified physicist", "'profession': 'medical-physicist', 'certifications': [], 'country': 'US', 'region': 'VA'",
+    "associate", 81000 },
+  { "cardiologist", "'profession': 'physician', 'discipline': 'other', 'country': 'US', 'region': 'VA'",
+    "allied-health", 41000 },
+  { "MRI scientist", "'profession': 'mri-scientist', 'country': 'US', 'region': 'VA'", "allied-health", 41000 },
+};
+
+static char *
+retiring_person (const RetiringCase *c,
+                 const char         *retired_on)
+{
+  return g_strdup_printf ("{%s, 'in_practice': false, 'retired_on': '%s'}", c->person, retired_on);
+}
+
+/* Retirement notified April 1, 2027: 2027 is owed in the category held on
+ * January 1, 2027, without refund; 2028 is free. */
+static void
+test_retirement_after_march_31_every_category (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (retiring_cases); i++)
+    {
+      const RetiringCase *c = &retiring_cases[i];
+      g_autofree char *person = retiring_person (c, "2027-04-01");
+      g_autoptr(AcrDuesQuote) y2027 = quote_on (person, 2027, "2027-04-15");
+      g_autoptr(AcrDuesQuote) y2028 = quote_on (person, 2028, "2027-11-26");
+      g_autoptr(AcrDecision) march_31 = classify_on (person, "2027-03-31");
+      g_autoptr(AcrDecision) april_1 = classify_on (person, "2027-04-01");
+
+      g_test_message ("%s", c->what);
+      g_assert_cmpstr (acr_decision_get_category_id (march_31), ==, c->category);
+      g_assert_cmpstr (acr_decision_get_next_change_category (march_31), ==, "retired");
+      g_assert_cmpstr (acr_decision_get_category_id (april_1), ==, "retired");
+
+      g_assert_cmpstr (acr_dues_quote_get_category_id (y2027), ==, c->category);
+      g_assert_cmpint (national_cents (y2027), ==, c->national_2027);
+      g_assert_null (acr_dues_quote_find_line (y2027, "refund"));
+      g_assert_cmpstr (acr_dues_quote_get_category_id (y2028), ==, "retired");
+      g_assert_cmpint (acr_dues_quote_get_total_cents (y2028), ==, 0);
+    }
+}
+
+/* Notified March 31, 2027: the same category for 2027, refunded in full. */
+static void
+test_retirement_march_31_refunds_every_category (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (retiring_cases); i++)
+    {
+      const RetiringCase *c = &retiring_cases[i];
+      g_autofree char *person = retiring_person (c, "2027-03-31");
+      g_autoptr(AcrDuesQuote) y2027 = quote_on (person, 2027, "2027-04-15");
+
+      g_test_message ("%s", c->what);
+      g_assert_cmpstr (acr_dues_quote_get_category_id (y2027), ==, c->category);
+      g_assert_cmpint (national_cents (y2027), ==, c->national_2027);
+      g_assert_nonnull (acr_dues_quote_find_line (y2027, "refund"));
+      g_assert_cmpint (acr_dues_quote_get_total_cents (y2027), ==, 0);
+    }
+}
+
+/* The French radiologist of the issue, quoted before the retirement was
+ * notified and after: $391 for 2027 either way. */
+static void
+test_french_radiologist_retiring_april_1_pays_391 (void)
+{
+  const char *person = "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['NATIONAL'],"
+                       " 'country': 'FR', 'in_practice': false, 'retired_on': '2027-04-01'}";
+  g_autoptr(AcrDuesQuote) before = quote_on (person, 2027, "2026-11-26");
+  g_autoptr(AcrDuesQuote) after = quote_on (person, 2027, "2027-06-01");
+
+  g_assert_cmpstr (acr_dues_quote_get_category_id (before), ==, "international");
+  g_assert_cmpint (acr_dues_quote_get_total_cents (before), ==, 39100);
+  g_assert_cmpstr (acr_dues_quote_get_category_id (after), ==, "international");
+  g_assert_cmpint (acr_dues_quote_get_total_cents (after), ==, 39100);
+  g_assert_false (acr_dues_quote_get_placeholder (after));
+}
+
+/* A first paid position is a dated fact too: before it, the person was not
+ * yet in practice (an uncertified radiologist is no associate member then). */
+static void
+test_not_in_practice_before_paid_position (void)
+{
+  const char *person = "{'profession': 'physician', 'discipline': 'radiology', 'certifications': [],"
+                       " 'residency_completed': true, 'in_practice': true, 'practice_start': '2027-01-01',"
+                       " 'country': 'US', 'region': 'VA'}";
+  g_autoptr(AcrDecision) dec31 = classify_on (person, "2026-12-31");
+  g_autoptr(AcrDecision) jan1 = classify_on (person, "2027-01-01");
+  g_autofree char *next = acr_date_format_iso (acr_decision_get_next_change_date (dec31));
+
+  g_assert_cmpstr (acr_decision_get_category_id (dec31), !=, "associate");
+  g_assert_cmpstr (next, ==, "2027-01-01");
+  g_assert_cmpstr (acr_decision_get_category_id (jan1), ==, "associate");
+}
+
+/* Item 6. "You can serve in elected office during the first six years
+ * following your retirement": only a member who held elective office
+ * before retiring keeps it. */
+static void
+test_retired_elective_office_only_if_held (void)
+{
+  static const struct
+  {
+    const char *what;
+    const char *person;
+    gboolean    elective_office;
+  } cases[] = {
+    { "general member", "'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+      " 'country': 'US', 'region': 'VA'", TRUE },
+    { "former medical student", "'profession': 'medical-student',"
+      " 'training': {'stage': 'medical-school', 'approved': true, 'country': 'US', 'end': '2020-05-31'}", FALSE },
+    { "associate member", "'profession': 'physician', 'discipline': 'radiology', 'certifications': [],"
+      " 'residency_completed': true, 'country': 'US', 'region': 'VA'", FALSE },
+    { "international member", "'profession': 'physician', 'discipline': 'radiology', 'certifications': ['NATIONAL'],"
+      " 'country': 'FR'", FALSE },
+    { "allied-health member", "'profession': 'mri-scientist', 'country': 'US', 'region': 'VA'", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *person = g_strdup_printf ("{%s, 'in_practice': false, 'retired_on': '2024-02-29'}",
+                                                 cases[i].person);
+      g_autoptr(AcrDecision) retired = classify_on (person, "2026-11-26");
+
+      g_test_message ("%s", cases[i].what);
+      g_assert_cmpstr (acr_decision_get_category_id (retired), ==, "retired");
+      g_assert_cmpint (acr_decision_get_elective_office (retired), ==, cases[i].elective_office);
+      g_assert_true (acr_decision_get_committees (retired));
+    }
+}
+
+/* … for six years from a February 29 retirement: until February 28, 2030. */
+static void
+test_retired_elective_office_six_years_from_february_29 (void)
+{
+  const char *person = "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+                       " 'country': 'US', 'region': 'VA', 'in_practice': false, 'retired_on': '2024-02-29'}";
+  g_autoptr(AcrDecision) last = classify_on (person, "2030-02-27");
+  g_autoptr(AcrDecision) over = classify_on (person, "2030-02-28");
+
+  g_assert_true (acr_decision_get_elective_office (last));
+  g_assert_false (acr_decision_get_elective_office (over));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/acr/rules-when/imit-review/not-for-radiologist-trained-abroad",
+                   test_imit_review_not_for_radiologist_trained_abroad);
+  g_test_add_func ("/acr/rules-when/imit-review/not-for-international-member",
+                   test_imit_review_not_for_international_member);
+  g_test_add_func ("/acr/rules-when/imit-review/not-for-non-radiological-training",
+                   test_imit_review_not_for_non_radiological_training);
+  g_test_add_func ("/acr/rules-when/imit-review/for-former-international-resident",
+                   test_imit_review_for_former_international_resident);
+  g_test_add_func ("/acr/rules-when/imit-review/for-former-international-resident-not-in-practice",
+                   test_imit_review_for_former_international_resident_not_in_practice);
+  g_test_add_func ("/acr/rules-when/ladder/not-counted-in-training", test_ladder_not_counted_in_training);
+  g_test_add_func ("/acr/rules-when/ladder/count-never-repeats", test_ladder_count_never_repeats);
+  g_test_add_func ("/acr/rules-when/ladder/from-paid-position-december-31-january-1",
+                   test_ladder_from_paid_position_december_31_january_1);
+  g_test_add_func ("/acr/rules-when/ladder/leap-day-paid-position", test_ladder_leap_day_paid_position);
+  g_test_add_func ("/acr/rules-when/ladder/not-for-mri-scientists-and-rras", test_ladder_not_for_mri_scientists_and_rras);
+  g_test_add_func ("/acr/rules-when/dated/retirement-after-march-31-every-category",
+                   test_retirement_after_march_31_every_category);
+  g_test_add_func ("/acr/rules-when/dated/retirement-march-31-refunds-every-category",
+                   test_retirement_march_31_refunds_every_category);
+  g_test_add_func ("/acr/rules-when/dated/french-radiologist-retiring-april-1-pays-391",
+                   test_french_radiologist_retiring_april_1_pays_391);
+  g_test_add_func ("/acr/rules-when/dated/not-in-practice-before-paid-position",
+                   test_not_in_practice_before_paid_position);
+  g_test_add_func ("/acr/rules-when/retired/elective-office-only-if-held", test_retired_elective_office_only_if_held);
+  g_test_add_func ("/acr/rules-when/retired/elective-office-six-years-from-february-29",
+                   test_retired_elective_office_six_years_from_february_29);
+
+  return g_test_run ();
+}
