@@ -147,6 +147,22 @@ test_no_review_for_radiologist_trained_abroad (void)
     g_assert_null (strstr (json_array_get_string_element (reasons, i), "For staff review"));
 }
 
+/* Disputed reading: training ending July 2 leaves no free year ("The first
+ * ACR dues payment after completing training will be owed for the following
+ * year beginning in January"). */
+static void
+test_training_ending_july_2_owes_next_year (void)
+{
+  const char *person = "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+                       " 'country': 'US', 'region': 'VA',"
+                       " 'training': {'stage': 'fellowship', 'approved': true, 'country': 'US', 'end': '2026-07-02'}}";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *y2027 = quote (parser, "2027", "2026-11-26", person);
+
+  g_assert_cmpstr (json_object_get_string_member (y2027, "category"), ==, "general");
+  g_assert_nonnull (strstr (national_description (y2027), "year 1 of 4"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +176,9 @@ main (int   argc,
                    test_retired_associate_has_no_elective_office);
   g_test_add_func ("/acr/cli-rules-when/no-review-for-radiologist-trained-abroad",
                    test_no_review_for_radiologist_trained_abroad);
+
+  g_test_add_func ("/acr/cli-rules-when/training-ending-july-2-owes-next-year",
+                   test_training_ending_july_2_owes_next_year);
 
   return g_test_run ();
 }

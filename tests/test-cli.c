@@ -142,8 +142,10 @@ typedef struct
 
 static const QuoteCase quote_cases[] = {
   { "resident-us.json", "2027", "2026-11-26", "member-in-training", 0, FALSE, "not-billable" },
-  { "fellow-august.json", "2027", "2026-11-26", "member-in-training", 0, FALSE, "not-billable" },
-  { "fellow-august.json", "2028", "2027-11-26", "general", 7700 + 12000, TRUE, "national" },
+  /* "The first ACR dues payment after completing training will be owed for
+   * the following year beginning in January" (data/rules/README.md, issue 11) */
+  { "fellow-august.json", "2027", "2026-11-26", "general", 7700 + 11000, TRUE, "national" },
+  { "fellow-august.json", "2028", "2027-11-26", "general", 27000 + 12000, TRUE, "national" },
   { "radiologist-two-chapters.json", "2026", "2026-11-26", "general", 100000 + 10000 + 10000, TRUE, "national" },
   { "associate-new-graduate.json", "2027", "2026-11-26", "associate", 7700 + 11000, TRUE, "national" },
   { "mri-scientist.json", "2026", "2026-11-26", "allied-health", 40000 + 10000, TRUE, "national" },  /* no ladder: never a trainee */

@@ -238,6 +238,83 @@ test_ladder_not_for_mri_scientists_and_rras (void)
     }
 }
 
+/* Disputed reading: "The first ACR dues payment after completing training
+ * will be owed for the following year beginning in January." The year after
+ * the year training ends is owed, whatever the day training ends: no free
+ * year for ending on July 2 rather than July 1. */
+
+#define US_FELLOW(end) \
+  "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'US'," \
+  " 'region': 'VA', 'training': {'stage': 'fellowship', 'approved': true, 'country': 'US', 'end': '" end "'}}"
+
+static void
+test_owed_no_one_day_cliff (void)
+{
+  const char *ends[] = { "2026-06-30", "2026-07-01", "2026-07-02", "2026-08-31", "2026-12-31" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      g_autofree char *json = g_strdup_printf (US_FELLOW ("%s"), ends[i]);
+      g_autoptr(AcrDuesQuote) y2026 = quote_on (json, 2026, "2026-01-05");
+      g_autoptr(AcrDuesQuote) y2027 = quote_on (json, 2027, "2026-11-26");
+      g_autoptr(AcrDuesQuote) y2028 = quote_on (json, 2028, "2027-11-26");
+
+      g_test_message ("training ends %s", ends[i]);
+      g_assert_cmpint (acr_dues_quote_get_total_cents (y2026), ==, 0);
+      g_assert_cmpstr (acr_dues_quote_get_category_id (y2027), ==, "general");
+      g_assert_cmpint (national_cents (y2027), ==, 7700);
+      g_assert_nonnull (strstr (national_description (y2027), "year 1 of 4"));
+      g_assert_nonnull (strstr (national_description (y2028), "year 2 of 4"));
+    }
+}
+
+/* Training ending on January 1, 2027 is completed in 2027: 2027 is free,
+ * 2028 is year one. */
+static void
+test_owed_training_ending_january_1 (void)
+{
+  g_autoptr(AcrDuesQuote) y2027 = quote_on (US_FELLOW ("2027-01-01"), 2027, "2026-11-26");
+  g_autoptr(AcrDuesQuote) y2028 = quote_on (US_FELLOW ("2027-01-01"), 2028, "2027-11-26");
+
+  g_assert_cmpstr (acr_dues_quote_get_category_id (y2027), ==, "member-in-training");
+  g_assert_cmpint (acr_dues_quote_get_total_cents (y2027), ==, 0);
+  g_assert_nonnull (strstr (national_description (y2028), "year 1 of 4"));
+}
+
+/* Training ending August 31, 2027 makes a full member on February 29, 2028
+ * (leap year); 2028 is owed as year one. */
+static void
+test_owed_leap_year (void)
+{
+  g_autoptr(AcrDuesQuote) y2028 = quote_on (US_FELLOW ("2027-08-31"), 2028, "2027-11-26");
+  g_autoptr(AcrDecision) feb_28 = classify_on (US_FELLOW ("2027-08-31"), "2028-02-28");
+  g_autoptr(AcrDecision) feb_29 = classify_on (US_FELLOW ("2027-08-31"), "2028-02-29");
+
+  g_assert_cmpstr (acr_decision_get_category_id (feb_28), ==, "member-in-training");
+  g_assert_cmpstr (acr_decision_get_category_id (feb_29), ==, "general");
+  g_assert_cmpstr (acr_dues_quote_get_category_id (y2028), ==, "general");
+  g_assert_nonnull (strstr (national_description (y2028), "year 1 of 4"));
+}
+
+/* "International MIT medical students' dues are $138 per year until they
+ * complete training. Upon completion of training, international member dues
+ * are $391 per year." An international resident whose training ended in
+ * August 2026 owes $391 for 2027, not $138. */
+static void
+test_owed_international_391_after_training (void)
+{
+  const char *resident = "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['NATIONAL'],"
+                         " 'country': 'FR', 'in_practice': true, 'prior_member_in_practice': false,"
+                         " 'training': {'stage': 'residency', 'approved': true, 'country': 'FR', 'end': '2026-08-31'}}";
+  g_autoptr(AcrDuesQuote) y2026 = quote_on (resident, 2026, "2026-01-05");
+  g_autoptr(AcrDuesQuote) y2027 = quote_on (resident, 2027, "2026-11-26");
+
+  g_assert_cmpstr (acr_dues_quote_get_category_id (y2026), ==, "international-member-in-training");
+  g_assert_cmpint (acr_dues_quote_get_total_cents (y2026), ==, 13800);
+  g_assert_cmpstr (acr_dues_quote_get_category_id (y2027), ==, "international");
+  g_assert_cmpint (acr_dues_quote_get_total_cents (y2027), ==, 39100);
+}
+
 /* Item 4. The category of a year is the one held on January 1, with the
  * facts as they stood then: "You earn retired member status after fully
  * retiring from professional practice" — before retiring, the person
@@ -426,6 +503,10 @@ main (int   argc,
                    test_ladder_from_paid_position_december_31_january_1);
   g_test_add_func ("/acr/rules-when/ladder/leap-day-paid-position", test_ladder_leap_day_paid_position);
   g_test_add_func ("/acr/rules-when/ladder/not-for-mri-scientists-and-rras", test_ladder_not_for_mri_scientists_and_rras);
+  g_test_add_func ("/acr/rules-when/owed/no-one-day-cliff", test_owed_no_one_day_cliff);
+  g_test_add_func ("/acr/rules-when/owed/training-ending-january-1", test_owed_training_ending_january_1);
+  g_test_add_func ("/acr/rules-when/owed/leap-year", test_owed_leap_year);
+  g_test_add_func ("/acr/rules-when/owed/international-391-after-training", test_owed_international_391_after_training);
   g_test_add_func ("/acr/rules-when/dated/retirement-after-march-31-every-category",
                    test_retirement_after_march_31_every_category);
   g_test_add_func ("/acr/rules-when/dated/retirement-march-31-refunds-every-category",

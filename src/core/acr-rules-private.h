@@ -114,6 +114,8 @@ struct _AcrRules
   char        *ladder_source;
   GPtrArray   *ladder_when;    /* of AcrCondition; NULL: every ladder category climbs it */
   char        *ladder_when_source;
+  char        *owed_after;     /* date fact: a year after its year is billed in the category that follows it */
+  char        *owed_after_source;
   GPtrArray   *discounts;      /* of Discount */
   GPtrArray   *waiver_when;    /* of AcrCondition; NULL: nobody may waive chapters */
   char        *waiver_source;

@@ -231,6 +231,64 @@ quote_chapters (AcrRules     *self,
     }
 }
 
+/* Whether a condition of @criterion on @fact turns over on @day: the status
+ * it admitted ends then because of that fact (the six months after
+ * training). */
+static gboolean
+ends_by_fact_on (AcrCriterion *criterion,
+                 AcrPerson    *person,
+                 const char   *fact,
+                 const GDate  *day)
+{
+  for (guint i = 0; criterion != NULL && i < criterion->conditions->len; i++)
+    {
+      const AcrCondition *condition = criterion->conditions->pdata[i];
+      GDate change;
+
+      if (g_str_equal (condition->fact, fact) &&
+          _acr_condition_get_change_day (condition, person, &change) &&
+          g_date_compare (&change, day) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* “The first ACR dues payment after completing training will be owed for
+ * the following year beginning in January”: when the year begins after the
+ * year of ladder.owed_after (training.end) and the status held on
+ * January 1 ends during it because of that fact, the year is billed in the
+ * category that follows (when there is one). Moves @ev and @decided_on to
+ * that day. */
+static void
+decide_owed_year (AcrRules   *self,
+                  AcrPerson  *person,
+                  int         year,
+                  Evaluation *ev,
+                  GDate      *decided_on)
+{
+  GDate end, change_day;
+  AcrCategory *change_category = NULL;
+  const char *change_reason = NULL;
+
+  if (self->owed_after == NULL || ev->category == NULL)
+    return;
+
+  g_date_clear (&end, 1);
+  if (!acr_person_get_date (person, self->owed_after, &end) || (int) g_date_get_year (&end) >= year)
+    return;
+
+  if (!_acr_rules_find_next_change (self, person, decided_on, ev, &change_day, &change_category, &change_reason) ||
+      (int) g_date_get_year (&change_day) != year || change_category == NULL ||
+      change_category == ev->category ||
+      !ends_by_fact_on (ev->criterion, person, self->owed_after, &change_day))
+    return;
+
+  _acr_evaluation_clear (ev);
+  _acr_rules_evaluate (self, person, &change_day, year, ev);
+  *decided_on = change_day;
+}
+
 /**
  * acr_rules_quote:
  * @year: the membership year (January 1 to December 31)
@@ -257,6 +315,7 @@ acr_rules_quote (AcrRules     *self,
   DuesYear *schedule;
   NationalDues *national;
   GDate january_1;
+  GDate decided_on;
   gint64 national_cents = 0;
 
   g_return_val_if_fail (ACR_IS_RULES (self), NULL);
@@ -282,6 +341,8 @@ acr_rules_quote (AcrRules     *self,
   g_date_clear (&january_1, 1);
   g_date_set_dmy (&january_1, 1, G_DATE_JANUARY, (GDateYear) year);
   _acr_rules_evaluate (self, person, &january_1, year, &ev);
+  decided_on = january_1;
+  decide_owed_year (self, person, year, &ev, &decided_on);
   category = ev.category;
 
   quote = _acr_dues_quote_new (year, category != NULL ? category->id : NULL, self->currency);
@@ -339,9 +400,9 @@ acr_rules_quote (AcrRules     *self,
 
   national = find_national (schedule, category);
   g_assert (national != NULL);  /* the loader checked every paying category has dues every year */
-  dated = acr_person_dup_as_of (person, &january_1);
+  dated = acr_person_dup_as_of (person, &decided_on);
   january_1_context.person = dated;
-  january_1_context.on = january_1;
+  january_1_context.on = decided_on;
   january_1_context.year = year;
   quote_national (self, person, &january_1_context, category, national, year, quote, &national_cents);
 

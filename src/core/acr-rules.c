@@ -168,6 +168,8 @@ acr_rules_finalize (GObject *object)
   g_clear_pointer (&self->ladder_source, g_free);
   g_clear_pointer (&self->ladder_when, g_ptr_array_unref);
   g_clear_pointer (&self->ladder_when_source, g_free);
+  g_clear_pointer (&self->owed_after, g_free);
+  g_clear_pointer (&self->owed_after_source, g_free);
   g_clear_pointer (&self->discounts, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_when, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_source, g_free);
