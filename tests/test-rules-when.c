@@ -481,6 +481,79 @@ test_retired_elective_office_six_years_from_february_29 (void)
   g_assert_false (acr_decision_get_elective_office (over));
 }
 
+/* Explanations. A "not eligible" reason names the fact that failed instead
+ * of quoting the whole rule: "International medical students at a four
+ * year or greater medical school outside of the United States and Canada". */
+static void
+test_explain_not_eligible_names_the_failed_fact (void)
+{
+  g_autoptr(AcrDecision) decision =
+    classify_on ("{'profession': 'medical-student',"
+                 " 'training': {'stage': 'medical-school', 'country': 'IN', 'school_years': 3, 'end': '2028-05-31'}}",
+                 "2026-11-26");
+  const char * const *reasons = acr_decision_get_reasons (decision);
+  gboolean found = FALSE;
+
+  g_assert_null (acr_decision_get_category_id (decision));
+  for (guint i = 0; reasons[i] != NULL; i++)
+    {
+      g_assert_null (strstr (reasons[i], "the nearest rule is"));
+      if (g_str_equal (reasons[i], "Not eligible as International member-in-training: "
+                                   "Years of medical school is 3; this rule requires at least 4"))
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+/* `missing` asks for the facts that would change the dues: when the ladder
+ * starts (end of training, first paid position) and the region whose
+ * chapter is billed when none is chosen. */
+static void
+test_explain_missing_asks_for_dues_facts (void)
+{
+  g_autoptr(AcrDecision) unknown =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'US'}",
+                 "2026-11-26");
+  g_autoptr(AcrDecision) known =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'], 'country': 'US',"
+                 " 'region': 'VA', 'practice_start': '2020-09-01'}",
+                 "2026-11-26");
+  g_autoptr(AcrDecision) international =
+    classify_on ("{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['NATIONAL'],"
+                 " 'country': 'FR', 'in_practice': true}", "2026-11-26");
+  const char * const *missing = acr_decision_get_missing (unknown);
+
+  g_assert_cmpstr (acr_decision_get_category_id (unknown), ==, "general");
+  g_assert_true (strv_has (missing, "training.end"));
+  g_assert_true (strv_has (missing, "practice_start"));
+  g_assert_true (strv_has (missing, "region"));
+  g_assert_cmpuint (g_strv_length ((char **) acr_decision_get_missing (known)), ==, 0);
+  /* flat dues, no chapter: nothing to ask */
+  g_assert_cmpuint (g_strv_length ((char **) acr_decision_get_missing (international)), ==, 0);
+}
+
+/* `next_change` says what follows, and never "becomes a full member in the
+ * appropriate category" when nothing follows. */
+static void
+test_explain_next_change_to_no_category (void)
+{
+  g_autoptr(AcrDecision) student =
+    classify_on ("{'profession': 'medical-student',"
+                 " 'training': {'stage': 'medical-school', 'approved': true, 'country': 'US', 'end': '2026-05-31'}}",
+                 "2026-09-01");
+  g_autoptr(AcrDecision) fellow = classify_on (US_FELLOW ("2026-06-30"), "2026-09-01");
+  g_autofree char *student_day = acr_date_format_iso (acr_decision_get_next_change_date (student));
+
+  g_assert_cmpstr (acr_decision_get_category_id (student), ==, "member-in-training");
+  g_assert_cmpstr (student_day, ==, "2026-11-30");
+  g_assert_null (acr_decision_get_next_change_category (student));
+  g_assert_null (strstr (acr_decision_get_next_change_reason (student), "appropriate category"));
+  g_assert_nonnull (strstr (acr_decision_get_next_change_reason (student), "no membership category"));
+
+  g_assert_cmpstr (acr_decision_get_next_change_category (fellow), ==, "general");
+  g_assert_nonnull (strstr (acr_decision_get_next_change_reason (fellow), "From this date: General member."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +591,11 @@ main (int   argc,
   g_test_add_func ("/acr/rules-when/retired/elective-office-only-if-held", test_retired_elective_office_only_if_held);
   g_test_add_func ("/acr/rules-when/retired/elective-office-six-years-from-february-29",
                    test_retired_elective_office_six_years_from_february_29);
+
+  g_test_add_func ("/acr/rules-when/explain/not-eligible-names-the-failed-fact",
+                   test_explain_not_eligible_names_the_failed_fact);
+  g_test_add_func ("/acr/rules-when/explain/missing-asks-for-dues-facts", test_explain_missing_asks_for_dues_facts);
+  g_test_add_func ("/acr/rules-when/explain/next-change-to-no-category", test_explain_next_change_to_no_category);
 
   return g_test_run ();
 }

@@ -353,6 +353,126 @@ fact_list_to_strv (GPtrArray *list)
   return g_strv_builder_end (builder);
 }
 
+/* What is wrong with one condition the person fails, in staff's words:
+ * “Years of medical school is 3; this rule requires at least 4”. */
+static char *
+describe_failure (const AcrCondition *condition,
+                  AcrPerson          *person)
+{
+  const char *label = _(condition->info->label);
+  g_autofree char *value = acr_person_format_fact (person, condition->fact);
+  g_autofree char *codes = condition->codes != NULL ? g_strjoinv (", ", condition->codes) : NULL;
+
+  if (value == NULL)
+    /* TRANSLATORS: a fact of the person file: “End of training is not known” */
+    return g_strdup_printf (_("%s is not known"), label);
+
+  switch (condition->op)
+    {
+    case ACR_OP_IN:
+      /* TRANSLATORS: “Discipline is other, not one of: radiology, radiation-oncology” */
+      return g_strdup_printf (_("%s is %s, not one of: %s"), label, value, codes);
+    case ACR_OP_NOT_IN:
+      return g_strdup_printf (_("%s is %s, which this rule excludes"), label, value);
+    case ACR_OP_ANY:
+      /* TRANSLATORS: “Certifications: none of ABR, AOBR” */
+      return g_strdup_printf (_("%s: none of %s"), label, codes);
+    case ACR_OP_NONE:
+      for (guint i = 0; condition->codes[i] != NULL; i++)
+        {
+          if (acr_person_has_code (person, condition->fact, condition->codes[i]))
+            return g_strdup_printf (_("%s include %s, which this rule excludes"), label, condition->codes[i]);
+        }
+      g_assert_not_reached ();
+    case ACR_OP_IS:
+      /* TRANSLATORS: “Engaged in practice is no; this rule requires yes” */
+      return g_strdup_printf (_("%s is %s; this rule requires %s"), label, value,
+                              condition->boolean ? _("yes") : _("no"));
+    case ACR_OP_AT_LEAST:
+      /* TRANSLATORS: “Years of medical school is 3; this rule requires at least 4” */
+      return g_strdup_printf (_("%s is %s; this rule requires at least %lld"), label, value,
+                              (long long) condition->number);
+    case ACR_OP_AT_MOST:
+      return g_strdup_printf (_("%s is %s; this rule requires at most %lld"), label, value,
+                              (long long) condition->number);
+    case ACR_OP_BEFORE:
+    case ACR_OP_ON_OR_BEFORE:
+    case ACR_OP_AFTER:
+    case ACR_OP_ON_OR_AFTER:
+      if (condition->note != NULL)
+        /* TRANSLATORS: a date fact, its value and the rule's note: “End of training is 2020-06-30: …” */
+        return g_strdup_printf (_("%s is %s: %s"), label, value, _(condition->note));
+      return g_strdup_printf (_("%s is %s, outside the dates this rule allows"), label, value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* “Not eligible as X: …” naming the facts the nearest criterion fails: the
+ * conditions found false, or when none is, those left unknown. */
+static char *
+describe_not_eligible (AcrCategory          *category,
+                       AcrCriterion         *closest,
+                       const AcrEvalContext *context)
+{
+  g_autoptr(GString) failures = g_string_new (NULL);
+  AcrTruth wanted = ACR_TRUTH_FALSE;
+
+  if (_acr_conditions_evaluate (closest->conditions, context, NULL) == ACR_TRUTH_UNKNOWN)
+    wanted = ACR_TRUTH_UNKNOWN;
+
+  for (guint i = 0; i < closest->conditions->len; i++)
+    {
+      const AcrCondition *condition = closest->conditions->pdata[i];
+      g_autofree char *failure = NULL;
+
+      if (_acr_condition_evaluate (condition, context, NULL) != wanted)
+        continue;
+
+      failure = describe_failure (condition, context->person);
+      if (failures->len > 0)
+        g_string_append (failures, "; ");
+      g_string_append (failures, failure);
+    }
+
+  if (failures->len == 0)
+    return g_strdup_printf (_("Not eligible as %s: the nearest rule is “%s”"),
+                            _(category->name), _(closest->explanation));
+
+  /* TRANSLATORS: a category and the facts that keep the person out of it */
+  return g_strdup_printf (_("Not eligible as %s: %s"), _(category->name), failures->str);
+}
+
+/* The facts that would change the dues of the decided category: when the
+ * first-years ladder cannot be placed (end of training, first paid
+ * position) and when no chapter can be billed (the region). */
+static void
+add_dues_missing (AcrRules             *self,
+                  AcrCategory          *category,
+                  const AcrEvalContext *context,
+                  GPtrArray            *missing)
+{
+  AcrPerson *person = context->person;
+
+  if (category->dues_kind == ACR_DUES_LADDER &&
+      (self->ladder_when == NULL || _acr_conditions_evaluate (self->ladder_when, context, NULL) == ACR_TRUTH_TRUE))
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < self->ladder_start->len && !known; i++)
+        known = acr_person_has_fact (person, ((LadderStart *) self->ladder_start->pdata[i])->fact);
+
+      for (guint i = 0; i < self->ladder_start->len && !known; i++)
+        _acr_fact_list_add (missing, ((LadderStart *) self->ladder_start->pdata[i])->fact);
+    }
+
+  if (category->chapter_dues && self->chapter_default != NULL &&
+      acr_person_get_codes (person, "chapters")[0] == NULL &&
+      !acr_person_get_boolean (person, "waive_chapters", FALSE) &&
+      !acr_person_has_fact (person, self->chapter_default))
+    _acr_fact_list_add (missing, self->chapter_default);
+}
+
 /* Whether the person held the category a review is about on the day of its
  * date fact: the review “International member-in-training status ended…”
  * concerns only those who were international members-in-training when their
@@ -412,6 +532,14 @@ acr_rules_classify (AcrRules     *self,
   _acr_rules_evaluate (self, person, on, g_date_get_year (on), &ev);
   decision = _acr_decision_new (on);
 
+  dated = acr_person_dup_as_of (person, on);
+  context.person = dated;
+  context.on = *on;
+  context.year = g_date_get_year (on);
+
+  if (ev.category != NULL)
+    add_dues_missing (self, ev.category, &context, ev.missing);
+
   if (ev.category != NULL)
     {
       decision->category = g_object_ref (ev.category);
@@ -424,13 +552,7 @@ acr_rules_classify (AcrRules     *self,
     {
       g_strv_builder_add (reasons, _("Not eligible for any membership category."));
       for (guint i = 0; i < ev.not_eligible->len; i++)
-        {
-          AcrCategory *category = ev.not_eligible->pdata[i];
-          AcrCriterion *closest = ev.closest->pdata[i];
-
-          take_string (reasons, g_strdup_printf (_("Not eligible as %s: the nearest rule is “%s”"),
-                                                 _(category->name), _(closest->explanation)));
-        }
+        take_string (reasons, describe_not_eligible (ev.not_eligible->pdata[i], ev.closest->pdata[i], &context));
     }
 
   for (guint i = 0; i < ev.eligible->len; i++)
@@ -443,10 +565,6 @@ acr_rules_classify (AcrRules     *self,
         take_string (reasons, g_strdup_printf (_("Also eligible as %s: %s"), _(category->name), _(why->explanation)));
     }
 
-  dated = acr_person_dup_as_of (person, on);
-  context.person = dated;
-  context.on = *on;
-  context.year = g_date_get_year (on);
   for (guint i = 0; i < self->reviews->len; i++)
     {
       Review *r = self->reviews->pdata[i];
@@ -470,10 +588,25 @@ acr_rules_classify (AcrRules     *self,
 
   if (_acr_rules_find_next_change (self, person, on, &ev, &change_day, &change_category, &change_reason))
     {
+      if (change_reason == NULL)
+        change_reason = _("The decision changes on this date.");
+
       decision->next_change_date = g_date_copy (&change_day);
       decision->next_change_category = change_category != NULL ? g_strdup (change_category->id) : NULL;
-      decision->next_change_reason = g_strdup (change_reason != NULL ? change_reason
-                                                                     : _("The decision changes on this date."));
+
+      /* Say what follows: the category, or that none does — never “a full
+       * member in the appropriate category” when there is none. */
+      if (change_category == NULL)
+        /* TRANSLATORS: %s is why the decision changes (“Member-in-training status ends…”) */
+        decision->next_change_reason =
+          g_strdup_printf (_("%s From this date the person qualifies for no membership category on the facts "
+                             "known; staff should review."), change_reason);
+      else if (change_category != ev.category)
+        /* TRANSLATORS: why the decision changes, then the category that follows */
+        decision->next_change_reason = g_strdup_printf (_("%s From this date: %s."), change_reason,
+                                                        _(change_category->name));
+      else
+        decision->next_change_reason = g_strdup (change_reason);
     }
 
   return g_steal_pointer (&decision);
