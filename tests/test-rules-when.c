@@ -554,6 +554,51 @@ test_explain_next_change_to_no_category (void)
   g_assert_nonnull (strstr (acr_decision_get_next_change_reason (fellow), "From this date: General member."));
 }
 
+/* Disputed reading: "good standing" is three facts. "To be a member in good
+ * standing with ACR, you must pay national and chapter dues" (dues paid
+ * up: the member's invoices), "enrollment verification is not necessary if
+ * you are a student in good standing" (student_standing) and "in good
+ * ethical standing in their respective countries" (ethical_standing). */
+
+#define US_STUDENT(extra) \
+  "{'profession': 'medical-student', 'training': {'stage': 'medical-school', 'approved': true, 'country': 'US'," \
+  " 'end': '2028-05-31'}" extra "}"
+#define FRENCH_RADIOLOGIST(extra) \
+  "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['NATIONAL'], 'country': 'FR'," \
+  " 'in_practice': true" extra "}"
+
+static void
+test_standing_three_facts_apart (void)
+{
+  /* A student's standing decides for the student, ethical standing abroad
+   * for the international member; neither stands for the other. */
+  assert_category (US_STUDENT (", 'student_standing': true, 'ethical_standing': false"), "2026-11-26",
+                   "member-in-training");
+  assert_category (US_STUDENT (", 'student_standing': false"), "2026-11-26", "");
+  assert_category (FRENCH_RADIOLOGIST (", 'student_standing': false"), "2026-11-26", "international");
+  assert_category (FRENCH_RADIOLOGIST (", 'ethical_standing': false"), "2026-11-26", "");
+}
+
+/* An older file's good_standing is read as both, unless a new fact says
+ * otherwise; it is kept as written. */
+static void
+test_standing_old_flag_means_both (void)
+{
+  g_autoptr(AcrPerson) person = person_new (FRENCH_RADIOLOGIST (", 'good_standing': false"));
+  g_autofree char *json = acr_person_to_json_string (person);
+
+  assert_category (US_STUDENT (", 'good_standing': false"), "2026-11-26", "");
+  assert_category (FRENCH_RADIOLOGIST (", 'good_standing': false"), "2026-11-26", "");
+  assert_category (FRENCH_RADIOLOGIST (", 'good_standing': true"), "2026-11-26", "international");
+  assert_category (FRENCH_RADIOLOGIST (", 'good_standing': false, 'ethical_standing': true"), "2026-11-26",
+                   "international");
+  assert_category (US_STUDENT (", 'good_standing': false, 'student_standing': true"), "2026-11-26",
+                   "member-in-training");
+
+  g_assert_nonnull (strstr (json, "\"good_standing\""));
+  g_assert_null (strstr (json, "ethical_standing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +641,9 @@ main (int   argc,
                    test_explain_not_eligible_names_the_failed_fact);
   g_test_add_func ("/acr/rules-when/explain/missing-asks-for-dues-facts", test_explain_missing_asks_for_dues_facts);
   g_test_add_func ("/acr/rules-when/explain/next-change-to-no-category", test_explain_next_change_to_no_category);
+
+  g_test_add_func ("/acr/rules-when/standing/three-facts-apart", test_standing_three_facts_apart);
+  g_test_add_func ("/acr/rules-when/standing/old-flag-means-both", test_standing_old_flag_means_both);
 
   return g_test_run ();
 }

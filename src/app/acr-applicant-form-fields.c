@@ -449,7 +449,8 @@ _acr_applicant_form_build_fields (AcrApplicantForm *self)
   static const char * const postal[] = { "postal_code", NULL };
   static const char * const country[] = { "country", NULL };
   static const char * const npi[] = { "npi", NULL };
-  static const char * const profession[] = { "profession", "discipline", "certifications", "good_standing", NULL };
+  static const char * const profession[] = { "profession", "discipline", "certifications",
+                                             "student_standing", "ethical_standing", NULL };
   static const char * const training[] = { "training.stage", "training.approved", "training.country",
                                            "training.school_years", "training.end",
                                            "residency_completed", "awaiting_us_match", NULL };

@@ -46,6 +46,26 @@ in_practice_on (AcrPerson   *self,
   return -1;
 }
 
+/* Older person files have one good_standing flag for what are three facts
+ * (data/rules/README.md): it stands for a student's standing and ethical
+ * standing abroad when those are not given. */
+static const char * const standing_facts[] = { "student_standing", "ethical_standing" };
+
+static gboolean
+needs_standing (AcrPerson *self)
+{
+  if (!acr_person_has_fact (self, "good_standing"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (standing_facts); i++)
+    {
+      if (!acr_person_has_fact (self, standing_facts[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * acr_person_dup_as_of:
  * @on: the day
@@ -53,6 +73,8 @@ in_practice_on (AcrPerson   *self,
  * The person with the facts that depend on dated facts reconstructed as they
  * stood on @on: before `retired_on` the person was in practice (from
  * `practice_start` when it is known), before `practice_start` they were not.
+ * An older file's `good_standing` is also read as `student_standing` and
+ * `ethical_standing` when those are not given.
  *
  * Returns: (transfer full): @self itself (a new reference) when nothing
  *   differs on @on, else a copy.
@@ -68,14 +90,25 @@ acr_person_dup_as_of (AcrPerson   *self,
   g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
 
   in_practice = in_practice_on (self, on);
-  if (in_practice < 0 ||
-      (acr_person_has_fact (self, "in_practice") &&
-       acr_person_get_boolean (self, "in_practice", FALSE) == in_practice))
+  if (in_practice >= 0 && acr_person_has_fact (self, "in_practice") &&
+      acr_person_get_boolean (self, "in_practice", FALSE) == in_practice)
+    in_practice = -1;
+
+  if (in_practice < 0 && !needs_standing (self))
     return g_object_ref (self);
 
   copy = acr_person_copy (self);
-  if (!acr_person_set_fact (copy, "in_practice", g_variant_new_boolean (in_practice), NULL))
+  if (in_practice >= 0 &&
+      !acr_person_set_fact (copy, "in_practice", g_variant_new_boolean (in_practice), NULL))
     g_assert_not_reached ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (standing_facts) && needs_standing (self); i++)
+    {
+      if (!acr_person_has_fact (copy, standing_facts[i]) &&
+          !acr_person_set_fact (copy, standing_facts[i],
+                                g_variant_new_boolean (acr_person_get_boolean (self, "good_standing", TRUE)), NULL))
+        g_assert_not_reached ();
+    }
 
   return g_steal_pointer (&copy);
 }

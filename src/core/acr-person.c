@@ -56,7 +56,12 @@ static const AcrFactInfo fact_table[] = {
   { "residency_completed",      "residency-completed",      ACR_FACT_BOOLEAN,   NULL,                 N_("Residency completed") },
   { "awaiting_us_match",        "awaiting-us-match",        ACR_FACT_BOOLEAN,   NULL,                 N_("Awaiting a US residency match") },
   { "military",                 "military",                 ACR_FACT_CODE,      military_codes,       N_("Military or federal service") },
-  { "good_standing",            "good-standing",            ACR_FACT_BOOLEAN,   NULL,                 N_("In good ethical standing") },
+  /* Three senses of "good standing" (data/rules/README.md): dues paid up (from the member's
+   * invoices, not a fact of the file), a student's standing, ethical standing abroad.
+   * good_standing, from older files, stands for the latter two when they are not given. */
+  { "good_standing",            "good-standing",            ACR_FACT_BOOLEAN,   NULL,                 N_("In good standing (older person files)") },
+  { "student_standing",         "student-standing",         ACR_FACT_BOOLEAN,   NULL,                 N_("Student in good standing") },
+  { "ethical_standing",         "ethical-standing",         ACR_FACT_BOOLEAN,   NULL,                 N_("In good ethical standing in their country") },
   { "prior_member_in_practice", "prior-member-in-practice", ACR_FACT_BOOLEAN,   NULL,                 N_("Was an ACR member in practice") },
   { "retired_on",               "retired-on",               ACR_FACT_DATE,      NULL,                 N_("Retirement notified on") },
   { "chapters",                 "chapters",                 ACR_FACT_CODE_LIST, NULL,                 N_("Chapters") },
