@@ -2,7 +2,9 @@
 
 #include <string.h>
 
+#include "acr-member-records.h"
 #include "acr-rules-test-helpers.h"
+#include "acr-test-utils.h"
 
 /*
  * Issue 11, the items about *when*: the review at the end of international
@@ -599,6 +601,67 @@ test_standing_old_flag_means_both (void)
   g_assert_null (strstr (json, "ethical_standing"));
 }
 
+/* Disputed reading: "International members-in-training are physicians and
+ * medical physicists who have never been ACR members in practice": for a
+ * member, the member's own records say it (the categories held, now and in
+ * the history), not a flag set by hand. */
+
+#define GERMAN_FELLOW(prior) \
+  "\"profession\": \"physician\", \"discipline\": \"radiology\", \"country\": \"DE\"," \
+  " \"prior_member_in_practice\": " prior "," \
+  " \"training\": {\"stage\": \"fellowship\", \"approved\": true, \"country\": \"DE\", \"end\": \"2028-06-30\"}"
+
+static const char *
+category_from_records (AcrStore  *store,
+                       AcrMember *member)
+{
+  g_autoptr(AcrPerson) person = NULL;
+  g_autoptr(AcrDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate on = date_of ("2026-11-26");
+  const char *id;
+
+  person = acr_member_dup_person (member, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_member_records_apply_facts (store, rules_default (), member, person, &error));
+  g_assert_no_error (error);
+  decision = acr_rules_classify (rules_default (), person, &on, &error);
+  g_assert_no_error (error);
+
+  id = acr_decision_get_category_id (decision);
+  return g_intern_string (id != NULL ? id : "");
+}
+
+static void
+test_records_prior_member_in_practice (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr(AcrStore) store = acr_test_open_store (dir);
+  g_autoptr(AcrMember) former = acr_test_make_member ("Anna", "Becker", "anna@example.de", GERMAN_FELLOW ("false"));
+  g_autoptr(AcrMember) never = acr_test_make_member ("Jonas", "Weber", "jonas@example.de", GERMAN_FELLOW ("true"));
+  g_autoptr(GError) error = NULL;
+
+  /* Anna was an international member, then went back to a fellowship; the
+   * hand-set flag says she never was a member in practice. */
+  g_assert_true (acr_member_set_field (former, "category", "international", &error));
+  g_assert_true (acr_store_add_member (store, former, "test", &error));
+  g_assert_true (acr_member_set_field (former, "category", "international-member-in-training", &error));
+  g_assert_true (acr_store_save_member (store, former, "back to training", &error));
+  g_assert_no_error (error);
+
+  /* Jonas has only ever been an international member-in-training; the flag
+   * says otherwise. */
+  g_assert_true (acr_member_set_field (never, "category", "international-member-in-training", &error));
+  g_assert_true (acr_store_add_member (store, never, "test", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (category_from_records (store, former), !=, "international-member-in-training");
+  g_assert_cmpstr (category_from_records (store, never), ==, "international-member-in-training");
+
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +707,8 @@ main (int   argc,
 
   g_test_add_func ("/acr/rules-when/standing/three-facts-apart", test_standing_three_facts_apart);
   g_test_add_func ("/acr/rules-when/standing/old-flag-means-both", test_standing_old_flag_means_both);
+
+  g_test_add_func ("/acr/rules-when/records/prior-member-in-practice", test_records_prior_member_in_practice);
 
   return g_test_run ();
 }

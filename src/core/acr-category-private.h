@@ -41,6 +41,7 @@ struct _AcrCategory
   AcrDuesKind   dues_kind;
   gboolean      chapter_dues;
   char         *dues_source;
+  gboolean      in_practice;  /* its members are "ACR members in practice" */
 };
 
 extern const char * const _acr_right_names[ACR_N_RIGHTS];

@@ -263,3 +263,17 @@ acr_category_get_criterion_source (AcrCategory *self,
 
   return ((AcrCriterion *) self->criteria->pdata[index])->source;
 }
+
+/**
+ * acr_category_get_in_practice:
+ *
+ * Returns: whether a member of this category is an ACR member in practice
+ *   (“who have never been ACR members in practice”).
+ */
+gboolean
+acr_category_get_in_practice (AcrCategory *self)
+{
+  g_return_val_if_fail (ACR_IS_CATEGORY (self), FALSE);
+
+  return self->in_practice;
+}

@@ -18,7 +18,8 @@ static const char * const root_keys[] = {
   "format", "title", "currency", "precedence", "precedence_source", "categories", "reviews",
   "ladder", "discounts", "chapter_waiver", "refunds", "chapter_choice", "chapters", "dues", NULL
 };
-static const char * const category_keys[] = { "id", "name", "description", "criteria", "rights", "dues", NULL };
+static const char * const category_keys[] = { "id", "name", "description", "criteria", "rights", "dues",
+                                               "in_practice", NULL };
 static const char * const rights_keys[] = { "committees", "elective_office", "board_of_chancellors", "source", NULL };
 static const char * const right_rule_keys[] = { "all", "held_before", NULL };
 static const char * const category_dues_keys[] = { "kind", "chapter_dues", "source", NULL };
@@ -207,7 +208,8 @@ load_categories (AcrRules             *self,
           !_acr_json_check_keys (reader, object, path, category_keys, error) ||
           !_acr_json_read_string (reader, object, path, "id", TRUE, &category->id, error) ||
           !_acr_json_read_string (reader, object, path, "name", TRUE, &category->name, error) ||
-          !_acr_json_read_string (reader, object, path, "description", TRUE, &category->description, error))
+          !_acr_json_read_string (reader, object, path, "description", TRUE, &category->description, error) ||
+          !_acr_json_read_boolean (reader, object, path, "in_practice", FALSE, &category->in_practice, error))
         return FALSE;
 
       if (!is_identifier (category->id))
