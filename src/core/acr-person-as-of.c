@@ -73,8 +73,6 @@ needs_standing (AcrPerson *self)
  * The person with the facts that depend on dated facts reconstructed as they
  * stood on @on: before `retired_on` the person was in practice (from
  * `practice_start` when it is known), before `practice_start` they were not.
- * An older file's `good_standing` is also read as `student_standing` and
- * `ethical_standing` when those are not given.
  *
  * Returns: (transfer full): @self itself (a new reference) when nothing
  *   differs on @on, else a copy.
@@ -90,19 +88,41 @@ acr_person_dup_as_of (AcrPerson   *self,
   g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
 
   in_practice = in_practice_on (self, on);
-  if (in_practice >= 0 && acr_person_has_fact (self, "in_practice") &&
-      acr_person_get_boolean (self, "in_practice", FALSE) == in_practice)
-    in_practice = -1;
-
-  if (in_practice < 0 && !needs_standing (self))
+  if (in_practice < 0 ||
+      (acr_person_has_fact (self, "in_practice") &&
+       acr_person_get_boolean (self, "in_practice", FALSE) == in_practice))
     return g_object_ref (self);
 
   copy = acr_person_copy (self);
-  if (in_practice >= 0 &&
-      !acr_person_set_fact (copy, "in_practice", g_variant_new_boolean (in_practice), NULL))
+  if (!acr_person_set_fact (copy, "in_practice", g_variant_new_boolean (in_practice), NULL))
     g_assert_not_reached ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (standing_facts) && needs_standing (self); i++)
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * acr_person_dup_resolved:
+ *
+ * The person with the facts of older files read as today's: `good_standing`
+ * also gives `student_standing` and `ethical_standing` when those are not
+ * given. The rules engine reads every person through this once per decision
+ * or quote.
+ *
+ * Returns: (transfer full): @self itself (a new reference) when nothing
+ *   differs, else a copy.
+ */
+AcrPerson *
+acr_person_dup_resolved (AcrPerson *self)
+{
+  g_autoptr(AcrPerson) copy = NULL;
+
+  g_return_val_if_fail (ACR_IS_PERSON (self), NULL);
+
+  if (!needs_standing (self))
+    return g_object_ref (self);
+
+  copy = acr_person_copy (self);
+  for (guint i = 0; i < G_N_ELEMENTS (standing_facts); i++)
     {
       if (!acr_person_has_fact (copy, standing_facts[i]) &&
           !acr_person_set_fact (copy, standing_facts[i],

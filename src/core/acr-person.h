@@ -117,6 +117,7 @@ gboolean           acr_text_check_utf8          (const char   *text,
 /* Dated facts (acr-person-as-of.c): the person as they stood on a day. */
 AcrPerson         *acr_person_dup_as_of         (AcrPerson    *self,
                                                  const GDate  *on);
+AcrPerson         *acr_person_dup_resolved      (AcrPerson    *self);
 gboolean           acr_person_get_next_dated_change (AcrPerson *self,
                                                  const GDate  *after,
                                                  GDate        *day);

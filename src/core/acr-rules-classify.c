@@ -515,6 +515,7 @@ acr_rules_classify (AcrRules     *self,
   g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) review = g_strv_builder_new ();
   g_auto(Evaluation) ev = { NULL, };
+  g_autoptr(AcrPerson) resolved = NULL;
   g_autoptr(AcrPerson) dated = NULL;
   AcrEvalContext context;
   GDate change_day;
@@ -528,6 +529,10 @@ acr_rules_classify (AcrRules     *self,
 
   if (!acr_rules_validate_person (self, person, NULL, error))
     return NULL;
+
+  /* Older files' facts read as today's, once for every day evaluated. */
+  resolved = acr_person_dup_resolved (person);
+  person = resolved;
 
   _acr_rules_evaluate (self, person, on, g_date_get_year (on), &ev);
   decision = _acr_decision_new (on);

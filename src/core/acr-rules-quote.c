@@ -308,6 +308,7 @@ acr_rules_quote (AcrRules     *self,
 {
   g_autoptr(AcrDuesQuote) quote = NULL;
   g_auto(Evaluation) ev = { NULL, };
+  g_autoptr(AcrPerson) resolved = NULL;
   g_autoptr(AcrPerson) dated = NULL;
   AcrEvalContext context;
   AcrEvalContext january_1_context;
@@ -337,6 +338,10 @@ acr_rules_quote (AcrRules     *self,
 
   if (!acr_rules_validate_person (self, person, NULL, error))
     return NULL;
+
+  /* Older files' facts read as today's, once for every day evaluated. */
+  resolved = acr_person_dup_resolved (person);
+  person = resolved;
 
   g_date_clear (&january_1, 1);
   g_date_set_dmy (&january_1, 1, G_DATE_JANUARY, (GDateYear) year);
