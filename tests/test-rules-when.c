@@ -662,6 +662,61 @@ test_records_prior_member_in_practice (void)
   acr_test_remove_tree (dir);
 }
 
+/* The bundle's new keys are checked like the others: a mistake is refused
+ * naming the file, the JSON path and what is wrong. */
+
+typedef struct
+{
+  const char    *from;
+  const char    *to;
+  AcrRulesError  code;
+  const char    *message;
+} BundleEdit;
+
+static const BundleEdit bundle_edits[] = {
+  { "\"held_before\": \"retired_on\"", "\"held_before\": \"profession\"", ACR_RULES_ERROR_SCHEMA,
+    "acr-rules.json: categories[6].rights.elective_office.held_before: “profession” is not a date fact" },
+  { "\"held\": {\"category\": \"international-member-in-training\"", "\"held\": {\"category\": \"imit\"", ACR_RULES_ERROR_INCONSISTENT,
+    "acr-rules.json: reviews[0].held.category: unknown category “imit”" },
+  { "\"unless_category\": [\"general\"", "\"unless_category\": [\"generals\"", ACR_RULES_ERROR_INCONSISTENT,
+    "acr-rules.json: reviews[0].unless_category[0]: unknown category “generals”" },
+  { "\"owed_after\": \"training.end\"", "\"owed_after\": \"training.stage\"", ACR_RULES_ERROR_SCHEMA,
+    "acr-rules.json: ladder.owed_after: “training.stage” is not a date fact" },
+  { "\"when_source\":", "\"when_sources\":", ACR_RULES_ERROR_SCHEMA,
+    "acr-rules.json: ladder.when_sources: unknown key" },
+  { "\"in_practice\": true,\n", "\"in_practice\": \"yes\",\n", ACR_RULES_ERROR_SCHEMA, NULL },
+};
+
+static void
+test_bundle_new_keys_are_checked (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "rules", "acr-rules.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bundle_edits); i++)
+    {
+      const BundleEdit *edit = &bundle_edits[i];
+      g_autoptr(GString) edited = g_string_new (text);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(AcrRules) rules = NULL;
+      g_autoptr(GError) load_error = NULL;
+
+      g_assert_cmpuint (g_string_replace (edited, edit->from, edit->to, 1), ==, 1);
+      bytes = g_bytes_new (edited->str, edited->len);
+      rules = acr_rules_new_from_bytes (bytes, "acr-rules.json", &load_error);
+
+      g_assert_null (rules);
+      g_assert_error (load_error, ACR_RULES_ERROR, (gint) edit->code);
+      if (edit->message != NULL)
+        g_assert_cmpstr (load_error->message, ==, edit->message);
+      g_assert_nonnull (strstr (load_error->message, "acr-rules.json: "));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +764,8 @@ main (int   argc,
   g_test_add_func ("/acr/rules-when/standing/old-flag-means-both", test_standing_old_flag_means_both);
 
   g_test_add_func ("/acr/rules-when/records/prior-member-in-practice", test_records_prior_member_in_practice);
+
+  g_test_add_func ("/acr/rules-when/bundle/new-keys-are-checked", test_bundle_new_keys_are_checked);
 
   return g_test_run ();
 }
