@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "acr-dues-quote-private.h"
 #include "acr-rules-private.h"
@@ -231,23 +232,24 @@ quote_chapters (AcrRules     *self,
     }
 }
 
-/* Whether a condition of @criterion on @fact turns over on @day: the status
- * it admitted ends then because of that fact (the six months after
- * training). */
+/* The day in membership year @year on which a condition of @criterion on
+ * @fact turns over (the status it admitted ends because of that fact: the
+ * six months after training), if there is one after January 1. */
 static gboolean
-ends_by_fact_on (AcrCriterion *criterion,
-                 AcrPerson    *person,
-                 const char   *fact,
-                 const GDate  *day)
+ends_by_fact_in_year (AcrCriterion *criterion,
+                      AcrPerson    *person,
+                      const char   *fact,
+                      int           year,
+                      GDate        *day)
 {
   for (guint i = 0; criterion != NULL && i < criterion->conditions->len; i++)
     {
       const AcrCondition *condition = criterion->conditions->pdata[i];
-      GDate change;
 
       if (g_str_equal (condition->fact, fact) &&
-          _acr_condition_get_change_day (condition, person, &change) &&
-          g_date_compare (&change, day) == 0)
+          _acr_condition_get_change_day (condition, person, day) &&
+          (int) g_date_get_year (day) == year &&
+          !(g_date_get_month (day) == G_DATE_JANUARY && g_date_get_day (day) == 1))
         return TRUE;
     }
 
@@ -267,25 +269,25 @@ decide_owed_year (AcrRules   *self,
                   Evaluation *ev,
                   GDate      *decided_on)
 {
+  g_auto(Evaluation) then = { NULL, };
   GDate end, change_day;
-  AcrCategory *change_category = NULL;
-  const char *change_reason = NULL;
 
   if (self->owed_after == NULL || ev->category == NULL)
     return;
 
   g_date_clear (&end, 1);
-  if (!acr_person_get_date (person, self->owed_after, &end) || (int) g_date_get_year (&end) >= year)
+  g_date_clear (&change_day, 1);
+  if (!acr_person_get_date (person, self->owed_after, &end) || (int) g_date_get_year (&end) >= year ||
+      !ends_by_fact_in_year (ev->criterion, person, self->owed_after, year, &change_day))
     return;
 
-  if (!_acr_rules_find_next_change (self, person, decided_on, ev, &change_day, &change_category, &change_reason) ||
-      (int) g_date_get_year (&change_day) != year || change_category == NULL ||
-      change_category == ev->category ||
-      !ends_by_fact_on (ev->criterion, person, self->owed_after, &change_day))
+  _acr_rules_evaluate (self, person, &change_day, year, &then);
+  if (then.category == NULL || then.category == ev->category)
     return;
 
   _acr_evaluation_clear (ev);
-  _acr_rules_evaluate (self, person, &change_day, year, ev);
+  *ev = then;
+  memset (&then, 0, sizeof then);
   *decided_on = change_day;
 }
 
