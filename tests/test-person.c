@@ -265,7 +265,7 @@ test_person_fact_table_matches_properties (void)
   guint n_facts;
 
   facts = acr_person_list_facts (&n_facts);
-  g_assert_cmpuint (n_facts, ==, 26);
+  g_assert_cmpuint (n_facts, ==, 27);
 
   for (guint i = 0; i < n_facts; i++)
     {

@@ -717,6 +717,84 @@ test_bundle_new_keys_are_checked (void)
     }
 }
 
+/* Disputed reading: training continuity. "If you are going to fellow
+ * in-training, your free membership status continues throughout your
+ * training." A person has a history of training periods (medical school →
+ * residency → fellowship): the current one in `training` (with its start),
+ * the earlier ones in `training_history`. */
+
+#define GRADUATE(history) \
+  "{'profession': 'physician', 'discipline': 'radiology', 'country': 'US'," \
+  " 'training': {'stage': 'residency', 'approved': true, 'country': 'US', 'start': '2026-07-01', 'end': '2031-06-30'}" \
+  history "}"
+#define MEDICAL_SCHOOL \
+  ", 'training_history': [{'stage': 'medical-school', 'approved': true, 'country': 'US', 'end': '2026-05-31'}]"
+
+/* Between medical school and residency the graduate stays a
+ * member-in-training: with one training record, they had no category. */
+static void
+test_training_graduate_continues_between_periods (void)
+{
+  g_autoptr(AcrDecision) june = classify_on (GRADUATE (MEDICAL_SCHOOL), "2026-06-15");
+  g_autoptr(AcrDecision) december = classify_on (GRADUATE (MEDICAL_SCHOOL), "2026-12-15");
+  g_autoptr(AcrDecision) june_alone = classify_on (GRADUATE (""), "2026-06-15");
+
+  g_assert_cmpstr (acr_decision_get_category_id (june), ==, "member-in-training");
+  g_assert_cmpstr (acr_decision_get_category_id (december), ==, "member-in-training");
+  /* Before the residency starts, with no earlier period: not yet in training. */
+  g_assert_null (acr_decision_get_category_id (june_alone));
+}
+
+/* The dues follow the last period: year one after the fellowship. */
+static void
+test_training_history_ladder_after_last_period (void)
+{
+  const char *fellow = "{'profession': 'physician', 'discipline': 'radiology', 'certifications': ['ABR'],"
+                       " 'country': 'US', 'region': 'VA',"
+                       " 'training': {'stage': 'fellowship', 'approved': true, 'country': 'US',"
+                       " 'start': '2026-07-01', 'end': '2027-06-30'},"
+                       " 'training_history': [{'stage': 'residency', 'approved': true, 'country': 'US',"
+                       " 'start': '2022-07-01', 'end': '2026-06-30'}]}";
+  g_autoptr(AcrDuesQuote) y2027 = quote_on (fellow, 2027, "2026-11-26");
+  g_autoptr(AcrDuesQuote) y2028 = quote_on (fellow, 2028, "2027-11-26");
+  g_autoptr(AcrDecision) between = classify_on (fellow, "2026-06-30");
+
+  g_assert_cmpstr (acr_decision_get_category_id (between), ==, "member-in-training");
+  g_assert_cmpint (acr_dues_quote_get_total_cents (y2027), ==, 0);
+  g_assert_nonnull (strstr (national_description (y2028), "year 1 of 4"));
+}
+
+/* The history is read, checked like the current record, and written back. */
+static void
+test_training_history_read_and_written (void)
+{
+  g_autoptr(AcrPerson) person = person_new (GRADUATE (MEDICAL_SCHOOL));
+  g_autofree char *json = acr_person_to_json_string (person);
+  g_autoptr(AcrPerson) again = acr_person_new_from_data (json, -1, "again.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrPerson) not_array = NULL;
+  g_autoptr(AcrPerson) bad_date = NULL;
+
+  g_assert_cmpuint (acr_person_get_n_training_periods (person), ==, 1);
+  g_assert_cmpstr (acr_person_get_string (acr_person_get_training_period (person, 0), "training.stage"), ==,
+                   "medical-school");
+  g_assert_nonnull (strstr (json, "\"training_history\":[{\"stage\":\"medical-school\""));
+  g_assert_nonnull (again);
+  g_assert_true (acr_person_equal (person, again));
+
+  not_array = acr_person_new_from_data ("{\"training_history\": {}}", -1, "person.json", &error);
+  g_assert_null (not_array);
+  g_assert_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_WRONG_TYPE);
+  g_assert_cmpstr (error->message, ==, "person.json: training_history: expected an array, got an object");
+  g_clear_error (&error);
+
+  bad_date = acr_person_new_from_data ("{\"training_history\": [{\"end\": \"2026-02-30\"}]}", -1,
+                                       "person.json", &error);
+  g_assert_null (bad_date);
+  g_assert_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "person.json: training_history[0]: training.end: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +844,12 @@ main (int   argc,
   g_test_add_func ("/acr/rules-when/records/prior-member-in-practice", test_records_prior_member_in_practice);
 
   g_test_add_func ("/acr/rules-when/bundle/new-keys-are-checked", test_bundle_new_keys_are_checked);
+
+  g_test_add_func ("/acr/rules-when/training/graduate-continues-between-periods",
+                   test_training_graduate_continues_between_periods);
+  g_test_add_func ("/acr/rules-when/training/history-ladder-after-last-period",
+                   test_training_history_ladder_after_last_period);
+  g_test_add_func ("/acr/rules-when/training/history-read-and-written", test_training_history_read_and_written);
 
   return g_test_run ();
 }

@@ -452,7 +452,7 @@ _acr_applicant_form_build_fields (AcrApplicantForm *self)
   static const char * const profession[] = { "profession", "discipline", "certifications",
                                              "student_standing", "ethical_standing", NULL };
   static const char * const training[] = { "training.stage", "training.approved", "training.country",
-                                           "training.school_years", "training.end",
+                                           "training.school_years", "training.start", "training.end",
                                            "residency_completed", "awaiting_us_match", NULL };
   static const char * const practice[] = { "in_practice", "practice_start", "practice_region",
                                            "prior_member_in_practice", "retired_on", NULL };

@@ -46,6 +46,70 @@ in_practice_on (AcrPerson   *self,
   return -1;
 }
 
+/* Before the current training period starts (training.start), the period in
+ * effect is the latest earlier one (training_history) that had started by
+ * @on, or none (*@period %NULL: not yet in training); returns FALSE when the
+ * current period is in effect. */
+static gboolean
+earlier_period_on (AcrPerson    *self,
+                   const GDate  *on,
+                   AcrPerson   **period)
+{
+  GDate start;
+
+  *period = NULL;
+  g_date_clear (&start, 1);
+  if (!acr_person_get_date (self, "training.start", &start) || g_date_compare (on, &start) >= 0)
+    return FALSE;
+
+  for (guint i = acr_person_get_n_training_periods (self); i > 0; i--)
+    {
+      AcrPerson *candidate = acr_person_get_training_period (self, i - 1);
+      GDate candidate_start;
+
+      g_date_clear (&candidate_start, 1);
+      if (!acr_person_get_date (candidate, "training.start", &candidate_start) ||
+          g_date_compare (&candidate_start, on) <= 0)
+        {
+          *period = candidate;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Puts @period's training facts (none when %NULL) in place of @copy's; a
+ * physician was a medical student during medical school. */
+static void
+use_training_period (AcrPerson *copy,
+                     AcrPerson *period)
+{
+  const AcrFactInfo *facts;
+  guint n_facts;
+
+  facts = acr_person_list_facts (&n_facts);
+  for (guint i = 0; i < n_facts; i++)
+    {
+      GVariant *value;
+
+      if (!g_str_has_prefix (facts[i].name, "training."))
+        continue;
+
+      value = period != NULL ? acr_person_get_fact (period, facts[i].name) : NULL;
+      if (value == NULL)
+        acr_person_unset_fact (copy, facts[i].name);
+      else if (!acr_person_set_fact (copy, facts[i].name, value, NULL))
+        g_assert_not_reached ();
+    }
+
+  if (period != NULL &&
+      g_strcmp0 (acr_person_get_string (period, "training.stage"), "medical-school") == 0 &&
+      g_strcmp0 (acr_person_get_string (copy, "profession"), "physician") == 0 &&
+      !acr_person_set_fact (copy, "profession", g_variant_new_string ("medical-student"), NULL))
+    g_assert_not_reached ();
+}
+
 /* Older person files have one good_standing flag for what are three facts
  * (data/rules/README.md): it stands for a student's standing and ethical
  * standing abroad when those are not given. */
@@ -72,7 +136,10 @@ needs_standing (AcrPerson *self)
  *
  * The person with the facts that depend on dated facts reconstructed as they
  * stood on @on: before `retired_on` the person was in practice (from
- * `practice_start` when it is known), before `practice_start` they were not.
+ * `practice_start` when it is known), before `practice_start` they were not;
+ * before `training.start` the training period in effect is the latest of
+ * `training_history` that had started (none: not yet in training), and a
+ * physician was a medical student during medical school.
  *
  * Returns: (transfer full): @self itself (a new reference) when nothing
  *   differs on @on, else a copy.
@@ -82,20 +149,29 @@ acr_person_dup_as_of (AcrPerson   *self,
                       const GDate *on)
 {
   g_autoptr(AcrPerson) copy = NULL;
+  AcrPerson *period = NULL;
+  gboolean earlier;
   int in_practice;
 
   g_return_val_if_fail (ACR_IS_PERSON (self), NULL);
   g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
 
   in_practice = in_practice_on (self, on);
-  if (in_practice < 0 ||
-      (acr_person_has_fact (self, "in_practice") &&
-       acr_person_get_boolean (self, "in_practice", FALSE) == in_practice))
+  if (in_practice >= 0 && acr_person_has_fact (self, "in_practice") &&
+      acr_person_get_boolean (self, "in_practice", FALSE) == in_practice)
+    in_practice = -1;
+
+  earlier = earlier_period_on (self, on, &period);
+
+  if (in_practice < 0 && !earlier)
     return g_object_ref (self);
 
   copy = acr_person_copy (self);
-  if (!acr_person_set_fact (copy, "in_practice", g_variant_new_boolean (in_practice), NULL))
+  if (in_practice >= 0 &&
+      !acr_person_set_fact (copy, "in_practice", g_variant_new_boolean (in_practice), NULL))
     g_assert_not_reached ();
+  if (earlier)
+    use_training_period (copy, period);
 
   return g_steal_pointer (&copy);
 }
@@ -146,7 +222,7 @@ acr_person_get_next_dated_change (AcrPerson   *self,
                                   const GDate *after,
                                   GDate       *day)
 {
-  static const char * const dated[] = { "practice_start", "retired_on" };
+  static const char * const dated[] = { "practice_start", "retired_on", "training.start" };
   gboolean found = FALSE;
 
   g_return_val_if_fail (ACR_IS_PERSON (self), FALSE);
