@@ -67,7 +67,7 @@ N_("Residents, fellows, medical students and physics students in the United Stat
 N_("A physician in an approved radiology residency or fellowship in the United States or Canada.");
 /* Translators: rules bundle, categories[3].criteria[0].all[5].note, categories[3].criteria[1].all[5].note, categories[3].criteria[2].all[3].note, categories[3].criteria[3].all[5].note */
 /* xgettext:no-c-format */
-N_("Member-in-training status ends six months after training is completed; the member then becomes a full member in the appropriate category.");
+N_("Member-in-training status ends six months after training is completed.");
 /* Translators: rules bundle, categories[3].criteria[1].explanation */
 /* xgettext:no-c-format */
 N_("A medical student in an accredited (LCME) medical school in the United States or Canada; no enrolment verification is needed for a student in good standing, and the student need not have chosen radiology yet.");

@@ -22,7 +22,11 @@ test_general_abr_aobr_physician (void)
   g_autoptr(AcrDecision) decision = classify_on (ABR_RADIOLOGIST, "2026-11-26");
 
   g_assert_cmpstr (acr_decision_get_category_id (decision), ==, "general");
-  g_assert_cmpuint (g_strv_length ((char **) acr_decision_get_missing (decision)), ==, 0);
+  /* Nothing is missing for the category; the dues ask when the ladder starts
+   * (issue 11: “missing asks for the facts that would change … the dues”). */
+  g_assert_cmpuint (g_strv_length ((char **) acr_decision_get_missing (decision)), ==, 2);
+  g_assert_true (strv_has (acr_decision_get_missing (decision), "training.end"));
+  g_assert_true (strv_has (acr_decision_get_missing (decision), "practice_start"));
   g_assert_null (acr_decision_get_next_change_date (decision));
 
   assert_category ("{'profession': 'physician', 'discipline': 'radiation-oncology', 'certifications': ['AOBR']}",

@@ -142,11 +142,13 @@ typedef struct
 
 static const QuoteCase quote_cases[] = {
   { "resident-us.json", "2027", "2026-11-26", "member-in-training", 0, FALSE, "not-billable" },
-  { "fellow-august.json", "2027", "2026-11-26", "member-in-training", 0, FALSE, "not-billable" },
-  { "fellow-august.json", "2028", "2027-11-26", "general", 7700 + 12000, TRUE, "national" },
+  /* "The first ACR dues payment after completing training will be owed for
+   * the following year beginning in January" (data/rules/README.md, issue 11) */
+  { "fellow-august.json", "2027", "2026-11-26", "general", 7700 + 11000, TRUE, "national" },
+  { "fellow-august.json", "2028", "2027-11-26", "general", 27000 + 12000, TRUE, "national" },
   { "radiologist-two-chapters.json", "2026", "2026-11-26", "general", 100000 + 10000 + 10000, TRUE, "national" },
   { "associate-new-graduate.json", "2027", "2026-11-26", "associate", 7700 + 11000, TRUE, "national" },
-  { "mri-scientist.json", "2026", "2026-11-26", "allied-health", 15000 + 10000, TRUE, "national" },
+  { "mri-scientist.json", "2026", "2026-11-26", "allied-health", 40000 + 10000, TRUE, "national" },  /* no ladder: never a trainee */
   { "medical-student-canada.json", "2027", "2026-11-26", "member-in-training", 0, FALSE, "not-billable" },
   { "international-student-india.json", "2027", "2026-11-26", "international-member-in-training", 13800, FALSE, "national" },
   { "awaiting-match-egypt.json", "2026", "2026-11-26", "international-member-in-training", 13800, FALSE, "national" },
@@ -345,7 +347,7 @@ test_person_from_stdin (void)
                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
                               g_getenv ("ACR_CLI"), "quote", "--year", "2026", "--date", "2026-11-26", "-", NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "{\"profession\": \"mri-scientist\", \"practice_start\": \"2026-01-05\"}",
+  g_subprocess_communicate_utf8 (process, "{\"profession\": \"physician\", \"discipline\": \"other\", \"practice_start\": \"2026-01-05\"}",
                                  NULL, &out, &err, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);

@@ -264,7 +264,7 @@ test_person_fact_table_matches_properties (void)
   guint n_facts;
 
   facts = acr_person_list_facts (&n_facts);
-  g_assert_cmpuint (n_facts, ==, 25);
+  g_assert_cmpuint (n_facts, ==, 28);
 
   for (guint i = 0; i < n_facts; i++)
     {

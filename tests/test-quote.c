@@ -73,26 +73,32 @@ test_ladder_year_one_after_june_training (void)
  * residency and fellowship), they will transition into a dues-paying ACR
  * member." / "Note: ACR membership runs from January 1 to December 31. The
  * first ACR dues payment after completing training will be owed for the
- * following year beginning in January." README ambiguity 2: training
- * ending August 31, 2026 makes a full member on February 28, 2027; 2027 is
- * the year of transition and free, 2028 is year one. */
+ * following year beginning in January." README ambiguity 2 (issue 11):
+ * training ending August 31, 2026 makes a full member on February 28, 2027,
+ * and 2027, the year after training, is year one, billed in full; training
+ * that ends in 2027 leaves 2027 free and says when the dues begin. */
 static void
 test_transition_year_is_free (void)
 {
   const char *resident = GENERAL_AFTER ("2026-08-31", "");
+  const char *later = GENERAL_AFTER ("2027-03-31", "");
   g_autoptr(AcrDuesQuote) y2027 = quote_on (resident, 2027, "2026-11-26");
   g_autoptr(AcrDuesQuote) y2028 = quote_on (resident, 2028, "2027-11-26");
+  g_autoptr(AcrDuesQuote) later_2027 = quote_on (later, 2027, "2026-11-26");
 
-  g_assert_cmpstr (acr_dues_quote_get_category_id (y2027), ==, "member-in-training");
-  g_assert_cmpint (acr_dues_quote_get_total_cents (y2027), ==, 0);
-  g_assert_nonnull (strstr (acr_dues_quote_get_reason (y2027),
-                            "becomes General member on 2027-02-28, and the first dues are owed for 2028"));
-  g_assert_cmpint (line_amount (y2028, "national"), ==, 7700);
+  g_assert_cmpstr (acr_dues_quote_get_category_id (y2027), ==, "general");
+  g_assert_cmpint (line_amount (y2027, "national"), ==, 7700);
+  g_assert_nonnull (strstr (line_description (y2028, "national"), "year 2 of 4"));
+
+  g_assert_cmpstr (acr_dues_quote_get_category_id (later_2027), ==, "member-in-training");
+  g_assert_cmpint (acr_dues_quote_get_total_cents (later_2027), ==, 0);
+  g_assert_nonnull (strstr (acr_dues_quote_get_reason (later_2027),
+                            "becomes General member on 2027-09-30, and the first dues are owed for 2028"));
 }
 
 /* December 31 / January 1: training ending July 1 makes a full member on
- * January 1, so that year is billed; ending July 2, on January 2, so it is
- * not. */
+ * January 1, ending July 2 on January 2; both complete training in 2026, so
+ * 2027 is billed either way (no one-day cliff, issue 11). */
 static void
 test_transition_on_january_1_is_billed (void)
 {
@@ -100,20 +106,24 @@ test_transition_on_january_1_is_billed (void)
   g_autoptr(AcrDuesQuote) july_2 = quote_on (GENERAL_AFTER ("2026-07-02", ""), 2027, "2026-11-26");
 
   g_assert_cmpint (line_amount (july_1, "national"), ==, 7700);
-  g_assert_cmpint (acr_dues_quote_get_total_cents (july_2), ==, 0);
+  g_assert_cmpint (line_amount (july_2, "national"), ==, 7700);
 }
 
-/* README ambiguity 3: the ladder counts from the end of training, whatever
- * practice_start says. */
+/* README ambiguity 3 (issue 11 item 3): "ACR prorates your membership for
+ * the first four years after you've secured a paid position": year one is
+ * the later of the first year after training and the year of the first
+ * paid position; a year before it counts no ladder year. */
 static void
-test_ladder_counts_from_training_not_practice_start (void)
+test_ladder_counts_from_the_later_of_training_and_practice_start (void)
 {
   const char *member = GENERAL_AFTER ("2025-06-30", ", 'practice_start': '2027-03-01'");
   g_autoptr(AcrDuesQuote) y2026 = quote_on (member, 2026, "2026-01-10");
   g_autoptr(AcrDuesQuote) y2027 = quote_on (member, 2027, "2026-11-26");
 
-  g_assert_cmpint (line_amount (y2026, "national"), ==, 7700);
-  g_assert_nonnull (strstr (line_description (y2027, "national"), "year 2 of 4"));
+  g_assert_cmpint (line_amount (y2026, "national"), ==, 100000);
+  g_assert_nonnull (strstr (line_description (y2026, "national"), "the first-years ladder begins in 2027"));
+  g_assert_cmpint (line_amount (y2027, "national"), ==, 7700);
+  g_assert_nonnull (strstr (line_description (y2027, "national"), "year 1 of 4"));
 }
 
 /* … and from the first paid position when there is no training record. */
@@ -140,13 +150,17 @@ test_ladder_unknown_bills_full_dues (void)
   g_assert_true (acr_dues_quote_get_placeholder (quote));
 }
 
+/* A year before the first paid position counts no ladder year, so year one
+ * is never billed twice. */
 static void
-test_year_before_ladder_start_is_year_one (void)
+test_year_before_ladder_start_is_full_dues (void)
 {
-  g_autoptr(AcrDuesQuote) quote =
-    quote_on ("{'profession': 'physician', 'certifications': ['ABR'], 'practice_start': '2027-03-01'}", 2026, "2026-11-26");
+  const char *member = "{'profession': 'physician', 'certifications': ['ABR'], 'practice_start': '2027-03-01'}";
+  g_autoptr(AcrDuesQuote) y2026 = quote_on (member, 2026, "2026-11-26");
+  g_autoptr(AcrDuesQuote) y2027 = quote_on (member, 2027, "2026-11-26");
 
-  g_assert_cmpint (line_amount (quote, "national"), ==, 7700);
+  g_assert_cmpint (line_amount (y2026, "national"), ==, 100000);
+  g_assert_cmpint (line_amount (y2027, "national"), ==, 7700);
 }
 
 /* "…dues increase each year to full dues in year five" (issue 2). */
@@ -519,10 +533,11 @@ main (int    argc,
   g_test_add_func ("/acr/quote/ladder-year-one-after-june-training", test_ladder_year_one_after_june_training);
   g_test_add_func ("/acr/quote/transition-year-is-free", test_transition_year_is_free);
   g_test_add_func ("/acr/quote/transition-on-january-1-is-billed", test_transition_on_january_1_is_billed);
-  g_test_add_func ("/acr/quote/ladder-counts-from-training-not-practice-start", test_ladder_counts_from_training_not_practice_start);
+  g_test_add_func ("/acr/quote/ladder-counts-from-the-later-of-training-and-practice-start",
+                   test_ladder_counts_from_the_later_of_training_and_practice_start);
   g_test_add_func ("/acr/quote/ladder-from-practice-start-without-training", test_ladder_from_practice_start_without_training);
   g_test_add_func ("/acr/quote/ladder-unknown-bills-full-dues", test_ladder_unknown_bills_full_dues);
-  g_test_add_func ("/acr/quote/year-before-ladder-start-is-year-one", test_year_before_ladder_start_is_year_one);
+  g_test_add_func ("/acr/quote/year-before-ladder-start-is-full-dues", test_year_before_ladder_start_is_full_dues);
   g_test_add_func ("/acr/quote/year-five-is-full-dues", test_year_five_is_full_dues);
   g_test_add_func ("/acr/quote/associate-climbs-the-ladder", test_associate_climbs_the_ladder);
   g_test_add_func ("/acr/quote/international-391", test_international_391);

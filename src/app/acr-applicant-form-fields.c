@@ -449,9 +449,10 @@ _acr_applicant_form_build_fields (AcrApplicantForm *self)
   static const char * const postal[] = { "postal_code", NULL };
   static const char * const country[] = { "country", NULL };
   static const char * const npi[] = { "npi", NULL };
-  static const char * const profession[] = { "profession", "discipline", "certifications", "good_standing", NULL };
+  static const char * const profession[] = { "profession", "discipline", "certifications",
+                                             "student_standing", "ethical_standing", NULL };
   static const char * const training[] = { "training.stage", "training.approved", "training.country",
-                                           "training.school_years", "training.end",
+                                           "training.school_years", "training.start", "training.end",
                                            "residency_completed", "awaiting_us_match", NULL };
   static const char * const practice[] = { "in_practice", "practice_start", "practice_region",
                                            "prior_member_in_practice", "retired_on", NULL };

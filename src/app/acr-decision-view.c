@@ -262,7 +262,9 @@ show_decision (AcrDecisionView *self,
 
   if (next_date != NULL && g_date_valid (next_date))
     {
-      const char *next_name = category_name (rules, acr_decision_get_next_change_category (decision));
+      const char *next_id = acr_decision_get_next_change_category (decision);
+      /* Never a blank: a change to no category says so. */
+      const char *next_name = next_id != NULL ? category_name (rules, next_id) : _("No category");
       const char *next_reason = acr_decision_get_next_change_reason (decision);
       g_autofree char *date = acr_date_format_iso (next_date);
       g_autofree char *subtitle = NULL;

@@ -25,6 +25,7 @@ typedef struct
   gboolean   value;       /* when conditions is NULL */
   gboolean   not_stated;  /* the seed does not say: value is FALSE, shown as "not stated" */
   GPtrArray *conditions;  /* of AcrCondition: the right holds while all hold */
+  char      *held_before; /* a date fact: … and only if the person held the right the day before it */
 } AcrRightRule;
 
 /* The rules engine reads the category's rules directly. */
@@ -41,6 +42,7 @@ struct _AcrCategory
   AcrDuesKind   dues_kind;
   gboolean      chapter_dues;
   char         *dues_source;
+  gboolean      in_practice;  /* its members are "ACR members in practice" */
 };
 
 extern const char * const _acr_right_names[ACR_N_RIGHTS];

@@ -50,7 +50,10 @@ acr_category_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->criteria, g_ptr_array_unref);
   for (guint i = 0; i < ACR_N_RIGHTS; i++)
-    g_clear_pointer (&self->rights[i].conditions, g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->rights[i].conditions, g_ptr_array_unref);
+      g_clear_pointer (&self->rights[i].held_before, g_free);
+    }
   g_clear_pointer (&self->rights_source, g_free);
   g_clear_pointer (&self->dues_source, g_free);
 
@@ -259,4 +262,18 @@ acr_category_get_criterion_source (AcrCategory *self,
   g_return_val_if_fail (index < self->criteria->len, NULL);
 
   return ((AcrCriterion *) self->criteria->pdata[index])->source;
+}
+
+/**
+ * acr_category_get_in_practice:
+ *
+ * Returns: whether a member of this category is an ACR member in practice
+ *   (“who have never been ACR members in practice”).
+ */
+gboolean
+acr_category_get_in_practice (AcrCategory *self)
+{
+  g_return_val_if_fail (ACR_IS_CATEGORY (self), FALSE);
+
+  return self->in_practice;
 }

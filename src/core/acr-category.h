@@ -22,6 +22,7 @@ const char *acr_category_get_dues_kind             (AcrCategory *self);
 gboolean    acr_category_get_chapter_dues          (AcrCategory *self);
 const char *acr_category_get_dues_source           (AcrCategory *self);
 guint       acr_category_get_n_criteria            (AcrCategory *self);
+gboolean    acr_category_get_in_practice           (AcrCategory *self);
 const char *acr_category_get_criterion_explanation (AcrCategory *self,
                                                     guint        index);
 const char *acr_category_get_criterion_source      (AcrCategory *self,

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "acr-lifecycle.h"
+#include "acr-member-records.h"
 #include "acr-member-private.h"
 #include "acr-store-private.h"
 
@@ -173,7 +174,9 @@ acr_lifecycle_run (AcrStore                  *store,
       report->examined++;
       member = acr_member_copy (stored);
 
+      /* Membership history comes from the member's records (acr-member-records.c). */
       if ((person = acr_member_dup_person (member, &member_error)) == NULL ||
+          !acr_member_records_apply_facts (store, rules, member, person, &member_error) ||
           (decision = acr_rules_classify (rules, person, on, &member_error)) == NULL)
         {
           skip_member (report, member, member_error->message);

@@ -172,6 +172,77 @@ read_member (AcrPerson   *self,
   return acr_person_set_fact (self, path, value, error);
 }
 
+/* One training period: an object of training.* facts ({"stage", "end", …}). */
+static gboolean
+read_training (AcrPerson   *self,
+               JsonNode    *node,
+               const char  *key,
+               GError     **error)
+{
+  JsonObjectIter iter;
+  const char *training_key;
+  JsonNode *training_node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_WRONG_TYPE,
+                   _("%s: expected an object, got %s"), key, json_type_name (node));
+      return FALSE;
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &training_key, &training_node))
+    {
+      g_autofree char *path = g_strconcat ("training.", training_key, NULL);
+
+      if (!read_member (self, path, training_node, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "training_history": the earlier training periods, oldest first. */
+static gboolean
+read_training_history (AcrPerson   *self,
+                       JsonNode    *node,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) periods = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_WRONG_TYPE,
+                   _("training_history: expected an array, got %s"), json_type_name (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(AcrPerson) period = acr_person_new ();
+      g_autofree char *where = g_strdup_printf ("training_history[%u]", i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!read_training (period, json_array_get_element (array, i), where, &local_error))
+        {
+          if (!g_str_has_prefix (local_error->message, where))
+            g_prefix_error (&local_error, "%s: ", where);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_ptr_array_add (periods, g_steal_pointer (&period));
+    }
+
+  _acr_person_take_training_history (self, g_steal_pointer (&periods));
+  return TRUE;
+}
+
 static gboolean
 read_object (AcrPerson   *self,
              JsonObject  *object,
@@ -186,10 +257,6 @@ read_object (AcrPerson   *self,
     {
       if (g_str_equal (key, "training"))
         {
-          JsonObjectIter training_iter;
-          const char *training_key;
-          JsonNode *training_node;
-
           if (JSON_NODE_HOLDS_NULL (node))
             continue;
 
@@ -200,14 +267,15 @@ read_object (AcrPerson   *self,
               return FALSE;
             }
 
-          json_object_iter_init (&training_iter, json_node_get_object (node));
-          while (json_object_iter_next (&training_iter, &training_key, &training_node))
-            {
-              g_autofree char *path = g_strconcat ("training.", training_key, NULL);
+          if (!read_training (self, node, key, error))
+            return FALSE;
+          continue;
+        }
 
-              if (!read_member (self, path, training_node, error))
-                return FALSE;
-            }
+      if (g_str_equal (key, "training_history"))
+        {
+          if (!read_training_history (self, node, error))
+            return FALSE;
           continue;
         }
 
@@ -394,6 +462,27 @@ acr_person_to_json (AcrPerson *self)
     }
   if (in_training)
     json_builder_end_object (builder);
+
+  if (acr_person_get_n_training_periods (self) > 0)
+    {
+      json_builder_set_member_name (builder, "training_history");
+      json_builder_begin_array (builder);
+      for (guint p = 0; p < acr_person_get_n_training_periods (self); p++)
+        {
+          AcrPerson *period = acr_person_get_training_period (self, p);
+
+          json_builder_begin_object (builder);
+          for (guint i = 0; i < n_facts; i++)
+            {
+              GVariant *value = _acr_person_get_fact_at (period, i);
+
+              if (value != NULL)
+                add_fact_to_builder (builder, &facts[i], value);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

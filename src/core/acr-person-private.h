@@ -17,4 +17,8 @@ gboolean    _acr_person_check_text   (const char   *name,
 GVariant   *_acr_person_get_fact_at  (AcrPerson    *self,
                                       guint         index);
 
+/* Earlier training periods (acr-person.c), as read from the person file. */
+void        _acr_person_take_training_history (AcrPerson *self,
+                                               GPtrArray *periods);
+
 G_END_DECLS

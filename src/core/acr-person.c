@@ -52,12 +52,18 @@ static const AcrFactInfo fact_table[] = {
   { "training.approved",        "training-approved",        ACR_FACT_BOOLEAN,   NULL,                 N_("Approved programme") },
   { "training.country",         "training-country",         ACR_FACT_COUNTRY,   NULL,                 N_("Country of training") },
   { "training.school_years",    "training-school-years",    ACR_FACT_INT,       NULL,                 N_("Years of medical school") },
+  { "training.start",           "training-start",           ACR_FACT_DATE,      NULL,                 N_("Start of training") },
   { "training.end",             "training-end",             ACR_FACT_DATE,      NULL,                 N_("End of training") },
   { "residency_completed",      "residency-completed",      ACR_FACT_BOOLEAN,   NULL,                 N_("Residency completed") },
   { "awaiting_us_match",        "awaiting-us-match",        ACR_FACT_BOOLEAN,   NULL,                 N_("Awaiting a US residency match") },
   { "military",                 "military",                 ACR_FACT_CODE,      military_codes,       N_("Military or federal service") },
   { "military_country",         "military-country",         ACR_FACT_COUNTRY,   NULL,                 N_("Country of the military or federal service") },
-  { "good_standing",            "good-standing",            ACR_FACT_BOOLEAN,   NULL,                 N_("In good ethical standing") },
+  /* Three senses of "good standing" (data/rules/README.md): dues paid up (from the member's
+   * invoices, not a fact of the file), a student's standing, ethical standing abroad.
+   * good_standing, from older files, stands for the latter two when they are not given. */
+  { "good_standing",            "good-standing",            ACR_FACT_BOOLEAN,   NULL,                 N_("In good standing (older person files)") },
+  { "student_standing",         "student-standing",         ACR_FACT_BOOLEAN,   NULL,                 N_("Student in good standing") },
+  { "ethical_standing",         "ethical-standing",         ACR_FACT_BOOLEAN,   NULL,                 N_("In good ethical standing in their country") },
   { "prior_member_in_practice", "prior-member-in-practice", ACR_FACT_BOOLEAN,   NULL,                 N_("Was an ACR member in practice") },
   { "retired_on",               "retired-on",               ACR_FACT_DATE,      NULL,                 N_("Retirement notified on") },
   { "chapters",                 "chapters",                 ACR_FACT_CODE_LIST, NULL,                 N_("Chapters") },
@@ -91,6 +97,11 @@ struct _AcrPerson
   /* For list facts, the strings of facts[i] as a strv (pointing into the
    * variant), so acr_person_get_codes() costs nothing per call. */
   const char **codes[N_FACTS];
+
+  /* Earlier training periods (medical school before residency, …), oldest
+   * first: AcrPersons holding training.* facts only. Never modified once
+   * set, so copies share it. NULL: none. */
+  GPtrArray   *training_history;
 };
 
 enum {
@@ -478,6 +489,7 @@ acr_person_finalize (GObject *object)
       g_clear_pointer (&self->codes[i], g_free);
       g_clear_pointer (&self->facts[i], g_variant_unref);
     }
+  g_clear_pointer (&self->training_history, g_ptr_array_unref);
 
   G_OBJECT_CLASS (acr_person_parent_class)->finalize (object);
 }
@@ -580,6 +592,8 @@ acr_person_copy (AcrPerson *self)
       if (fact_table[i].type == ACR_FACT_CODE_LIST)
         copy->codes[i] = g_variant_get_strv (copy->facts[i], NULL);
     }
+  if (self->training_history != NULL)
+    copy->training_history = g_ptr_array_ref (self->training_history);
 
   return copy;
 }
@@ -605,6 +619,14 @@ acr_person_equal (AcrPerson *a,
       if ((a->facts[i] == NULL) != (b->facts[i] == NULL))
         return FALSE;
       if (a->facts[i] != NULL && !g_variant_equal (a->facts[i], b->facts[i]))
+        return FALSE;
+    }
+
+  if (acr_person_get_n_training_periods (a) != acr_person_get_n_training_periods (b))
+    return FALSE;
+  for (guint i = 0; i < acr_person_get_n_training_periods (a); i++)
+    {
+      if (!acr_person_equal (a->training_history->pdata[i], b->training_history->pdata[i]))
         return FALSE;
     }
 
@@ -1007,4 +1029,48 @@ acr_text_check_utf8 (const char  *text,
   g_set_error_literal (error, ACR_PERSON_ERROR, ACR_PERSON_ERROR_INVALID,
                        _("not valid UTF-8 text"));
   return FALSE;
+}
+
+/**
+ * acr_person_get_n_training_periods:
+ *
+ * Returns: the number of earlier training periods (`training_history`).
+ */
+guint
+acr_person_get_n_training_periods (AcrPerson *self)
+{
+  g_return_val_if_fail (ACR_IS_PERSON (self), 0);
+
+  return self->training_history != NULL ? self->training_history->len : 0;
+}
+
+/**
+ * acr_person_get_training_period:
+ * @index: less than acr_person_get_n_training_periods ()
+ *
+ * Returns: (transfer none): an earlier training period, oldest first: a
+ *   person holding only training.* facts.
+ */
+AcrPerson *
+acr_person_get_training_period (AcrPerson *self,
+                                guint      index)
+{
+  g_return_val_if_fail (ACR_IS_PERSON (self), NULL);
+  g_return_val_if_fail (index < acr_person_get_n_training_periods (self), NULL);
+
+  return self->training_history->pdata[index];
+}
+
+/* Takes @periods (of AcrPerson, oldest first; NULL or empty: none). */
+void
+_acr_person_take_training_history (AcrPerson *self,
+                                   GPtrArray *periods)
+{
+  g_return_if_fail (ACR_IS_PERSON (self));
+
+  g_clear_pointer (&self->training_history, g_ptr_array_unref);
+  if (periods != NULL && periods->len > 0)
+    self->training_history = periods;
+  else if (periods != NULL)
+    g_ptr_array_unref (periods);
 }

@@ -114,4 +114,17 @@ gboolean           acr_text_check_utf8          (const char   *text,
                                                  gssize        length,
                                                  GError      **error);
 
+/* Dated facts (acr-person-as-of.c): the person as they stood on a day. */
+AcrPerson         *acr_person_dup_as_of         (AcrPerson    *self,
+                                                 const GDate  *on);
+AcrPerson         *acr_person_dup_resolved      (AcrPerson    *self);
+
+/* Earlier training periods ("training_history" in the person file). */
+guint              acr_person_get_n_training_periods (AcrPerson *self);
+AcrPerson         *acr_person_get_training_period (AcrPerson  *self,
+                                                 guint        index);
+gboolean           acr_person_get_next_dated_change (AcrPerson *self,
+                                                 const GDate  *after,
+                                                 GDate        *day);
+
 G_END_DECLS

@@ -43,6 +43,34 @@ typedef struct
   GPtrArray    *ask;        /* facts assumed by the criterion that holds */
 } CategoryResult;
 
+static void evaluate (AcrRules    *self,
+                      AcrPerson   *person,
+                      const GDate *on,
+                      int          year,
+                      gboolean     nested,
+                      Evaluation  *ev);
+
+/* Whether the person held right @r on the day before the date fact @fact
+ * (a retired member keeps elective office only if they held it before
+ * retiring). */
+static gboolean
+held_right_before (AcrRules   *self,
+                   AcrPerson  *person,
+                   const char *fact,
+                   AcrRight    r)
+{
+  g_auto(Evaluation) then = { NULL, };
+  GDate day;
+
+  g_date_clear (&day, 1);
+  if (!acr_person_get_date (person, fact, &day) || g_date_get_julian (&day) <= 1)
+    return FALSE;
+
+  g_date_subtract_days (&day, 1);
+  evaluate (self, person, &day, g_date_get_year (&day), TRUE, &then);
+  return then.category != NULL && then.rights[r];
+}
+
 void
 _acr_rules_evaluate (AcrRules    *self,
                      AcrPerson   *person,
@@ -50,7 +78,22 @@ _acr_rules_evaluate (AcrRules    *self,
                      int          year,
                      Evaluation  *ev)
 {
-  AcrEvalContext context = { person, *on, year };
+  evaluate (self, person, on, year, FALSE, ev);
+}
+
+/* @nested: evaluating the past for a right "held before"; such rights are
+ * not looked up again from there. */
+static void
+evaluate (AcrRules    *self,
+          AcrPerson   *person,
+          const GDate *on,
+          int          year,
+          gboolean     nested,
+          Evaluation  *ev)
+{
+  /* The facts as they stood on @on (acr-person-as-of.c). */
+  g_autoptr(AcrPerson) dated = acr_person_dup_as_of (person, on);
+  AcrEvalContext context = { dated, *on, year };
   GPtrArray *order = self->category_array;
   guint n_categories = order->len;
   g_autofree CategoryResult *results = g_new0 (CategoryResult, n_categories);
@@ -145,6 +188,9 @@ _acr_rules_evaluate (AcrRules    *self,
             ev->rights[r] = _acr_conditions_evaluate (rule->conditions, &context, NULL) == ACR_TRUTH_TRUE;
           else
             ev->rights[r] = rule->value;
+
+          if (ev->rights[r] && rule->held_before != NULL)
+            ev->rights[r] = !nested && held_right_before (self, person, rule->held_before, r);
         }
     }
 
@@ -239,6 +285,14 @@ _acr_rules_find_next_change (AcrRules          *self,
         collect_change_days (category->rights[r].conditions, person, on, days);
     }
 
+  {
+    GDate dated_change;
+
+    g_date_clear (&dated_change, 1);
+    if (acr_person_get_next_dated_change (person, on, &dated_change))
+      g_array_append_val (days, dated_change);
+  }
+
   g_array_sort (days, compare_days);
 
   for (guint d = 0; d < days->len; d++)
@@ -299,6 +353,149 @@ fact_list_to_strv (GPtrArray *list)
   return g_strv_builder_end (builder);
 }
 
+/* What is wrong with one condition the person fails, in staff's words:
+ * “Years of medical school is 3; this rule requires at least 4”. */
+static char *
+describe_failure (const AcrCondition *condition,
+                  AcrPerson          *person)
+{
+  const char *label = _(condition->info->label);
+  g_autofree char *value = acr_person_format_fact (person, condition->fact);
+  g_autofree char *codes = condition->codes != NULL ? g_strjoinv (", ", condition->codes) : NULL;
+
+  if (value == NULL)
+    /* TRANSLATORS: a fact of the person file: “End of training is not known” */
+    return g_strdup_printf (_("%s is not known"), label);
+
+  switch (condition->op)
+    {
+    case ACR_OP_IN:
+      /* TRANSLATORS: “Discipline is other, not one of: radiology, radiation-oncology” */
+      return g_strdup_printf (_("%s is %s, not one of: %s"), label, value, codes);
+    case ACR_OP_NOT_IN:
+      return g_strdup_printf (_("%s is %s, which this rule excludes"), label, value);
+    case ACR_OP_ANY:
+      /* TRANSLATORS: “Certifications: none of ABR, AOBR” */
+      return g_strdup_printf (_("%s: none of %s"), label, codes);
+    case ACR_OP_NONE:
+      for (guint i = 0; condition->codes[i] != NULL; i++)
+        {
+          if (acr_person_has_code (person, condition->fact, condition->codes[i]))
+            return g_strdup_printf (_("%s include %s, which this rule excludes"), label, condition->codes[i]);
+        }
+      g_assert_not_reached ();
+    case ACR_OP_IS:
+      /* TRANSLATORS: “Engaged in practice is no; this rule requires yes” */
+      return g_strdup_printf (_("%s is %s; this rule requires %s"), label, value,
+                              condition->boolean ? _("yes") : _("no"));
+    case ACR_OP_AT_LEAST:
+      /* TRANSLATORS: “Years of medical school is 3; this rule requires at least 4” */
+      return g_strdup_printf (_("%s is %s; this rule requires at least %lld"), label, value,
+                              (long long) condition->number);
+    case ACR_OP_AT_MOST:
+      return g_strdup_printf (_("%s is %s; this rule requires at most %lld"), label, value,
+                              (long long) condition->number);
+    case ACR_OP_BEFORE:
+    case ACR_OP_ON_OR_BEFORE:
+    case ACR_OP_AFTER:
+    case ACR_OP_ON_OR_AFTER:
+      if (condition->note != NULL)
+        /* TRANSLATORS: a date fact, its value and the rule's note: “End of training is 2020-06-30: …” */
+        return g_strdup_printf (_("%s is %s: %s"), label, value, _(condition->note));
+      return g_strdup_printf (_("%s is %s, outside the dates this rule allows"), label, value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* “Not eligible as X: …” naming the facts the nearest criterion fails: the
+ * conditions found false, or when none is, those left unknown. */
+static char *
+describe_not_eligible (AcrCategory          *category,
+                       AcrCriterion         *closest,
+                       const AcrEvalContext *context)
+{
+  g_autoptr(GString) failures = g_string_new (NULL);
+  AcrTruth wanted = ACR_TRUTH_FALSE;
+
+  if (_acr_conditions_evaluate (closest->conditions, context, NULL) == ACR_TRUTH_UNKNOWN)
+    wanted = ACR_TRUTH_UNKNOWN;
+
+  for (guint i = 0; i < closest->conditions->len; i++)
+    {
+      const AcrCondition *condition = closest->conditions->pdata[i];
+      g_autofree char *failure = NULL;
+
+      if (_acr_condition_evaluate (condition, context, NULL) != wanted)
+        continue;
+
+      failure = describe_failure (condition, context->person);
+      if (failures->len > 0)
+        g_string_append (failures, "; ");
+      g_string_append (failures, failure);
+    }
+
+  if (failures->len == 0)
+    return g_strdup_printf (_("Not eligible as %s: the nearest rule is “%s”"),
+                            _(category->name), _(closest->explanation));
+
+  /* TRANSLATORS: a category and the facts that keep the person out of it */
+  return g_strdup_printf (_("Not eligible as %s: %s"), _(category->name), failures->str);
+}
+
+/* The facts that would change the dues of the decided category: when the
+ * first-years ladder cannot be placed (end of training, first paid
+ * position) and when no chapter can be billed (the region). */
+static void
+add_dues_missing (AcrRules             *self,
+                  AcrCategory          *category,
+                  const AcrEvalContext *context,
+                  GPtrArray            *missing)
+{
+  AcrPerson *person = context->person;
+
+  if (category->dues_kind == ACR_DUES_LADDER &&
+      (self->ladder_when == NULL || _acr_conditions_evaluate (self->ladder_when, context, NULL) == ACR_TRUTH_TRUE))
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < self->ladder_start->len && !known; i++)
+        known = acr_person_has_fact (person, ((LadderStart *) self->ladder_start->pdata[i])->fact);
+
+      for (guint i = 0; i < self->ladder_start->len && !known; i++)
+        _acr_fact_list_add (missing, ((LadderStart *) self->ladder_start->pdata[i])->fact);
+    }
+
+  if (category->chapter_dues && self->chapter_default != NULL &&
+      acr_person_get_codes (person, "chapters")[0] == NULL &&
+      !acr_person_get_boolean (person, "waive_chapters", FALSE) &&
+      !acr_person_has_fact (person, self->chapter_default))
+    _acr_fact_list_add (missing, self->chapter_default);
+}
+
+/* Whether the person held the category a review is about on the day of its
+ * date fact: the review “International member-in-training status ended…”
+ * concerns only those who were international members-in-training when their
+ * training ended. */
+static gboolean
+review_held (AcrRules  *self,
+             AcrPerson *person,
+             Review    *review)
+{
+  g_auto(Evaluation) then = { NULL, };
+  GDate day;
+
+  if (review->held_category == NULL)
+    return TRUE;
+
+  g_date_clear (&day, 1);
+  if (!acr_person_get_date (person, review->held_on, &day))
+    return FALSE;
+
+  _acr_rules_evaluate (self, person, &day, g_date_get_year (&day), &then);
+  return then.category == review->held_category;
+}
+
 /**
  * acr_rules_classify:
  * @on: the decision date
@@ -318,6 +515,8 @@ acr_rules_classify (AcrRules     *self,
   g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) review = g_strv_builder_new ();
   g_auto(Evaluation) ev = { NULL, };
+  g_autoptr(AcrPerson) resolved = NULL;
+  g_autoptr(AcrPerson) dated = NULL;
   AcrEvalContext context;
   GDate change_day;
   AcrCategory *change_category = NULL;
@@ -331,8 +530,20 @@ acr_rules_classify (AcrRules     *self,
   if (!acr_rules_validate_person (self, person, NULL, error))
     return NULL;
 
+  /* Older files' facts read as today's, once for every day evaluated. */
+  resolved = acr_person_dup_resolved (person);
+  person = resolved;
+
   _acr_rules_evaluate (self, person, on, g_date_get_year (on), &ev);
   decision = _acr_decision_new (on);
+
+  dated = acr_person_dup_as_of (person, on);
+  context.person = dated;
+  context.on = *on;
+  context.year = g_date_get_year (on);
+
+  if (ev.category != NULL)
+    add_dues_missing (self, ev.category, &context, ev.missing);
 
   if (ev.category != NULL)
     {
@@ -346,13 +557,7 @@ acr_rules_classify (AcrRules     *self,
     {
       g_strv_builder_add (reasons, _("Not eligible for any membership category."));
       for (guint i = 0; i < ev.not_eligible->len; i++)
-        {
-          AcrCategory *category = ev.not_eligible->pdata[i];
-          AcrCriterion *closest = ev.closest->pdata[i];
-
-          take_string (reasons, g_strdup_printf (_("Not eligible as %s: the nearest rule is “%s”"),
-                                                 _(category->name), _(closest->explanation)));
-        }
+        take_string (reasons, describe_not_eligible (ev.not_eligible->pdata[i], ev.closest->pdata[i], &context));
     }
 
   for (guint i = 0; i < ev.eligible->len; i++)
@@ -365,14 +570,13 @@ acr_rules_classify (AcrRules     *self,
         take_string (reasons, g_strdup_printf (_("Also eligible as %s: %s"), _(category->name), _(why->explanation)));
     }
 
-  context.person = person;
-  context.on = *on;
-  context.year = g_date_get_year (on);
   for (guint i = 0; i < self->reviews->len; i++)
     {
       Review *r = self->reviews->pdata[i];
 
-      if (_acr_conditions_evaluate (r->when, &context, NULL) == ACR_TRUTH_TRUE)
+      if ((r->unless_category == NULL || !g_ptr_array_find (r->unless_category, ev.category, NULL)) &&
+          _acr_conditions_evaluate (r->when, &context, NULL) == ACR_TRUTH_TRUE &&
+          review_held (self, person, r))
         {
           g_strv_builder_add (review, _(r->text));
           take_string (reasons, g_strdup_printf (_("For staff review: %s"), _(r->text)));
@@ -397,10 +601,25 @@ acr_rules_classify (AcrRules     *self,
 
   if (_acr_rules_find_next_change (self, person, on, &ev, &change_day, &change_category, &change_reason))
     {
+      if (change_reason == NULL)
+        change_reason = _("The decision changes on this date.");
+
       decision->next_change_date = g_date_copy (&change_day);
       decision->next_change_category = change_category != NULL ? g_strdup (change_category->id) : NULL;
-      decision->next_change_reason = g_strdup (change_reason != NULL ? change_reason
-                                                                     : _("The decision changes on this date."));
+
+      /* Say what follows: the category, or that none does — never “a full
+       * member in the appropriate category” when there is none. */
+      if (change_category == NULL)
+        /* TRANSLATORS: %s is why the decision changes (“Member-in-training status ends…”) */
+        decision->next_change_reason =
+          g_strdup_printf (_("%s From this date the person qualifies for no membership category on the facts "
+                             "known; staff should review."), change_reason);
+      else if (change_category != ev.category)
+        /* TRANSLATORS: why the decision changes, then the category that follows */
+        decision->next_change_reason = g_strdup_printf (_("%s From this date: %s."), change_reason,
+                                                        _(change_category->name));
+      else
+        decision->next_change_reason = g_strdup (change_reason);
     }
 
   return g_steal_pointer (&decision);

@@ -19,7 +19,7 @@ static const char * const amount_keys[] = { "amount_cents", "placeholder", "note
 static const char * const discount_keys[] = { "code", "description", "applies_to", "percent", "when", "source", NULL };
 static const char * const waiver_keys[] = { "when", "waived", "refused", "source", NULL };
 static const char * const refund_keys[] = { "code", "description", "when", "source", NULL };
-static const char * const ladder_keys[] = { "source", "start", NULL };
+static const char * const ladder_keys[] = { "source", "start", "when", "when_source", "owed_after", "owed_after_source", NULL };
 static const char * const ladder_start_keys[] = { "fact", "plus", "year", NULL };
 
 /* An amount is a whole number of cents, or {"amount_cents": N,
@@ -447,6 +447,29 @@ _acr_rules_load_ladder (AcrRules             *self,
       !(member = _acr_json_require (reader, object, "ladder", "start", error)) ||
       !(starts = _acr_json_expect_array (reader, member, "ladder.start", FALSE, error)))
     return FALSE;
+
+  /* "when": who climbs the ladder at all; the others pay full dues. */
+  if ((member = json_object_get_member (object, "when")) != NULL &&
+      (!(self->ladder_when = _acr_conditions_parse (reader, member, "ladder.when", error)) ||
+       !_acr_json_read_string (reader, object, "ladder", "when_source", TRUE, &self->ladder_when_source, error)))
+    return FALSE;
+
+  /* "owed_after": the date fact after whose year the first dues are owed. */
+  if (!_acr_json_read_string (reader, object, "ladder", "owed_after", FALSE, &self->owed_after, error))
+    return FALSE;
+  if (self->owed_after != NULL)
+    {
+      const AcrFactInfo *info = acr_person_lookup_fact (self->owed_after);
+
+      if (info == NULL)
+        return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, "ladder.owed_after",
+                               _("unknown fact “%s”"), self->owed_after);
+      if (info->type != ACR_FACT_DATE)
+        return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, "ladder.owed_after",
+                               _("“%s” is not a date fact"), self->owed_after);
+      if (!_acr_json_read_string (reader, object, "ladder", "owed_after_source", TRUE, &self->owed_after_source, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < json_array_get_length (starts); i++)
     {

@@ -18,13 +18,15 @@ static const char * const root_keys[] = {
   "format", "title", "currency", "precedence", "precedence_source", "categories", "reviews",
   "ladder", "discounts", "chapter_waiver", "refunds", "chapter_choice", "chapters", "dues", "first_invoice", NULL
 };
-static const char * const category_keys[] = { "id", "name", "description", "criteria", "rights", "dues", NULL };
+static const char * const category_keys[] = { "id", "name", "description", "criteria", "rights", "dues",
+                                               "in_practice", NULL };
 static const char * const rights_keys[] = { "committees", "elective_office", "board_of_chancellors", "source", NULL };
-static const char * const right_rule_keys[] = { "all", NULL };
+static const char * const right_rule_keys[] = { "all", "held_before", NULL };
 static const char * const category_dues_keys[] = { "kind", "chapter_dues", "source", NULL };
 static const char * const chapter_keys[] = { "code", "name", "country", NULL };
 static const char * const choice_keys[] = { "max", "where", "default", "source", NULL };
-static const char * const review_keys[] = { "id", "text", "source", "all", NULL };
+static const char * const review_keys[] = { "id", "text", "source", "all", "held", "unless_category", NULL };
+static const char * const held_keys[] = { "category", "on", NULL };
 static const char * const dues_kinds[] = { "free", "flat", "ladder", NULL };
 
 static gboolean
@@ -65,6 +67,23 @@ is_country_code (const char *text)
   return strlen (text) == 2 && g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]);
 }
 
+/* A fact named by the bundle that must be a date of the person file. */
+static gboolean
+check_date_fact (const AcrJsonReader  *reader,
+                 const char           *fact,
+                 const char           *path,
+                 GError              **error)
+{
+  const AcrFactInfo *info = acr_person_lookup_fact (fact);
+
+  if (info == NULL)
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path, _("unknown fact “%s”"), fact);
+  if (info->type != ACR_FACT_DATE)
+    return _acr_json_fail (reader, error, ACR_RULES_ERROR_SCHEMA, path, _("“%s” is not a date fact"), fact);
+
+  return TRUE;
+}
+
 static gboolean
 load_rights (AcrRules             *self,
              const AcrJsonReader  *reader,
@@ -92,11 +111,18 @@ load_rights (AcrRules             *self,
         {
           JsonObject *rule = json_node_get_object (right);
           g_autofree char *all_path = _acr_json_path_member (where, "all");
+          g_autofree char *held_path = _acr_json_path_member (where, "held_before");
           JsonNode *all;
 
           if (!_acr_json_check_keys (reader, rule, where, right_rule_keys, error) ||
               !(all = _acr_json_require (reader, rule, where, "all", error)) ||
-              !(category->rights[i].conditions = _acr_conditions_parse (reader, all, all_path, error)))
+              !(category->rights[i].conditions = _acr_conditions_parse (reader, all, all_path, error)) ||
+              !_acr_json_read_string (reader, rule, where, "held_before", FALSE,
+                                      &category->rights[i].held_before, error))
+            return FALSE;
+
+          if (category->rights[i].held_before != NULL &&
+              !check_date_fact (reader, category->rights[i].held_before, held_path, error))
             return FALSE;
         }
       else if (JSON_NODE_HOLDS_VALUE (right) && json_node_get_value_type (right) == G_TYPE_BOOLEAN)
@@ -190,7 +216,8 @@ load_categories (AcrRules             *self,
           !_acr_json_check_keys (reader, object, path, category_keys, error) ||
           !_acr_json_read_string (reader, object, path, "id", TRUE, &category->id, error) ||
           !_acr_json_read_string (reader, object, path, "name", TRUE, &category->name, error) ||
-          !_acr_json_read_string (reader, object, path, "description", TRUE, &category->description, error))
+          !_acr_json_read_string (reader, object, path, "description", TRUE, &category->description, error) ||
+          !_acr_json_read_boolean (reader, object, path, "in_practice", FALSE, &category->in_practice, error))
         return FALSE;
 
       if (!is_identifier (category->id))
@@ -410,6 +437,52 @@ load_reviews (AcrRules             *self,
           !(all = _acr_json_require (reader, object, path, "all", error)) ||
           !(review->when = _acr_conditions_parse (reader, all, all_path, error)))
         return FALSE;
+
+      /* "unless_category": the decision already is a class to go to. */
+      if (json_object_has_member (object, "unless_category"))
+        {
+          g_autofree char *unless_path = _acr_json_path_member (path, "unless_category");
+          g_auto(GStrv) ids = NULL;
+
+          if (!_acr_json_read_strv (reader, json_object_get_member (object, "unless_category"), unless_path, &ids, error))
+            return FALSE;
+
+          review->unless_category = g_ptr_array_new ();
+          for (guint j = 0; ids[j] != NULL; j++)
+            {
+              g_autofree char *where = _acr_json_path_index (unless_path, j);
+              AcrCategory *category = _acr_rules_find_category (self, ids[j]);
+
+              if (category == NULL)
+                return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, where,
+                                       _("unknown category “%s”"), ids[j]);
+              g_ptr_array_add (review->unless_category, category);
+            }
+        }
+
+      /* "held": the review concerns only people who held a category on
+       * the day of a date fact (international members-in-training at the
+       * end of their training). */
+      if (json_object_has_member (object, "held"))
+        {
+          g_autofree char *held_path = _acr_json_path_member (path, "held");
+          g_autofree char *category_path = _acr_json_path_member (held_path, "category");
+          g_autofree char *on_path = _acr_json_path_member (held_path, "on");
+          g_autofree char *category_id = NULL;
+          JsonObject *held;
+
+          if (!(held = _acr_json_expect_object (reader, json_object_get_member (object, "held"), held_path, error)) ||
+              !_acr_json_check_keys (reader, held, held_path, held_keys, error) ||
+              !_acr_json_read_string (reader, held, held_path, "category", TRUE, &category_id, error) ||
+              !_acr_json_read_string (reader, held, held_path, "on", TRUE, &review->held_on, error) ||
+              !check_date_fact (reader, review->held_on, on_path, error))
+            return FALSE;
+
+          review->held_category = _acr_rules_find_category (self, category_id);
+          if (review->held_category == NULL)
+            return _acr_json_fail (reader, error, ACR_RULES_ERROR_INCONSISTENT, category_path,
+                                   _("unknown category “%s”"), category_id);
+        }
 
       g_ptr_array_add (self->reviews, g_steal_pointer (&review));
     }

@@ -73,6 +73,9 @@ typedef struct
   char      *text;
   char      *source;
   GPtrArray *when;
+  AcrCategory *held_category;  /* borrowed; NULL: the review needs no past category */
+  char      *held_on;        /* a date fact: the person held held_category on that day */
+  GPtrArray *unless_category;  /* of AcrCategory (borrowed): no review when the decision is one of them */
 } Review;
 
 void _acr_national_dues_free (NationalDues *dues);
@@ -109,6 +112,10 @@ struct _AcrRules
   GPtrArray   *reviews;        /* of Review */
   GPtrArray   *ladder_start;   /* of LadderStart */
   char        *ladder_source;
+  GPtrArray   *ladder_when;    /* of AcrCondition; NULL: every ladder category climbs it */
+  char        *ladder_when_source;
+  char        *owed_after;     /* date fact: a year after its year is billed in the category that follows it */
+  char        *owed_after_source;
   GPtrArray   *discounts;      /* of Discount */
   GPtrArray   *waiver_when;    /* of AcrCondition; NULL: nobody may waive chapters */
   char        *waiver_source;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "acr-dues-quote-private.h"
 #include "acr-rules-private.h"
@@ -54,16 +55,22 @@ find_national (DuesYear    *year,
   return NULL;
 }
 
-/* The membership year that is year one of the ladder, from the first fact
- * of ladder.start the person has; 0 when none is known. */
+/* The membership year that is year one of the ladder: the latest of the
+ * years the facts of ladder.start the person has give — the first year
+ * after training, the year of the first paid position — so that no ladder
+ * year is counted while the person is still in training or before the paid
+ * position; 0 when none is known. */
 static int
 ladder_first_year (AcrRules  *self,
                    AcrPerson *person)
 {
+  int first = 0;
+
   for (guint i = 0; i < self->ladder_start->len; i++)
     {
       LadderStart *start = self->ladder_start->pdata[i];
       GDate date;
+      int year;
 
       g_date_clear (&date, 1);
       if (!acr_person_get_date (person, start->fact, &date))
@@ -71,24 +78,26 @@ ladder_first_year (AcrRules  *self,
 
       _acr_date_add_offset (&date, &start->plus);
 
+      year = g_date_get_year (&date);
       if (start->first_full && !(g_date_get_month (&date) == G_DATE_JANUARY && g_date_get_day (&date) == 1))
-        return g_date_get_year (&date) + 1;
+        year++;
 
-      return g_date_get_year (&date);
+      first = MAX (first, year);
     }
 
-  return 0;
+  return first;
 }
 
 static void
-quote_national (AcrRules     *self,
-                AcrPerson    *person,
-                AcrCategory  *category,
-                NationalDues *dues,
-                int           year,
-                AcrDuesQuote *quote,
-                gint64       *national_cents,
-                gboolean     *national_placeholder)
+quote_national (AcrRules             *self,
+                AcrPerson            *person,
+                const AcrEvalContext *january_1,
+                AcrCategory          *category,
+                NationalDues         *dues,
+                int                   year,
+                AcrDuesQuote         *quote,
+                gint64               *national_cents,
+                gboolean             *national_placeholder)
 {
   g_autofree char *description = NULL;
   g_autofree char *note = NULL;
@@ -99,6 +108,14 @@ quote_national (AcrRules     *self,
       g_autofree char *what = g_strdup_printf (N_("National dues — %s"), category->name);
 
       description = g_steal_pointer (&what);
+    }
+  else if (self->ladder_when != NULL &&
+           _acr_conditions_evaluate (self->ladder_when, january_1, NULL) != ACR_TRUTH_TRUE)
+    {
+      /* The ladder is for members coming out of training. */
+      description = g_strdup_printf (N_("National dues — %s, full dues (the first-years ladder is for members "
+                                        "who completed training as physicians or physicists)"),
+                                     category->name);
     }
   else
     {
@@ -120,11 +137,16 @@ quote_national (AcrRules     *self,
           what = g_strdup_printf (N_("National dues — %s, full dues"), category->name);
           note = g_strdup_printf (_("the first-years ladder could not be applied: %s unknown"), facts->str);
         }
+      else if (year < first)
+        {
+          /* Still in training, or before the first paid position: no
+           * ladder year is counted, so the count never repeats. */
+          what = g_strdup_printf (N_("National dues — %s, full dues (the first-years ladder begins in %d)"),
+                                  category->name, first);
+        }
       else
         {
-          /* A year before year one can only be billed when the category
-           * has no training period at all; it counts as year one. */
-          int rung = MAX (year - first + 1, 1);
+          int rung = year - first + 1;
 
           if ((guint) rung <= dues->ladder->len)
             {
@@ -293,6 +315,65 @@ check_discounts_decidable (AcrRules             *self,
   return TRUE;
 }
 
+/* The day in membership year @year on which a condition of @criterion on
+ * @fact turns over (the status it admitted ends because of that fact: the
+ * six months after training), if there is one after January 1. */
+static gboolean
+ends_by_fact_in_year (AcrCriterion *criterion,
+                      AcrPerson    *person,
+                      const char   *fact,
+                      int           year,
+                      GDate        *day)
+{
+  for (guint i = 0; criterion != NULL && i < criterion->conditions->len; i++)
+    {
+      const AcrCondition *condition = criterion->conditions->pdata[i];
+
+      if (g_str_equal (condition->fact, fact) &&
+          _acr_condition_get_change_day (condition, person, day) &&
+          (int) g_date_get_year (day) == year &&
+          !(g_date_get_month (day) == G_DATE_JANUARY && g_date_get_day (day) == 1))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* “The first ACR dues payment after completing training will be owed for
+ * the following year beginning in January”: when the year begins after the
+ * year of ladder.owed_after (training.end) and the status held on
+ * January 1 ends during it because of that fact, the year is billed in the
+ * category that follows (when there is one). Moves @ev and @decided_on to
+ * that day. */
+static void
+decide_owed_year (AcrRules   *self,
+                  AcrPerson  *person,
+                  int         year,
+                  Evaluation *ev,
+                  GDate      *decided_on)
+{
+  g_auto(Evaluation) then = { NULL, };
+  GDate end, change_day;
+
+  if (self->owed_after == NULL || ev->category == NULL)
+    return;
+
+  g_date_clear (&end, 1);
+  g_date_clear (&change_day, 1);
+  if (!acr_person_get_date (person, self->owed_after, &end) || (int) g_date_get_year (&end) >= year ||
+      !ends_by_fact_in_year (ev->criterion, person, self->owed_after, year, &change_day))
+    return;
+
+  _acr_rules_evaluate (self, person, &change_day, year, &then);
+  if (then.category == NULL || then.category == ev->category)
+    return;
+
+  _acr_evaluation_clear (ev);
+  *ev = then;
+  memset (&then, 0, sizeof then);
+  *decided_on = change_day;
+}
+
 /**
  * acr_rules_quote:
  * @year: the membership year (January 1 to December 31)
@@ -312,11 +393,15 @@ acr_rules_quote (AcrRules     *self,
 {
   g_autoptr(AcrDuesQuote) quote = NULL;
   g_auto(Evaluation) ev = { NULL, };
+  g_autoptr(AcrPerson) resolved = NULL;
+  g_autoptr(AcrPerson) dated = NULL;
   AcrEvalContext context;
+  AcrEvalContext january_1_context;
   AcrCategory *category;
   DuesYear *schedule;
   NationalDues *national;
   GDate january_1;
+  GDate decided_on;
   gint64 national_cents = 0;
   gboolean national_placeholder = FALSE;
 
@@ -340,9 +425,15 @@ acr_rules_quote (AcrRules     *self,
   if (!acr_rules_validate_person (self, person, NULL, error))
     return NULL;
 
+  /* Older files' facts read as today's, once for every day evaluated. */
+  resolved = acr_person_dup_resolved (person);
+  person = resolved;
+
   g_date_clear (&january_1, 1);
   g_date_set_dmy (&january_1, 1, G_DATE_JANUARY, (GDateYear) year);
   _acr_rules_evaluate (self, person, &january_1, year, &ev);
+  decided_on = january_1;
+  decide_owed_year (self, person, year, &ev, &decided_on);
   category = ev.category;
 
   quote = _acr_dues_quote_new (year, category != NULL ? category->id : NULL, self->currency);
@@ -406,7 +497,12 @@ acr_rules_quote (AcrRules     *self,
 
   national = find_national (schedule, category);
   g_assert (national != NULL);  /* the loader checked every paying category has dues every year */
-  quote_national (self, person, category, national, year, quote, &national_cents, &national_placeholder);
+  dated = acr_person_dup_as_of (person, &decided_on);
+  january_1_context.person = dated;
+  january_1_context.on = decided_on;
+  january_1_context.year = year;
+  quote_national (self, person, &january_1_context, category, national, year, quote, &national_cents,
+                  &national_placeholder);
 
   context.person = person;
   context.on = *billed_on;

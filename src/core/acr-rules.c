@@ -73,6 +73,8 @@ _acr_review_free (Review *review)
   g_free (review->id);
   g_free (review->text);
   g_free (review->source);
+  g_free (review->held_on);
+  g_clear_pointer (&review->unless_category, g_ptr_array_unref);
   g_clear_pointer (&review->when, g_ptr_array_unref);
   g_free (review);
 }
@@ -164,6 +166,10 @@ acr_rules_finalize (GObject *object)
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
   g_clear_pointer (&self->ladder_start, g_ptr_array_unref);
   g_clear_pointer (&self->ladder_source, g_free);
+  g_clear_pointer (&self->ladder_when, g_ptr_array_unref);
+  g_clear_pointer (&self->ladder_when_source, g_free);
+  g_clear_pointer (&self->owed_after, g_free);
+  g_clear_pointer (&self->owed_after_source, g_free);
   g_clear_pointer (&self->discounts, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_when, g_ptr_array_unref);
   g_clear_pointer (&self->waiver_source, g_free);
