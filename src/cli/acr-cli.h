@@ -74,4 +74,12 @@ int  acr_cli_balance     (int    argc,
 int  acr_cli_report      (int    argc,
                           char **argv);
 
+/* Subcommands (acr-cli-backup.c) */
+int  acr_cli_backup      (int    argc,
+                          char **argv);
+int  acr_cli_backups     (int    argc,
+                          char **argv);
+int  acr_cli_restore     (int    argc,
+                          char **argv);
+
 G_END_DECLS

@@ -31,6 +31,9 @@ static const AcrCliCommand commands[] = {
   { "retire",      acr_cli_retire,      N_("Record a notified retirement (refunds and cancels as the rules say)") },
   { "balance",     acr_cli_balance,     N_("Print a member’s invoices and balance") },
   { "report",      acr_cli_report,      N_("Billing reports: receivables, chapters, numbering (--csv)") },
+  { "backup",      acr_cli_backup,      N_("Take a verified backup of the database (--to DIR)") },
+  { "backups",     acr_cli_backups,     N_("List the backups with their verification") },
+  { "restore",     acr_cli_restore,     N_("Replace the database with a backup (keeps the current one first)") },
   { NULL, NULL, NULL },
 };
 
