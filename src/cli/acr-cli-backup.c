@@ -60,9 +60,8 @@ acr_cli_backup (int    argc,
       acr_cli_print_error ("%s", error->message);
       return ACR_CLI_EXIT_INVALID_INPUT;
     }
-  printf (_("Backup written and verified: %s (%" G_GINT64_FORMAT " members, %" G_GINT64_FORMAT " invoices, %"
-            G_GINT64_FORMAT " payments)\n"),
-          info->path, info->members, info->invoices, info->payments);
+  printf (_("Backup written and verified: %s (%lld members, %lld invoices, %lld payments)\n"),
+          info->path, (long long) info->members, (long long) info->invoices, (long long) info->payments);
   return ACR_CLI_EXIT_OK;
 }
 

@@ -784,11 +784,11 @@ backup_connection (sqlite3      *src,
     info->problem = g_strdup (sqlite3_errmsg (check));
   else if (info->problem == NULL && (copy.members != source.members || copy.invoices != source.invoices ||
                                      copy.payments != source.payments))
-    info->problem = g_strdup_printf (_("the copy holds %" G_GINT64_FORMAT " members, %" G_GINT64_FORMAT
-                                       " invoices and %" G_GINT64_FORMAT " payments; the database held %"
-                                       G_GINT64_FORMAT ", %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-                                     copy.members, copy.invoices, copy.payments,
-                                     source.members, source.invoices, source.payments);
+    info->problem = g_strdup_printf (_("the copy holds %lld members, %lld invoices and %lld payments; "
+                                       "the database held %lld, %lld and %lld"),
+                                     (long long) copy.members, (long long) copy.invoices, (long long) copy.payments,
+                                     (long long) source.members, (long long) source.invoices,
+                                     (long long) source.payments);
   g_clear_pointer (&check, close_db);
   info->verified = info->problem == NULL;
   info->members = source.members;
