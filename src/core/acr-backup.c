@@ -647,6 +647,40 @@ remove_stale_partials (const char *folder)
 
 /* --- Taking a backup --- */
 
+/*
+ * The copy keeps the source's file format numbers (header bytes 18 and 19),
+ * 2 for a WAL database: set them to 1 (rollback journal), as PRAGMA
+ * journal_mode = DELETE would without reading the schema (a damaged copy
+ * has to be kept too), so the copy opens read-only on its own, without a
+ * -wal or -shm file. Then sync it.
+ */
+static gboolean
+make_standalone_and_sync (const char  *path,
+                          GError     **error)
+{
+  static const unsigned char legacy[2] = { 1, 1 };
+  unsigned char header[20];
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  int saved = 0;
+
+  if (fd < 0)
+    saved = errno;
+  else if (pread (fd, header, sizeof header, 0) == (ssize_t) sizeof header && (header[18] != 1 || header[19] != 1) &&
+           pwrite (fd, legacy, sizeof legacy, 18) != (ssize_t) sizeof legacy)
+    saved = errno ? errno : EIO;
+  else if (fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_set_error (error, ACR_BACKUP_ERROR, ACR_BACKUP_ERROR_FAILED, _("%s: cannot write: %s"), path,
+                   saved == ENOSPC ? _("the disk is full") : g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The side files SQLite may leave beside a copy it wrote. */
 static void
 remove_sqlite_files (const char *path)
@@ -686,6 +720,7 @@ backup_connection (sqlite3      *src,
   g_autofree char *partial = NULL;
   g_autofree char *partial_name = NULL;
   g_autoptr (GError) local_error = NULL;
+  g_autofree char *source_problem = NULL;
   sqlite3_backup *backup;
   Counts source = { 0, };
   Counts copy = { 0, };
@@ -746,9 +781,14 @@ backup_connection (sqlite3      *src,
     goto failed;
   if ((rc = exec (src, "BEGIN")) != SQLITE_OK || (rc = read_counts (src, &source)) != SQLITE_OK)
     {
-      set_db_error (&local_error, ACR_BACKUP_ERROR_FAILED, db_path, src, rc);
-      exec (src, "ROLLBACK");
-      goto failed;
+      /* A damaged database kept before a restore is copied page by page all the same. */
+      if (!keep_unverified || (rc & 0xff) != SQLITE_CORRUPT)
+        {
+          set_db_error (&local_error, ACR_BACKUP_ERROR_FAILED, db_path, src, rc);
+          exec (src, "ROLLBACK");
+          goto failed;
+        }
+      source_problem = g_strdup (sqlite3_errmsg (src));
     }
   backup = sqlite3_backup_init (dst, "main", src, "main");
   if (backup == NULL)
@@ -765,15 +805,9 @@ backup_connection (sqlite3      *src,
       set_db_error (&local_error, ACR_BACKUP_ERROR_FAILED, info->path, NULL, rc);
       goto failed;
     }
-  /* The copy keeps the source's WAL flag: make it a plain file of its own. */
-  if ((rc = exec (dst, "PRAGMA journal_mode = DELETE")) != SQLITE_OK)
-    {
-      set_db_error (&local_error, ACR_BACKUP_ERROR_FAILED, info->path, dst, rc);
-      goto failed;
-    }
   g_clear_pointer (&dst, close_db);
   remove_sqlite_files (partial);
-  if (!sync_path (partial, FALSE, &local_error))
+  if (!make_standalone_and_sync (partial, &local_error))
     goto failed;
 
   /* Verify the copy as written. */
@@ -790,6 +824,11 @@ backup_connection (sqlite3      *src,
                                      (long long) source.members, (long long) source.invoices,
                                      (long long) source.payments);
   g_clear_pointer (&check, close_db);
+  if (source_problem != NULL)
+    {
+      g_free (info->problem);
+      info->problem = g_steal_pointer (&source_problem);
+    }
   info->verified = info->problem == NULL;
   info->members = source.members;
   info->invoices = source.invoices;
