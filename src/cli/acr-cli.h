@@ -82,4 +82,8 @@ int  acr_cli_backups     (int    argc,
 int  acr_cli_restore     (int    argc,
                           char **argv);
 
+/* Subcommands (acr-cli-person.c) */
+int  acr_cli_anonymise   (int    argc,
+                          char **argv);
+
 G_END_DECLS
