@@ -85,5 +85,7 @@ int  acr_cli_restore     (int    argc,
 /* Subcommands (acr-cli-person.c) */
 int  acr_cli_anonymise   (int    argc,
                           char **argv);
+int  acr_cli_person_export (int    argc,
+                            char **argv);
 
 G_END_DECLS
