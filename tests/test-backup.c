@@ -679,6 +679,21 @@ test_cli_backup_and_backups (Fixture       *f,
   g_assert_cmpint (run.status, ==, 1);
   acr_test_assert_one_line (run.err);
   g_assert_nonnull (strstr (run.err, "/nonexistent/x.db"));
+
+  /* A database that is gone is created from the backup, private. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AcrBackupInfo) last = acr_backup_find_last_verified (default_folder, f->db);
+    g_autofree char *gone = g_build_filename (f->dir, "gone", "m.db", NULL);
+    GStatBuf st;
+
+    g_assert_nonnull (last);
+    g_assert_true (acr_backup_restore (gone, last->path, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (gone, "SELECT count(*) FROM members"), ==, 30);
+    g_assert_cmpint (g_stat (gone, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 static void

@@ -1049,8 +1049,26 @@ acr_backup_restore (const char      *path,
   if (!acr_backup_verify_file (backup_path, &wanted.members, &wanted.invoices, &wanted.payments, error))
     return FALSE;
 
+  /* A database that is gone is created from the backup, private like the store makes it. */
+  if (!existed)
+    {
+      g_autofree char *dir = g_path_get_dirname (db_path);
+      int fd;
+
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          (fd = g_open (db_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, ACR_BACKUP_ERROR, ACR_BACKUP_ERROR_FAILED, _("cannot create %s: %s"), db_path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      close (fd);
+    }
+
   /* Hold the database alone: no other connection may be open, and none may open it until we are done. */
-  if ((live = open_db (db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, ACR_BACKUP_ERROR_FAILED, error)) == NULL)
+  if ((live = open_db (db_path, SQLITE_OPEN_READWRITE, ACR_BACKUP_ERROR_FAILED, error)) == NULL)
     return FALSE;
   if (!existed && (rc = exec (live, "PRAGMA journal_mode = WAL")) != SQLITE_OK)
     return set_db_error (error, ACR_BACKUP_ERROR_FAILED, db_path, live, rc);
