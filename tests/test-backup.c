@@ -358,24 +358,33 @@ test_restore_refused_while_another_process_has_it_open (Fixture       *f,
 
 /* A recorded backup without the cost of copying a database: the retention reads only records. */
 static void
-add_fake_backup (const char *folder,
-                 GDateTime  *when,
-                 gboolean    verified)
+add_fake_backup_of (const char *folder,
+                    GDateTime  *when,
+                    gboolean    verified,
+                    const char *stem)
 {
   g_autofree char *stamp = g_date_time_format (when, "%Y-%m-%d-%H%M%S");
   g_autofree char *iso = g_date_time_format_iso8601 (when);
-  g_autofree char *db_name = g_strdup_printf ("m-%s.db", stamp);
+  g_autofree char *db_name = g_strdup_printf ("%s-%s.db", stem, stamp);
   g_autofree char *db_path = g_build_filename (folder, db_name, NULL);
-  g_autofree char *record_name = g_strdup_printf ("m-%s.json", stamp);
+  g_autofree char *record_name = g_strdup_printf ("%s-%s.json", stem, stamp);
   g_autofree char *record_path = g_build_filename (folder, record_name, NULL);
   g_autofree char *record = g_strdup_printf ("{\"file\": \"%s\", \"taken_at\": \"%s\", \"reason\": \"daily\", "
-                                             "\"source\": \"/x/m.db\", \"verified\": %s, \"problem\": %s, "
+                                             "\"source\": \"/x/%s.db\", \"verified\": %s, \"problem\": %s, "
                                              "\"members\": 1, \"invoices\": 0, \"payments\": 0, \"size\": 10}",
-                                             db_name, iso, verified ? "true" : "false",
+                                             db_name, iso, stem, verified ? "true" : "false",
                                              verified ? "null" : "\"failed\"");
 
   g_assert_true (g_file_set_contents (db_path, "0123456789", 10, NULL));
   g_assert_true (g_file_set_contents (record_path, record, -1, NULL));
+}
+
+static void
+add_fake_backup (const char *folder,
+                 GDateTime  *when,
+                 gboolean    verified)
+{
+  add_fake_backup_of (folder, when, verified, "m");
 }
 
 static char *
@@ -452,6 +461,9 @@ test_retention_keeps_newest_and_recent_failures (Fixture       *f,
   g_autofree char *kept = NULL;
   guint removed = 0;
 
+  g_autoptr (GDateTime) other_same_month = g_date_time_new (utc, 2026, 10, 3, 2, 0, 0);
+  g_autoptr (GDateTime) mine_same_month = g_date_time_new (utc, 2026, 10, 2, 2, 0, 0);
+
   g_assert_cmpint (g_mkdir (f->folder, 0700), ==, 0);
   add_fake_backup (f->folder, older, TRUE);
   add_fake_backup (f->folder, old, TRUE);
@@ -463,6 +475,16 @@ test_retention_keeps_newest_and_recent_failures (Fixture       *f,
   kept = list_kept (f->folder);
   /* The newest verified backup is never removed, however old; a failure stays 14 days. */
   g_assert_cmpstr (kept, ==, "2024-03-01 02, 2026-11-28 02");
+
+  /* Another database's backups in the same folder do not take this one's places. */
+  add_fake_backup (f->folder, mine_same_month, TRUE);
+  add_fake_backup_of (f->folder, other_same_month, TRUE, "other");
+  g_assert_true (acr_backup_apply_retention (f->folder, now, &removed, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&kept, g_free);
+  kept = list_kept (f->folder);
+  /* 2024-03-01 is no longer the newest of m.db: removed. */
+  g_assert_cmpstr (kept, ==, "2026-10-02 02, 2026-10-03 02, 2026-11-28 02");
 }
 
 /* --- Kill -9 and full disk --- */

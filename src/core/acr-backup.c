@@ -566,14 +566,12 @@ acr_backup_apply_retention (const char  *folder,
 {
   g_autoptr (GDateTime) local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
   g_autoptr (GPtrArray) list = NULL;
-  g_autoptr (GHashTable) days = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) weeks = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) months = g_hash_table_new (NULL, NULL);
+  /* Buckets already holding a newer verified backup, per database: "SOURCE\nd3", "SOURCE\nw1", "SOURCE\nnewest". */
+  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GDate today = local_date (local_now, local_now);
   guint today_julian = g_date_get_julian (&today);
   guint monday_julian = today_julian - (g_date_get_weekday (&today) - G_DATE_MONDAY);
   int this_month = g_date_get_year (&today) * 12 + g_date_get_month (&today) - 1;
-  gboolean newest_seen = FALSE;
   guint count = 0;
 
   if (removed != NULL)
@@ -588,6 +586,10 @@ acr_backup_apply_retention (const char  *folder,
       gint64 age = (gint64) today_julian - g_date_get_julian (&date);
       gint64 week = ((gint64) monday_julian - (gint64) g_date_get_julian (&date) + 6) / 7;
       gint64 month = this_month - (g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1);
+      g_autofree char *day_key = g_strdup_printf ("%s\nd%d", info->source, (int) MAX (age, 0));
+      g_autofree char *week_key = g_strdup_printf ("%s\nw%d", info->source, (int) MAX (week, 0));
+      g_autofree char *month_key = g_strdup_printf ("%s\nm%d", info->source, (int) MAX (month, 0));
+      g_autofree char *newest_key = g_strdup_printf ("%s\nnewest", info->source);
       gboolean keep = FALSE;
 
       if (age < KEEP_ALL_DAYS)
@@ -596,22 +598,22 @@ acr_backup_apply_retention (const char  *folder,
         keep = age < ACR_BACKUP_KEEP_DAYS;  /* a failed or damaged one, kept to be looked at */
       else
         {
-          if (!newest_seen)
+          if (!g_hash_table_contains (taken, newest_key))
             keep = TRUE;
-          if (age < ACR_BACKUP_KEEP_DAYS && !g_hash_table_contains (days, GINT_TO_POINTER ((int) age)))
+          if (age < ACR_BACKUP_KEEP_DAYS && !g_hash_table_contains (taken, day_key))
             keep = TRUE;
-          if (week < ACR_BACKUP_KEEP_WEEKS && !g_hash_table_contains (weeks, GINT_TO_POINTER ((int) week)))
+          if (week < ACR_BACKUP_KEEP_WEEKS && !g_hash_table_contains (taken, week_key))
             keep = TRUE;
-          if (month < ACR_BACKUP_KEEP_MONTHS && !g_hash_table_contains (months, GINT_TO_POINTER ((int) month)))
+          if (month < ACR_BACKUP_KEEP_MONTHS && !g_hash_table_contains (taken, month_key))
             keep = TRUE;
         }
       if (info->verified)
         {
           /* The newest of its day, week and month (the list is newest first). */
-          newest_seen = TRUE;
-          g_hash_table_add (days, GINT_TO_POINTER ((int) MAX (age, 0)));
-          g_hash_table_add (weeks, GINT_TO_POINTER ((int) MAX (week, 0)));
-          g_hash_table_add (months, GINT_TO_POINTER ((int) MAX (month, 0)));
+          g_hash_table_add (taken, g_steal_pointer (&newest_key));
+          g_hash_table_add (taken, g_steal_pointer (&day_key));
+          g_hash_table_add (taken, g_steal_pointer (&week_key));
+          g_hash_table_add (taken, g_steal_pointer (&month_key));
         }
       if (keep)
         continue;

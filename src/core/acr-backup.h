@@ -24,8 +24,9 @@ G_BEGIN_DECLS
  * days is kept; older ones are kept when they are the newest verified
  * backup of one of the 14 most recent days, of one of the 8 most recent
  * weeks (Monday to Sunday) or of one of the 12 most recent months, counted
- * back from "now" in now's time zone. The newest verified backup is never
- * removed. Records of failed backups are removed after 14 days.
+ * back from "now" in now's time zone, for each database separately (a folder
+ * may hold the backups of several). The newest verified backup of each is
+ * never removed. Records of failed backups are removed after 14 days.
  */
 
 #define ACR_BACKUP_ERROR (acr_backup_error_quark ())
