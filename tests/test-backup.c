@@ -747,6 +747,32 @@ test_backup_taken_before_lifecycle_and_billing (Fixture       *f,
   g_assert_cmpint (((AcrBackupInfo *) g_ptr_array_index (list, 0))->invoices, >, 0);
 }
 
+/* A backup that cannot be taken stops the billing run before it writes anything, with one line on stderr. */
+static void
+test_failed_backup_stops_the_billing_run (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_auto (AcrTestRun) run = { 0 };
+  g_autofree char *default_folder = g_build_filename (f->dir, "m-backups", NULL);
+  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
+
+  make_database (f, 30);
+  /* A file where the backup folder should be: the folder cannot be made. */
+  g_assert_true (g_file_set_contents (default_folder, "in the way", -1, NULL));
+  run_cli (&run, NULL, bill, f->db);
+  g_assert_cmpint (run.status, ==, 1);
+  acr_test_assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "billing run not started"));
+  g_assert_nonnull (strstr (run.err, default_folder));
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM invoices"), ==, 0);
+
+  /* With the way clear, the same run works. */
+  g_assert_cmpint (g_unlink (default_folder), ==, 0);
+  run_cli (&run, NULL, bill, f->db);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM invoices"), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -769,6 +795,7 @@ main (int    argc,
   ADD ("/acr/backup/full-disk-leaves-database-untouched", test_full_disk_leaves_database_untouched);
   ADD ("/acr/backup/cli-backup-and-backups", test_cli_backup_and_backups);
   ADD ("/acr/backup/taken-before-lifecycle-and-billing", test_backup_taken_before_lifecycle_and_billing);
+  ADD ("/acr/backup/failed-backup-stops-the-billing-run", test_failed_backup_stops_the_billing_run);
 #undef ADD
 
   return g_test_run ();
