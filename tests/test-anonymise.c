@@ -196,7 +196,13 @@ test_anonymised_member_cannot_be_found_and_accounts_are_unchanged (Fixture      
 
   after = acr_store_lookup_member (store, number, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (acr_member_get_given_name (after), ==, "Anonymised");
+  {
+    g_autofree char *name = g_strdup_printf ("Anonymised member %07u", number);
+    g_autofree char *display = acr_member_dup_display_name (after);
+
+    g_assert_cmpstr (acr_member_get_family_name (after), ==, name);
+    g_assert_cmpstr (display, ==, name);
+  }
   g_assert_null (acr_member_get_email (after));
   g_assert_null (acr_member_get_npi (after));
   g_assert_cmpstr (acr_member_get_status (after), ==, "resigned");

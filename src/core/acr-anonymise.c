@@ -148,6 +148,7 @@ restore_triggers (AcrStoreSqlite  *sqlite,
   return TRUE;
 }
 
+/* The whole name in the family name, so that lists and invoices read "Anonymised member 0000042". */
 static char *
 anonymised_person_json (const char *family_name)
 {
@@ -156,8 +157,6 @@ anonymised_person_json (const char *family_name)
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "given_name");
-  json_builder_add_string_value (builder, ACR_ANONYMISED_GIVEN_NAME);
   json_builder_set_member_name (builder, "family_name");
   json_builder_add_string_value (builder, family_name);
   json_builder_end_object (builder);
@@ -286,8 +285,8 @@ acr_anonymise_member (AcrStore    *store,
       return FALSE;
     }
 
-  family = g_strdup_printf ("member %s", number_text);
-  display = g_strdup_printf ("%s %s", ACR_ANONYMISED_GIVEN_NAME, family);
+  family = g_strdup_printf ("%s member %s", ACR_ANONYMISED_NAME, number_text);
+  display = g_strdup (family);
   person = anonymised_person_json (family);
   anonymous = acr_member_copy (member);
   if (!acr_member_set_field (anonymous, "person", person, error))
@@ -349,7 +348,7 @@ scrub_application (AcrStoreSqlite  *sqlite,
                    GError         **error)
 {
   g_autoptr (GPtrArray) triggers = NULL;
-  g_autofree char *family = g_strdup_printf ("applicant %" G_GINT64_FORMAT, id);
+  g_autofree char *family = g_strdup_printf ("%s applicant %" G_GINT64_FORMAT, ACR_ANONYMISED_NAME, id);
   g_autofree char *person = anonymised_person_json (family);
   Value application[] = { { person, 0 }, { NULL, id } };
   Value record[] = { { NULL, id }, { time, 0 }, { g_get_user_name (), 0 }, { reason, 0 } };

@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  * A refused application: its person and contact are replaced the same way.
  */
 
-#define ACR_ANONYMISED_GIVEN_NAME "Anonymised"
+/* The name of an anonymised person: "Anonymised member NNNNNNN" (data, not translated). */
+#define ACR_ANONYMISED_NAME "Anonymised"
 
 /* Refused applications are kept this long, then anonymised by the lifecycle run. */
 #define ACR_ANONYMISE_REFUSED_DEFAULT_MONTHS 24
