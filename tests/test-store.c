@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "acr-backup.h"
 #include "acr-member-private.h"
 #include "acr-search-results.h"
 #include "acr-store.h"
@@ -599,6 +600,38 @@ test_drafts (void)
   acr_test_remove_tree (dir);
 }
 
+/* A database of an older version is backed up, as it was, before it is upgraded. */
+static void
+test_backup_before_migration (void)
+{
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *sql = g_strconcat (schema_v1, data_v1, NULL);
+  g_autofree char *folder = acr_backup_default_folder (path);
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  AcrBackupInfo *info;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  exec_raw (path, sql);
+  check_migrated (path);
+  list = acr_backup_list (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  info = g_ptr_array_index (list, 0);
+  g_assert_true (info->verified);
+  g_assert_cmpstr (info->reason, ==, "before database upgrade");
+  g_assert_cmpint (info->members, >, 0);
+  g_assert_cmpint (sqlite3_open_v2 (info->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  acr_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -622,6 +655,7 @@ main (int    argc,
                    test_search_index_from_a_thread_never_misses_a_change);
   g_test_add_func ("/acr/store/migrates-from-schema-5", test_migrates_from_v5);
   g_test_add_func ("/acr/store/drafts-save-load-delete", test_drafts);
+  g_test_add_func ("/acr/store/backup-before-migration", test_backup_before_migration);
 
   return g_test_run ();
 }

@@ -182,6 +182,49 @@ test_member_edit_sets_military_country (Fixture       *fixture,
   g_assert_cmpstr (acr_person_get_string (person, "military_country"), ==, "US");
 }
 
+/* Anonymise… asks twice, the second time for the reason recorded; then the pane shows the anonymised member. */
+static void
+test_member_anonymise_is_confirmed_twice (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  AcrMembersPage *page = acr_window_get_members_page (fixture->window);
+  GtkWidget *pane = acr_test_ui_find_widget (GTK_WIDGET (page), ACR_TYPE_MEMBER_PANE, NULL);
+  g_autoptr (AcrMember) stored = NULL;
+  AdwMessageDialog *first, *second;
+  GtkWidget *reason;
+
+  g_assert_nonnull (pane);
+  acr_members_page_show_member (page, 5);
+  g_assert_true (gtk_widget_activate_action (pane, "members.anonymise", NULL));
+  first = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (first), "Anonymise "));
+  adw_message_dialog_response (first, "continue");
+  gtk_window_destroy (GTK_WINDOW (first));
+
+  /* Nothing is done before the second answer. */
+  stored = acr_store_lookup_member (fixture->store, 5, NULL);
+  g_assert_cmpstr (acr_member_get_family_name (stored), !=, "Anonymised member 0000005");
+  g_clear_object (&stored);
+
+  second = ADW_MESSAGE_DIALOG (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (second);
+  g_assert_true (second != first);
+  g_assert_false (adw_message_dialog_get_response_enabled (second, "anonymise"));
+  reason = adw_message_dialog_get_extra_child (second);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Request by letter of 2026-12-01");
+  g_assert_true (adw_message_dialog_get_response_enabled (second, "anonymise"));
+  adw_message_dialog_response (second, "anonymise");
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  stored = acr_store_lookup_member (fixture->store, 5, NULL);
+  g_assert_cmpstr (acr_member_get_family_name (stored), ==, "Anonymised member 0000005");
+  g_assert_cmpstr (acr_member_get_family_name (acr_members_page_get_shown_member (page)), ==, "Anonymised member 0000005");
+  /* Not twice: the action is off, no dialog opens. */
+  gtk_widget_activate_action (pane, "members.anonymise", NULL);
+  g_assert_null (acr_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +237,9 @@ main (int   argc,
               fixture_set_up, test_member_edit_of_contact_keeps_the_category, fixture_tear_down);
   g_test_add ("/acr/ui/member-edit/sets-military-country", Fixture, NULL,
               fixture_set_up, test_member_edit_sets_military_country, fixture_tear_down);
+
+  g_test_add ("/acr/ui/member-edit/anonymise-is-confirmed-twice", Fixture, NULL,
+              fixture_set_up, test_member_anonymise_is_confirmed_twice, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "acr-application.h"
+#include "acr-backup.h"
 #include "acr-preferences-window.h"
 #include "acr-rules.h"
 #include "acr-store-settings.h"
@@ -190,6 +192,154 @@ test_preferences_import_issuer_into_a_database_without_one (void)
   acr_test_remove_tree (other_dir);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences shows the last verified backup of the open database, and Back Up Now adds one. */
+static void
+test_preferences_show_last_good_backup_and_back_up_now (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (AcrMember) member = acr_test_make_member ("Ada", "Backup", "ada.backup@example.org", NULL);
+  g_autoptr (AcrBackupInfo) first = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = NULL;
+  AcrPreferencesWindow *preferences;
+  GtkWidget *row, *button;
+  gint64 deadline;
+
+  g_settings_reset (settings, "backup-folder");
+  g_assert_true (acr_store_add_member (store, member, "test", &error));
+  g_assert_no_error (error);
+  folder = acr_backup_default_folder (acr_store_get_location (store));
+
+  preferences = create_preferences ();
+  acr_preferences_window_set_store (preferences, store);
+  row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Last Good Backup");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "No verified backup yet");
+
+  first = acr_backup_create (acr_store_get_location (store), folder, "manual", NULL, &error);
+  g_assert_no_error (error);
+  acr_preferences_window_set_store (preferences, NULL);
+  acr_preferences_window_set_store (preferences, store);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 members, 0 invoices, 0 payments"));
+
+  button = find_button (GTK_WIDGET (preferences), "_Back Up Now");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_sensitive (button) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  list = acr_backup_list (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (((AcrBackupInfo *) g_ptr_array_index (list, 0))->verified);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_object_unref (preferences);
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+}
+
+/* The application's Restore: the store is let go, restored and opened again; refused, and still
+ * working, while another connection has the database open. */
+static void
+test_application_restore_reopens_the_store (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "members.db", NULL);
+  g_autofree char *folder = acr_backup_default_folder (db);
+  g_autoptr (AcrApplication) app = acr_application_new ();
+  g_autoptr (AcrMember) first = acr_test_make_member ("Ada", "Before", "ada.before@example.org", NULL);
+  g_autoptr (AcrMember) later = acr_test_make_member ("Bea", "After", "bea.after@example.org", NULL);
+  g_autoptr (AcrBackupInfo) backup = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrMember) found = NULL;
+  AcrStore *store;
+
+  g_settings_set_string (settings, "database-path", db);
+  g_settings_reset (settings, "backup-folder");
+  g_object_set (app, "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* The first start of the day takes a backup, in a thread (bounded wait). */
+  for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; g_get_monotonic_time () < deadline;)
+    {
+      g_autoptr (AcrBackupInfo) daily = acr_backup_find_last_verified (folder, db);
+
+      if (daily != NULL)
+        {
+          g_assert_cmpstr (daily->reason, ==, "daily");
+          break;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  {
+    g_autoptr (AcrBackupInfo) daily = acr_backup_find_last_verified (folder, db);
+
+    g_assert_nonnull (daily);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  store = acr_application_get_store (app);
+  g_assert_nonnull (store);
+  g_assert_true (acr_store_add_member (store, first, "test", &error));
+  g_assert_no_error (error);
+  backup = acr_backup_create (db, folder, "manual", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_store_add_member (store, later, "test", &error));
+  g_assert_no_error (error);
+
+  /* Another connection holds the database: refused, and the application's store works on. */
+  {
+    g_autoptr (AcrStore) other = acr_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (acr_application_restore_backup (app, backup->path, &error));
+    g_assert_error (error, ACR_BACKUP_ERROR, ACR_BACKUP_ERROR_IN_USE);
+    g_clear_error (&error);
+  }
+  store = acr_application_get_store (app);
+  g_assert_nonnull (store);
+  g_assert_cmpint (acr_store_count_members (store, NULL), ==, 2);
+
+  g_assert_true (acr_application_restore_backup (app, backup->path, &error));
+  g_assert_no_error (error);
+  store = acr_application_get_store (app);
+  g_assert_nonnull (store);
+  g_assert_cmpint (acr_store_count_members (store, NULL), ==, 1);
+  found = acr_store_lookup_member (store, acr_member_get_number (later), &error);
+  g_assert_null (found);
+  g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_settings_reset (settings, "database-path");
+  g_clear_object (&app);
+  acr_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +350,12 @@ main (int   argc,
   g_test_add_func ("/acr/ui/preferences/write-invoice-settings", test_preferences_write_invoice_settings);
   g_test_add_func ("/acr/ui/preferences/import-issuer-into-a-database-without-one",
                    test_preferences_import_issuer_into_a_database_without_one);
+
+  g_test_add_func ("/acr/ui/preferences/show-last-good-backup-and-back-up-now",
+                   test_preferences_show_last_good_backup_and_back_up_now);
+
+  g_test_add_func ("/acr/ui/preferences/application-restore-reopens-the-store",
+                   test_application_restore_reopens_the_store);
 
   return g_test_run ();
 }

@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "acr-application.h"
+#include "acr-backup.h"
 #include "acr-preferences-window.h"
+#include "acr-store-sqlite.h"
 #include "acr-window.h"
 
 struct _AcrApplication
@@ -18,6 +20,7 @@ struct _AcrApplication
   GError         *store_error;
   char           *rules_problem;  /* why the chosen rules file is not in use */
   char           *issuer_problem; /* why this workstation's issuer was not copied into the database */
+  char           *backup_problem; /* why today's backup failed, until a window shows it */
 };
 
 G_DEFINE_FINAL_TYPE (AcrApplication, acr_application, ADW_TYPE_APPLICATION)
@@ -68,6 +71,86 @@ open_store (AcrApplication *self)
   if (self->store != NULL && !acr_preferences_import_issuer (self->settings, self->store, &error))
     self->issuer_problem = g_strdup_printf (_("The invoice issuer of this workstation was not copied into the database: %s"),
                                             error->message);
+}
+
+/* The backup folder chosen in Preferences, for every backup this process takes. */
+static void
+backup_folder_changed_cb (AcrApplication *self,
+                          const char     *key,
+                          GSettings      *settings)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "backup-folder");
+
+  acr_backup_set_folder (folder);
+}
+
+/* A failed backup stays on screen until staff dismiss it. */
+static void
+announce_backup_problem (AcrApplication *self)
+{
+  gboolean shown = FALSE;
+
+  if (self->backup_problem == NULL)
+    return;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ACR_IS_WINDOW (l->data))
+        {
+          AdwToast *toast = adw_toast_new (self->backup_problem);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          acr_window_add_toast (l->data, toast);
+          shown = TRUE;
+        }
+    }
+  if (shown)
+    g_clear_pointer (&self->backup_problem, g_free);
+}
+
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr (AcrBackupInfo) info = NULL;
+  GError *error = NULL;
+
+  info = acr_backup_ensure_daily (task_data, NULL, NULL, &error);
+  if (info == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+daily_backup_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  AcrApplication *self = ACR_APPLICATION (object);
+  g_autoptr (GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  g_free (self->backup_problem);
+  self->backup_problem = g_strdup_printf (_("Today’s backup failed: %s"), error->message);
+  announce_backup_problem (self);
+}
+
+/* The first start of the day takes a backup, in a thread: the window opens meanwhile. */
+static void
+start_daily_backup (AcrApplication *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->store == NULL || !ACR_IS_STORE_SQLITE (acr_store_get_backend (self->store)))
+    return;
+  task = g_task_new (self, NULL, daily_backup_done_cb, NULL);
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, g_strdup (acr_store_get_location (self->store)), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
 }
 
 static void
@@ -178,7 +261,12 @@ acr_application_startup (GApplication *application)
 
   self->settings = g_settings_new (APP_ID);
   load_rules (self);
+  backup_folder_changed_cb (self, "backup-folder", self->settings);
+  g_signal_connect_object (self->settings, "changed::backup-folder",
+                           G_CALLBACK (backup_folder_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   open_store (self);
+  start_daily_backup (self);
   g_signal_connect_object (self->settings, "changed::rules-file",
                            G_CALLBACK (rules_file_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -201,6 +289,7 @@ acr_application_activate (GApplication *application)
       announce_rules_problem (self, ACR_WINDOW (window));
       if (self->issuer_problem != NULL)
         acr_window_add_toast (ACR_WINDOW (window), adw_toast_new (self->issuer_problem));
+      announce_backup_problem (self);
     }
 
   gtk_window_present (window);
@@ -225,6 +314,7 @@ acr_application_finalize (GObject *object)
 
   g_clear_pointer (&self->rules_problem, g_free);
   g_clear_pointer (&self->issuer_problem, g_free);
+  g_clear_pointer (&self->backup_problem, g_free);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (acr_application_parent_class)->finalize (object);
@@ -292,4 +382,49 @@ acr_application_get_store_error (AcrApplication *self)
   g_return_val_if_fail (ACR_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+/**
+ * acr_application_restore_backup:
+ * Replaces the open database with @backup_path (acr_backup_restore ():
+ * verified first, the current database kept as a backup): the windows let
+ * go of the store, the database is restored, and the store is opened again
+ * at the same place and given back to the windows, whatever the outcome.
+ * Refused (and nothing changed) while anything else has the database open:
+ * another program, or a billing run of this one.
+ */
+gboolean
+acr_application_restore_backup (AcrApplication  *self,
+                                const char      *backup_path,
+                                GError         **error)
+{
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ACR_IS_APPLICATION (self), FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, ACR_BACKUP_ERROR, ACR_BACKUP_ERROR_FAILED,
+                           _("No database is open: choose its location in Preferences first"));
+      return FALSE;
+    }
+  path = g_strdup (acr_store_get_location (self->store));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ACR_IS_WINDOW (l->data))
+        acr_window_set_store (l->data, NULL, NULL);
+    }
+  g_clear_object (&self->store);
+
+  ok = acr_backup_restore (path, backup_path, NULL, NULL, NULL, error);
+
+  g_clear_error (&self->store_error);
+  self->store = acr_store_open (path, &self->store_error);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ACR_IS_WINDOW (l->data))
+        acr_window_set_store (l->data, self->store, self->store_error);
+    }
+  return ok;
 }

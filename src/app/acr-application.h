@@ -15,5 +15,8 @@ AcrApplication *acr_application_new             (void);
 AcrRules       *acr_application_get_rules       (AcrApplication *self);
 AcrStore       *acr_application_get_store       (AcrApplication *self);
 const GError   *acr_application_get_store_error (AcrApplication *self);
+gboolean        acr_application_restore_backup  (AcrApplication *self,
+                                                 const char     *backup_path,
+                                                 GError        **error);
 
 G_END_DECLS

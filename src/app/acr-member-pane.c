@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-anonymise.h"
 #include "acr-billing.h"
 #include "acr-billing-apply.h"
 #include "acr-confirm.h"
@@ -13,6 +14,7 @@
 #include "acr-member-edit-dialog.h"
 #include "acr-member-pane.h"
 #include "acr-money.h"
+#include "acr-store-sqlite.h"
 #include "acr-window.h"
 
 /*
@@ -230,6 +232,10 @@ update_member_actions (AcrMemberPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.retire",
                                  shown && self->rules != NULL &&
                                  !acr_member_has_status (self->member, ACR_MEMBER_STATUS_RETIRED));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.anonymise",
+                                 shown && ACR_IS_STORE_SQLITE (acr_store_get_backend (self->store)) &&
+                                 !acr_anonymise_is_member_anonymised (self->store, acr_member_get_number (self->member),
+                                                                      NULL));
 }
 
 static const char *
@@ -553,6 +559,84 @@ acr_member_pane_retire (GtkWidget  *widget,
                G_CALLBACK (retire_confirmed_cb), self);
 }
 
+/* Second confirmation, with the reason that is recorded. */
+static void
+anonymise_confirmed_cb (AcrMemberPane    *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  GtkEditable *reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->member == NULL)
+    return;
+  if (!acr_anonymise_member (self->store, acr_member_get_number (self->member), gtk_editable_get_text (reason), &error))
+    {
+      acr_window_toast_for (GTK_WIDGET (self), error->message);
+      return;
+    }
+  text = g_strdup_printf (_("Member %07u anonymised"), acr_member_get_number (self->member));
+  acr_window_toast_for (GTK_WIDGET (self), text);
+  reload_member (self);
+}
+
+static void
+anonymise_reason_changed_cb (AdwMessageDialog *dialog,
+                             GtkEditable      *reason)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (reason));
+
+  adw_message_dialog_set_response_enabled (dialog, "anonymise", *g_strstrip (text) != '\0');
+}
+
+static void
+anonymise_first_confirmed_cb (AcrMemberPane *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+
+  if (self->member == NULL)
+    return;
+  name = acr_member_dup_display_name (self->member);
+  heading = g_strdup_printf (_("Anonymise %s for Good?"), name);
+  dialog = acr_confirm (GTK_WIDGET (self), heading,
+                        _("This cannot be undone. Say why (the person’s request and its date): it is recorded with "
+                          "your name and the time."),
+                        "anonymise", _("_Anonymise"), ACR_CONFIRM_DESTRUCTIVE,
+                        G_CALLBACK (anonymise_confirmed_cb), self);
+  reason = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  adw_message_dialog_set_extra_child (dialog, reason);
+  adw_message_dialog_set_response_enabled (dialog, "anonymise", FALSE);
+  g_signal_connect_object (reason, "changed", G_CALLBACK (anonymise_reason_changed_cb), dialog, G_CONNECT_SWAPPED);
+}
+
+static void
+acr_member_pane_anonymise (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  AcrMemberPane *self = ACR_MEMBER_PANE (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  if (self->member == NULL)
+    return;
+
+  name = acr_member_dup_display_name (self->member);
+  heading = g_strdup_printf (_("Anonymise %s?"), name);
+  acr_confirm (widget, heading,
+               _("Their personal data is replaced and scrubbed from the history, their application and their "
+                 "invoices; amounts, dates and numbers stay, under the name “Anonymised member”. Their status "
+                 "becomes resigned. Old backups keep the data until they age out."),
+               "continue", _("C_ontinue…"), ACR_CONFIRM_DESTRUCTIVE,
+               G_CALLBACK (anonymise_first_confirmed_cb), self);
+}
+
 static void
 acr_member_pane_dispose (GObject *object)
 {
@@ -609,6 +693,7 @@ acr_member_pane_class_init (AcrMemberPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "members.print-invoice", "s", acr_member_pane_print_invoice);
   gtk_widget_class_install_action (widget_class, "members.export-invoice", "s", acr_member_pane_export_invoice);
   gtk_widget_class_install_action (widget_class, "members.retire", NULL, acr_member_pane_retire);
+  gtk_widget_class_install_action (widget_class, "members.anonymise", NULL, acr_member_pane_anonymise);
 }
 
 static void

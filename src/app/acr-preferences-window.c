@@ -4,7 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-application.h"
+#include "acr-backup.h"
 #include "acr-preferences-window.h"
+#include "acr-store-sqlite.h"
 #include "acr-rules.h"
 #include "acr-store-settings.h"
 #include "acr-window.h"
@@ -27,6 +30,11 @@ struct _AcrPreferencesWindow
   AdwEntryRow          *issuer_name_row;
   AdwComboRow          *paper_size_row;
   GtkTextView          *issuer_address_view;
+  AdwActionRow         *backup_folder_row;
+  GtkButton            *backup_folder_reset_button;
+  AdwActionRow         *last_backup_row;
+  GtkButton            *backup_now_button;
+  GtkButton            *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (AcrPreferencesWindow, acr_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -107,12 +115,286 @@ show_rules_error (AcrPreferencesWindow *self,
   gtk_revealer_set_reveal_child (self->rules_error_revealer, message != NULL);
 }
 
+/* --- Backups --- */
+
+/* The database backed up: the open one, if it is an SQLite file. */
+static const char *
+backup_database (AcrPreferencesWindow *self)
+{
+  if (self->store == NULL || !ACR_IS_STORE_SQLITE (acr_store_get_backend (self->store)))
+    return NULL;
+  return acr_store_get_location (self->store);
+}
+
+static char *
+dup_backup_folder (AcrPreferencesWindow *self)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "backup-folder");
+  const char *db = backup_database (self);
+
+  if (chosen[0] != '\0')
+    return g_steal_pointer (&chosen);
+  return db != NULL ? acr_backup_default_folder (db) : NULL;
+}
+
+static void
+update_backup_rows (AcrPreferencesWindow *self)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "backup-folder");
+  g_autofree char *folder = dup_backup_folder (self);
+  g_autoptr (AcrBackupInfo) last = NULL;
+  const char *db = backup_database (self);
+
+  if (chosen[0] != '\0')
+    adw_action_row_set_subtitle (self->backup_folder_row, chosen);
+  else if (folder != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Beside the database: %s"), folder);
+
+      adw_action_row_set_subtitle (self->backup_folder_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->backup_folder_row, _("Beside the database"));
+  gtk_widget_set_visible (GTK_WIDGET (self->backup_folder_reset_button), chosen[0] != '\0');
+
+  if (db != NULL && folder != NULL)
+    last = acr_backup_find_last_verified (folder, db);
+  if (last != NULL)
+    {
+      g_autoptr (GDateTime) local = g_date_time_to_local (last->taken_at);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      g_autofree char *text = g_strdup_printf (_("%s — %lld members, %lld invoices, %lld payments"), when,
+                                               (long long) last->members, (long long) last->invoices,
+                                               (long long) last->payments);
+
+      adw_action_row_set_subtitle (self->last_backup_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->last_backup_row, db != NULL ? _("No verified backup yet")
+                                                                   : _("No database is open"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), db != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->restore_button), db != NULL);
+}
+
+static void
+show_backup_failure (AcrPreferencesWindow *self,
+                     const char           *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  /* A failed backup stays until it is dismissed. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+typedef struct
+{
+  char *db;
+  char *folder;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->db);
+  g_free (job->folder);
+  g_free (job);
+}
+
+static void
+backup_now_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  GError *error = NULL;
+  AcrBackupInfo *info = acr_backup_create (job->db, job->folder, "manual", NULL, &error);
+
+  if (info == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, info, (GDestroyNotify) acr_backup_info_free);
+}
+
+static void
+backup_now_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AcrPreferencesWindow *self = ACR_PREFERENCES_WINDOW (object);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrBackupInfo) info = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (info == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The backup failed: %s"), error->message);
+
+      show_backup_failure (self, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Backup written and verified: %s"), info->path);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), TRUE);
+  update_backup_rows (self);
+}
+
+static void
+backup_now_clicked_cb (AcrPreferencesWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  BackupJob *job;
+
+  if (backup_database (self) == NULL)
+    return;
+  job = g_new0 (BackupJob, 1);
+  job->db = g_strdup (backup_database (self));
+  job->folder = dup_backup_folder (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), FALSE);
+  task = g_task_new (self, NULL, backup_now_done_cb, NULL);
+  g_task_set_source_tag (task, backup_now_clicked_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+  g_task_run_in_thread (task, backup_now_thread);
+}
+
+static void
+backup_folder_chooser_response_cb (AcrPreferencesWindow *self,
+                                   int                   response,
+                                   GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "backup-folder", path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+backup_folder_choose_clicked_cb (AcrPreferencesWindow *self)
+{
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Backup Folder"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (backup_folder_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+backup_folder_reset_clicked_cb (AcrPreferencesWindow *self)
+{
+  g_settings_reset (self->settings, "backup-folder");
+}
+
+/* After the confirmation: the application lets go of the database, restores it and opens it again. */
+static void
+restore_confirmed_cb (AcrPreferencesWindow *self,
+                      const char           *response,
+                      AdwMessageDialog     *dialog)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  GApplication *application = g_application_get_default ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+  if (!ACR_IS_APPLICATION (application))
+    {
+      show_backup_failure (self, _("The database can only be restored from the application window"));
+      return;
+    }
+  acr_preferences_window_set_store (self, NULL);
+  if (acr_application_restore_backup (ACR_APPLICATION (application), path, &error))
+    text = g_strdup_printf (_("The database was restored from %s; the one it replaced is kept as a backup"), path);
+  acr_preferences_window_set_store (self, acr_application_get_store (ACR_APPLICATION (application)));
+  if (error != NULL)
+    {
+      g_autofree char *failure = g_strdup_printf (_("Nothing was restored: %s"), error->message);
+
+      show_backup_failure (self, failure);
+    }
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static void
+restore_chooser_response_cb (AcrPreferencesWindow *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  AdwMessageDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  base = g_path_get_basename (path);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The database will be replaced by the backup %s. It is checked first, and the "
+                                    "current database is kept as a backup. Every other program using the database "
+                                    "must be closed."),
+                                  base);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_steal_pointer (&path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirmed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_clicked_cb (AcrPreferencesWindow *self)
+{
+  g_autofree char *folder = dup_backup_folder (self);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || folder == NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Restore a Backup"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Backups"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GFile) dir = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), dir, NULL);
+    }
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (restore_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 settings_changed_cb (AcrPreferencesWindow *self,
                      const char           *key,
                      GSettings            *settings)
 {
-  if (g_strcmp0 (key, "database-path") == 0)
+  if (g_strcmp0 (key, "backup-folder") == 0)
+    update_backup_rows (self);
+  else if (g_strcmp0 (key, "database-path") == 0)
     update_database_row (self);
   else if (g_strcmp0 (key, "rules-file") == 0)
     update_rules_row (self);
@@ -336,6 +618,15 @@ acr_preferences_window_class_init (AcrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, rules_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, rules_reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, database_reset_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, backup_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, backup_folder_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, last_backup_row);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, backup_now_button);
+  gtk_widget_class_bind_template_child (widget_class, AcrPreferencesWindow, restore_button);
+  gtk_widget_class_bind_template_callback (widget_class, backup_folder_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_folder_reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_now_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -363,6 +654,7 @@ acr_preferences_window_init (AcrPreferencesWindow *self)
                            G_CONNECT_SWAPPED);
   update_database_row (self);
   update_rules_row (self);
+  update_backup_rows (self);
   load_issuer (self);
 }
 
@@ -399,6 +691,7 @@ acr_preferences_window_set_store (AcrPreferencesWindow *self,
     return;
 
   load_issuer (self);
+  update_backup_rows (self);
 }
 
 /**

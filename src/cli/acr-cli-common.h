@@ -33,5 +33,9 @@ void       acr_cli_print_json    (JsonNode            *node);
 char      *acr_cli_pad           (const char          *text,
                                   guint                width);
 int        acr_cli_fail_writing  (const GError        *error);
+int        acr_cli_anonymise_old_refusals (AcrStore      *store,
+                                           const GDate   *on,
+                                           gboolean       dry_run,
+                                           const char    *months_text);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "acr-lifecycle.h"
 #include "acr-store-apply.h"
 #include "acr-sample-data.h"
+#include "acr-store-settings.h"
 #include "acr-search-results.h"
 #include "acr-store.h"
 
@@ -732,13 +733,17 @@ acr_cli_lifecycle (int    argc,
                    char **argv)
 {
   g_autofree char *date_text = NULL;
+  g_autofree char *keep_refused = NULL;
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day to run the lifecycle for (required)"), N_("YYYY-MM-DD") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would change, change nothing"), NULL },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
+    { "keep-refused-months", 0, 0, G_OPTION_ARG_STRING, &keep_refused,
+      N_("Keep refused applications N months, then anonymise them (saved for later runs; default 24)"), N_("N") },
     { NULL }
   };
+  gint64 keep_months = 0;
   g_autoptr (AcrStore) store = NULL;
   g_autoptr (AcrRules) rules = NULL;
   g_autoptr (AcrLifecycleReport) report = NULL;
@@ -761,8 +766,17 @@ acr_cli_lifecycle (int    argc,
     }
   if ((status = acr_cli_parse_date (date_text, &date)) >= 0)
     return status;
+  if (keep_refused != NULL &&
+      (status = acr_cli_parse_int ("--keep-refused-months", keep_refused, 1, 1200, &keep_months)) >= 0)
+    return status;
   if ((rules = load_rules ()) == NULL || (store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
+  if (keep_refused != NULL && !dry_run &&
+      !acr_store_set_setting (store, ACR_STORE_SETTING_REFUSED_RETENTION_MONTHS, keep_refused, &error))
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
 
   report = acr_lifecycle_run (store, rules, &date, dry_run, NULL, NULL, &error);
   if (report == NULL)
@@ -782,5 +796,5 @@ acr_cli_lifecycle (int    argc,
   printf (dry_run ? _("Dry run on %s: %u members examined, %u would change; nothing was written.\n")
                   : _("Lifecycle on %s: %u members examined, %u changed.\n"),
           date_text, report->examined, report->members_changed);
-  return ACR_CLI_EXIT_OK;
+  return acr_cli_anonymise_old_refusals (store, &date, dry_run, keep_refused);
 }

@@ -78,4 +78,18 @@ int  acr_cli_report      (int    argc,
 int  acr_cli_what_if     (int    argc,
                           char **argv);
 
+/* Subcommands (acr-cli-backup.c) */
+int  acr_cli_backup      (int    argc,
+                          char **argv);
+int  acr_cli_backups     (int    argc,
+                          char **argv);
+int  acr_cli_restore     (int    argc,
+                          char **argv);
+
+/* Subcommands (acr-cli-person.c) */
+int  acr_cli_anonymise   (int    argc,
+                          char **argv);
+int  acr_cli_person_export (int    argc,
+                            char **argv);
+
 G_END_DECLS

@@ -32,6 +32,11 @@ static const AcrCliCommand commands[] = {
   { "balance",     acr_cli_balance,     N_("Print a member’s invoices and balance") },
   { "report",      acr_cli_report,      N_("Billing reports: receivables, chapters, numbering (--csv)") },
   { "what-if",     acr_cli_what_if,     N_("Try proposed rules on every member before adopting them") },
+  { "backup",      acr_cli_backup,      N_("Take a verified backup of the database (--to DIR)") },
+  { "backups",     acr_cli_backups,     N_("List the backups with their verification") },
+  { "restore",     acr_cli_restore,     N_("Replace the database with a backup (keeps the current one first)") },
+  { "person-export", acr_cli_person_export, N_("Everything held about one person, as JSON and PDF (on their request)") },
+  { "anonymise",   acr_cli_anonymise,   N_("Forget a member or a refused applicant on request (cannot be undone)") },
   { NULL, NULL, NULL },
 };
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "acr-backup.h"
 #include "acr-billing-private.h"
 #include "acr-billing-run.h"
 #include "acr-money.h"
@@ -416,6 +417,8 @@ run_members (AcrBillingRun  *self,
                    _("the rules have no dues schedule for %d"), self->year);
       return FALSE;
     }
+  if (!dry_run && !acr_backup_before_change (store, _("billing run"), error))
+    return FALSE;
 
   for (guint s = 0; inactive_statuses[s] != NULL; s++)
     {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "acr-backup.h"
 #include "acr-csv-import.h"
 #include "acr-json-reader-private.h"
 #include "acr-member-private.h"
@@ -453,6 +454,8 @@ run_import (const ImportKind       *kind,
   AcrImportReport counts = { 0 };
   guint n_rows = 0;
 
+  if (!acr_backup_before_change (store, _("import"), error))
+    return FALSE;
   if (!import_begin (store, reader, kind->columns, kind->required, &import.header, &import.problems, error))
     return FALSE;
   for (;;)

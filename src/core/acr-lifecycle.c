@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "acr-backup.h"
 #include "acr-lifecycle.h"
 #include "acr-member-records.h"
 #include "acr-member-private.h"
@@ -138,6 +139,8 @@ acr_lifecycle_run (AcrStore                  *store,
   date = format_date (on);
   backend = acr_store_get_backend (store);
 
+  if (!dry_run && !acr_backup_before_change (store, _("lifecycle run"), error))
+    return NULL;
   if (!_acr_store_begin (store, error))
     return NULL;
 

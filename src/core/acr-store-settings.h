@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  */
 #define ACR_STORE_SETTING_ISSUER_NAME    "invoice.issuer-name"
 #define ACR_STORE_SETTING_ISSUER_ADDRESS "invoice.issuer-address"
+/* Months a refused application is kept before the lifecycle run anonymises it (acr-anonymise.h). */
+#define ACR_STORE_SETTING_REFUSED_RETENTION_MONTHS "privacy.refused-application-retention-months"
 
 /* Longest value a setting may hold, in bytes. */
 #define ACR_STORE_SETTING_MAX_LENGTH 1000

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "acr-backup.h"
 #include "acr-store.h"
 #include "acr-store-sqlite.h"
 #include "acr-store-sqlite-private.h"
@@ -759,6 +760,9 @@ acr_store_sqlite_open_full (const char  *path,
    */
   if (version < ACR_STORE_SQLITE_SCHEMA_VERSION)
     {
+      /* A database of an older version is kept as it was before it is upgraded. */
+      if (version > 0 && !acr_backup_before_change_path (path, _("database upgrade"), error))
+        return NULL;
       if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) || !_acr_store_sqlite_migrate (self, error))
         return NULL;
     }
