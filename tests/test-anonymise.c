@@ -99,7 +99,7 @@ static void
 test_anonymised_member_cannot_be_found_and_accounts_are_unchanged (Fixture       *f,
                                                                    gconstpointer  data)
 {
-  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
+  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--accept-placeholders", NULL };
   const char *pay[] = { "pay", NULL, "--amount", "1000", "--method", "check", "--date", "2026-11-20", NULL };
   const char *receivables[] = { "report", "receivables", "--year", "2027", NULL };
   const char *numbering[] = { "report", "numbering", "--year", "2027", NULL };

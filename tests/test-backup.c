@@ -183,7 +183,7 @@ test_backup_during_billing_run_in_another_process_is_consistent (Fixture       *
   make_database (f, 1500);
   db_arg = g_strdup_printf ("--db=%s", f->db);
   {
-    const char *argv[] = { cli, "bill", db_arg, "--year", "2027", "--date", "2026-11-02", NULL };
+    const char *argv[] = { cli, "bill", db_arg, "--year", "2027", "--date", "2026-11-02", "--accept-placeholders", NULL };
 
     g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
                                   G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -552,7 +552,7 @@ test_killed_restore_leaves_database_as_it_was_or_restored (Fixture       *f,
                                                            gconstpointer  data)
 {
   const guint delays_us[] = { 0, 3000, 8000, 15000, 30000, 60000, 120000 };
-  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
+  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--accept-placeholders", NULL };
   const char *args[] = { "restore", NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrBackupInfo) unbilled = NULL;
@@ -727,7 +727,7 @@ test_backup_taken_before_lifecycle_and_billing (Fixture       *f,
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *default_folder = g_build_filename (f->dir, "m-backups", NULL);
   const char *dry[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--dry-run", NULL };
-  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
+  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--accept-placeholders", NULL };
   const char *lifecycle[] = { "lifecycle", "--date", "2026-12-01", NULL };
 
   make_database (f, 30);
@@ -754,7 +754,7 @@ test_failed_backup_stops_the_billing_run (Fixture       *f,
 {
   g_auto (AcrTestRun) run = { 0 };
   g_autofree char *default_folder = g_build_filename (f->dir, "m-backups", NULL);
-  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
+  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--accept-placeholders", NULL };
 
   make_database (f, 30);
   /* A file where the backup folder should be: the folder cannot be made. */

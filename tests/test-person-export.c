@@ -126,7 +126,7 @@ test_member_export_holds_everything_in_json_and_pdf (Fixture       *f,
   g_autofree char *invoice = NULL;
   g_autofree char *number_text = NULL;
   g_autofree char *text = NULL;
-  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", NULL };
+  const char *bill[] = { "bill", "--year", "2027", "--date", "2026-11-02", "--accept-placeholders", NULL };
   const char *pay[] = { "pay", NULL, "--amount", "2500", "--method", "check", "--date", "2026-11-20", NULL };
   const char *edit[] = { "edit", NULL, "city=Rimouski", "--reason", "moved", NULL };
   const char *export[] = { "person-export", NULL, "--json", json_path, "--pdf", pdf_path, NULL };
