@@ -23,7 +23,7 @@ classify_trainee (AcrMember  *member,
 
   g_date_clear (&on, 1);
   g_date_set_dmy (&on, 1, G_DATE_JULY, 2026);
-  return acr_lifecycle_classify_member (rules, member, &on, error);
+  return acr_lifecycle_classify_member (NULL, rules, member, &on, error);
 }
 
 int

@@ -246,7 +246,7 @@ classify_today (AcrMember  *member,
   Fixture *f = user_data;
   GDate on = date_of ("2026-11-01");
 
-  return acr_lifecycle_classify_member (f->rules, member, &on, error);
+  return acr_lifecycle_classify_member (NULL, f->rules, member, &on, error);
 }
 
 static void

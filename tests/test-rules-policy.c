@@ -500,6 +500,38 @@ test_billing_run_skip_summary_is_structured (Fixture       *f,
 
 #define ADD(path, fn) g_test_add ("/acr/rules-policy/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
+/* An edit reads the member's own records as the lifecycle run does: a
+ * member who was in practice is no longer one who has "never been ACR
+ * members in practice", whatever the person file says. */
+static void
+test_member_edit_reads_the_members_records (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autoptr (AcrMember) member = approve (f, international_json, "2026-11-26", 0, NULL, NULL);
+  g_autoptr (AcrMember) edited = NULL;
+  g_autoptr (AcrPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate on = date_of ("2026-11-26");
+
+  g_assert_cmpstr (acr_member_get_category (member), ==, "international");
+
+  /* Back in training abroad: the file alone would make an international member-in-training. */
+  edited = acr_store_lookup_member (f->store, acr_member_get_number (member), &error);
+  g_assert_no_error (error);
+  person = acr_member_dup_person (edited, &error);
+  g_assert_no_error (error);
+  g_assert_true (acr_person_set_fact_from_string (person, "in_practice", "false", &error));
+  g_assert_true (acr_person_set_fact_from_string (person, "training.stage", "fellowship", &error));
+  g_assert_true (acr_person_set_fact_from_string (person, "training.approved", "true", &error));
+  g_assert_true (acr_person_set_fact_from_string (person, "training.country", "FR", &error));
+  g_assert_true (acr_person_set_fact_from_string (person, "training.end", "2027-06-30", &error));
+  g_assert_no_error (error);
+  acr_member_set_person (edited, person);
+  g_assert_true (acr_billing_save_edit (f->billing, edited, &on, "fellowship in Lyon", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (acr_member_get_category (edited), !=, "international-member-in-training");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +548,7 @@ main (int   argc,
   ADD ("approval-and-first-invoice-are-one-transaction", test_approval_and_first_invoice_are_one_transaction);
   ADD ("first-year-outside-the-rules-is-refused", test_first_year_outside_the_rules_is_refused);
   ADD ("member-edit-reclassifies-in-the-core", test_member_edit_reclassifies_in_the_core);
+  ADD ("member-edit-reads-the-members-records", test_member_edit_reads_the_members_records);
   ADD ("billing-run-refuses-placeholders-unless-accepted", test_billing_run_refuses_placeholders_unless_accepted);
   ADD ("discount-of-a-placeholder-is-a-placeholder", test_discount_of_a_placeholder_is_a_placeholder);
   ADD ("quote-json-flags-placeholder-per-line", test_quote_json_flags_placeholder_per_line);

@@ -46,7 +46,8 @@ classify_trainee (AcrMember  *member,
   GDate date;
 
   acr_date_today (&date);
-  return acr_lifecycle_classify_member (rules, member, &date, error);
+  /* A new trainee has no records yet. */
+  return acr_lifecycle_classify_member (NULL, rules, member, &date, error);
 }
 
 /* --- members --- */

@@ -208,7 +208,7 @@ acr_billing_save_edit (AcrBilling   *self,
 
   /* A category staff set on purpose stays; otherwise the facts decide. */
   if (g_strcmp0 (acr_member_get_category (member), acr_member_get_category (stored)) == 0 &&
-      !acr_lifecycle_classify_member (acr_billing_get_rules (self), member, on, &classify_error))
+      !acr_lifecycle_classify_member (store, acr_billing_get_rules (self), member, on, &classify_error))
     g_debug ("member %07u keeps its category: %s", acr_member_get_number (member), classify_error->message);
 
   return acr_store_save_member (store, member, reason, error);

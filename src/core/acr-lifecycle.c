@@ -49,11 +49,15 @@ decision_summary (AcrDecision *decision)
 
 /*
  * acr_lifecycle_classify_member:
+ * @store: (nullable): where a stored @member's records are; the facts they
+ *   decide (acr_member_records_apply_facts ()) are read from it
+ *
  * Sets @member's category to what the rules decide on @on. Fails (member
  * unchanged) if the rules decide no category; the error gives their reasons.
  */
 gboolean
-acr_lifecycle_classify_member (AcrRules     *rules,
+acr_lifecycle_classify_member (AcrStore     *store,
+                               AcrRules     *rules,
                                AcrMember    *member,
                                const GDate  *on,
                                GError      **error)
@@ -62,6 +66,10 @@ acr_lifecycle_classify_member (AcrRules     *rules,
   g_autoptr (AcrDecision) decision = NULL;
 
   if (person == NULL)
+    return FALSE;
+  /* The same facts as the lifecycle run reads: an edit and a run agree. */
+  if (store != NULL && acr_member_get_id (member) > 0 &&
+      !acr_member_records_apply_facts (store, rules, member, person, error))
     return FALSE;
   decision = acr_rules_classify (rules, person, on, error);
   if (decision == NULL)

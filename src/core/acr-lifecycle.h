@@ -44,7 +44,8 @@ AcrLifecycleReport *acr_lifecycle_run           (AcrStore                  *stor
                                                  GError                   **error);
 void                acr_lifecycle_report_free   (AcrLifecycleReport        *report);
 
-gboolean            acr_lifecycle_classify_member (AcrRules                *rules,
+gboolean            acr_lifecycle_classify_member (AcrStore                *store,
+                                                 AcrRules                  *rules,
                                                  AcrMember                 *member,
                                                  const GDate               *on,
                                                  GError                   **error);
