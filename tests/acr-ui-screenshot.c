@@ -83,7 +83,6 @@ fill_application (AcrWindow *window)
   select_item (page, "profession", 1);
   select_item (page, "discipline", 1);
   tick_title (acr_test_ui_find_widget (page, ADW_TYPE_PREFERENCES_ROW, "certifications"), "American Board of Radiology (ABR)");
-  select_item (page, "good_standing", 1);
   select_item (page, "in_practice", 1);
   set_text (page, "practice_start", "2024-07-01");
   tick_title (page, "Virginia Chapter");

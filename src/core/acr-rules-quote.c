@@ -151,7 +151,7 @@ quote_national (AcrRules             *self,
           if ((guint) rung <= dues->ladder->len)
             {
               amount = &g_array_index (dues->ladder, Amount, rung - 1);
-              what = g_strdup_printf (N_("National dues — %s, year %d of %u after training"),
+              what = g_strdup_printf (N_("National dues — %s, first-years rate, year %d of %u"),
                                       category->name, rung, dues->ladder->len);
             }
           else
