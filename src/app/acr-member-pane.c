@@ -6,12 +6,16 @@
 
 #include "acr-billing.h"
 #include "acr-confirm.h"
+#include "acr-credit-note-dialog.h"
 #include "acr-format.h"
+#include "acr-invoice-create-dialog.h"
 #include "acr-invoice-documents.h"
 #include "acr-lifecycle.h"
 #include "acr-member-edit-dialog.h"
 #include "acr-member-pane.h"
 #include "acr-money.h"
+#include "acr-payment-dialog.h"
+#include "acr-retire-dialog.h"
 #include "acr-window.h"
 
 /*
@@ -126,28 +130,108 @@ add_invoice_button (GtkWidget  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", acr_invoice_get_number (invoice));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+}
+
+/* One payment, refund or credit note under the invoice it concerns. */
+static void
+add_entry_row (GtkWidget  *row,
+               const char *title,
+               const char *subtitle,
+               gint64      cents)
+{
+  GtkWidget *entry = adw_action_row_new ();
+  g_autofree char *amount = acr_money_format (cents, NULL);
+  GtkWidget *label = gtk_label_new (amount);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (entry), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (entry), label);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+}
+
+/* The money moved on @invoice (payments, refunds) and the credit notes
+ * among @invoices that cancel it, oldest first; returns how many. */
+static guint
+add_entries (GtkWidget  *row,
+             AcrInvoice *invoice,
+             GPtrArray  *invoices)
+{
+  GListModel *payments = acr_invoice_get_payments (invoice);
+  guint n = g_list_model_get_n_items (payments);
+  guint added = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcrPayment) payment = g_list_model_get_item (payments, i);
+      g_autofree char *date = acr_date_format_long (acr_payment_get_date (payment), NULL);
+      const char *method = _(acr_payment_method_get_label (acr_payment_get_method (payment)));
+      const char *reference = acr_payment_get_reference (payment);
+      g_autofree char *subtitle = reference != NULL && *reference != '\0'
+                                  ? g_strdup_printf ("%s · %s · %s", date, method, reference)
+                                  : g_strdup_printf ("%s · %s", date, method);
+
+      add_entry_row (row, acr_payment_is_refund (payment) ? _("Refund") : _("Payment"), subtitle,
+                     acr_payment_get_amount_cents (payment));
+      added++;
+    }
+
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      AcrInvoice *note = g_ptr_array_index (invoices, i);
+      g_autofree char *title = NULL;
+      g_autofree char *date = NULL;
+
+      if (acr_invoice_get_kind (note) != ACR_INVOICE_KIND_CREDIT_NOTE ||
+          g_strcmp0 (acr_invoice_get_reference_number (note), acr_invoice_get_number (invoice)) != 0)
+        continue;
+      title = g_strdup_printf (_("Credit note %s"), acr_invoice_get_number (note));
+      date = acr_date_format_long (acr_invoice_get_issued_on (note), NULL);
+      add_entry_row (row, title, date, acr_invoice_get_total_cents (note));
+      added++;
+    }
+
+  return added;
 }
 
 static GtkWidget *
-create_invoice_row (AcrInvoice *invoice)
+create_invoice_row (AcrInvoice *invoice,
+                    GPtrArray  *invoices)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_expander_row_new ();
   g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
   g_autofree char *balance = acr_money_format (acr_invoice_get_balance_cents (invoice), NULL);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  const char *status = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_CREDIT_NOTE
+  gboolean is_invoice = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_INVOICE;
+  const char *status = !is_invoice
                        ? _("Credit note")
                        : acr_format_invoice_status (acr_invoice_status_to_string (acr_invoice_get_status (invoice)));
+  guint entries;
 
   title = g_strdup_printf ("%s · %d", acr_invoice_get_number (invoice), acr_invoice_get_year (invoice));
   subtitle = g_strdup_printf (_("%s · total %s · balance %s"), status, total, balance);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_set_name (row, acr_invoice_get_number (invoice));
+
+  /* Refund… while the invoice holds money; Issue Credit Note… while it
+   * stands: the same conditions the core checks, shown as the buttons. */
+  if (is_invoice && acr_invoice_get_paid_cents (invoice) > 0)
+    add_invoice_button (row, "edit-undo-symbolic", _("Record Refund…"), "members.refund-invoice", invoice);
+  if (is_invoice && acr_invoice_get_status (invoice) != ACR_INVOICE_STATUS_VOID &&
+      acr_invoice_get_credited_cents (invoice) < acr_invoice_get_total_cents (invoice))
+    add_invoice_button (row, "edit-clear-all-symbolic", _("Issue Credit Note…"), "members.credit-invoice", invoice);
   add_invoice_button (row, "x-office-document-symbolic", _("Open as PDF"), "members.open-invoice", invoice);
   add_invoice_button (row, "printer-symbolic", _("Print"), "members.print-invoice", invoice);
   add_invoice_button (row, "document-save-symbolic", _("Export as PDF…"), "members.export-invoice", invoice);
+
+  entries = is_invoice ? add_entries (row, invoice, invoices) : 0;
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), entries > 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), entries > 0);
 
   return row;
 }
@@ -182,7 +266,7 @@ show_invoices (AcrMemberPane *self,
     }
 
   for (guint i = 0; i < invoices->len; i++)
-    gtk_list_box_append (self->invoices_list, create_invoice_row (g_ptr_array_index (invoices, i)));
+    gtk_list_box_append (self->invoices_list, create_invoice_row (g_ptr_array_index (invoices, i), invoices));
 
   balance_text = acr_money_format (balance, NULL);
   description = g_strdup_printf (_("Balance: %s"), balance_text);
@@ -470,60 +554,109 @@ acr_member_pane_export_invoice (GtkWidget  *widget,
 }
 
 static void
+invoice_issued_cb (AcrMemberPane *self,
+                   AcrInvoice    *invoice)
+{
+  g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
+  g_autofree char *text = g_strdup_printf (_("Invoice %s issued: %s"), acr_invoice_get_number (invoice), total);
+
+  acr_window_toast_for (GTK_WIDGET (self), text);
+  reload_member (self);
+}
+
+static GtkWindow *
+parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Create Invoice: a dialog with the year, the lines and the total, then Issue. */
+static void
 acr_member_pane_create_invoice (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
   AcrMemberPane *self = ACR_MEMBER_PANE (widget);
   AcrBilling *billing = get_billing (self);
-  g_autoptr (AcrInvoice) invoice = NULL;
-  g_autoptr (GError) error = NULL;
-  GDate date;
+  AcrInvoiceCreateDialog *dialog;
 
   if (self->member == NULL || billing == NULL)
     return;
 
-  /* This year's dues; AcrBilling refuses a second standing invoice. */
-  acr_date_today (&date);
-  invoice = acr_billing_create_invoice (billing, acr_member_get_number (self->member),
-                                        g_date_get_year (&date), &date, &error);
-  if (invoice == NULL)
-    acr_window_toast_for (GTK_WIDGET (self), error->message);
-  else
-    {
-      g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
-      g_autofree char *text = g_strdup_printf (_("Invoice %s issued: %s"), acr_invoice_get_number (invoice), total);
-
-      acr_window_toast_for (GTK_WIDGET (self), text);
-      reload_member (self);
-    }
+  dialog = acr_invoice_create_dialog_new (parent_window (widget), billing, self->member);
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (invoice_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-retire_confirmed_cb (AcrMemberPane *self)
+refund_recorded_cb (AcrMemberPane *self,
+                    AcrInvoice    *invoice,
+                    AcrPayment    *refund)
 {
-  g_autoptr (AcrBilling) billing = NULL;
-  g_autoptr (GPtrArray) notes = NULL;
-  g_autoptr (GError) error = NULL;
-  GDate date;
+  g_autofree char *amount = acr_money_format (-acr_payment_get_amount_cents (refund), NULL);
+  g_autofree char *text = g_strdup_printf (_("Refund of %s recorded on invoice %s"), amount,
+                                           acr_invoice_get_number (invoice));
 
-  if (self->member == NULL)
+  acr_window_toast_for (GTK_WIDGET (self), text);
+  reload_member (self);
+}
+
+static void
+acr_member_pane_refund_invoice (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AcrMemberPane *self = ACR_MEMBER_PANE (widget);
+  g_autoptr (GPtrArray) invoice = find_invoice (self, parameter);
+  AcrPaymentDialog *dialog;
+
+  if (invoice->len == 0 || get_billing (self) == NULL)
     return;
 
-  acr_date_today (&date);
-  billing = acr_billing_new (self->store, self->rules);
-  notes = acr_billing_retire_member (billing, acr_member_get_number (self->member), &date, &error);
-  if (notes == NULL)
-    {
-      acr_window_toast_for (GTK_WIDGET (self), error->message);
-      return;
-    }
+  dialog = acr_payment_dialog_new_refund (parent_window (widget), get_billing (self), g_ptr_array_index (invoice, 0));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (refund_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  if (notes->len > 0)
+static void
+credit_note_issued_cb (AcrMemberPane *self,
+                       AcrInvoice    *note)
+{
+  g_autofree char *text = g_strdup_printf (_("Credit note %s issued: invoice %s cancelled"),
+                                           acr_invoice_get_number (note), acr_invoice_get_reference_number (note));
+
+  acr_window_toast_for (GTK_WIDGET (self), text);
+  reload_member (self);
+}
+
+static void
+acr_member_pane_credit_invoice (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AcrMemberPane *self = ACR_MEMBER_PANE (widget);
+  g_autoptr (GPtrArray) invoice = find_invoice (self, parameter);
+  AcrCreditNoteDialog *dialog;
+
+  if (invoice->len == 0 || get_billing (self) == NULL)
+    return;
+
+  dialog = acr_credit_note_dialog_new (parent_window (widget), get_billing (self), g_ptr_array_index (invoice, 0));
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (credit_note_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+retired_cb (AcrMemberPane *self,
+            guint          n_notes)
+{
+  if (n_notes > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "Retirement recorded; %u credit note issued",
-                                                            "Retirement recorded; %u credit notes issued", notes->len),
-                                               notes->len);
+                                                            "Retirement recorded; %u credit notes issued", n_notes),
+                                               n_notes);
 
       acr_window_toast_for (GTK_WIDGET (self), text);
     }
@@ -532,25 +665,22 @@ retire_confirmed_cb (AcrMemberPane *self)
   reload_member (self);
 }
 
+/* Retire…: the notice date and what it does, from the core, before confirming. */
 static void
 acr_member_pane_retire (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   AcrMemberPane *self = ACR_MEMBER_PANE (widget);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
+  AcrBilling *billing = get_billing (self);
+  AcrRetireDialog *dialog;
 
-  if (self->member == NULL)
+  if (self->member == NULL || billing == NULL)
     return;
 
-  name = acr_member_dup_display_name (self->member);
-  heading = g_strdup_printf (_("Record the Retirement of %s?"), name);
-  acr_confirm (widget, heading,
-               _("Retirement is recorded as notified today. The category becomes what the rules decide, "
-                 "and dues the rules no longer owe are credited."),
-               "retire", _("_Record Retirement"), ACR_CONFIRM_DESTRUCTIVE,
-               G_CALLBACK (retire_confirmed_cb), self);
+  dialog = acr_retire_dialog_new (parent_window (widget), billing, self->member);
+  g_signal_connect_object (dialog, "retired", G_CALLBACK (retired_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -609,6 +739,8 @@ acr_member_pane_class_init (AcrMemberPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "members.print-invoice", "s", acr_member_pane_print_invoice);
   gtk_widget_class_install_action (widget_class, "members.export-invoice", "s", acr_member_pane_export_invoice);
   gtk_widget_class_install_action (widget_class, "members.retire", NULL, acr_member_pane_retire);
+  gtk_widget_class_install_action (widget_class, "members.refund-invoice", "s", acr_member_pane_refund_invoice);
+  gtk_widget_class_install_action (widget_class, "members.credit-invoice", "s", acr_member_pane_credit_invoice);
 }
 
 static void
