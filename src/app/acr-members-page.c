@@ -319,6 +319,26 @@ search_changed_cb (AcrMembersPage *self)
     }
 }
 
+/* Enter in the search on an exact member number ("1870", "0001870") opens
+ * that member, whatever else the search finds. */
+static void
+search_activated_cb (AcrMembersPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autoptr (AcrMember) member = NULL;
+  guint number = acr_store_parse_number (text);
+
+  if (number == 0 || self->store == NULL)
+    return;
+
+  member = acr_store_lookup_member (self->store, number, NULL);
+  if (member == NULL)
+    return;
+
+  acr_member_pane_set_member (self->member_pane, member);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
 static void
 filter_changed_cb (AcrMembersPage *self)
 {
@@ -723,6 +743,7 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, member_pane);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 

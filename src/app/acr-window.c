@@ -92,6 +92,14 @@ acr_window_search (GtkWidget  *widget,
 {
   AcrWindow *self = ACR_WINDOW (widget);
 
+  /* The view staff are in: Billing searches its invoices; elsewhere
+   * (Members, and Applications, which has no search) the members. */
+  if (g_strcmp0 (acr_window_get_view (self), "billing") == 0)
+    {
+      acr_billing_page_focus_search (self->billing_page);
+      return;
+    }
+
   acr_window_set_view (self, "members");
   acr_members_page_focus_search (self->members_page);
 }
