@@ -387,6 +387,55 @@ test_decision_texts_are_not_tab_stops (Fixture       *f,
   g_assert_false (has_focus_in (f, decision));
 }
 
+/* Ctrl+P with an invoice selected in Billing opens the print dialog for it
+ * (closed here, by Cancel, as soon as it is shown). */
+typedef struct
+{
+  gboolean  shown;
+  char     *job;
+} PrintSeen;
+
+static gboolean
+close_print_dialog_cb (gpointer data)
+{
+  PrintSeen *seen = data;
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+  GtkWindow *dialog = type != 0 ? acr_test_ui_find_toplevel (type) : NULL;
+
+  if (dialog == NULL)
+    return G_SOURCE_CONTINUE;
+  seen->shown = TRUE;
+  seen->job = g_strdup (gtk_window_get_title (dialog));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_ctrl_p_prints_selected_invoice (Fixture       *f,
+                                     gconstpointer  data)
+{
+  AcrBillingPage *page = acr_window_get_billing_page (f->window);
+  GtkColumnView *view;
+  PrintSeen seen = { FALSE, NULL };
+  guint watch;
+
+  acr_window_set_view (f->window, "billing");
+  acr_test_ui_wait_for_billing (page);
+  iterate ();
+  view = GTK_COLUMN_VIEW (acr_test_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+  g_assert_true (gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE));
+  iterate ();
+  g_assert_true (acr_billing_page_get_can_print (page));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+
+  watch = g_timeout_add (50, close_print_dialog_cb, &seen);
+  press (f, GDK_KEY_p, GDK_CONTROL_MASK);
+  if (!seen.shown)
+    g_source_remove (watch);
+  g_assert_true (seen.shown);
+  g_free (seen.job);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +450,7 @@ main (int   argc,
   ADD ("/acr/ui/desk-keys/approve-and-refuse-have-their-mnemonics", test_approve_and_refuse_have_their_mnemonics);
   ADD ("/acr/ui/desk-keys/ctrl-n-focuses-first-field-at-the-top", test_ctrl_n_focuses_first_field_at_the_top);
   ADD ("/acr/ui/desk-keys/decision-texts-are-not-tab-stops", test_decision_texts_are_not_tab_stops);
+  ADD ("/acr/ui/desk-keys/ctrl-p-prints-selected-invoice", test_ctrl_p_prints_selected_invoice);
 #undef ADD
 
   return g_test_run ();
