@@ -46,6 +46,9 @@ typedef enum
   COLUMN_BALANCE,
 } Column;
 
+/* A column sorter's "acr-sort": an AcrSearchSort, or SORT_BY_KEY + an AcrSearchKey. */
+#define SORT_BY_KEY 100
+
 struct _AcrMembersPage
 {
   GtkWidget           parent_instance;
@@ -394,17 +397,16 @@ view_sorter_changed_cb (AcrMembersPage *self)
       return;
     }
 
-  /* The search index sorts one way only: a second click keeps it ascending. */
-  if (order == GTK_ORDERING_LARGER)
-    {
-      self->updating_sort = TRUE;
-      gtk_column_view_sort_by_column (self->column_view,
-                                      self->probed_sort == ACR_SEARCH_SORT_NUMBER ? self->number_column : self->name_column,
-                                      GTK_SORT_ASCENDING);
-      self->updating_sort = FALSE;
-    }
-
-  acr_search_results_set_sort (self->results, self->probed_sort);
+  /* A second click on the header sorts the other way: the probe then
+   * compares larger. Number and Name are the index's own orders; the other
+   * columns order by their value (acr-search-order.h). */
+  if (self->probed_sort >= SORT_BY_KEY)
+    acr_search_results_set_order (self->results, ACR_SEARCH_SORT_FAMILY_NAME,
+                                  (AcrSearchKey) (self->probed_sort - SORT_BY_KEY),
+                                  order == GTK_ORDERING_LARGER);
+  else
+    acr_search_results_set_order (self->results, (AcrSearchSort) self->probed_sort, ACR_SEARCH_KEY_NONE,
+                                  order == GTK_ORDERING_LARGER);
 }
 
 static void
@@ -415,11 +417,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column == COLUMN_NUMBER ? 7 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
-                                 column == COLUMN_NAME ? 28 :
-                                 column == COLUMN_CATEGORY ? 30 :
-                                 column == COLUMN_NUMBER ? 8 : 12);
+  /* Wide enough for what the column usually holds; a longer text ends
+   * in an ellipsis, whole in the cell's tooltip. Numbers and amounts are
+   * never cut: "-12 345,00 $ US" fits. */
+  static const int min_chars[] = { 7, 12, 10, 6, 4, 6, 15 };
+  static const int nat_chars[] = { 7, 28, 24, 9, 6, 14, 15 };
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars[column]);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars[column]);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_NUMBER || column == COLUMN_BALANCE)
     gtk_widget_add_css_class (inscription, "numeric");
   if (column == COLUMN_BALANCE)
@@ -437,6 +443,7 @@ fill_cell (AcrMembersPage *self,
   if (member == NULL)
     {
       gtk_inscription_set_text (inscription, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), NULL);
       return;
     }
 
@@ -491,6 +498,9 @@ fill_cell (AcrMembersPage *self,
     default:
       g_assert_not_reached ();
     }
+
+  /* The whole text, where the cell ends in an ellipsis. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), gtk_inscription_get_text (inscription));
 }
 
 static void
@@ -571,11 +581,11 @@ build_columns (AcrMembersPage *self)
 {
   self->number_column = add_column (self, _("Number"), COLUMN_NUMBER, FALSE, ACR_SEARCH_SORT_NUMBER);
   self->name_column = add_column (self, _("Name"), COLUMN_NAME, TRUE, ACR_SEARCH_SORT_FAMILY_NAME);
-  add_column (self, _("Category"), COLUMN_CATEGORY, TRUE, -1);
-  add_column (self, _("Status"), COLUMN_STATUS, FALSE, -1);
-  add_column (self, _("Chapters"), COLUMN_CHAPTERS, FALSE, -1);
-  add_column (self, _("City"), COLUMN_CITY, TRUE, -1);
-  add_column (self, _("Balance"), COLUMN_BALANCE, FALSE, -1);
+  add_column (self, _("Category"), COLUMN_CATEGORY, TRUE, SORT_BY_KEY + ACR_SEARCH_KEY_CATEGORY);
+  add_column (self, _("Status"), COLUMN_STATUS, FALSE, SORT_BY_KEY + ACR_SEARCH_KEY_STATUS);
+  add_column (self, _("Chapters"), COLUMN_CHAPTERS, FALSE, SORT_BY_KEY + ACR_SEARCH_KEY_CHAPTERS);
+  add_column (self, _("City"), COLUMN_CITY, TRUE, SORT_BY_KEY + ACR_SEARCH_KEY_CITY);
+  add_column (self, _("Balance"), COLUMN_BALANCE, FALSE, SORT_BY_KEY + ACR_SEARCH_KEY_BALANCE);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self,

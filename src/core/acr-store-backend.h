@@ -192,6 +192,12 @@ struct _AcrStoreBackendInterface
                                      const char             *key,
                                      const char             *value,
                                      GError                **error);
+
+  /* Every member's balance, as member_balance () reads one: member id
+   * (GUINT_TO_POINTER) → gint64 cents (g_free'd); members without
+   * invoices are absent. Sorting the member list by Balance reads it. */
+  GHashTable *(*member_balances)    (AcrStoreBackend        *self,
+                                     GError                **error);
 };
 
 G_END_DECLS
