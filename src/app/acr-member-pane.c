@@ -133,6 +133,22 @@ add_invoice_button (GtkWidget  *row,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
 }
 
+static gboolean
+add_text_button (GtkWidget  *box,
+                 const char *label,
+                 const char *action_name,
+                 AcrInvoice *invoice)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", acr_invoice_get_number (invoice));
+  gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+  /* The button takes the focus, not the flow box's child around it. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  return TRUE;
+}
+
 /* One payment, refund or credit note under the invoice it concerns. */
 static void
 add_entry_row (GtkWidget  *row,
@@ -218,20 +234,55 @@ create_invoice_row (AcrInvoice *invoice,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_set_name (row, acr_invoice_get_number (invoice));
 
-  /* Refund… while the invoice holds money; Issue Credit Note… while it
-   * stands: the same conditions the core checks, shown as the buttons. */
-  if (is_invoice && acr_invoice_get_paid_cents (invoice) > 0)
-    add_invoice_button (row, "edit-undo-symbolic", _("Record Refund…"), "members.refund-invoice", invoice);
-  if (is_invoice && acr_invoice_get_status (invoice) != ACR_INVOICE_STATUS_VOID &&
-      acr_invoice_get_credited_cents (invoice) < acr_invoice_get_total_cents (invoice))
-    add_invoice_button (row, "edit-clear-all-symbolic", _("Issue Credit Note…"), "members.credit-invoice", invoice);
   add_invoice_button (row, "x-office-document-symbolic", _("Open as PDF"), "members.open-invoice", invoice);
   add_invoice_button (row, "printer-symbolic", _("Print"), "members.print-invoice", invoice);
   add_invoice_button (row, "document-save-symbolic", _("Export as PDF…"), "members.export-invoice", invoice);
 
   entries = is_invoice ? add_entries (row, invoice, invoices) : 0;
+
+  /* Refund… while the invoice holds money; Issue Credit Note… while it
+   * stands: the same conditions the core checks, under the invoice's
+   * payments. */
+  if (is_invoice)
+    {
+      /* Side by side, or one above the other when the pane is narrow. */
+      GtkWidget *buttons = gtk_flow_box_new ();
+      gboolean any = FALSE;
+
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
+
+      gtk_widget_set_margin_top (buttons, 6);
+      gtk_widget_set_margin_bottom (buttons, 6);
+      gtk_widget_set_margin_start (buttons, 6);
+      gtk_widget_set_margin_end (buttons, 6);
+      if (acr_invoice_get_paid_cents (invoice) > 0)
+        any |= add_text_button (buttons, _("Record _Refund…"), "members.refund-invoice", invoice);
+      if (acr_invoice_get_status (invoice) != ACR_INVOICE_STATUS_VOID &&
+          acr_invoice_get_credited_cents (invoice) < acr_invoice_get_total_cents (invoice))
+        any |= add_text_button (buttons, _("Issue Credit _Note…"), "members.credit-invoice", invoice);
+      if (any)
+        {
+          GtkWidget *actions = gtk_list_box_row_new ();
+
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions), buttons);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions), FALSE);
+          gtk_widget_set_focusable (actions, FALSE);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions);
+          entries++;
+        }
+      else
+        g_object_unref (g_object_ref_sink (buttons));
+    }
+
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), entries > 0);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), entries > 0);
+  /* Open where money moved: its payments, refunds and credit notes show. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                 is_invoice && (acr_invoice_get_paid_cents (invoice) != 0 ||
+                                                acr_invoice_get_refunded_cents (invoice) != 0 ||
+                                                acr_invoice_get_credited_cents (invoice) != 0));
 
   return row;
 }
