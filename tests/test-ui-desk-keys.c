@@ -436,6 +436,58 @@ test_ctrl_p_prints_selected_invoice (Fixture       *f,
   g_free (seen.job);
 }
 
+/* --- item 17 --- */
+
+static GtkWidget *
+error_icon_of (GtkWidget *row)
+{
+  g_autoptr (GPtrArray) todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, row);
+  while (todo->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (todo, todo->len - 1);
+
+      if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "error"))
+        return widget;
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  return NULL;
+}
+
+/* "06/30/2028" is a date in English (it was "an impossible date" naming
+ * training.end); a refusal names the form to type, not the fact's key. */
+static void
+test_form_reads_dates_the_language_way (Fixture       *f,
+                                        gconstpointer  data)
+{
+  AcrApplicantForm *form = acr_window_get_applicant_form (f->window);
+  GtkWidget *row = acr_test_ui_find_widget (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "training.end");
+  GtkWidget *icon;
+
+  g_assert_nonnull (row);
+  acr_window_set_view (f->window, "applications");
+  icon = error_icon_of (row);
+  g_assert_nonnull (icon);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "MM/DD/YYYY"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "06/30/2028");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (icon));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "30/06/2028");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (icon), "MM/DD/YYYY"));
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (icon), "training"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2028-06-30");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (icon));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +503,7 @@ main (int   argc,
   ADD ("/acr/ui/desk-keys/ctrl-n-focuses-first-field-at-the-top", test_ctrl_n_focuses_first_field_at_the_top);
   ADD ("/acr/ui/desk-keys/decision-texts-are-not-tab-stops", test_decision_texts_are_not_tab_stops);
   ADD ("/acr/ui/desk-keys/ctrl-p-prints-selected-invoice", test_ctrl_p_prints_selected_invoice);
+  ADD ("/acr/ui/desk-keys/form-reads-dates-the-language-way", test_form_reads_dates_the_language_way);
 #undef ADD
 
   return g_test_run ();

@@ -480,6 +480,105 @@ test_retire_shows_consequence_by_date (Fixture       *f,
   g_assert_cmpint (acr_invoice_get_kind (invoices->pdata[1]), ==, ACR_INVOICE_KIND_CREDIT_NOTE);
 }
 
+/* --- item 17: dates as staff write them; history in local time --- */
+
+/* Retire… takes the notice date as the language writes it: "03/31/YYYY" in
+ * English, "31/03/YYYY" in French, and says in words, naming that form,
+ * why another form is refused. */
+static void
+test_retire_reads_dates_the_language_way (Fixture       *f,
+                                          gconstpointer  data)
+{
+  const char *language = data;
+  gboolean french = g_str_equal (language, "fr");
+  g_autofree char *number = bill_and_pay (f, -1);
+  g_autoptr (AcrInvoice) paid = lookup (f, number);
+  g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (paid), language);
+  g_autofree char *local = g_strdup_printf (french ? "31/03/%d" : "03/31/%d", f->year);
+  g_autofree char *other = g_strdup_printf (french ? "03/31/%d" : "31/03/%d", f->year);
+  g_autofree char *today_text = NULL;
+  AcrRetireDialog *dialog;
+  GDate today;
+
+  g_assert_true (gtk_widget_activate_action (f->pane, "members.retire", NULL));
+  dialog = ACR_RETIRE_DIALOG (acr_test_ui_find_toplevel (ACR_TYPE_RETIRE_DIALOG));
+  g_assert_nonnull (dialog);
+  iterate ();
+
+  /* Prefilled with today, written the language's way. */
+  acr_date_today (&today);
+  today_text = g_strdup_printf (french ? "%02u/%02u/%04u" : "%02u/%02u/%04u",
+                                french ? g_date_get_day (&today) : g_date_get_month (&today),
+                                french ? g_date_get_month (&today) : g_date_get_day (&today),
+                                g_date_get_year (&today));
+  g_assert_cmpstr (text_of (dialog, "date"), ==, today_text);
+
+  type (dialog, "date", local);
+  g_assert_false (shows_error (dialog, "date-feedback"));
+  g_assert_nonnull (strstr (text_of (dialog, "consequence"), total));
+
+  type (dialog, "date", other);
+  g_assert_true (shows_error (dialog, "date-feedback"));
+  g_assert_nonnull (strstr (text_of (dialog, "date-feedback"), french ? "JJ/MM/AAAA" : "MM/DD/YYYY"));
+  g_assert_null (strstr (text_of (dialog, "date-feedback"), "retired_on"));
+  g_assert_false (can_confirm (dialog, "confirm"));
+}
+
+/* The history says when in the workstation's time zone (the test runs in
+ * New York, five hours behind UTC in winter) and who by full name, never
+ * the raw "2026-12-06T09:52:28Z · root". */
+static void
+test_history_in_local_time_with_full_name (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr (AcrMember) member = acr_store_lookup_member (f->store, f->number, NULL);
+  g_autoptr (GPtrArray) history = acr_store_list_history (f->store, member, NULL);
+  AcrMemberChange *change;
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  g_assert_nonnull (history);
+  g_assert_cmpuint (history->len, >, 0);
+  change = g_ptr_array_index (history, history->len - 1);
+  utc = g_date_time_new_from_iso8601 (change->time, NULL);
+  g_assert_nonnull (utc);
+  local = g_date_time_to_local (utc);
+  g_assert_cmpint (g_date_time_get_utc_offset (local), ==, -5 * G_TIME_SPAN_HOUR);
+  clock = g_date_time_format (local, "%H:%M");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = acr_date_format_long (&date, data);
+
+  {
+    g_autofree char *expected = NULL;
+    g_autoptr (GPtrArray) todo = g_ptr_array_new ();
+    AdwActionRow *row = NULL;
+
+    /* The history row: its subtitle starts with the day. */
+    g_ptr_array_add (todo, f->pane);
+    while (todo->len > 0 && row == NULL)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (todo, todo->len - 1);
+
+        if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL &&
+            g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), day))
+          row = ADW_ACTION_ROW (widget);
+        for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (todo, c);
+      }
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), clock));
+    g_assert_null (strstr (adw_action_row_get_subtitle (row), change->time));
+    g_assert_null (strstr (adw_action_row_get_subtitle (row), "Z ·"));
+    expected = g_strdup (g_strcmp0 (g_get_real_name (), "Unknown") != 0 ? g_get_real_name () : change->account);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), expected));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +586,8 @@ main (int   argc,
   g_autofree char *locale_dir = NULL;
 
   acr_test_ui_init (&argc, &argv);
+  /* History times are shown in the workstation's zone: one behind UTC. */
+  g_setenv ("TZ", "America/New_York", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
@@ -502,6 +603,10 @@ main (int   argc,
   ADD ("/acr/ui/member-billing/create-invoice-previews-then-issues-french", "fr", test_create_invoice_previews_then_issues);
   ADD ("/acr/ui/member-billing/retire-shows-consequence-by-date", "en", test_retire_shows_consequence_by_date);
   ADD ("/acr/ui/member-billing/retire-shows-consequence-by-date-french", "fr", test_retire_shows_consequence_by_date);
+  ADD ("/acr/ui/member-billing/retire-reads-dates-the-language-way", "en", test_retire_reads_dates_the_language_way);
+  ADD ("/acr/ui/member-billing/retire-reads-dates-the-language-way-french", "fr", test_retire_reads_dates_the_language_way);
+  ADD ("/acr/ui/member-billing/history-in-local-time-with-full-name", "en", test_history_in_local_time_with_full_name);
+  ADD ("/acr/ui/member-billing/history-in-local-time-with-full-name-french", "fr", test_history_in_local_time_with_full_name);
 #undef ADD
 
   return g_test_run ();

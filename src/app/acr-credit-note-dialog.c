@@ -6,6 +6,7 @@
 
 #include "acr-credit-note-dialog.h"
 #include "acr-date.h"
+#include "acr-date-input.h"
 #include "acr-dialog-fields.h"
 #include "acr-money.h"
 
@@ -89,7 +90,7 @@ static void
 read_date (AcrCreditNoteDialog *self)
 {
   self->date_valid = acr_dialog_fields_read_date (GTK_EDITABLE (self->date_row), self->date_feedback,
-                                                  _("No date: type the day of the credit note, as YYYY-MM-DD"),
+                                                  NULL,
                                                   &self->date);
   gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_button), self->date_valid);
 }
@@ -144,8 +145,7 @@ acr_credit_note_dialog_constructed (GObject *object)
 {
   AcrCreditNoteDialog *self = ACR_CREDIT_NOTE_DIALOG (object);
   g_autofree char *title = NULL;
-  g_autofree char *today_text = NULL;
-  GDate today;
+  g_autofree char *date_title = NULL;
 
   G_OBJECT_CLASS (acr_credit_note_dialog_parent_class)->constructed (object);
 
@@ -153,9 +153,9 @@ acr_credit_note_dialog_constructed (GObject *object)
   adw_preferences_group_set_title (self->invoice_group, title);
   adw_preferences_group_set_description (self->invoice_group, acr_invoice_get_member_name (self->invoice));
   show_consequence (self);
-  acr_date_today (&today);
-  today_text = acr_date_format_iso (&today);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
+  /* Translators: %s is how a date is typed, "MM/DD/YYYY". */
+  date_title = g_strdup_printf (_("Credit note date (%s)"), acr_date_input_hint (NULL));
+  acr_dialog_fields_set_up_date (self->date_row, date_title);
   read_date (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-date.h"
+#include "acr-date-input.h"
 #include "acr-dialog-fields.h"
 #include "acr-money.h"
 
@@ -71,18 +72,13 @@ acr_dialog_fields_read_date (GtkEditable *row,
   g_return_val_if_fail (GTK_IS_EDITABLE (row), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
+  /* As staff write dates in the interface's language, or ISO. */
   g_date_clear (&parsed, 1);
-  if (!acr_date_parse (text, &parsed, &error))
+  if (!acr_date_parse_for_language (text, NULL, &parsed, &error))
     {
-      g_autofree char *message = NULL;
-
-      if (*text == '\0')
-        message = g_strdup (empty_message);
-      else if (!acr_date_parse_iso (text, &parsed))
-        message = g_strdup_printf (_("“%s” is not a date: type it as YYYY-MM-DD, such as 2027-01-15"), text);
-      else
-        message = acr_dialog_fields_sentence (error->message);   /* out of range */
-      acr_dialog_fields_show_feedback (feedback, GTK_WIDGET (row), message, TRUE);
+      acr_dialog_fields_show_feedback (feedback, GTK_WIDGET (row),
+                                       *text == '\0' && empty_message != NULL ? empty_message : error->message,
+                                       TRUE);
       return FALSE;
     }
   else
@@ -93,4 +89,21 @@ acr_dialog_fields_read_date (GtkEditable *row,
       *date = parsed;
       return TRUE;
     }
+}
+
+/* @title as the date row's title (with acr_date_input_hint (), the form
+ * dates are typed in); today's date in that form in the row. */
+void
+acr_dialog_fields_set_up_date (AdwEntryRow *row,
+                               const char  *title)
+{
+  g_autofree char *today_text = NULL;
+  GDate today;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  acr_date_today (&today);
+  today_text = acr_date_format_for_input (&today, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), today_text);
 }

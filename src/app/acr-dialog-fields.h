@@ -19,5 +19,7 @@ gboolean  acr_dialog_fields_read_date     (GtkEditable *row,
                                            GtkLabel    *feedback,
                                            const char  *empty_message,
                                            GDate       *date);
+void      acr_dialog_fields_set_up_date   (AdwEntryRow *row,
+                                           const char  *title);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pwd.h>
+#include <string.h>
 
 #include "acr-billing.h"
 #include "acr-confirm.h"
@@ -325,12 +327,55 @@ show_invoices (AcrMemberPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), TRUE);
 }
 
+/* When a change was made, in the workstation's time zone and the
+ * interface's language ("December 6, 2026 at 04:52"); the stored text when
+ * it is not a time. */
+static char *
+format_change_time (const char *time)
+{
+  g_autoptr (GDateTime) utc = time != NULL ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (utc == NULL)
+    return g_strdup (time != NULL ? time : "");
+
+  local = g_date_time_to_local (utc);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = acr_date_format_long (&date, NULL);
+  /* Translators: a change's day and time in the member's history: "December 6, 2026 at 04:52". */
+  return g_strdup_printf (_("%s at %02d:%02d"), day, g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+/* Who made a change: the staff member's full name from the system's
+ * accounts, or the account name when it has none. */
+static char *
+account_full_name (const char *account)
+{
+  struct passwd *entry;
+
+  if (account == NULL || *account == '\0')
+    return g_strdup (_("Unknown"));
+  if (g_strcmp0 (account, g_get_user_name ()) == 0 && g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    return g_strdup (g_get_real_name ());
+
+  entry = getpwnam (account);
+  if (entry != NULL && entry->pw_gecos != NULL && entry->pw_gecos[0] != '\0' && entry->pw_gecos[0] != ',')
+    return g_strndup (entry->pw_gecos, strcspn (entry->pw_gecos, ","));
+  return g_strdup (account);
+}
+
 static GtkWidget *
 create_history_row (AcrMemberChange *change)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
   const char *field = acr_format_member_field (change->field);
 
   if (g_str_equal (change->field, "member"))
@@ -342,10 +387,12 @@ create_history_row (AcrMemberChange *change)
   else
     title = g_strdup_printf (_("%s: “%s” → “%s”"), field, change->old_value, change->new_value);
 
+  when = format_change_time (change->time);
+  who = account_full_name (change->account);
   if (change->reason != NULL && !g_str_equal (change->field, "member"))
-    subtitle = g_strdup_printf ("%s · %s · %s", change->time, change->account, change->reason);
+    subtitle = g_strdup_printf ("%s · %s · %s", when, who, change->reason);
   else
-    subtitle = g_strdup_printf ("%s · %s", change->time, change->account);
+    subtitle = g_strdup_printf ("%s · %s", when, who);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-date-input.h"
 #include "acr-money.h"
 #include "acr-payment-dialog.h"
 #include "acr-person.h"
@@ -216,19 +217,10 @@ read_date (AcrPaymentDialog *self)
 
   self->date_valid = FALSE;
 
-  /* The core's one date parser: a calendar day from 1900 to 2999. */
-  if (!acr_date_parse (text, &date, &error))
-    {
-      g_autofree char *message = NULL;
-
-      if (*text == '\0')
-        message = g_strdup (_("No date: type the day the payment was received, as YYYY-MM-DD"));
-      else if (!acr_date_parse_iso (text, &date))
-        message = g_strdup_printf (_("“%s” is not a date: type it as YYYY-MM-DD, such as 2027-01-15"), text);
-      else
-        message = sentence (error->message);   /* out of range */
-      show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), message, TRUE);
-    }
+  /* As staff write dates in the interface's language ("06/30/2028",
+   * "30/06/2028") or ISO: a calendar day from 1900 to 2999. */
+  if (!acr_date_parse_for_language (text, NULL, &date, &error))
+    show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), error->message, TRUE);
   else
     {
       g_autofree char *long_date = acr_date_format_long (&date, NULL);
@@ -360,7 +352,6 @@ acr_payment_dialog_constructed (GObject *object)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Record Refund"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row), _("Amount paid back"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Refund date (YYYY-MM-DD)"));
     }
   title = g_strdup_printf (_("Invoice %s"), acr_invoice_get_number (self->invoice));
   adw_preferences_group_set_title (self->amount_group, title);
@@ -369,7 +360,13 @@ acr_payment_dialog_constructed (GObject *object)
 
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), prefill);
   acr_date_today (&date);
-  date_text = acr_date_format_iso (&date);
+  date_text = acr_date_format_for_input (&date, NULL);
+  {
+    g_autofree char *date_title = g_strdup_printf (self->refund ? _("Refund date (%s)") : _("Payment date (%s)"),
+                                                   acr_date_input_hint (NULL));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), date_title);
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date_text);
   read_amount (self);
   read_date (self);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-date.h"
+#include "acr-date-input.h"
 #include "acr-dialog-fields.h"
 #include "acr-money.h"
 #include "acr-retire-dialog.h"
@@ -132,7 +133,7 @@ static void
 read_date (AcrRetireDialog *self)
 {
   self->date_valid = acr_dialog_fields_read_date (GTK_EDITABLE (self->date_row), self->date_feedback,
-                                                  _("No date: type the day retirement was notified, as YYYY-MM-DD"),
+                                                  NULL,
                                                   &self->date);
   show_consequence (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_button), self->date_valid);
@@ -178,16 +179,15 @@ acr_retire_dialog_constructed (GObject *object)
 {
   AcrRetireDialog *self = ACR_RETIRE_DIALOG (object);
   g_autofree char *name = NULL;
-  g_autofree char *today_text = NULL;
-  GDate today;
+  g_autofree char *date_title = NULL;
 
   G_OBJECT_CLASS (acr_retire_dialog_parent_class)->constructed (object);
 
   name = acr_member_dup_display_name (self->member);
   adw_preferences_group_set_title (self->member_group, name);
-  acr_date_today (&today);
-  today_text = acr_date_format_iso (&today);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
+  /* Translators: %s is how a date is typed, "MM/DD/YYYY". */
+  date_title = g_strdup_printf (_("Retirement notified on (%s)"), acr_date_input_hint (NULL));
+  acr_dialog_fields_set_up_date (self->date_row, date_title);
   read_date (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
 }
