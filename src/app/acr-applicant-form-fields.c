@@ -224,7 +224,7 @@ create_date_button (AdwEntryRow *row,
                     const char  *label)
 {
   GtkWidget *button, *popover, *calendar;
-  g_autofree char *accessible = g_strdup_printf (_("Choose %s on a Calendar"), label);
+  g_autofree char *accessible = g_strdup_printf (_("%s: choose on a calendar"), label);
 
   calendar = gtk_calendar_new ();
   popover = gtk_popover_new ();

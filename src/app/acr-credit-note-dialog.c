@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
 #include "acr-credit-note-dialog.h"
 #include "acr-date.h"
 #include "acr-date-input.h"
@@ -264,6 +265,7 @@ acr_credit_note_dialog_init (AcrCreditNoteDialog *self)
 {
   g_date_clear (&self->date, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  acr_accessible_name_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
 #include "acr-date.h"
 #include "acr-dialog-fields.h"
 #include "acr-invoice-create-dialog.h"
@@ -329,6 +330,7 @@ static void
 acr_invoice_create_dialog_init (AcrInvoiceCreateDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  acr_accessible_name_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <string.h>
 
+#include "acr-accessible.h"
 #include "acr-billing.h"
 #include "acr-confirm.h"
 #include "acr-credit-note-dialog.h"
@@ -279,6 +280,7 @@ create_invoice_row (AcrInvoice *invoice,
         g_object_unref (g_object_ref_sink (buttons));
     }
 
+  acr_accessible_name_mnemonics (row);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), entries > 0);
   /* Open where money moved: its payments, refunds and credit notes show. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),

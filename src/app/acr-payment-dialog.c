@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
 #include "acr-date-input.h"
 #include "acr-money.h"
 #include "acr-payment-dialog.h"
@@ -493,6 +494,7 @@ acr_payment_dialog_init (AcrPaymentDialog *self)
 {
   g_date_clear (&self->date, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  acr_accessible_name_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
 #include "acr-date.h"
 #include "acr-date-input.h"
 #include "acr-dialog-fields.h"
@@ -296,6 +297,7 @@ acr_retire_dialog_init (AcrRetireDialog *self)
 {
   g_date_clear (&self->date, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  acr_accessible_name_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
 #include "acr-application.h"
 #include "acr-applicant-form.h"
 #include "acr-billing-page.h"
@@ -204,6 +205,7 @@ static void
 acr_window_init (AcrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  acr_accessible_name_mnemonics (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   restore_state (self);
