@@ -149,6 +149,24 @@ test_calendar_button_named_once (Fixture       *f,
   g_assert_null (wrong);
 }
 
+/* The About window's icon is found from the build tree too. */
+static void
+test_about_icon_found (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  g_autoptr (GtkIconPaintable) icon = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, 128, 1, GTK_TEXT_DIR_LTR, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_suffix (uri, "org.acr.Membership.svg"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +179,7 @@ main (int   argc,
   ADD ("/acr/ui/accessible/window-buttons-named-without-mnemonics", test_window_buttons_named_without_mnemonics);
   ADD ("/acr/ui/accessible/dialog-buttons-named-without-mnemonics", test_dialog_buttons_named_without_mnemonics);
   ADD ("/acr/ui/accessible/calendar-button-named-once", test_calendar_button_named_once);
+  ADD ("/acr/ui/accessible/about-icon-found", test_about_icon_found);
 #undef ADD
 
   return g_test_run ();

@@ -201,11 +201,25 @@ acr_window_class_init (AcrWindowClass *klass)
   g_type_ensure (ACR_TYPE_BILLING_PAGE);
 }
 
+/* The application's icon (About) from the resources, installed or not: as
+ * GtkApplication does for its resource base path, also for a window made
+ * without one. */
+static void
+add_icon_resource_path (GtkWidget *widget)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_auto (GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+
+  if (paths == NULL || !g_strv_contains ((const char * const *) paths, "/org/acr/Membership/icons"))
+    gtk_icon_theme_add_resource_path (theme, "/org/acr/Membership/icons");
+}
+
 static void
 acr_window_init (AcrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   acr_accessible_name_mnemonics (GTK_WIDGET (self));
+  add_icon_resource_path (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   restore_state (self);
