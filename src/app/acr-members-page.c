@@ -71,7 +71,6 @@ struct _AcrMembersPage
   GObject            *probe_a;         /* see read_view_sort () */
   GObject            *probe_b;
   int                 probed_sort;
-  gboolean            updating_sort;
   GtkFileChooserNative *chooser;
 
   AdwLeaflet         *leaflet;
@@ -385,7 +384,7 @@ view_sorter_changed_cb (AcrMembersPage *self)
   GtkOrdering order;
 
   /* Also reached while the view is torn down. */
-  if (self->results == NULL || self->updating_sort || self->column_view == NULL || self->loading != NULL)
+  if (self->results == NULL || self->column_view == NULL || self->loading != NULL)
     return;
 
   self->probed_sort = -1;
