@@ -122,7 +122,7 @@ order_answer (AcrSearchResults *self,
       if (iface->member_balances != NULL)
         balances = iface->member_balances (backend, &error);
       if (balances == NULL && error != NULL)
-        g_warning ("Balances unreadable, the list keeps its order: %s", error->message);
+        g_message ("Balances unreadable, the list keeps its order: %s", error->message);
       if (balances == NULL)
         return g_steal_pointer (&owned);
     }
