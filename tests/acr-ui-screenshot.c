@@ -17,7 +17,11 @@
 #include <stdlib.h>
 
 #include "acr-catalog.h"
+#include "acr-credit-note-dialog.h"
+#include "acr-invoice-create-dialog.h"
+#include "acr-member-pane.h"
 #include "acr-payment-dialog.h"
+#include "acr-retire-dialog.h"
 #include "acr-preferences-window.h"
 #include "acr-what-if-dialog.h"
 #include "acr-reports-page.h"
@@ -135,7 +139,7 @@ main (int   argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Type this in the member search", "TEXT" },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Open the member at this row", "N" },
     { "scroll-to", 0, 0, G_OPTION_ARG_STRING, &scroll_to, "Scroll the form to this fact's row", "FACT" },
-    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences, shortcuts, payment or what-if", "NAME" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "Render this window instead: preferences, shortcuts, payment, what-if, or from the member opened: retire, create-invoice, credit-note, refund", "NAME" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Billing year to show", "YEAR" },
     { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, "Type this in the payment dialog's amount", "TEXT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, "Type this in the payment dialog's date", "TEXT" },
@@ -277,6 +281,55 @@ main (int   argc,
               while (acr_what_if_dialog_get_running (what_if))
                 g_main_context_iteration (NULL, TRUE);
             }
+        }
+      else if (g_str_equal (dialog, "retire") || g_str_equal (dialog, "create-invoice") ||
+               g_str_equal (dialog, "credit-note") || g_str_equal (dialog, "refund"))
+        {
+          /* From the member pane of the member opened with --select. */
+          GtkWidget *pane = acr_test_ui_find_widget (GTK_WIDGET (window), ACR_TYPE_MEMBER_PANE, NULL);
+          GListModel *toplevels = gtk_window_get_toplevels ();
+          GtkWidget *invoice_row = acr_test_ui_find_widget (pane, ADW_TYPE_EXPANDER_ROW, NULL);
+          const char *number = invoice_row != NULL ? gtk_widget_get_name (invoice_row) : "";
+          GType type;
+          gboolean done;
+
+          if (g_str_equal (dialog, "retire"))
+            {
+              done = gtk_widget_activate_action (pane, "members.retire", NULL);
+              type = ACR_TYPE_RETIRE_DIALOG;
+            }
+          else if (g_str_equal (dialog, "create-invoice"))
+            {
+              done = gtk_widget_activate_action (pane, "members.create-invoice", NULL);
+              type = ACR_TYPE_INVOICE_CREATE_DIALOG;
+            }
+          else if (g_str_equal (dialog, "credit-note"))
+            {
+              done = gtk_widget_activate_action (pane, "members.credit-invoice", "s", number);
+              type = ACR_TYPE_CREDIT_NOTE_DIALOG;
+            }
+          else
+            {
+              done = gtk_widget_activate_action (pane, "members.refund-invoice", "s", number);
+              type = ACR_TYPE_PAYMENT_DIALOG;
+            }
+          if (!done)
+            g_error ("%s is not available on the member shown", dialog);
+          for (guint i = 0; i < g_list_model_get_n_items (toplevels) && other == NULL; i++)
+            {
+              g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+              if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+                other = GTK_WINDOW (toplevel);
+            }
+          if (other == NULL)
+            g_error ("no %s dialog", dialog);
+          if (amount != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "amount")), amount);
+          if (date != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (acr_test_ui_find_widget (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW, "date")), date);
+          if (width < 460)
+            gtk_window_set_default_size (other, width, -1);
         }
       else
         {

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "acr-date-input.h"
 #include "acr-money.h"
 #include "acr-payment-dialog.h"
 #include "acr-person.h"
@@ -314,7 +315,8 @@ test_payment_bad_date_stays_in_the_dialog (Fixture       *fixture,
 
   g_date_clear (&date, 1);
   g_date_set_time_t (&date, time (NULL));
-  today = acr_date_format_iso (&date);
+  /* Prefilled as French writes dates (issue 13, item 17). */
+  today = acr_date_format_for_input (&date, "fr");
   g_assert_cmpstr (text_of (dialog, "date"), ==, today);
   g_assert_false (shows_error (dialog, "date-feedback"));
 

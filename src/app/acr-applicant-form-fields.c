@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-applicant-form-private.h"
+#include "acr-date-input.h"
 #include "acr-format.h"
 
 /*
@@ -66,6 +67,25 @@ apply_text (AcrApplicantForm   *self,
             const char         *text)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  /* A date is read as staff type it in the interface's language
+   * ("06/30/2028", "30/06/2028") or ISO; its refusal is in their words,
+   * without the fact's key. */
+  if (field->info->type == ACR_FACT_DATE && text != NULL && *text != '\0')
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (!acr_date_parse_for_language (text, NULL, &date, &error))
+        {
+          acr_person_unset_fact (self->person, field->info->name);
+          _acr_applicant_form_show_field_error (field, error);
+          return;
+        }
+      iso = acr_date_format_iso (&date);
+      text = iso;
+    }
 
   if (!acr_person_set_fact_from_string (self->person, field->info->name, text, &error))
     acr_person_unset_fact (self->person, field->info->name);
@@ -162,8 +182,15 @@ calendar_day_selected_cb (GtkCalendar *calendar,
                           AdwEntryRow *row)
 {
   g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *text = NULL;
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  GDate day;
+
+  /* Written as staff type dates in the interface's language. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (date), g_date_time_get_month (date),
+                  g_date_time_get_year (date));
+  text = acr_date_format_for_input (&day, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   if (popover != NULL)
@@ -178,7 +205,8 @@ date_popover_show_cb (GtkPopover  *popover,
   GDate date;
 
   /* Open on the typed day when there is one. */
-  if (acr_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (row)), &date))
+  g_date_clear (&date, 1);
+  if (acr_date_parse_for_language (gtk_editable_get_text (GTK_EDITABLE (row)), NULL, &date, NULL))
     {
       g_autoptr (GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
                                                         g_date_get_month (&date),
@@ -196,7 +224,7 @@ create_date_button (AdwEntryRow *row,
                     const char  *label)
 {
   GtkWidget *button, *popover, *calendar;
-  g_autofree char *accessible = g_strdup_printf (_("Choose %s on a Calendar"), label);
+  g_autofree char *accessible = g_strdup_printf (_("%s: choose on a calendar"), label);
 
   calendar = gtk_calendar_new ();
   popover = gtk_popover_new ();
@@ -228,7 +256,8 @@ create_entry_row (AcrApplicantForm   *self,
   switch (info->type)
     {
     case ACR_FACT_DATE:
-      title = g_strdup_printf (_("%s (YYYY-MM-DD)"), _(info->label));
+      /* Translators: a date field's title and how to type it: "Training ends on (MM/DD/YYYY)". */
+      title = g_strdup_printf (_("%s (%s)"), _(info->label), acr_date_input_hint (NULL));
       break;
     case ACR_FACT_COUNTRY:
       title = g_strdup_printf (_("%s (two-letter code, e.g. US)"), _(info->label));

@@ -929,6 +929,25 @@ acr_applicant_form_get_person (AcrApplicantForm *self)
   return self->person;
 }
 
+/* A new application starts at the top, typing in its first field. */
+static void
+focus_first_field (AcrApplicantForm *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->identity_group), GTK_TYPE_SCROLLED_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
+  /* From no focus, the first focusable row of the form's first group. */
+  if (root != NULL)
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_child_focus (GTK_WIDGET (self->identity_group), GTK_DIR_TAB_FORWARD);
+}
+
 /**
  * acr_applicant_form_start_new:
  *
@@ -951,6 +970,7 @@ acr_applicant_form_start_new (AcrApplicantForm *self)
   set_person (self, person, contact);
   save_draft_now (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "form");
+  focus_first_field (self);
 }
 
 /**

@@ -1071,3 +1071,16 @@ acr_billing_page_get_invoices (AcrBillingPage *self)
 
   return acr_invoice_list_get_shown (self->invoice_list);
 }
+
+/**
+ * acr_billing_page_focus_search:
+ *
+ * Ctrl+F in Billing: the focus goes to the invoice search.
+ */
+void
+acr_billing_page_focus_search (AcrBillingPage *self)
+{
+  g_return_if_fail (ACR_IS_BILLING_PAGE (self));
+
+  acr_invoice_list_focus_search (self->invoice_list);
+}

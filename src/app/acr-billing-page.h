@@ -24,5 +24,6 @@ gboolean    acr_billing_page_get_busy        (AcrBillingPage *self);
 gboolean    acr_billing_page_get_can_print   (AcrBillingPage *self);
 GListModel *acr_billing_page_get_invoices    (AcrBillingPage *self);
 void        acr_billing_page_print_selected  (AcrBillingPage *self);
+void        acr_billing_page_focus_search    (AcrBillingPage *self);
 
 G_END_DECLS

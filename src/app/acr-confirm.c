@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
 #include "acr-confirm.h"
 
 /*
@@ -75,6 +76,7 @@ acr_confirm (GtkWidget       *widget,
 
   detailed = g_strconcat ("response::", response, NULL);
   g_signal_connect_object (dialog, detailed, confirmed, object, G_CONNECT_SWAPPED);
+  acr_accessible_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;
@@ -102,6 +104,7 @@ acr_alert (GtkWidget  *widget,
 
   dialog = create_dialog (widget, heading, body);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  acr_accessible_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;

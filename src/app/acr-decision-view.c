@@ -72,11 +72,14 @@ create_text_row (gpointer item,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Text to read, not a stop on the way to Approve and Refuse. */
+  gtk_widget_set_focusable (row, FALSE);
 
   return row;
 }
@@ -124,10 +127,13 @@ create_line_row (gpointer item,
   gtk_widget_set_valign (amount_label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (amount_label, "numeric");
   gtk_label_set_selectable (GTK_LABEL (amount_label), TRUE);
+  gtk_widget_set_focusable (amount_label, FALSE);
   gtk_box_append (GTK_BOX (box), amount_label);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Text to read, not a stop on the way to Approve and Refuse. */
+  gtk_widget_set_focusable (row, FALSE);
 
   {
     g_autofree char *accessible = placeholder

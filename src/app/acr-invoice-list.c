@@ -6,7 +6,9 @@
 
 #include "acr-format.h"
 #include "acr-invoice-list.h"
+#include "acr-invoice-search.h"
 #include "acr-money.h"
+#include "acr-search-fold.h"
 #include "acr-window.h"
 
 /*
@@ -38,7 +40,7 @@ struct _AcrInvoiceList
   GtkCustomFilter      *search_filter;
   GtkFilterListModel   *filtered;
   GtkMultiSelection    *selection;
-  char                 *search_text;    /* casefolded */
+  char                 *search_text;    /* folded (acr_search_fold) */
 
   GtkSearchEntry       *invoice_search;
   GtkDropDown          *status_dropdown;
@@ -129,29 +131,16 @@ invoice_matches (gpointer item,
                  gpointer user_data)
 {
   AcrInvoiceList *self = user_data;
-  AcrInvoice *invoice = item;
-  g_autofree char *name = NULL;
 
-  if (self->search_text == NULL || self->search_text[0] == '\0')
-    return TRUE;
-
-  if (strstr (acr_invoice_get_number (invoice), self->search_text) != NULL)
-    return TRUE;
-  if (acr_invoice_get_member_number (invoice) != NULL &&
-      strstr (acr_invoice_get_member_number (invoice), self->search_text) != NULL)
-    return TRUE;
-
-  name = g_utf8_casefold (acr_invoice_get_member_name (invoice) ? acr_invoice_get_member_name (invoice) : "", -1);
-  return strstr (name, self->search_text) != NULL;
+  /* Folded as member search folds: "menard" finds "Ménard". */
+  return acr_invoice_matches_search (ACR_INVOICE (item), self->search_text);
 }
 
 static void
 invoice_search_changed_cb (AcrInvoiceList *self)
 {
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->invoice_search)));
-
   g_free (self->search_text);
-  self->search_text = g_utf8_casefold (g_strstrip (text), -1);
+  self->search_text = acr_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->invoice_search)));
   gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
@@ -412,4 +401,19 @@ acr_invoice_list_replace (AcrInvoiceList *self,
   if (g_list_store_find (self->invoices, old_invoice, &position))
     g_list_store_splice (self->invoices, position, 1, (gpointer *) &new_invoice, 1);
   update_state (self);
+}
+
+/**
+ * acr_invoice_list_focus_search:
+ *
+ * Puts the keyboard focus in the invoice search, its text selected (Ctrl+F
+ * in Billing).
+ */
+void
+acr_invoice_list_focus_search (AcrInvoiceList *self)
+{
+  g_return_if_fail (ACR_IS_INVOICE_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->invoice_search));
+  gtk_editable_select_region (GTK_EDITABLE (self->invoice_search), 0, -1);
 }

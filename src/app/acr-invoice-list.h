@@ -17,6 +17,7 @@ void        acr_invoice_list_set_billing   (AcrInvoiceList *self,
                                             AcrBilling     *billing,
                                             int             year);
 void        acr_invoice_list_reload        (AcrInvoiceList *self);
+void        acr_invoice_list_focus_search  (AcrInvoiceList *self);
 GListModel *acr_invoice_list_get_shown     (AcrInvoiceList *self);
 GPtrArray  *acr_invoice_list_dup_selected  (AcrInvoiceList *self);
 void        acr_invoice_list_replace       (AcrInvoiceList *self,

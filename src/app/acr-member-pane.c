@@ -3,18 +3,25 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pwd.h>
+#include <string.h>
 
 #include "acr-anonymise.h"
+#include "acr-accessible.h"
 #include "acr-billing.h"
 #include "acr-billing-apply.h"
 #include "acr-confirm.h"
+#include "acr-credit-note-dialog.h"
 #include "acr-format.h"
+#include "acr-invoice-create-dialog.h"
 #include "acr-invoice-documents.h"
 #include "acr-lifecycle.h"
 #include "acr-member-edit-dialog.h"
 #include "acr-member-pane.h"
 #include "acr-money.h"
 #include "acr-store-sqlite.h"
+#include "acr-payment-dialog.h"
+#include "acr-retire-dialog.h"
 #include "acr-window.h"
 
 /*
@@ -129,28 +136,160 @@ add_invoice_button (GtkWidget  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", acr_invoice_get_number (invoice));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+}
+
+static gboolean
+add_text_button (GtkWidget  *box,
+                 const char *label,
+                 const char *action_name,
+                 AcrInvoice *invoice)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", acr_invoice_get_number (invoice));
+  gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+  /* The button takes the focus, not the flow box's child around it. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  return TRUE;
+}
+
+/* One payment, refund or credit note under the invoice it concerns. */
+static void
+add_entry_row (GtkWidget  *row,
+               const char *title,
+               const char *subtitle,
+               gint64      cents)
+{
+  GtkWidget *entry = adw_action_row_new ();
+  g_autofree char *amount = acr_money_format (cents, NULL);
+  GtkWidget *label = gtk_label_new (amount);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (entry), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (entry), label);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+}
+
+/* The money moved on @invoice (payments, refunds) and the credit notes
+ * among @invoices that cancel it, oldest first; returns how many. */
+static guint
+add_entries (GtkWidget  *row,
+             AcrInvoice *invoice,
+             GPtrArray  *invoices)
+{
+  GListModel *payments = acr_invoice_get_payments (invoice);
+  guint n = g_list_model_get_n_items (payments);
+  guint added = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcrPayment) payment = g_list_model_get_item (payments, i);
+      g_autofree char *date = acr_date_format_long (acr_payment_get_date (payment), NULL);
+      const char *method = _(acr_payment_method_get_label (acr_payment_get_method (payment)));
+      const char *reference = acr_payment_get_reference (payment);
+      g_autofree char *subtitle = reference != NULL && *reference != '\0'
+                                  ? g_strdup_printf ("%s · %s · %s", date, method, reference)
+                                  : g_strdup_printf ("%s · %s", date, method);
+
+      add_entry_row (row, acr_payment_is_refund (payment) ? _("Refund") : _("Payment"), subtitle,
+                     acr_payment_get_amount_cents (payment));
+      added++;
+    }
+
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      AcrInvoice *note = g_ptr_array_index (invoices, i);
+      g_autofree char *title = NULL;
+      g_autofree char *date = NULL;
+
+      if (acr_invoice_get_kind (note) != ACR_INVOICE_KIND_CREDIT_NOTE ||
+          g_strcmp0 (acr_invoice_get_reference_number (note), acr_invoice_get_number (invoice)) != 0)
+        continue;
+      title = g_strdup_printf (_("Credit note %s"), acr_invoice_get_number (note));
+      date = acr_date_format_long (acr_invoice_get_issued_on (note), NULL);
+      add_entry_row (row, title, date, acr_invoice_get_total_cents (note));
+      added++;
+    }
+
+  return added;
 }
 
 static GtkWidget *
-create_invoice_row (AcrInvoice *invoice)
+create_invoice_row (AcrInvoice *invoice,
+                    GPtrArray  *invoices)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_expander_row_new ();
   g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
   g_autofree char *balance = acr_money_format (acr_invoice_get_balance_cents (invoice), NULL);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  const char *status = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_CREDIT_NOTE
+  gboolean is_invoice = acr_invoice_get_kind (invoice) == ACR_INVOICE_KIND_INVOICE;
+  const char *status = !is_invoice
                        ? _("Credit note")
                        : acr_format_invoice_status (acr_invoice_status_to_string (acr_invoice_get_status (invoice)));
+  guint entries;
 
   title = g_strdup_printf ("%s · %d", acr_invoice_get_number (invoice), acr_invoice_get_year (invoice));
   subtitle = g_strdup_printf (_("%s · total %s · balance %s"), status, total, balance);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_set_name (row, acr_invoice_get_number (invoice));
+
   add_invoice_button (row, "x-office-document-symbolic", _("Open as PDF"), "members.open-invoice", invoice);
   add_invoice_button (row, "printer-symbolic", _("Print"), "members.print-invoice", invoice);
   add_invoice_button (row, "document-save-symbolic", _("Export as PDF…"), "members.export-invoice", invoice);
+
+  entries = is_invoice ? add_entries (row, invoice, invoices) : 0;
+
+  /* Refund… while the invoice holds money; Issue Credit Note… while it
+   * stands: the same conditions the core checks, under the invoice's
+   * payments. */
+  if (is_invoice)
+    {
+      /* Side by side, or one above the other when the pane is narrow. */
+      GtkWidget *buttons = gtk_flow_box_new ();
+      gboolean any = FALSE;
+
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
+
+      gtk_widget_set_margin_top (buttons, 6);
+      gtk_widget_set_margin_bottom (buttons, 6);
+      gtk_widget_set_margin_start (buttons, 6);
+      gtk_widget_set_margin_end (buttons, 6);
+      if (acr_invoice_get_paid_cents (invoice) > 0)
+        any |= add_text_button (buttons, _("Record _Refund…"), "members.refund-invoice", invoice);
+      if (acr_invoice_get_status (invoice) != ACR_INVOICE_STATUS_VOID &&
+          acr_invoice_get_credited_cents (invoice) < acr_invoice_get_total_cents (invoice))
+        any |= add_text_button (buttons, _("Issue Credit _Note…"), "members.credit-invoice", invoice);
+      if (any)
+        {
+          GtkWidget *actions = gtk_list_box_row_new ();
+
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions), buttons);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions), FALSE);
+          gtk_widget_set_focusable (actions, FALSE);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions);
+          entries++;
+        }
+      else
+        g_object_unref (g_object_ref_sink (buttons));
+    }
+
+  acr_accessible_name_mnemonics (row);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), entries > 0);
+  /* Open where money moved: its payments, refunds and credit notes show. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                 is_invoice && (acr_invoice_get_paid_cents (invoice) != 0 ||
+                                                acr_invoice_get_refunded_cents (invoice) != 0 ||
+                                                acr_invoice_get_credited_cents (invoice) != 0));
 
   return row;
 }
@@ -185,12 +324,53 @@ show_invoices (AcrMemberPane *self,
     }
 
   for (guint i = 0; i < invoices->len; i++)
-    gtk_list_box_append (self->invoices_list, create_invoice_row (g_ptr_array_index (invoices, i)));
+    gtk_list_box_append (self->invoices_list, create_invoice_row (g_ptr_array_index (invoices, i), invoices));
 
   balance_text = acr_money_format (balance, NULL);
   description = g_strdup_printf (_("Balance: %s"), balance_text);
   adw_preferences_group_set_description (self->invoices_group, description);
   gtk_widget_set_visible (GTK_WIDGET (self->invoices_group), TRUE);
+}
+
+/* When a change was made, in the workstation's time zone and the
+ * interface's language ("December 6, 2026 at 04:52"); the stored text when
+ * it is not a time. */
+static char *
+format_change_time (const char *time)
+{
+  g_autoptr (GDateTime) utc = time != NULL ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (utc == NULL)
+    return g_strdup (time != NULL ? time : "");
+
+  local = g_date_time_to_local (utc);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = acr_date_format_long (&date, NULL);
+  /* Translators: a change's day and time in the member's history: "December 6, 2026 at 04:52". */
+  return g_strdup_printf (_("%s at %02d:%02d"), day, g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+/* Who made a change: the staff member's full name from the system's
+ * accounts, or the account name when it has none. */
+static char *
+account_full_name (const char *account)
+{
+  struct passwd *entry;
+
+  if (account == NULL || *account == '\0')
+    return g_strdup (_("Unknown"));
+  if (g_strcmp0 (account, g_get_user_name ()) == 0 && g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    return g_strdup (g_get_real_name ());
+
+  entry = getpwnam (account);
+  if (entry != NULL && entry->pw_gecos != NULL && entry->pw_gecos[0] != '\0' && entry->pw_gecos[0] != ',')
+    return g_strndup (entry->pw_gecos, strcspn (entry->pw_gecos, ","));
+  return g_strdup (account);
 }
 
 static GtkWidget *
@@ -199,6 +379,8 @@ create_history_row (AcrMemberChange *change)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
   const char *field = acr_format_member_field (change->field);
 
   if (g_str_equal (change->field, "member"))
@@ -210,10 +392,12 @@ create_history_row (AcrMemberChange *change)
   else
     title = g_strdup_printf (_("%s: “%s” → “%s”"), field, change->old_value, change->new_value);
 
+  when = format_change_time (change->time);
+  who = account_full_name (change->account);
   if (change->reason != NULL && !g_str_equal (change->field, "member"))
-    subtitle = g_strdup_printf ("%s · %s · %s", change->time, change->account, change->reason);
+    subtitle = g_strdup_printf ("%s · %s · %s", when, who, change->reason);
   else
-    subtitle = g_strdup_printf ("%s · %s", change->time, change->account);
+    subtitle = g_strdup_printf ("%s · %s", when, who);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
@@ -476,60 +660,109 @@ acr_member_pane_export_invoice (GtkWidget  *widget,
 }
 
 static void
+invoice_issued_cb (AcrMemberPane *self,
+                   AcrInvoice    *invoice)
+{
+  g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
+  g_autofree char *text = g_strdup_printf (_("Invoice %s issued: %s"), acr_invoice_get_number (invoice), total);
+
+  acr_window_toast_for (GTK_WIDGET (self), text);
+  reload_member (self);
+}
+
+static GtkWindow *
+parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Create Invoice: a dialog with the year, the lines and the total, then Issue. */
+static void
 acr_member_pane_create_invoice (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
   AcrMemberPane *self = ACR_MEMBER_PANE (widget);
   AcrBilling *billing = get_billing (self);
-  g_autoptr (AcrInvoice) invoice = NULL;
-  g_autoptr (GError) error = NULL;
-  GDate date;
+  AcrInvoiceCreateDialog *dialog;
 
   if (self->member == NULL || billing == NULL)
     return;
 
-  /* This year's dues; AcrBilling refuses a second standing invoice. */
-  acr_date_today (&date);
-  invoice = acr_billing_create_invoice (billing, acr_member_get_number (self->member),
-                                        g_date_get_year (&date), &date, &error);
-  if (invoice == NULL)
-    acr_window_toast_for (GTK_WIDGET (self), error->message);
-  else
-    {
-      g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (invoice), NULL);
-      g_autofree char *text = g_strdup_printf (_("Invoice %s issued: %s"), acr_invoice_get_number (invoice), total);
-
-      acr_window_toast_for (GTK_WIDGET (self), text);
-      reload_member (self);
-    }
+  dialog = acr_invoice_create_dialog_new (parent_window (widget), billing, self->member);
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (invoice_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-retire_confirmed_cb (AcrMemberPane *self)
+refund_recorded_cb (AcrMemberPane *self,
+                    AcrInvoice    *invoice,
+                    AcrPayment    *refund)
 {
-  g_autoptr (AcrBilling) billing = NULL;
-  g_autoptr (GPtrArray) notes = NULL;
-  g_autoptr (GError) error = NULL;
-  GDate date;
+  g_autofree char *amount = acr_money_format (-acr_payment_get_amount_cents (refund), NULL);
+  g_autofree char *text = g_strdup_printf (_("Refund of %s recorded on invoice %s"), amount,
+                                           acr_invoice_get_number (invoice));
 
-  if (self->member == NULL)
+  acr_window_toast_for (GTK_WIDGET (self), text);
+  reload_member (self);
+}
+
+static void
+acr_member_pane_refund_invoice (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AcrMemberPane *self = ACR_MEMBER_PANE (widget);
+  g_autoptr (GPtrArray) invoice = find_invoice (self, parameter);
+  AcrPaymentDialog *dialog;
+
+  if (invoice->len == 0 || get_billing (self) == NULL)
     return;
 
-  acr_date_today (&date);
-  billing = acr_billing_new (self->store, self->rules);
-  notes = acr_billing_retire_member (billing, acr_member_get_number (self->member), &date, &error);
-  if (notes == NULL)
-    {
-      acr_window_toast_for (GTK_WIDGET (self), error->message);
-      return;
-    }
+  dialog = acr_payment_dialog_new_refund (parent_window (widget), get_billing (self), g_ptr_array_index (invoice, 0));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (refund_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  if (notes->len > 0)
+static void
+credit_note_issued_cb (AcrMemberPane *self,
+                       AcrInvoice    *note)
+{
+  g_autofree char *text = g_strdup_printf (_("Credit note %s issued: invoice %s cancelled"),
+                                           acr_invoice_get_number (note), acr_invoice_get_reference_number (note));
+
+  acr_window_toast_for (GTK_WIDGET (self), text);
+  reload_member (self);
+}
+
+static void
+acr_member_pane_credit_invoice (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AcrMemberPane *self = ACR_MEMBER_PANE (widget);
+  g_autoptr (GPtrArray) invoice = find_invoice (self, parameter);
+  AcrCreditNoteDialog *dialog;
+
+  if (invoice->len == 0 || get_billing (self) == NULL)
+    return;
+
+  dialog = acr_credit_note_dialog_new (parent_window (widget), get_billing (self), g_ptr_array_index (invoice, 0));
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (credit_note_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+retired_cb (AcrMemberPane *self,
+            guint          n_notes)
+{
+  if (n_notes > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "Retirement recorded; %u credit note issued",
-                                                            "Retirement recorded; %u credit notes issued", notes->len),
-                                               notes->len);
+                                                            "Retirement recorded; %u credit notes issued", n_notes),
+                                               n_notes);
 
       acr_window_toast_for (GTK_WIDGET (self), text);
     }
@@ -538,25 +771,22 @@ retire_confirmed_cb (AcrMemberPane *self)
   reload_member (self);
 }
 
+/* Retire…: the notice date and what it does, from the core, before confirming. */
 static void
 acr_member_pane_retire (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   AcrMemberPane *self = ACR_MEMBER_PANE (widget);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
+  AcrBilling *billing = get_billing (self);
+  AcrRetireDialog *dialog;
 
-  if (self->member == NULL)
+  if (self->member == NULL || billing == NULL)
     return;
 
-  name = acr_member_dup_display_name (self->member);
-  heading = g_strdup_printf (_("Record the Retirement of %s?"), name);
-  acr_confirm (widget, heading,
-               _("Retirement is recorded as notified today. The category becomes what the rules decide, "
-                 "and dues the rules no longer owe are credited."),
-               "retire", _("_Record Retirement"), ACR_CONFIRM_DESTRUCTIVE,
-               G_CALLBACK (retire_confirmed_cb), self);
+  dialog = acr_retire_dialog_new (parent_window (widget), billing, self->member);
+  g_signal_connect_object (dialog, "retired", G_CALLBACK (retired_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Second confirmation, with the reason that is recorded. */
@@ -694,6 +924,8 @@ acr_member_pane_class_init (AcrMemberPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "members.export-invoice", "s", acr_member_pane_export_invoice);
   gtk_widget_class_install_action (widget_class, "members.retire", NULL, acr_member_pane_retire);
   gtk_widget_class_install_action (widget_class, "members.anonymise", NULL, acr_member_pane_anonymise);
+  gtk_widget_class_install_action (widget_class, "members.refund-invoice", "s", acr_member_pane_refund_invoice);
+  gtk_widget_class_install_action (widget_class, "members.credit-invoice", "s", acr_member_pane_credit_invoice);
 }
 
 static void

@@ -47,6 +47,9 @@ typedef enum
   COLUMN_BALANCE,
 } Column;
 
+/* A column sorter's "acr-sort": an AcrSearchSort, or SORT_BY_KEY + an AcrSearchKey. */
+#define SORT_BY_KEY 100
+
 struct _AcrMembersPage
 {
   GtkWidget           parent_instance;
@@ -69,7 +72,6 @@ struct _AcrMembersPage
   GObject            *probe_a;         /* see read_view_sort () */
   GObject            *probe_b;
   int                 probed_sort;
-  gboolean            updating_sort;
   GtkFileChooserNative *chooser;
   gulong              timing_paint_id; /* with ACR_TIMING=1: watches for the first frame with rows */
 
@@ -321,6 +323,26 @@ search_changed_cb (AcrMembersPage *self)
     }
 }
 
+/* Enter in the search on an exact member number ("1870", "0001870") opens
+ * that member, whatever else the search finds. */
+static void
+search_activated_cb (AcrMembersPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autoptr (AcrMember) member = NULL;
+  guint number = acr_store_parse_number (text);
+
+  if (number == 0 || self->store == NULL)
+    return;
+
+  member = acr_store_lookup_member (self->store, number, NULL);
+  if (member == NULL)
+    return;
+
+  acr_member_pane_set_member (self->member_pane, member);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
 static void
 filter_changed_cb (AcrMembersPage *self)
 {
@@ -364,7 +386,7 @@ view_sorter_changed_cb (AcrMembersPage *self)
   GtkOrdering order;
 
   /* Also reached while the view is torn down. */
-  if (self->results == NULL || self->updating_sort || self->column_view == NULL || self->loading != NULL)
+  if (self->results == NULL || self->column_view == NULL || self->loading != NULL)
     return;
 
   self->probed_sort = -1;
@@ -376,17 +398,16 @@ view_sorter_changed_cb (AcrMembersPage *self)
       return;
     }
 
-  /* The search index sorts one way only: a second click keeps it ascending. */
-  if (order == GTK_ORDERING_LARGER)
-    {
-      self->updating_sort = TRUE;
-      gtk_column_view_sort_by_column (self->column_view,
-                                      self->probed_sort == ACR_SEARCH_SORT_NUMBER ? self->number_column : self->name_column,
-                                      GTK_SORT_ASCENDING);
-      self->updating_sort = FALSE;
-    }
-
-  acr_search_results_set_sort (self->results, self->probed_sort);
+  /* A second click on the header sorts the other way: the probe then
+   * compares larger. Number and Name are the index's own orders; the other
+   * columns order by their value (acr-search-order.h). */
+  if (self->probed_sort >= SORT_BY_KEY)
+    acr_search_results_set_order (self->results, ACR_SEARCH_SORT_FAMILY_NAME,
+                                  (AcrSearchKey) (self->probed_sort - SORT_BY_KEY),
+                                  order == GTK_ORDERING_LARGER);
+  else
+    acr_search_results_set_order (self->results, (AcrSearchSort) self->probed_sort, ACR_SEARCH_KEY_NONE,
+                                  order == GTK_ORDERING_LARGER);
 }
 
 static void
@@ -397,11 +418,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column == COLUMN_NUMBER ? 7 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
-                                 column == COLUMN_NAME ? 28 :
-                                 column == COLUMN_CATEGORY ? 30 :
-                                 column == COLUMN_NUMBER ? 8 : 12);
+  /* Wide enough for what the column usually holds; a longer text ends
+   * in an ellipsis, whole in the cell's tooltip. Numbers and amounts are
+   * never cut: "-12 345,00 $ US" fits. */
+  static const int min_chars[] = { 7, 12, 10, 6, 4, 6, 15 };
+  static const int nat_chars[] = { 7, 28, 24, 9, 6, 14, 15 };
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars[column]);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars[column]);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_NUMBER || column == COLUMN_BALANCE)
     gtk_widget_add_css_class (inscription, "numeric");
   if (column == COLUMN_BALANCE)
@@ -419,6 +444,7 @@ fill_cell (AcrMembersPage *self,
   if (member == NULL)
     {
       gtk_inscription_set_text (inscription, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), NULL);
       return;
     }
 
@@ -473,6 +499,9 @@ fill_cell (AcrMembersPage *self,
     default:
       g_assert_not_reached ();
     }
+
+  /* The whole text, where the cell ends in an ellipsis. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), gtk_inscription_get_text (inscription));
 }
 
 static void
@@ -553,11 +582,11 @@ build_columns (AcrMembersPage *self)
 {
   self->number_column = add_column (self, _("Number"), COLUMN_NUMBER, FALSE, ACR_SEARCH_SORT_NUMBER);
   self->name_column = add_column (self, _("Name"), COLUMN_NAME, TRUE, ACR_SEARCH_SORT_FAMILY_NAME);
-  add_column (self, _("Category"), COLUMN_CATEGORY, TRUE, -1);
-  add_column (self, _("Status"), COLUMN_STATUS, FALSE, -1);
-  add_column (self, _("Chapters"), COLUMN_CHAPTERS, FALSE, -1);
-  add_column (self, _("City"), COLUMN_CITY, TRUE, -1);
-  add_column (self, _("Balance"), COLUMN_BALANCE, FALSE, -1);
+  add_column (self, _("Category"), COLUMN_CATEGORY, TRUE, SORT_BY_KEY + ACR_SEARCH_KEY_CATEGORY);
+  add_column (self, _("Status"), COLUMN_STATUS, FALSE, SORT_BY_KEY + ACR_SEARCH_KEY_STATUS);
+  add_column (self, _("Chapters"), COLUMN_CHAPTERS, FALSE, SORT_BY_KEY + ACR_SEARCH_KEY_CHAPTERS);
+  add_column (self, _("City"), COLUMN_CITY, TRUE, SORT_BY_KEY + ACR_SEARCH_KEY_CITY);
+  add_column (self, _("Balance"), COLUMN_BALANCE, FALSE, SORT_BY_KEY + ACR_SEARCH_KEY_BALANCE);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self,
@@ -755,6 +784,7 @@ acr_members_page_class_init (AcrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, AcrMembersPage, member_pane);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 

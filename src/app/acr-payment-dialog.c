@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
+#include "acr-date-input.h"
 #include "acr-money.h"
 #include "acr-payment-dialog.h"
 #include "acr-person.h"
@@ -17,6 +19,11 @@
  * field it concerns, or at the top, and the dialog stays open with what was
  * typed. "recorded" is emitted with the invoice as it then stands and the
  * payment.
+ *
+ * Record Refund (acr_payment_dialog_new_refund ()) is the same dialog for
+ * money paid back: the amount is at most what the invoice holds, and is
+ * recorded with acr_billing_record_refund (), the same call as the CLI's
+ * "refund".
  */
 
 struct _AcrPaymentDialog
@@ -25,7 +32,8 @@ struct _AcrPaymentDialog
 
   AcrBilling           *billing;
   AcrInvoice           *invoice;
-  gint64                balance;   /* as last read from the store */
+  gboolean              refund;
+  gint64                balance;   /* as last read from the store; for a refund, what the invoice holds */
 
   /* What the fields hold, when they hold something valid. */
   gint64                cents;
@@ -48,6 +56,7 @@ enum {
   PROP_0,
   PROP_BILLING,
   PROP_INVOICE,
+  PROP_REFUND,
   N_PROPS
 };
 
@@ -112,12 +121,26 @@ show_error (AcrPaymentDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* What the amount is checked against: the balance due, or for a refund what the invoice holds. */
+static gint64
+limit_of (AcrPaymentDialog *self,
+          AcrInvoice       *invoice)
+{
+  return self->refund ? acr_invoice_get_paid_cents (invoice) : acr_invoice_get_balance_cents (invoice);
+}
+
 static void
 show_balance (AcrPaymentDialog *self)
 {
   g_autofree char *due = acr_money_format (self->balance, NULL);
-  g_autofree char *description = g_strdup_printf (_("%s owes %s on this invoice."),
-                                                  acr_invoice_get_member_name (self->invoice), due);
+  g_autofree char *description = NULL;
+
+  if (self->refund)
+    description = g_strdup_printf (_("This invoice holds %s paid by %s; a refund is at most that."),
+                                   due, acr_invoice_get_member_name (self->invoice));
+  else
+    description = g_strdup_printf (_("%s owes %s on this invoice."),
+                                   acr_invoice_get_member_name (self->invoice), due);
 
   adw_preferences_group_set_description (self->amount_group, description);
 }
@@ -139,9 +162,21 @@ read_amount (AcrPaymentDialog *self)
 
   if (!acr_money_parse_for_language (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), NULL, &cents, &error))
     show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), error->message, TRUE);
+  else if (cents == 0 && self->refund)
+    show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row),
+                   _("A refund is more than zero: type the amount paid back"), TRUE);
   else if (cents == 0)
     show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row),
                    _("A payment is more than zero: type the amount received"), TRUE);
+  else if (cents > balance && self->refund)
+    {
+      g_autofree char *amount = acr_money_format (cents, NULL);
+      g_autofree char *held = acr_money_format (balance, NULL);
+      g_autofree char *text = g_strdup_printf (_("%s is more than the %s this invoice holds: refund at most that"),
+                                               amount, held);
+
+      show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, TRUE);
+    }
   else if (cents > balance)
     {
       g_autofree char *amount = acr_money_format (cents, NULL);
@@ -157,7 +192,14 @@ read_amount (AcrPaymentDialog *self)
       g_autofree char *after = acr_money_format (balance - cents, NULL);
       /* Translators: the amount understood from what was typed, and the
        * invoice's balance once it is recorded: "$1.50 — balance after: $968.50". */
-      g_autofree char *text = g_strdup_printf (_("%s — balance after: %s"), amount, after);
+      g_autofree char *text = NULL;
+
+      if (self->refund)
+        /* Translators: the refund understood from what was typed, and what
+         * the invoice still holds once it is recorded: "$1.50 — still held after: $868.50". */
+        text = g_strdup_printf (_("%s — still held after: %s"), amount, after);
+      else
+        text = g_strdup_printf (_("%s — balance after: %s"), amount, after);
 
       show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, FALSE);
       self->cents = cents;
@@ -176,19 +218,10 @@ read_date (AcrPaymentDialog *self)
 
   self->date_valid = FALSE;
 
-  /* The core's one date parser: a calendar day from 1900 to 2999. */
-  if (!acr_date_parse (text, &date, &error))
-    {
-      g_autofree char *message = NULL;
-
-      if (*text == '\0')
-        message = g_strdup (_("No date: type the day the payment was received, as YYYY-MM-DD"));
-      else if (!acr_date_parse_iso (text, &date))
-        message = g_strdup_printf (_("“%s” is not a date: type it as YYYY-MM-DD, such as 2027-01-15"), text);
-      else
-        message = sentence (error->message);   /* out of range */
-      show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), message, TRUE);
-    }
+  /* As staff write dates in the interface's language ("06/30/2028",
+   * "30/06/2028") or ISO: a calendar day from 1900 to 2999. */
+  if (!acr_date_parse_for_language (text, NULL, &date, &error))
+    show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), error->message, TRUE);
   else
     {
       g_autofree char *long_date = acr_date_format_long (&date, NULL);
@@ -210,7 +243,8 @@ show_save_error (AcrPaymentDialog *self,
 {
   g_autofree char *message = sentence (error->message);
 
-  if (g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_OVERPAYMENT))
+  if (g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_OVERPAYMENT) ||
+      g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_REFUND_EXCEEDS_PAID))
     {
       g_autoptr (AcrInvoice) current = acr_billing_lookup_invoice (self->billing,
                                                                    acr_invoice_get_number (self->invoice), NULL);
@@ -219,7 +253,7 @@ show_save_error (AcrPaymentDialog *self,
        * it now stands, in the interface's language, and check against it. */
       if (current != NULL)
         {
-          self->balance = acr_invoice_get_balance_cents (current);
+          self->balance = limit_of (self, current);
           show_balance (self);
           read_amount (self);
         }
@@ -260,10 +294,14 @@ record (AcrPaymentDialog *self)
     return;
 
   show_error (self, NULL);
-  payment = acr_payment_new (self->cents, &self->date,
+  /* A refund is recorded as a negative amount, as the CLI records it. */
+  payment = acr_payment_new (self->refund ? -self->cents : self->cents, &self->date,
                              (AcrPaymentMethod) adw_combo_row_get_selected (self->method_row),
                              *trimmed != '\0' ? trimmed : NULL);
-  updated = acr_billing_record_payment (self->billing, acr_invoice_get_number (self->invoice), payment, &error);
+  if (self->refund)
+    updated = acr_billing_record_refund (self->billing, acr_invoice_get_number (self->invoice), payment, &error);
+  else
+    updated = acr_billing_record_payment (self->billing, acr_invoice_get_number (self->invoice), payment, &error);
   if (updated == NULL)
     {
       show_save_error (self, error);
@@ -310,7 +348,12 @@ acr_payment_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (acr_payment_dialog_parent_class)->constructed (object);
 
-  self->balance = acr_invoice_get_balance_cents (self->invoice);
+  self->balance = limit_of (self, self->invoice);
+  if (self->refund)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Record Refund"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row), _("Amount paid back"));
+    }
   title = g_strdup_printf (_("Invoice %s"), acr_invoice_get_number (self->invoice));
   adw_preferences_group_set_title (self->amount_group, title);
   show_balance (self);
@@ -318,7 +361,13 @@ acr_payment_dialog_constructed (GObject *object)
 
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), prefill);
   acr_date_today (&date);
-  date_text = acr_date_format_iso (&date);
+  date_text = acr_date_format_for_input (&date, NULL);
+  {
+    g_autofree char *date_title = g_strdup_printf (self->refund ? _("Refund date (%s)") : _("Payment date (%s)"),
+                                                   acr_date_input_hint (NULL));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), date_title);
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date_text);
   read_amount (self);
   read_date (self);
@@ -354,6 +403,9 @@ acr_payment_dialog_get_property (GObject    *object,
     case PROP_INVOICE:
       g_value_set_object (value, self->invoice);
       break;
+    case PROP_REFUND:
+      g_value_set_boolean (value, self->refund);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -374,6 +426,9 @@ acr_payment_dialog_set_property (GObject      *object,
       break;
     case PROP_INVOICE:
       self->invoice = g_value_dup_object (value);
+      break;
+    case PROP_REFUND:
+      self->refund = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -397,6 +452,9 @@ acr_payment_dialog_class_init (AcrPaymentDialogClass *klass)
   properties [PROP_INVOICE] =
     g_param_spec_object ("invoice", NULL, NULL, ACR_TYPE_INVOICE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_REFUND] =
+    g_param_spec_boolean ("refund", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -436,6 +494,7 @@ acr_payment_dialog_init (AcrPaymentDialog *self)
 {
   g_date_clear (&self->date, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  acr_accessible_name_mnemonics (GTK_WIDGET (self));
 }
 
 /**
@@ -460,6 +519,34 @@ acr_payment_dialog_new (GtkWindow  *parent,
                        "transient-for", parent,
                        "billing", billing,
                        "invoice", invoice,
+                       NULL);
+}
+
+/**
+ * acr_payment_dialog_new_refund:
+ * @parent: (nullable): the window it is modal for
+ * @billing: where the refund is recorded
+ * @invoice: an invoice holding money
+ *
+ * Record Refund: money paid back to the member on @invoice.
+ *
+ * Returns: (transfer none): a new dialog, not yet presented; it is owned by
+ *   GTK's list of toplevels until closed.
+ */
+AcrPaymentDialog *
+acr_payment_dialog_new_refund (GtkWindow  *parent,
+                               AcrBilling *billing,
+                               AcrInvoice *invoice)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ACR_IS_BILLING (billing), NULL);
+  g_return_val_if_fail (ACR_IS_INVOICE (invoice), NULL);
+
+  return g_object_new (ACR_TYPE_PAYMENT_DIALOG,
+                       "transient-for", parent,
+                       "billing", billing,
+                       "invoice", invoice,
+                       "refund", TRUE,
                        NULL);
 }
 

@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (AcrPaymentDialog, acr_payment_dialog, ACR, PAYMENT_DIALOG,
 AcrPaymentDialog *acr_payment_dialog_new         (GtkWindow        *parent,
                                                   AcrBilling       *billing,
                                                   AcrInvoice       *invoice);
+AcrPaymentDialog *acr_payment_dialog_new_refund  (GtkWindow        *parent,
+                                                  AcrBilling       *billing,
+                                                  AcrInvoice       *invoice);
 AcrInvoice       *acr_payment_dialog_get_invoice (AcrPaymentDialog *self);
 
 G_END_DECLS

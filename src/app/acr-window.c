@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acr-accessible.h"
 #include "acr-application.h"
 #include "acr-applicant-form.h"
 #include "acr-billing-page.h"
@@ -94,6 +95,14 @@ acr_window_search (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   AcrWindow *self = ACR_WINDOW (widget);
+
+  /* The view staff are in: Billing searches its invoices; elsewhere
+   * (Members, and Applications, which has no search) the members. */
+  if (g_strcmp0 (acr_window_get_view (self), "billing") == 0)
+    {
+      acr_billing_page_focus_search (self->billing_page);
+      return;
+    }
 
   acr_window_set_view (self, "members");
   acr_members_page_focus_search (self->members_page);
@@ -213,10 +222,25 @@ acr_window_class_init (AcrWindowClass *klass)
   g_type_ensure (ACR_TYPE_REPORTS_PAGE);
 }
 
+/* The application's icon (About) from the resources, installed or not: as
+ * GtkApplication does for its resource base path, also for a window made
+ * without one. */
+static void
+add_icon_resource_path (GtkWidget *widget)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_auto (GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+
+  if (paths == NULL || !g_strv_contains ((const char * const *) paths, "/org/acr/Membership/icons"))
+    gtk_icon_theme_add_resource_path (theme, "/org/acr/Membership/icons");
+}
+
 static void
 acr_window_init (AcrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  acr_accessible_name_mnemonics (GTK_WIDGET (self));
+  add_icon_resource_path (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   restore_state (self);

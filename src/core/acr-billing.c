@@ -380,6 +380,60 @@ acr_billing_create_invoice (AcrBilling   *self,
   return g_steal_pointer (&invoice);
 }
 
+/**
+ * acr_billing_quote_invoice:
+ * What acr_billing_create_invoice () would issue to member @member_number
+ * for @year on @issued_on, without issuing it: the same checks (an active
+ * member, dues owed, in US dollars) and the same quote. Fails with
+ * ACR_BILLING_ERROR_ALREADY_BILLED when the member already has a standing
+ * invoice (neither void nor credited in full) for @year; @standing_number
+ * then receives its number.
+ *
+ * Returns: (transfer full): the quote the invoice would be made from
+ */
+AcrDuesQuote *
+acr_billing_quote_invoice (AcrBilling   *self,
+                           guint         member_number,
+                           int           year,
+                           const GDate  *issued_on,
+                           char        **standing_number,
+                           GError      **error)
+{
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (GPtrArray) invoices = NULL;
+  AcrInvoiceFilter filter = { 0 };
+
+  g_return_val_if_fail (ACR_IS_BILLING (self), NULL);
+  g_return_val_if_fail (issued_on != NULL && g_date_valid (issued_on), NULL);
+
+  member = acr_store_lookup_member (self->store, member_number, error);
+  if (member == NULL)
+    return NULL;
+
+  filter.member_number = member_number;
+  filter.year = year;
+  filter.kind = "invoice";
+  invoices = acr_billing_list_invoices (self, &filter, error);
+  if (invoices == NULL)
+    return NULL;
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      AcrInvoice *invoice = invoices->pdata[i];
+
+      if (acr_invoice_get_status (invoice) == ACR_INVOICE_STATUS_VOID ||
+          acr_invoice_get_credited_cents (invoice) >= acr_invoice_get_total_cents (invoice))
+        continue;
+      if (standing_number != NULL)
+        *standing_number = g_strdup (acr_invoice_get_number (invoice));
+      g_set_error (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_ALREADY_BILLED,
+                   _("member %07u is already billed for %d: invoice %s"), member_number, year,
+                   acr_invoice_get_number (invoice));
+      return NULL;
+    }
+
+  return _acr_billing_quote_member (self, member, year, issued_on, error);
+}
+
 AcrInvoice *
 acr_billing_lookup_invoice (AcrBilling  *self,
                             const char  *number,
@@ -618,19 +672,17 @@ acr_billing_issue_credit_note (AcrBilling   *self,
   return g_steal_pointer (&note);
 }
 
-/**
- * acr_billing_retire_member:
- * Records that member @member_number notified retirement on @notified_on
- * and applies the rules to the member's standing invoices (see the top of
- * acr-billing.h), all in one transaction.
- *
- * Returns: (transfer full) (element-type AcrInvoice): the credit notes issued
+/*
+ * Retirement, in one transaction: committed, or (with @outcomes) worked out
+ * the same way, what it would do to each standing invoice added to
+ * @outcomes, and rolled back.
  */
-GPtrArray *
-acr_billing_retire_member (AcrBilling   *self,
-                           guint         member_number,
-                           const GDate  *notified_on,
-                           GError      **error)
+static GPtrArray *
+retire (AcrBilling   *self,
+        guint         member_number,
+        const GDate  *notified_on,
+        GPtrArray    *outcomes,
+        GError      **error)
 {
   AcrStoreBackend *backend;
   AcrStoreBackendInterface *iface;
@@ -707,17 +759,89 @@ acr_billing_retire_member (AcrBilling   *self,
       if (quote == NULL)
         return fail (self->store);
       if (acr_dues_quote_get_total_cents (quote) > 0)
-        continue;
+        {
+          gint64 balance = acr_invoice_get_balance_cents (invoice);
+
+          if (outcomes != NULL)
+            g_ptr_array_add (outcomes,
+                             acr_retirement_outcome_new (numbers[i], acr_invoice_get_year (invoice),
+                                                         balance > 0 ? ACR_RETIREMENT_DUES_STILL_OWED
+                                                                     : ACR_RETIREMENT_INVOICE_STANDS,
+                                                         MAX (balance, 0), acr_invoice_get_total_cents (invoice)));
+          continue;
+        }
 
       note = credit_locked (self, invoice, acr_member_get_id (member), NULL, notified_on, error);
       if (note == NULL)
         return fail (self->store);
       g_ptr_array_add (notes, note);
+
+      /* Money held on the cancelled invoice is now owed back: a negative balance. */
+      if (outcomes != NULL)
+        g_ptr_array_add (outcomes,
+                         acr_retirement_outcome_new (numbers[i], acr_invoice_get_year (invoice),
+                                                     acr_invoice_get_balance_cents (invoice) < 0
+                                                     ? ACR_RETIREMENT_REFUND_DUE
+                                                     : ACR_RETIREMENT_INVOICE_CANCELLED,
+                                                     -MIN (acr_invoice_get_balance_cents (invoice), 0),
+                                                     acr_invoice_get_total_cents (invoice)));
     }
 
+  if (outcomes != NULL)
+    {
+      _acr_store_rollback (self->store);
+      return g_steal_pointer (&notes);
+    }
   if (!_acr_store_commit (self->store, error))
     return NULL;
   return g_steal_pointer (&notes);
+}
+
+/**
+ * acr_billing_retire_member:
+ * Records that member @member_number notified retirement on @notified_on
+ * and applies the rules to the member's standing invoices (see the top of
+ * acr-billing.h), all in one transaction.
+ *
+ * Returns: (transfer full) (element-type AcrInvoice): the credit notes issued
+ */
+GPtrArray *
+acr_billing_retire_member (AcrBilling   *self,
+                           guint         member_number,
+                           const GDate  *notified_on,
+                           GError      **error)
+{
+  return retire (self, member_number, notified_on, NULL, error);
+}
+
+/**
+ * acr_billing_preview_retirement:
+ * What acr_billing_retire_member () would do if retirement were notified on
+ * @notified_on, worked out by the same code in a transaction that is rolled
+ * back: nothing is written. Fails as the retirement itself would (a member
+ * already retired on another date, the rules not making the member retired
+ * on that date).
+ *
+ * Returns: (transfer full) (element-type AcrRetirementOutcome): one outcome
+ *   per standing invoice of the member, in number order; empty when the
+ *   member has none
+ */
+GPtrArray *
+acr_billing_preview_retirement (AcrBilling   *self,
+                                guint         member_number,
+                                const GDate  *notified_on,
+                                GError      **error)
+{
+  g_autoptr (GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) acr_retirement_outcome_free);
+  g_autoptr (GPtrArray) notes = NULL;
+
+  g_return_val_if_fail (ACR_IS_BILLING (self), NULL);
+  g_return_val_if_fail (notified_on != NULL && g_date_valid (notified_on), NULL);
+
+  notes = retire (self, member_number, notified_on, outcomes, error);
+  if (notes == NULL)
+    return NULL;
+  return g_steal_pointer (&outcomes);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include "acr-billing-report.h"
 #include "acr-invoice.h"
+#include "acr-retirement-outcome.h"
 #include "acr-rules.h"
 #include "acr-store.h"
 
@@ -70,6 +71,12 @@ AcrInvoice  *acr_billing_create_invoice      (AcrBilling        *self,
                                               int                year,
                                               const GDate       *issued_on,
                                               GError           **error);
+AcrDuesQuote *acr_billing_quote_invoice      (AcrBilling        *self,
+                                              guint              member_number,
+                                              int                year,
+                                              const GDate       *issued_on,
+                                              char             **standing_number,
+                                              GError           **error);
 AcrInvoice  *acr_billing_lookup_invoice      (AcrBilling        *self,
                                               const char        *number,
                                               GError           **error);
@@ -93,6 +100,10 @@ AcrInvoice  *acr_billing_issue_credit_note   (AcrBilling        *self,
                                               const GDate       *issued_on,
                                               GError           **error);
 GPtrArray   *acr_billing_retire_member       (AcrBilling        *self,
+                                              guint              member_number,
+                                              const GDate       *notified_on,
+                                              GError           **error);
+GPtrArray   *acr_billing_preview_retirement  (AcrBilling        *self,
                                               guint              member_number,
                                               const GDate       *notified_on,
                                               GError           **error);

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "acr-search-fold.h"
+#include "acr-search-order.h"
 #include "acr-search-results.h"
+#include "acr-store-backend.h"
 #include "acr-store-private.h"
 
 #define CACHE_SIZE 256          /* more than a screenful of rows */
@@ -25,6 +27,8 @@ struct _AcrSearchResults
   char          *status;
   char          *chapter;
   AcrSearchSort  sort;
+  AcrSearchKey   key;           /* a column's order, ACR_SEARCH_KEY_NONE for the sort's */
+  gboolean       descending;
 
   AcrSearchAnswer *answer;      /* the member ids, in order */
   AcrSearchAnswer *previous;    /* while a new answer is announced, the old one before it */
@@ -75,6 +79,58 @@ get_id (AcrSearchResults *self,
   return acr_search_answer_get_id (self->answer, position - n_previous);
 }
 
+static gint64
+lookup_balance (guint32  id,
+                gpointer user_data)
+{
+  gint64 *balance = user_data != NULL ? g_hash_table_lookup (user_data, GUINT_TO_POINTER (id)) : NULL;
+
+  return balance != NULL ? *balance : 0;
+}
+
+/* The answer in the column order asked (acr_search_results_set_order ()). */
+static AcrSearchAnswer *
+order_answer (AcrSearchResults *self,
+              AcrSearchIndex   *index,
+              AcrSearchAnswer  *answer)
+{
+  g_autoptr (AcrSearchAnswer) owned = answer;
+  g_autoptr (GHashTable) balances = NULL;
+  g_autoptr (GArray) ids = NULL;
+  guint n = acr_search_answer_get_n_items (answer);
+
+  if (acr_search_answer_get_ids (answer) != NULL)
+    ids = g_array_copy (acr_search_answer_get_ids (answer));
+  else
+    {
+      /* A large answer is kept as a bitmap: list its ids to order them. */
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 id = acr_search_answer_get_id (answer, i);
+
+          g_array_append_val (ids, id);
+        }
+    }
+
+  if (self->key == ACR_SEARCH_KEY_BALANCE)
+    {
+      AcrStoreBackend *backend = acr_store_get_backend (self->store);
+      AcrStoreBackendInterface *iface = ACR_STORE_BACKEND_GET_IFACE (backend);
+      g_autoptr (GError) error = NULL;
+
+      if (iface->member_balances != NULL)
+        balances = iface->member_balances (backend, &error);
+      if (balances == NULL && error != NULL)
+        g_message ("Balances unreadable, the list keeps its order: %s", error->message);
+      if (balances == NULL)
+        return g_steal_pointer (&owned);
+    }
+
+  acr_search_index_order_ids (index, ids, self->key, self->descending, lookup_balance, balances);
+  return acr_search_answer_new_for_ids (ids);
+}
+
 static void
 run_query (AcrSearchResults *self)
 {
@@ -99,11 +155,16 @@ run_query (AcrSearchResults *self)
     {
       g_autoptr (GArray) ids = g_array_copy (old_ids);
 
+      /* Narrowed in place: the order of the previous answer stands. */
       acr_search_index_refine (index, &query, ids);
       fresh = acr_search_answer_new_for_ids (ids);
     }
   else
-    fresh = acr_search_index_answer (index, &query);
+    {
+      fresh = acr_search_index_answer (index, &query);
+      if (self->key != ACR_SEARCH_KEY_NONE || self->descending)
+        fresh = order_answer (self, index, fresh);
+    }
   new_n = acr_search_answer_get_n_items (fresh);
 
   g_free (self->folded);
@@ -404,9 +465,38 @@ acr_search_results_set_sort (AcrSearchResults *self,
                              AcrSearchSort     sort)
 {
   g_return_if_fail (ACR_IS_SEARCH_RESULTS (self));
-  if (self->sort == sort)
+  if (self->sort == sort && self->key == ACR_SEARCH_KEY_NONE && !self->descending)
     return;
   self->sort = sort;
+  self->key = ACR_SEARCH_KEY_NONE;
+  self->descending = FALSE;
+  rerun (self);
+}
+
+/**
+ * acr_search_results_set_order:
+ * @sort: the index's order, used when @key is ACR_SEARCH_KEY_NONE and
+ *   among members with the same value otherwise (family name: always)
+ * @key: a column to order by, or ACR_SEARCH_KEY_NONE
+ * @descending: the other way round
+ *
+ * The member list's order, as a click on a column header asks it.
+ */
+void
+acr_search_results_set_order (AcrSearchResults *self,
+                              AcrSearchSort     sort,
+                              AcrSearchKey      key,
+                              gboolean          descending)
+{
+  g_return_if_fail (ACR_IS_SEARCH_RESULTS (self));
+
+  if (key != ACR_SEARCH_KEY_NONE)
+    sort = ACR_SEARCH_SORT_FAMILY_NAME;
+  if (self->sort == sort && self->key == key && self->descending == descending)
+    return;
+  self->sort = sort;
+  self->key = key;
+  self->descending = descending;
   rerun (self);
 }
 

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "acr-search-index.h"
+#include "acr-search-order.h"
 #include "acr-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,10 @@ void              acr_search_results_set_chapter  (AcrSearchResults *self,
                                                    const char       *chapter);
 void              acr_search_results_set_sort     (AcrSearchResults *self,
                                                    AcrSearchSort     sort);
+void              acr_search_results_set_order    (AcrSearchResults *self,
+                                                   AcrSearchSort     sort,
+                                                   AcrSearchKey      key,
+                                                   gboolean          descending);
 void              acr_search_results_set_query    (AcrSearchResults     *self,
                                                    const AcrSearchQuery *query);
 gint64            acr_search_results_get_id       (AcrSearchResults *self,

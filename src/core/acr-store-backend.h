@@ -204,6 +204,11 @@ struct _AcrStoreBackendInterface
   /* The membership years that have documents (numbers taken), ascending, as gint64. */
   GArray     *(*list_invoice_years) (AcrStoreBackend        *self,
                                      GError                **error);
+  /* Every member's balance, as member_balance () reads one: member id
+   * (GUINT_TO_POINTER) → gint64 cents (g_free'd); members without
+   * invoices are absent. Sorting the member list by Balance reads it. */
+  GHashTable *(*member_balances)    (AcrStoreBackend        *self,
+                                     GError                **error);
 };
 
 G_END_DECLS

@@ -789,6 +789,36 @@ sqlite_member_balance (AcrStoreBackend  *backend,
   return TRUE;
 }
 
+static GHashTable *
+sqlite_member_balances (AcrStoreBackend  *backend,
+                        GError          **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GHashTable) balances = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_auto (AcrStoreSqliteQuery) stmt = NULL;
+  int rc;
+
+  stmt = _acr_store_sqlite_get_statement (self,
+                                          "SELECT member_id, sum (CASE WHEN voided THEN 0"
+                                          " ELSE total_cents - credited_cents - paid_cents END)"
+                                          " FROM invoices WHERE kind = 'invoice' GROUP BY member_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
+    {
+      gint64 balance = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (balances, GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 0)),
+                           g_memdup2 (&balance, sizeof balance));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _acr_store_sqlite_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&balances);
+}
+
 static gboolean
 add_receivables_row (sqlite3_stmt  *stmt,
                      gpointer       user_data,
@@ -1013,4 +1043,5 @@ _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
   iface->report_numbering = sqlite_report_numbering;
   iface->member_balance = sqlite_member_balance;
   iface->list_invoice_years = sqlite_list_invoice_years;
+  iface->member_balances = sqlite_member_balances;
 }
