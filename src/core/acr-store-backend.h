@@ -192,6 +192,15 @@ struct _AcrStoreBackendInterface
                                      const char             *key,
                                      const char             *value,
                                      GError                **error);
+
+  /* A lookup answered by the engine alone, without the in-memory index (see
+   * acr_store_search_ids ()): at most @limit (0: all) member ids, in the
+   * query's order, and in @n_matches how many match in all. */
+  GArray     *(*search_ids)         (AcrStoreBackend        *self,
+                                     const AcrSearchQuery   *query,
+                                     guint                   limit,
+                                     guint                  *n_matches,
+                                     GError                **error);
 };
 
 G_END_DECLS

@@ -113,6 +113,34 @@ sqlite_insert_member (AcrStoreBackend      *backend,
   if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
     return FALSE;
   _acr_member_set_id (member, sqlite3_last_insert_rowid (self->db));
+  return _acr_store_sqlite_insert_words (self, acr_member_get_id (member), keys, error);
+}
+
+/* The keys member @id has now that its words are made of (none: an unknown id, which the update reports). */
+static gboolean
+read_word_keys (AcrStoreSqlite  *self,
+                gint64           id,
+                char           **family_key,
+                char           **given_key,
+                char           **city_key,
+                GError         **error)
+{
+  g_auto (AcrStoreSqliteQuery) stmt = NULL;
+  int rc;
+
+  stmt = _acr_store_sqlite_get_statement (self, "SELECT family_key, given_key, city_key FROM members WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _acr_store_sqlite_bind_int64 (self, stmt, 1, id);
+  rc = _acr_store_sqlite_step (self, stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *family_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *given_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *city_key = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    return _acr_store_sqlite_set_error (self, rc, error);
   return TRUE;
 }
 
@@ -124,7 +152,14 @@ sqlite_update_member (AcrStoreBackend      *backend,
                       GError              **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autofree char *old_family = NULL;
+  g_autofree char *old_given = NULL;
+  g_autofree char *old_city = NULL;
   sqlite3_stmt *stmt;
+
+  /* The words the member is found by change only with these keys (not with a status). */
+  if (!read_word_keys (self, acr_member_get_id (member), &old_family, &old_given, &old_city, error))
+    return FALSE;
 
   stmt = _acr_store_sqlite_get_statement (self,
                                           "UPDATE members SET person = ?3, email = ?4, phone = ?5, address = ?6, city = ?7,"
@@ -149,7 +184,11 @@ sqlite_update_member (AcrStoreBackend      *backend,
                    acr_member_get_number (member), (long long) from_revision);
       return FALSE;
     }
-  return TRUE;
+  if (g_strcmp0 (old_family, keys->family_key) == 0 && g_strcmp0 (old_given, keys->given_key) == 0 &&
+      g_strcmp0 (old_city, keys->city_key) == 0)
+    return TRUE;
+  return _acr_store_sqlite_delete_words (self, acr_member_get_id (member), old_family, old_given, old_city, error) &&
+         _acr_store_sqlite_insert_words (self, acr_member_get_id (member), keys, error);
 }
 
 static AcrMember *

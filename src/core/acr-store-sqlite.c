@@ -614,6 +614,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   _acr_store_sqlite_members_init (iface);
   _acr_store_sqlite_billing_init (iface);
   _acr_store_sqlite_settings_init (iface);
+  _acr_store_sqlite_search_init (iface);
 }
 
 /* Creates @path (mode 0600) and its directory (0700) when missing. */

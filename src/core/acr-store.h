@@ -67,6 +67,11 @@ AcrMember       *acr_store_lookup_member      (AcrStore     *self,
 AcrMember       *acr_store_lookup_member_by_id (AcrStore    *self,
                                                gint64        id,
                                                GError      **error);
+GArray          *acr_store_search_ids         (AcrStore             *self,
+                                               const AcrSearchQuery *query,
+                                               guint                 limit,
+                                               guint                *n_matches,
+                                               GError              **error);
 guint            acr_store_parse_number       (const char   *text);
 gboolean         acr_store_add_member         (AcrStore     *self,
                                                AcrMember    *member,
