@@ -41,6 +41,16 @@ typedef struct
   const char *kind;           /* "invoice", "credit-note", "receipt" */
 } AcrInvoiceFilter;
 
+/* What a batch export needs of a document to order and name it, without loading it. */
+typedef struct
+{
+  char *number;
+  char *kind;         /* "invoice", "credit-note", "receipt" */
+  char *postal_code;  /* NULL when none */
+} AcrInvoiceRef;
+
+void acr_invoice_ref_free (AcrInvoiceRef *ref);
+
 /* Called for each member in family-name order (family_key, given_key, number). */
 typedef void (*AcrStoreScanFunc) (const AcrSearchKeys *keys,
                                   gpointer             user_data);
@@ -200,6 +210,10 @@ struct _AcrStoreBackendInterface
                                      const AcrSearchQuery   *query,
                                      guint                   limit,
                                      guint                  *n_matches,
+                                     GError                **error);
+  /* The documents list_invoices () lists, as AcrInvoiceRef, in the same order. */
+  GPtrArray  *(*list_invoice_refs)  (AcrStoreBackend        *self,
+                                     const AcrInvoiceFilter *filter,
                                      GError                **error);
 };
 
