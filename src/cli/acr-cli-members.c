@@ -492,10 +492,11 @@ acr_cli_export (int    argc,
     { NULL }
   };
   g_autoptr (AcrStore) store = NULL;
-  g_autoptr (AcrSearchResults) results = NULL;
+  g_autoptr (GArray) ids = NULL;
   g_autoptr (GOutputStream) stream = NULL;
   g_autoptr (GError) error = NULL;
   AcrSearchQuery query = { 0 };
+  guint n = 0;
   gboolean ok;
   int status = acr_cli_parse_options ("export", _("FILE.csv [SEARCH…]"),
                               _("Writes the members a lookup finds (search and filters as for “members”) to CSV; "
@@ -526,8 +527,12 @@ acr_cli_export (int    argc,
 
   if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
-  results = acr_search_results_new (store);
-  acr_search_results_set_query (results, &query);
+  /* The lookup from the database, as for “members”: no index to build for one pass. */
+  if ((ids = acr_store_search_ids (store, &query, 0, &n, &error)) == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
 
   if (g_str_equal (argv[1], "-"))
     stream = g_unix_output_stream_new (1, FALSE);
@@ -540,10 +545,10 @@ acr_cli_export (int    argc,
       if (stream == NULL)
         return acr_cli_fail_writing (error);
     }
-  if (!acr_csv_export_members (results, stream, &error) || !g_output_stream_close (stream, NULL, &error))
+  if (!acr_csv_export_member_ids (store, ids, stream, &error) || !g_output_stream_close (stream, NULL, &error))
     return acr_cli_fail_writing (error);
   if (!g_str_equal (argv[1], "-"))
-    printf (_("%u members written to %s\n"), g_list_model_get_n_items (G_LIST_MODEL (results)), argv[1]);
+    printf (_("%u members written to %s\n"), n, argv[1]);
   return ACR_CLI_EXIT_OK;
 }
 

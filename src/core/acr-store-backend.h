@@ -51,6 +51,11 @@ typedef struct
 
 void acr_invoice_ref_free (AcrInvoiceRef *ref);
 
+/* Called for each member acr_store_foreach_member () reads; FALSE with @error set stops. */
+typedef gboolean (*AcrStoreMemberFunc) (AcrMember  *member,
+                                        gpointer    user_data,
+                                        GError    **error);
+
 /* Called for each member in family-name order (family_key, given_key, number). */
 typedef void (*AcrStoreScanFunc) (const AcrSearchKeys *keys,
                                   gpointer             user_data);
@@ -210,6 +215,13 @@ struct _AcrStoreBackendInterface
                                      const AcrSearchQuery   *query,
                                      guint                   limit,
                                      guint                  *n_matches,
+                                     GError                **error);
+  /* Reads the members of @ids (guint32) in that order, one at a time, in one read. */
+  gboolean    (*load_members)       (AcrStoreBackend        *self,
+                                     const guint32          *ids,
+                                     guint                   n_ids,
+                                     AcrStoreMemberFunc      func,
+                                     gpointer                user_data,
                                      GError                **error);
   /* The documents list_invoices () lists, as AcrInvoiceRef, in the same order. */
   GPtrArray  *(*list_invoice_refs)  (AcrStoreBackend        *self,

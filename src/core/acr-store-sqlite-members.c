@@ -191,6 +191,25 @@ sqlite_update_member (AcrStoreBackend      *backend,
          _acr_store_sqlite_insert_words (self, acr_member_get_id (member), keys, error);
 }
 
+/* A member from a row of SELECT_MEMBER. */
+static AcrMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  AcrMember *member = acr_member_new ();
+
+  _acr_member_set_id (member, sqlite3_column_int64 (stmt, 0));
+  _acr_member_set_number (member, sqlite3_column_int64 (stmt, 1));
+  _acr_member_set_revision (member, sqlite3_column_int64 (stmt, 4));
+  _acr_member_set_updated_at (member, (const char *) sqlite3_column_text (stmt, 5));
+  _acr_member_set_person_raw (member, (const char *) sqlite3_column_text (stmt, 6),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3));
+  for (guint i = 1; i < G_N_ELEMENTS (member_columns); i++)
+    _acr_member_set_raw (member, member_columns[i],
+                         (const char *) sqlite3_column_text (stmt, SELECT_MEMBER_FIRST_FIELD + i));
+  return member;
+}
+
 static AcrMember *
 sqlite_load_member (AcrStoreBackend  *backend,
                     gint64            id,
@@ -199,7 +218,6 @@ sqlite_load_member (AcrStoreBackend  *backend,
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_auto (AcrStoreSqliteQuery) stmt = NULL;
-  AcrMember *member;
   int rc;
 
   if (id > 0)
@@ -227,18 +245,81 @@ sqlite_load_member (AcrStoreBackend  *backend,
       return NULL;
     }
 
-  member = acr_member_new ();
-  _acr_member_set_id (member, sqlite3_column_int64 (stmt, 0));
-  _acr_member_set_number (member, sqlite3_column_int64 (stmt, 1));
-  _acr_member_set_revision (member, sqlite3_column_int64 (stmt, 4));
-  _acr_member_set_updated_at (member, (const char *) sqlite3_column_text (stmt, 5));
-  _acr_member_set_person_raw (member, (const char *) sqlite3_column_text (stmt, 6),
-                              (const char *) sqlite3_column_text (stmt, 2),
-                              (const char *) sqlite3_column_text (stmt, 3));
-  for (guint i = 1; i < G_N_ELEMENTS (member_columns); i++)
-    _acr_member_set_raw (member, member_columns[i],
-                         (const char *) sqlite3_column_text (stmt, SELECT_MEMBER_FIRST_FIELD + i));
-  return member;
+  return member_from_row (stmt);
+}
+
+typedef struct
+{
+  AcrStoreMemberFunc func;
+  gpointer           user_data;
+  guint              n_read;
+} LoadMembers;
+
+static gboolean
+load_member_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  LoadMembers *load = user_data;
+  g_autoptr (AcrMember) member = member_from_row (stmt);
+
+  load->n_read++;
+  return load->func (member, load->user_data, error);
+}
+
+static gboolean
+load_members (AcrStoreSqlite      *self,
+              const guint32       *ids,
+              guint                n_ids,
+              LoadMembers         *load,
+              GError             **error)
+{
+  sqlite3_stmt *stmt = _acr_store_sqlite_get_statement (self, SELECT_MEMBER "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      guint n_read = load->n_read;
+
+      _acr_store_sqlite_bind_int64 (self, stmt, 1, ids[i]);
+      if (!_acr_store_sqlite_each_row (self, stmt, load_member_row, load, error))
+        return FALSE;
+      if (load->n_read == n_read)
+        {
+          g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
+                       _("no member with id %lld"), (long long) ids[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/*
+ * The members of a whole-membership read (an export): one read transaction
+ * for all, so that they come from one state of the database and each row
+ * does not take and drop the read lock. Inside a transaction of the
+ * caller's, that one serves.
+ */
+static gboolean
+sqlite_load_members (AcrStoreBackend     *backend,
+                     const guint32       *ids,
+                     guint                n_ids,
+                     AcrStoreMemberFunc   func,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  LoadMembers load = { func, user_data, 0 };
+  gboolean own = sqlite3_get_autocommit (self->db);
+  gboolean ok;
+
+  if (own && !_acr_store_sqlite_exec (self, "BEGIN", error))
+    return FALSE;
+  ok = load_members (self, ids, n_ids, &load, error);
+  if (own)
+    _acr_store_sqlite_exec (self, "COMMIT", NULL);  /* read only: nothing to lose */
+  return ok;
 }
 
 static gint64
@@ -544,6 +625,7 @@ _acr_store_sqlite_members_init (AcrStoreBackendInterface *iface)
   iface->insert_member = sqlite_insert_member;
   iface->update_member = sqlite_update_member;
   iface->load_member = sqlite_load_member;
+  iface->load_members = sqlite_load_members;
   iface->find_member = sqlite_find_member;
   iface->count_members = sqlite_count_members;
   iface->list_ids_by_status = sqlite_list_ids_by_status;

@@ -344,6 +344,41 @@ acr_store_lookup_member_by_id (AcrStore  *self,
 }
 
 /**
+ * acr_store_foreach_member:
+ * @ids: member ids (guint32), as acr_store_search_ids () gives them
+ * @func: called with each member, in the order of @ids; FALSE stops
+ *
+ * Reads the members of @ids one at a time, as a whole-membership read (an
+ * export) needs them: in one read of the database, without holding more
+ * than one. Fails as @func does, or when a member cannot be read.
+ */
+gboolean
+acr_store_foreach_member (AcrStore            *self,
+                          GArray              *ids,
+                          AcrStoreMemberFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
+{
+  AcrStoreBackendInterface *iface;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL && func != NULL, FALSE);
+
+  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  if (iface->load_members != NULL)
+    return iface->load_members (self->backend, (const guint32 *) ids->data, ids->len, func, user_data, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (AcrMember) member = iface->load_member (self->backend, g_array_index (ids, guint32, i), 0, error);
+
+      if (member == NULL || !func (member, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * acr_store_search_ids:
  * @limit: at most this many ids (0: all)
  * @n_matches: (out): how many members match in all

@@ -67,6 +67,11 @@ AcrMember       *acr_store_lookup_member      (AcrStore     *self,
 AcrMember       *acr_store_lookup_member_by_id (AcrStore    *self,
                                                gint64        id,
                                                GError      **error);
+gboolean         acr_store_foreach_member     (AcrStore             *self,
+                                               GArray               *ids,
+                                               AcrStoreMemberFunc    func,
+                                               gpointer              user_data,
+                                               GError              **error);
 GArray          *acr_store_search_ids         (AcrStore             *self,
                                                const AcrSearchQuery *query,
                                                guint                 limit,
