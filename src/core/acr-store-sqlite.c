@@ -748,7 +748,8 @@ acr_store_sqlite_open_full (const char  *path,
   /* Settings of this connection only: they write nothing. */
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
-      !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), error))
+      !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), error) ||
+      !exec_sql (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   /*
