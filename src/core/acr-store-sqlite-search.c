@@ -353,16 +353,16 @@ hit_clear (gpointer data)
   g_free (hit->given);
 }
 
-static AcrSearchSort hits_sort;
-
 static int
-compare_hits (const void *a,
-              const void *b)
+compare_hits (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
 {
   const Hit *x = a, *y = b;
+  AcrSearchSort sort = *(const AcrSearchSort *) user_data;
   int r;
 
-  switch (hits_sort)
+  switch (sort)
     {
     case ACR_SEARCH_SORT_GIVEN_NAME:
       if ((r = strcmp (x->given, y->given)) != 0 || (r = strcmp (x->family, y->family)) != 0)
@@ -607,9 +607,9 @@ search_ids (AcrStoreSqlite        *self,
   if (hits != NULL)
     {
       guint n = limit == 0 ? hits->len : MIN (hits->len, limit);
+      AcrSearchSort sort = query->sort;
 
-      hits_sort = query->sort;
-      qsort (hits->data, hits->len, sizeof (Hit), compare_hits);
+      g_qsort_with_data (hits->data, hits->len, sizeof (Hit), compare_hits, &sort);
       g_array_set_size (ids, n);
       for (guint i = 0; i < n; i++)
         g_array_index (ids, guint32, i) = g_array_index (hits, Hit, i).id;
