@@ -12,6 +12,7 @@
 #include "acr-billing-run.h"
 #include "acr-cli.h"
 #include "acr-cli-common.h"
+#include "acr-invoice-batch.h"
 #include "acr-invoice-renderer.h"
 #include "acr-store-settings.h"
 #include "acr-money.h"
@@ -287,13 +288,23 @@ acr_cli_invoice_pdf (int    argc,
 {
   g_autofree char *output = NULL;
   g_autofree char *paper_text = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *member_text = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *kind_text = NULL;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file, or a folder for one PDF per invoice (required)"), N_("FILE|DIR") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("letter (default) or a4"), N_("PAPER") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace existing files (never the database)"), NULL },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("Only this membership year"), N_("YEAR") },
+    { "member", 0, 0, G_OPTION_ARG_STRING, &member_text, N_("Only this member’s"), N_("NUMBER") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("Only open, paid, partially-paid, void or refunded"), N_("STATUS") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Only invoice or credit-note"), N_("KIND") },
     { NULL }
   };
+  AcrInvoiceFilter filter = { 0 };
+  gboolean select;
   AcrFileWriterFlags flags;
   g_autoptr (AcrBilling) billing = NULL;
   g_autoptr (AcrInvoiceRenderer) renderer = NULL;
@@ -304,19 +315,36 @@ acr_cli_invoice_pdf (int    argc,
   int status;
 
   g_clear_pointer (&rules_path, g_free);
-  status = acr_cli_parse_options ("invoice-pdf", _("NUMBER…"),
+  status = acr_cli_parse_options ("invoice-pdf", _("[NUMBER…]"),
                                   _("Exports invoices as PDF: into one file (in postal-code order, for mailing), or "
                                     "one file per invoice named by its number when -o is a folder. Files are "
                                     "private (mode 0600) and complete or absent; an existing file is replaced "
-                                    "only with --force."),
+                                    "only with --force. Instead of numbers, --year, --member, --status and --kind "
+                                    "select the documents, as for “invoices”; they are read a few at a time, so a "
+                                    "whole year can be exported."),
                                   entries, &argc, &argv);
   if (status >= 0)
     return status;
-  if (argc < 2 || output == NULL)
+  select = year_text != NULL || member_text != NULL || status_text != NULL || kind_text != NULL;
+  if (output == NULL || (argc < 2 && !select))
     {
-      acr_cli_print_error (_("invoice-pdf: at least one invoice number and -o FILE|DIR are required"));
+      acr_cli_print_error (_("invoice-pdf: -o FILE|DIR and invoice numbers or a selection (--year, --member, --status, --kind) are required"));
       return ACR_CLI_EXIT_USAGE;
     }
+  if (argc >= 2 && select)
+    {
+      acr_cli_print_error (_("invoice-pdf: give invoice numbers or a selection (--year, --member, --status, --kind), not both"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (year_text != NULL && !parse_year ("--year", year_text, &filter.year))
+    return ACR_CLI_EXIT_USAGE;
+  if (member_text != NULL && (filter.member_number = acr_store_parse_number (member_text)) == 0)
+    {
+      acr_cli_print_error (_("“%s” is not a member number"), member_text);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  filter.status = status_text;
+  filter.kind = kind_text;
   renderer = acr_invoice_renderer_new ();
   if (paper_text == NULL || g_str_equal (paper_text, "letter"))
     acr_invoice_renderer_set_paper (renderer, ACR_PAPER_LETTER);
@@ -334,6 +362,17 @@ acr_cli_invoice_pdf (int    argc,
   if (!acr_store_configure_renderer (acr_billing_get_store (billing), renderer, &error))
     return fail_with (error);
   flags = force ? ACR_FILE_WRITER_REPLACE : ACR_FILE_WRITER_NONE;
+  to_folder = g_file_test (output, G_FILE_TEST_IS_DIR) || g_str_has_suffix (output, G_DIR_SEPARATOR_S);
+
+  if (select)
+    {
+      guint n = 0;
+
+      if (!acr_invoice_batch_export (billing, renderer, &filter, output, to_folder, flags, &n, &error))
+        return acr_cli_fail_writing (error);
+      printf (g_dngettext (NULL, "%u document written to %s\n", "%u documents written to %s\n", n), n, output);
+      return ACR_CLI_EXIT_OK;
+    }
 
   for (int i = 1; i < argc; i++)
     {
@@ -344,7 +383,6 @@ acr_cli_invoice_pdf (int    argc,
       g_ptr_array_add (invoices, invoice);
     }
 
-  to_folder = g_file_test (output, G_FILE_TEST_IS_DIR) || g_str_has_suffix (output, G_DIR_SEPARATOR_S);
   if (to_folder)
     {
       if (g_mkdir_with_parents (output, 0700) != 0)

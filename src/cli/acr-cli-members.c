@@ -52,6 +52,18 @@ classify_trainee (AcrMember  *member,
 
 /* --- members --- */
 
+static AcrMember *
+load_member_by_id (AcrStore *store,
+                   guint32   id)
+{
+  g_autoptr (GError) error = NULL;
+  AcrMember *member = acr_store_lookup_member_by_id (store, id, &error);
+
+  if (member == NULL)
+    acr_cli_print_error ("%s", error->message);
+  return member;
+}
+
 int
 acr_cli_members (int    argc,
                  char **argv)
@@ -74,7 +86,8 @@ acr_cli_members (int    argc,
     { NULL }
   };
   g_autoptr (AcrStore) store = NULL;
-  g_autoptr (AcrSearchResults) results = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
   AcrSearchQuery query = { 0 };
   gboolean ok;
   int status_code;
@@ -109,10 +122,14 @@ acr_cli_members (int    argc,
 
   if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
-  results = acr_search_results_new (store);
-  acr_search_results_set_query (results, &query);
-  n = g_list_model_get_n_items (G_LIST_MODEL (results));
-  shown = limit == 0 ? n : MIN (n, (guint) limit);
+  /* One search: answered by the database, without reading every member into the index. */
+  ids = acr_store_search_ids (store, &query, limit, &n, &error);
+  if (ids == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  shown = ids->len;
 
   if (json)
     {
@@ -126,7 +143,10 @@ acr_cli_members (int    argc,
       json_builder_begin_array (builder);
       for (guint i = 0; i < shown; i++)
         {
-          g_autoptr (AcrMember) m = g_list_model_get_item (G_LIST_MODEL (results), i);
+          g_autoptr (AcrMember) m = load_member_by_id (store, g_array_index (ids, guint32, i));
+
+          if (m == NULL)
+            return ACR_CLI_EXIT_INVALID_INPUT;
           json_builder_add_value (builder, acr_member_to_json (m));
         }
       json_builder_end_array (builder);
@@ -138,14 +158,24 @@ acr_cli_members (int    argc,
 
   for (guint i = 0; i < shown; i++)
     {
-      g_autoptr (AcrMember) m = g_list_model_get_item (G_LIST_MODEL (results), i);
-      g_autofree char *number = acr_member_dup_number_text (m);
-      g_autofree char *name = acr_member_dup_display_name (m);
-      g_autofree char *name_col = acr_cli_pad (name, 30);
-      g_autofree char *cat_col = acr_cli_pad (acr_member_get_category (m) ? acr_member_get_category (m) : "-", 32);
-      g_autofree char *status_col = acr_cli_pad (acr_member_get_status (m), 9);
-      g_autofree char *city_col = acr_cli_pad (acr_member_get_city (m), 18);
-      const char *email = acr_member_get_email (m);
+      g_autoptr (AcrMember) m = load_member_by_id (store, g_array_index (ids, guint32, i));
+      g_autofree char *number = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *name_col = NULL;
+      g_autofree char *cat_col = NULL;
+      g_autofree char *status_col = NULL;
+      g_autofree char *city_col = NULL;
+      const char *email;
+
+      if (m == NULL)
+        return ACR_CLI_EXIT_INVALID_INPUT;
+      number = acr_member_dup_number_text (m);
+      name = acr_member_dup_display_name (m);
+      name_col = acr_cli_pad (name, 30);
+      cat_col = acr_cli_pad (acr_member_get_category (m) ? acr_member_get_category (m) : "-", 32);
+      status_col = acr_cli_pad (acr_member_get_status (m), 9);
+      city_col = acr_cli_pad (acr_member_get_city (m), 18);
+      email = acr_member_get_email (m);
 
       printf ("%s  %s  %s  %s  %s  %s\n", number, name_col, cat_col, status_col, city_col, email ? email : "");
     }
@@ -483,10 +513,11 @@ acr_cli_export (int    argc,
     { NULL }
   };
   g_autoptr (AcrStore) store = NULL;
-  g_autoptr (AcrSearchResults) results = NULL;
+  g_autoptr (GArray) ids = NULL;
   g_autoptr (GOutputStream) stream = NULL;
   g_autoptr (GError) error = NULL;
   AcrSearchQuery query = { 0 };
+  guint n = 0;
   gboolean ok;
   int status = acr_cli_parse_options ("export", _("FILE.csv [SEARCH…]"),
                               _("Writes the members a lookup finds (search and filters as for “members”) to CSV; "
@@ -517,8 +548,12 @@ acr_cli_export (int    argc,
 
   if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
-  results = acr_search_results_new (store);
-  acr_search_results_set_query (results, &query);
+  /* The lookup from the database, as for “members”: no index to build for one pass. */
+  if ((ids = acr_store_search_ids (store, &query, 0, &n, &error)) == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
 
   if (g_str_equal (argv[1], "-"))
     stream = g_unix_output_stream_new (1, FALSE);
@@ -531,10 +566,10 @@ acr_cli_export (int    argc,
       if (stream == NULL)
         return acr_cli_fail_writing (error);
     }
-  if (!acr_csv_export_members (results, stream, &error) || !g_output_stream_close (stream, NULL, &error))
+  if (!acr_csv_export_member_ids (store, ids, stream, &error) || !g_output_stream_close (stream, NULL, &error))
     return acr_cli_fail_writing (error);
   if (!g_str_equal (argv[1], "-"))
-    printf (_("%u members written to %s\n"), g_list_model_get_n_items (G_LIST_MODEL (results)), argv[1]);
+    printf (_("%u members written to %s\n"), n, argv[1]);
   return ACR_CLI_EXIT_OK;
 }
 

@@ -49,6 +49,10 @@ gboolean acr_csv_import_roster  (AcrStore              *store,
                                  AcrImportProgressFunc  progress,
                                  gpointer               user_data,
                                  GError               **error);
+gboolean acr_csv_export_member_ids (AcrStore          *store,
+                                    GArray            *ids,
+                                    GOutputStream     *stream,
+                                    GError           **error);
 gboolean acr_csv_export_members (AcrSearchResults      *results,
                                  GOutputStream         *stream,
                                  GError               **error);

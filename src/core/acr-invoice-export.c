@@ -455,3 +455,88 @@ acr_invoice_renderer_export_folder (AcrInvoiceRenderer  *self,
 
   return TRUE;
 }
+
+/**
+ * acr_invoice_renderer_export_stream:
+ * @self: a renderer
+ * @next: gives the documents one at a time, in the order of the pages
+ * @user_data: for @next
+ * @path: the PDF to write
+ * @flags: ACR_FILE_WRITER_REPLACE to replace an existing file
+ * @cancellable: (nullable): checked between pages
+ * @error: return location for an error
+ *
+ * Writes the documents @next gives into one PDF, one page each, holding
+ * one document at a time: a year of a large membership is exported in the
+ * memory of one invoice. An error from @next or from a page leaves no file.
+ */
+gboolean
+acr_invoice_renderer_export_stream (AcrInvoiceRenderer  *self,
+                                    AcrInvoiceNextFunc   next,
+                                    gpointer             user_data,
+                                    const char          *path,
+                                    AcrFileWriterFlags   flags,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  PdfSink sink;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  AcrInvoicePainter *p;
+  gboolean ok = TRUE;
+  guint n_pages = 0;
+
+  g_return_val_if_fail (ACR_IS_INVOICE_RENDERER (self), FALSE);
+  g_return_val_if_fail (next != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  p = acr_invoice_renderer_lock_painter (self);
+  surface = pdf_begin (&sink, p, path, flags, error);
+  if (surface == NULL)
+    {
+      acr_invoice_renderer_unlock_painter (self);
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+
+  while (ok)
+    {
+      g_autoptr (AcrInvoice) invoice = NULL;
+      GError *local_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      invoice = next (user_data, &local_error);
+      if (invoice == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              ok = FALSE;
+            }
+          break;
+        }
+      ok = acr_invoice_painter_paint (p, cr, invoice, error);
+      if (ok)
+        {
+          cairo_show_page (cr);
+          n_pages++;
+        }
+    }
+
+  if (ok && n_pages == 0)
+    {
+      g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
+                   _("%s: no invoice to export"), path);
+      ok = FALSE;
+    }
+
+  cairo_destroy (cr);
+  ok = pdf_end (&sink, surface, ok, error);
+  acr_invoice_renderer_unlock_painter (self);
+
+  return ok;
+}

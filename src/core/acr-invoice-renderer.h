@@ -90,4 +90,16 @@ gboolean            acr_invoice_renderer_export_folder      (AcrInvoiceRenderer 
                                                              GCancellable        *cancellable,
                                                              GError             **error);
 
+/* Gives the next document of a stream (a new reference), or NULL at its end or with @error set. */
+typedef AcrInvoice *(*AcrInvoiceNextFunc) (gpointer   user_data,
+                                           GError   **error);
+
+gboolean            acr_invoice_renderer_export_stream      (AcrInvoiceRenderer  *self,
+                                                             AcrInvoiceNextFunc   next,
+                                                             gpointer             user_data,
+                                                             const char          *path,
+                                                             AcrFileWriterFlags   flags,
+                                                             GCancellable        *cancellable,
+                                                             GError             **error);
+
 G_END_DECLS

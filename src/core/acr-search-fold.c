@@ -140,3 +140,50 @@ acr_search_is_digits (const char *text)
       return FALSE;
   return TRUE;
 }
+
+static inline gboolean
+is_word_separator (char c)
+{
+  return c == ' ' || c == '-' || c == '\'';
+}
+
+/*
+ * acr_search_foreach_word:
+ * Calls @func on each word of the folded @key that a lookup word is matched
+ * against (as a prefix): the runs between spaces and dashes, and for a word
+ * with an apostrophe also its part after it ("d'amours" is indexed whole and
+ * as "amours"). The in-memory index and the database's word table both
+ * split keys here, so they agree on what a word is.
+ */
+void
+acr_search_foreach_word (const char        *key,
+                         AcrSearchWordFunc  func,
+                         gpointer           user_data)
+{
+  const char *p = key;
+
+  g_return_if_fail (func != NULL);
+
+  if (p == NULL)
+    return;
+  while (*p)
+    {
+      const char *end;
+      const char *apostrophe;
+
+      while (*p && is_word_separator (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      end = p;
+      while (*end && *end != ' ' && *end != '-')
+        end++;
+      func (p, end - p, user_data);
+
+      apostrophe = memchr (p, '\'', end - p);
+      if (apostrophe != NULL && apostrophe + 1 < end)
+        p = apostrophe + 1;
+      else
+        p = end;
+    }
+}

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "acr-search-fold.h"
 #include "acr-search-index-private.h"
 
 /*
@@ -42,58 +43,52 @@ intern_code (AcrSearchIndex *self,
                        GUINT_TO_POINTER (self->codes->len - 1));
   return self->codes->len - 1;
 }
-/* Calls @func on each word start of @key (after a space, dash or apostrophe). */
+typedef struct
+{
+  AcrSearchIndex *self;
+  guint32         row;
+} AddWords;
+
+static void
+add_word_cb (const char *word,
+             gsize       length,
+             gpointer    user_data)
+{
+  AddWords *add = user_data;
+  AcrSearchIndex *self = add->self;
+  g_autofree char *copy = NULL;
+  const char *lookup;
+  char buffer[64];
+  gpointer value;
+  guint32 pair[2];
+
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, word, length);
+      buffer[length] = '\0';
+      lookup = buffer;
+    }
+  else
+    lookup = copy = g_strndup (word, length);
+  if (!g_hash_table_lookup_extended (self->word_ids, lookup, NULL, &value))
+    {
+      value = GUINT_TO_POINTER (g_hash_table_size (self->word_ids));
+      g_hash_table_insert (self->word_ids, copy ? g_steal_pointer (&copy) : g_strdup (lookup), value);
+    }
+  pair[0] = GPOINTER_TO_UINT (value);
+  pair[1] = add->row;
+  g_array_append_vals (self->pairs, pair, 1);
+}
+
+/* Adds the words of @key (see acr_search_foreach_word ()) with their row. */
 static void
 add_words (AcrSearchIndex *self,
            const char     *key,
            guint32         row)
 {
-  const char *p = key;
+  AddWords add = { self, row };
 
-  while (*p)
-    {
-      const char *end;
-      g_autofree char *word = NULL;
-      const char *lookup;
-      char buffer[64];
-      gpointer value;
-      guint32 pair[2];
-
-      while (*p && is_separator (*p))
-        p++;
-      if (*p == '\0')
-        break;
-      end = p;
-      while (*end && *end != ' ' && *end != '-')
-        end++;
-      /* "d'amours" is indexed whole; its part after the apostrophe is a word of its own too. */
-      if ((gsize) (end - p) < sizeof buffer)
-        {
-          memcpy (buffer, p, end - p);
-          buffer[end - p] = '\0';
-          lookup = buffer;
-        }
-      else
-        lookup = word = g_strndup (p, end - p);
-      if (!g_hash_table_lookup_extended (self->word_ids, lookup, NULL, &value))
-        {
-          value = GUINT_TO_POINTER (g_hash_table_size (self->word_ids));
-          g_hash_table_insert (self->word_ids, word ? g_steal_pointer (&word) : g_strdup (lookup), value);
-        }
-      pair[0] = GPOINTER_TO_UINT (value);
-      pair[1] = row;
-      g_array_append_vals (self->pairs, pair, 1);
-
-      {
-        const char *apostrophe = memchr (p, '\'', end - p);
-        if (apostrophe != NULL && apostrophe + 1 < end)
-          {
-            p = apostrophe + 1;
-            continue;
-          }
-      }
-      p = end;
-    }
+  acr_search_foreach_word (key, add_word_cb, &add);
 }
 static void
 overlay_clear (gpointer data)

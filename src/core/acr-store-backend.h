@@ -41,6 +41,21 @@ typedef struct
   const char *kind;           /* "invoice", "credit-note", "receipt" */
 } AcrInvoiceFilter;
 
+/* What a batch export needs of a document to order and name it, without loading it. */
+typedef struct
+{
+  char *number;
+  char *kind;         /* "invoice", "credit-note", "receipt" */
+  char *postal_code;  /* NULL when none */
+} AcrInvoiceRef;
+
+void acr_invoice_ref_free (AcrInvoiceRef *ref);
+
+/* Called for each member acr_store_foreach_member () reads; FALSE with @error set stops. */
+typedef gboolean (*AcrStoreMemberFunc) (AcrMember  *member,
+                                        gpointer    user_data,
+                                        GError    **error);
+
 /* Called for each member in family-name order (family_key, given_key, number). */
 typedef void (*AcrStoreScanFunc) (const AcrSearchKeys *keys,
                                   gpointer             user_data);
@@ -208,6 +223,25 @@ struct _AcrStoreBackendInterface
    * (GUINT_TO_POINTER) → gint64 cents (g_free'd); members without
    * invoices are absent. Sorting the member list by Balance reads it. */
   GHashTable *(*member_balances)    (AcrStoreBackend        *self,
+                                     GError                **error);
+  /* A lookup answered by the engine alone, without the in-memory index (see
+   * acr_store_search_ids ()): at most @limit (0: all) member ids, in the
+   * query's order, and in @n_matches how many match in all. */
+  GArray     *(*search_ids)         (AcrStoreBackend        *self,
+                                     const AcrSearchQuery   *query,
+                                     guint                   limit,
+                                     guint                  *n_matches,
+                                     GError                **error);
+  /* Reads the members of @ids (guint32) in that order, one at a time, in one read. */
+  gboolean    (*load_members)       (AcrStoreBackend        *self,
+                                     const guint32          *ids,
+                                     guint                   n_ids,
+                                     AcrStoreMemberFunc      func,
+                                     gpointer                user_data,
+                                     GError                **error);
+  /* The documents list_invoices () lists, as AcrInvoiceRef, in the same order. */
+  GPtrArray  *(*list_invoice_refs)  (AcrStoreBackend        *self,
+                                     const AcrInvoiceFilter *filter,
                                      GError                **error);
 };
 

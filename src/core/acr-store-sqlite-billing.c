@@ -639,6 +639,46 @@ sqlite_list_invoices (AcrStoreBackend         *backend,
 }
 
 static gboolean
+add_invoice_ref_row (sqlite3_stmt  *stmt,
+                     gpointer       user_data,
+                     GError       **error)
+{
+  AcrInvoiceRef *ref = g_new0 (AcrInvoiceRef, 1);
+
+  ref->number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  ref->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  ref->postal_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_ptr_array_add (user_data, ref);
+  return TRUE;
+}
+
+/* list_invoices () with what a batch export orders and names the documents by. */
+static GPtrArray *
+sqlite_list_invoice_refs (AcrStoreBackend         *backend,
+                          const AcrInvoiceFilter  *filter,
+                          GError                 **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autoptr (GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) acr_invoice_ref_free);
+  sqlite3_stmt *stmt;
+
+  stmt = _acr_store_sqlite_get_statement (self,
+                                          "SELECT number, kind, postal_code FROM invoices WHERE (?1 = 0 OR year = ?1)"
+                                          " AND (?2 = 0 OR member_id = (SELECT id FROM members WHERE number = ?2))"
+                                          " AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR kind = ?4)"
+                                          " ORDER BY series, sequence", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_int64 (self, stmt, 1, filter ? filter->year : 0);
+  bind_int64 (self, stmt, 2, filter ? filter->member_number : 0);
+  bind_text (self, stmt, 3, filter ? filter->status : NULL);
+  bind_text (self, stmt, 4, filter ? filter->kind : NULL);
+  if (!_acr_store_sqlite_each_row (self, stmt, add_invoice_ref_row, refs, error))
+    return NULL;
+  return g_steal_pointer (&refs);
+}
+
+static gboolean
 sqlite_insert_payment (AcrStoreBackend  *backend,
                        const char       *number,
                        AcrPayment       *payment,
@@ -1032,6 +1072,7 @@ _acr_store_sqlite_billing_init (AcrStoreBackendInterface *iface)
   iface->insert_invoice = sqlite_insert_invoice;
   iface->load_invoice = sqlite_load_invoice;
   iface->list_invoices = sqlite_list_invoices;
+  iface->list_invoice_refs = sqlite_list_invoice_refs;
   iface->insert_payment = sqlite_insert_payment;
   iface->update_invoice_state = sqlite_update_invoice_state;
   iface->list_billed_members = sqlite_list_billed_members;

@@ -113,6 +113,34 @@ sqlite_insert_member (AcrStoreBackend      *backend,
   if (!_acr_store_sqlite_each_row (self, stmt, NULL, NULL, error))
     return FALSE;
   _acr_member_set_id (member, sqlite3_last_insert_rowid (self->db));
+  return _acr_store_sqlite_insert_words (self, acr_member_get_id (member), keys, error);
+}
+
+/* The keys member @id has now that its words are made of (none: an unknown id, which the update reports). */
+static gboolean
+read_word_keys (AcrStoreSqlite  *self,
+                gint64           id,
+                char           **family_key,
+                char           **given_key,
+                char           **city_key,
+                GError         **error)
+{
+  g_auto (AcrStoreSqliteQuery) stmt = NULL;
+  int rc;
+
+  stmt = _acr_store_sqlite_get_statement (self, "SELECT family_key, given_key, city_key FROM members WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _acr_store_sqlite_bind_int64 (self, stmt, 1, id);
+  rc = _acr_store_sqlite_step (self, stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *family_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *given_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *city_key = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    return _acr_store_sqlite_set_error (self, rc, error);
   return TRUE;
 }
 
@@ -124,7 +152,14 @@ sqlite_update_member (AcrStoreBackend      *backend,
                       GError              **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  g_autofree char *old_family = NULL;
+  g_autofree char *old_given = NULL;
+  g_autofree char *old_city = NULL;
   sqlite3_stmt *stmt;
+
+  /* The words the member is found by change only with these keys (not with a status). */
+  if (!read_word_keys (self, acr_member_get_id (member), &old_family, &old_given, &old_city, error))
+    return FALSE;
 
   stmt = _acr_store_sqlite_get_statement (self,
                                           "UPDATE members SET person = ?3, email = ?4, phone = ?5, address = ?6, city = ?7,"
@@ -149,7 +184,30 @@ sqlite_update_member (AcrStoreBackend      *backend,
                    acr_member_get_number (member), (long long) from_revision);
       return FALSE;
     }
-  return TRUE;
+  if (g_strcmp0 (old_family, keys->family_key) == 0 && g_strcmp0 (old_given, keys->given_key) == 0 &&
+      g_strcmp0 (old_city, keys->city_key) == 0)
+    return TRUE;
+  return _acr_store_sqlite_delete_words (self, acr_member_get_id (member), old_family, old_given, old_city, error) &&
+         _acr_store_sqlite_insert_words (self, acr_member_get_id (member), keys, error);
+}
+
+/* A member from a row of SELECT_MEMBER. */
+static AcrMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  AcrMember *member = acr_member_new ();
+
+  _acr_member_set_id (member, sqlite3_column_int64 (stmt, 0));
+  _acr_member_set_number (member, sqlite3_column_int64 (stmt, 1));
+  _acr_member_set_revision (member, sqlite3_column_int64 (stmt, 4));
+  _acr_member_set_updated_at (member, (const char *) sqlite3_column_text (stmt, 5));
+  _acr_member_set_person_raw (member, (const char *) sqlite3_column_text (stmt, 6),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3));
+  for (guint i = 1; i < G_N_ELEMENTS (member_columns); i++)
+    _acr_member_set_raw (member, member_columns[i],
+                         (const char *) sqlite3_column_text (stmt, SELECT_MEMBER_FIRST_FIELD + i));
+  return member;
 }
 
 static AcrMember *
@@ -160,7 +218,6 @@ sqlite_load_member (AcrStoreBackend  *backend,
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_auto (AcrStoreSqliteQuery) stmt = NULL;
-  AcrMember *member;
   int rc;
 
   if (id > 0)
@@ -188,18 +245,81 @@ sqlite_load_member (AcrStoreBackend  *backend,
       return NULL;
     }
 
-  member = acr_member_new ();
-  _acr_member_set_id (member, sqlite3_column_int64 (stmt, 0));
-  _acr_member_set_number (member, sqlite3_column_int64 (stmt, 1));
-  _acr_member_set_revision (member, sqlite3_column_int64 (stmt, 4));
-  _acr_member_set_updated_at (member, (const char *) sqlite3_column_text (stmt, 5));
-  _acr_member_set_person_raw (member, (const char *) sqlite3_column_text (stmt, 6),
-                              (const char *) sqlite3_column_text (stmt, 2),
-                              (const char *) sqlite3_column_text (stmt, 3));
-  for (guint i = 1; i < G_N_ELEMENTS (member_columns); i++)
-    _acr_member_set_raw (member, member_columns[i],
-                         (const char *) sqlite3_column_text (stmt, SELECT_MEMBER_FIRST_FIELD + i));
-  return member;
+  return member_from_row (stmt);
+}
+
+typedef struct
+{
+  AcrStoreMemberFunc func;
+  gpointer           user_data;
+  guint              n_read;
+} LoadMembers;
+
+static gboolean
+load_member_row (sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  LoadMembers *load = user_data;
+  g_autoptr (AcrMember) member = member_from_row (stmt);
+
+  load->n_read++;
+  return load->func (member, load->user_data, error);
+}
+
+static gboolean
+load_members (AcrStoreSqlite      *self,
+              const guint32       *ids,
+              guint                n_ids,
+              LoadMembers         *load,
+              GError             **error)
+{
+  sqlite3_stmt *stmt = _acr_store_sqlite_get_statement (self, SELECT_MEMBER "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      guint n_read = load->n_read;
+
+      _acr_store_sqlite_bind_int64 (self, stmt, 1, ids[i]);
+      if (!_acr_store_sqlite_each_row (self, stmt, load_member_row, load, error))
+        return FALSE;
+      if (load->n_read == n_read)
+        {
+          g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
+                       _("no member with id %lld"), (long long) ids[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/*
+ * The members of a whole-membership read (an export): one read transaction
+ * for all, so that they come from one state of the database and each row
+ * does not take and drop the read lock. Inside a transaction of the
+ * caller's, that one serves.
+ */
+static gboolean
+sqlite_load_members (AcrStoreBackend     *backend,
+                     const guint32       *ids,
+                     guint                n_ids,
+                     AcrStoreMemberFunc   func,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
+  LoadMembers load = { func, user_data, 0 };
+  gboolean own = sqlite3_get_autocommit (self->db);
+  gboolean ok;
+
+  if (own && !_acr_store_sqlite_exec (self, "BEGIN", error))
+    return FALSE;
+  ok = load_members (self, ids, n_ids, &load, error);
+  if (own)
+    _acr_store_sqlite_exec (self, "COMMIT", NULL);  /* read only: nothing to lose */
+  return ok;
 }
 
 static gint64
@@ -505,6 +625,7 @@ _acr_store_sqlite_members_init (AcrStoreBackendInterface *iface)
   iface->insert_member = sqlite_insert_member;
   iface->update_member = sqlite_update_member;
   iface->load_member = sqlite_load_member;
+  iface->load_members = sqlite_load_members;
   iface->find_member = sqlite_find_member;
   iface->count_members = sqlite_count_members;
   iface->list_ids_by_status = sqlite_list_ids_by_status;

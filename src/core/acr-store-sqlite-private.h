@@ -130,6 +130,24 @@ gboolean      _acr_store_sqlite_migrate       (AcrStoreSqlite  *self,
 /* acr-store-sqlite-members.c: the backend entries for members and their history. */
 void          _acr_store_sqlite_members_init  (AcrStoreBackendInterface *iface);
 
+/* acr-store-sqlite-search.c: the member_words table (schema step 10), kept by every
+ * member write, and the lookup answered from it without the in-memory index. */
+gboolean      _acr_store_sqlite_insert_words  (AcrStoreSqlite       *self,
+                                               gint64                member_id,
+                                               const AcrSearchKeys  *keys,
+                                               GError              **error);
+gboolean      _acr_store_sqlite_delete_words  (AcrStoreSqlite       *self,
+                                               gint64                member_id,
+                                               const char           *family_key,
+                                               const char           *given_key,
+                                               const char           *city_key,
+                                               GError              **error);
+gboolean      _acr_store_sqlite_fill_words    (AcrStoreSqlite       *self,
+                                               GError              **error);
+void          _acr_store_sqlite_search_init   (AcrStoreBackendInterface *iface);
+#define _ACR_STORE_SQLITE_LOOKUP_MAX 30000
+void          _acr_store_sqlite_set_lookup_max (guint                n);
+
 /* acr-store-sqlite-billing.c: schema steps 5 (invoices) and 6 (invoice state checks), and the backend entries. */
 extern const char _acr_store_sqlite_billing_schema[];
 extern const char _acr_store_sqlite_billing_schema_6[];

@@ -117,6 +117,17 @@ static const char * const migrations[] = {
   "CREATE UNIQUE INDEX members_by_email_unique ON members (email_unique) WHERE email_unique IS NOT NULL;",
   /* 9: the membership's settings, such as the invoice issuer (acr-store-sqlite-settings.c). */
   _acr_store_sqlite_settings_schema,
+  /* 10: the words of the family names, given names and cities (acr_search_foreach_word ()),
+   *     so that a one-shot lookup (the CLI) finds members by prefix from the database
+   *     without reading them all into the search index (acr-store-sqlite-search.c). The
+   *     members a database already holds get theirs in the same step (after_migration ()).
+   *     The table only mirrors the keys: one left by a later version is made again. */
+  "DROP TABLE IF EXISTS member_words;"
+  "CREATE TABLE member_words ("
+  "  word TEXT NOT NULL,"
+  "  member_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (word, member_id)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACR_STORE_SQLITE_SCHEMA_VERSION);
@@ -135,6 +146,21 @@ _acr_store_sqlite_read_user_version (AcrStoreSqlite  *self,
     return _acr_store_sqlite_set_error (self, rc, error);
   *version = sqlite3_column_int (stmt, 0);
   return TRUE;
+}
+
+/* What a step needs done in C, in its transaction, after its SQL. */
+static gboolean
+after_migration (AcrStoreSqlite  *self,
+                 int              version,
+                 GError         **error)
+{
+  switch (version)
+    {
+    case 10:
+      return _acr_store_sqlite_fill_words (self, error);
+    default:
+      return TRUE;
+    }
 }
 
 /* Takes the database from its version to ACR_STORE_SQLITE_SCHEMA_VERSION, one step per transaction. */
@@ -159,7 +185,9 @@ _acr_store_sqlite_migrate (AcrStoreSqlite  *self,
         }
 
       bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-      if (!_acr_store_sqlite_exec (self, migrations[version], error) || !_acr_store_sqlite_exec (self, bump, error))
+      if (!_acr_store_sqlite_exec (self, migrations[version], error) ||
+          !after_migration (self, version + 1, error) ||
+          !_acr_store_sqlite_exec (self, bump, error))
         goto fail;
       if (!_acr_store_sqlite_exec (self, "COMMIT", error))
         goto fail;

@@ -615,6 +615,7 @@ acr_store_sqlite_backend_init (AcrStoreBackendInterface *iface)
   _acr_store_sqlite_members_init (iface);
   _acr_store_sqlite_billing_init (iface);
   _acr_store_sqlite_settings_init (iface);
+  _acr_store_sqlite_search_init (iface);
 }
 
 /* Creates @path (mode 0600) and its directory (0700) when missing. */
@@ -748,7 +749,8 @@ acr_store_sqlite_open_full (const char  *path,
   /* Settings of this connection only: they write nothing. */
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
-      !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), error))
+      !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (NORMAL_CACHE_KIB), error) ||
+      !exec_sql (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   /*

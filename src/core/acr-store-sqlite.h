@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AcrStoreSqlite, acr_store_sqlite, ACR, STORE_SQLITE, GObject)
 
 /* The schema version this build writes; older files are migrated forward at open. */
-#define ACR_STORE_SQLITE_SCHEMA_VERSION 9
+#define ACR_STORE_SQLITE_SCHEMA_VERSION 10
 
 AcrStoreSqlite *acr_store_sqlite_open               (const char     *path,
                                                      GError        **error);

@@ -360,6 +360,86 @@ acr_store_list_ids_by_status (AcrStore    *self,
   return ACR_STORE_BACKEND_GET_IFACE (self->backend)->list_ids_by_status (self->backend, status, error);
 }
 
+/**
+ * acr_store_foreach_member:
+ * @ids: member ids (guint32), as acr_store_search_ids () gives them
+ * @func: called with each member, in the order of @ids; FALSE stops
+ *
+ * Reads the members of @ids one at a time, as a whole-membership read (an
+ * export) needs them: in one read of the database, without holding more
+ * than one. Fails as @func does, or when a member cannot be read.
+ */
+gboolean
+acr_store_foreach_member (AcrStore            *self,
+                          GArray              *ids,
+                          AcrStoreMemberFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
+{
+  AcrStoreBackendInterface *iface;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL && func != NULL, FALSE);
+
+  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  if (iface->load_members != NULL)
+    return iface->load_members (self->backend, (const guint32 *) ids->data, ids->len, func, user_data, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (AcrMember) member = iface->load_member (self->backend, g_array_index (ids, guint32, i), 0, error);
+
+      if (member == NULL || !func (member, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * acr_store_search_ids:
+ * @limit: at most this many ids (0: all)
+ * @n_matches: (out): how many members match in all
+ *
+ * A lookup answered by the database alone, without reading the members
+ * into the search index: for a program that searches once (the CLI), where
+ * building the index would cost more than the answer. Same matches, same
+ * order as the index (AcrSearchResults). Returns the member ids (guint32).
+ */
+GArray *
+acr_store_search_ids (AcrStore              *self,
+                      const AcrSearchQuery  *query,
+                      guint                  limit,
+                      guint                 *n_matches,
+                      GError               **error)
+{
+  AcrStoreBackendInterface *iface;
+  guint n = 0;
+  GArray *ids;
+
+  g_return_val_if_fail (ACR_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  iface = ACR_STORE_BACKEND_GET_IFACE (self->backend);
+  if (iface->search_ids != NULL)
+    ids = iface->search_ids (self->backend, query, limit, &n, error);
+  else
+    {
+      /* An engine without its own lookup: the index's answer. */
+      g_autoptr (AcrSearchAnswer) answer = acr_search_index_answer (_acr_store_get_index (self), query);
+
+      n = acr_search_answer_get_n_items (answer);
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), limit == 0 ? n : MIN (n, limit));
+      for (guint i = 0; i < n && (limit == 0 || i < limit); i++)
+        {
+          guint32 id = acr_search_answer_get_id (answer, i);
+          g_array_append_val (ids, id);
+        }
+    }
+  if (ids != NULL && n_matches != NULL)
+    *n_matches = n;
+  return ids;
+}
+
 char *
 _acr_store_now (void)
 {

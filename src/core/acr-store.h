@@ -70,6 +70,16 @@ AcrMember       *acr_store_lookup_member_by_id (AcrStore    *self,
 GArray          *acr_store_list_ids_by_status (AcrStore     *self,
                                                const char   *status,
                                                GError      **error);
+gboolean         acr_store_foreach_member     (AcrStore             *self,
+                                               GArray               *ids,
+                                               AcrStoreMemberFunc    func,
+                                               gpointer              user_data,
+                                               GError              **error);
+GArray          *acr_store_search_ids         (AcrStore             *self,
+                                               const AcrSearchQuery *query,
+                                               guint                 limit,
+                                               guint                *n_matches,
+                                               GError              **error);
 guint            acr_store_parse_number       (const char   *text);
 gboolean         acr_store_add_member         (AcrStore     *self,
                                                AcrMember    *member,
