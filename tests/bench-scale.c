@@ -237,7 +237,7 @@ main (int    argc,
 
   RUN (work, NULL, "bill", "--year", "2027", "--date", "2026-11-02", "--dry-run");
   print_row ("bill --dry-run", last, NULL);
-  RUN (work, NULL, "bill", "--year", "2027", "--date", "2026-11-02");
+  RUN (work, NULL, "bill", "--year", "2027", "--date", "2026-11-02", "--accept-placeholders");
   print_row ("bill", last, NULL);
 
   write_import_csv (import_csv, count);

@@ -107,7 +107,7 @@ test_selections (void)
 
   CLI (f, &run, "sample-data", "--count", "80", "--seed", "11");
   g_assert_cmpint (run.status, ==, 0);
-  CLI (f, &run, "bill", "--year", "2027", "--date", "2026-11-02");
+  CLI (f, &run, "bill", "--year", "2027", "--date", "2026-11-02", "--accept-placeholders");
   g_assert_cmpint (run.status, ==, 0);
   CLI (f, &run, "invoices", "--year", "2027", "--json");
   g_assert_cmpint (run.status, ==, 0);
