@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "acr-window.h"
 #include "acr-test-ui.h"
@@ -135,11 +137,33 @@ test_window_fits_360_pixels (void)
   acr_test_ui_close_window (window, NULL);
 }
 
+/* French labels are longer ("Inscrire la retraite…"): every view still fits. */
+static void
+test_window_fits_360_pixels_in_french (void)
+{
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_("_Retire…"), !=, "_Retire…");
+  test_window_fits_360_pixels ();
+  g_unsetenv ("LANGUAGE");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *locale_dir = NULL;
+
   acr_test_ui_init (&argc, &argv);
+
+  /* gtk_test_init () sets the "C" locale, under which gettext ignores
+   * LANGUAGE; C.UTF-8 lets the French test speak French. */
+  setlocale (LC_ALL, "C.UTF-8");
+  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/acr/ui/window/has-four-views", test_window_has_four_views);
   g_test_add_func ("/acr/ui/window/switches-views-and-remembers", test_window_switches_views_and_remembers);
@@ -147,6 +171,7 @@ main (int   argc,
   g_test_add_func ("/acr/ui/window/search-shortcut-opens-members", test_window_search_shortcut_opens_members);
 
   g_test_add_func ("/acr/ui/window/fits-360-pixels", test_window_fits_360_pixels);
+  g_test_add_func ("/acr/ui/window/fits-360-pixels-in-french", test_window_fits_360_pixels_in_french);
 
   return g_test_run ();
 }
