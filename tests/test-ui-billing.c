@@ -238,6 +238,61 @@ test_billing_search_and_status_filter_the_invoices (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (invoices), >, 0);
 }
 
+/* Issue 13 item 19: at 360 px the invoice list is a page of its own, and
+ * the run pane leads to it (and back). */
+static void
+test_billing_invoices_reachable_at_360_pixels (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autoptr (AcrStore) store = acr_test_open_store (dir);
+  g_autoptr (GError) error = NULL;
+  AcrWindow *window;
+  GtkWidget *page;
+  AdwLeaflet *leaflet;
+  GtkWidget *button;
+  gint64 deadline;
+
+  g_assert_true (acr_sample_data_generate (store, 20, 3, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A window opened at 360 px, as the last one was left. */
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  g_settings_set_string (settings, "last-view", "billing");
+  window = acr_test_ui_show_window (store);
+  page = GTK_WIDGET (acr_window_get_billing_page (window));
+  leaflet = ADW_LEAFLET (acr_test_ui_find_widget (page, ADW_TYPE_LEAFLET, NULL));
+  button = acr_test_ui_find_widget (page, GTK_TYPE_BUTTON, "show-invoices");
+  acr_window_set_view (window, "billing");
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (!adw_leaflet_get_folded (leaflet) && g_get_monotonic_time () < deadline)
+    {
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "run");
+  g_assert_true (gtk_widget_get_visible (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "invoices");
+  g_assert_true (gtk_widget_activate_action (page, "billing.show-run", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "run");
+
+  acr_test_ui_wait_for_billing (ACR_BILLING_PAGE (page));
+  acr_test_ui_close_window (window, NULL);
+  g_clear_object (&store);
+  acr_test_remove_tree (dir);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "last-view");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +311,8 @@ main (int   argc,
               fixture_set_up, test_billing_run_fills_the_invoice_list, fixture_tear_down);
   g_test_add ("/acr/ui/billing/search-and-status-filter-the-invoices", Fixture, NULL,
               fixture_set_up, test_billing_search_and_status_filter_the_invoices, fixture_tear_down);
+
+  g_test_add_func ("/acr/ui/billing/invoices-reachable-at-360-pixels", test_billing_invoices_reachable_at_360_pixels);
 
   return g_test_run ();
 }

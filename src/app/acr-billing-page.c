@@ -731,6 +731,14 @@ acr_billing_page_void (GtkWidget  *widget,
 }
 
 static void
+acr_billing_page_show_invoices (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  adw_leaflet_set_visible_child_name (ACR_BILLING_PAGE (widget)->leaflet, "invoices");
+}
+
+static void
 acr_billing_page_show_run (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -937,6 +945,7 @@ acr_billing_page_class_init (AcrBillingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "billing.record-payment", NULL, acr_billing_page_record_payment);
   gtk_widget_class_install_action (widget_class, "billing.void", NULL, acr_billing_page_void);
   gtk_widget_class_install_action (widget_class, "billing.show-run", NULL, acr_billing_page_show_run);
+  gtk_widget_class_install_action (widget_class, "billing.show-invoices", NULL, acr_billing_page_show_invoices);
 }
 
 static void
