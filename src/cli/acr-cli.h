@@ -74,6 +74,10 @@ int  acr_cli_balance     (int    argc,
 int  acr_cli_report      (int    argc,
                           char **argv);
 
+/* Subcommands (acr-cli-labels.c) */
+int  acr_cli_labels      (int    argc,
+                          char **argv);
+
 /* Subcommands (acr-cli-what-if.c) */
 int  acr_cli_what_if     (int    argc,
                           char **argv);

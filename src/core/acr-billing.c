@@ -39,19 +39,6 @@ backend_iface (AcrBilling       *self,
   return ACR_STORE_BACKEND_GET_IFACE (*backend);
 }
 
-static char *
-dup_member_name (AcrMember *member)
-{
-  const char *given = acr_member_get_given_name (member);
-  const char *family = acr_member_get_family_name (member);
-
-  if (given == NULL || *given == '\0')
-    return g_strdup (family ? family : "");
-  if (family == NULL || *family == '\0')
-    return g_strdup (given);
-  return g_strdup_printf ("%s %s", given, family);
-}
-
 /* Undoes the transaction; returns NULL for the caller to return. */
 static gpointer
 fail (AcrStore *store)
@@ -250,7 +237,7 @@ _acr_billing_issue (AcrBilling    *self,
   g_autoptr (GError) local_error = NULL;
   g_autofree char *number = NULL;
   g_autofree char *member_number = acr_member_dup_number_text (member);
-  g_autofree char *name = dup_member_name (member);
+  g_autofree char *name = acr_member_dup_postal_name (member);
   g_auto (GStrv) address_lines = NULL;
   const char *address = acr_member_get_field (member, "address");
   int year = acr_dues_quote_get_year (quote);

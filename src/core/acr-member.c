@@ -621,6 +621,19 @@ acr_member_dup_display_name (AcrMember *self)
   return g_strdup_printf ("%s, %s", self->family_name, self->given_name);
 }
 
+/* The name as an address or an invoice reads it: "Given Family". */
+char *
+acr_member_dup_postal_name (AcrMember *self)
+{
+  g_return_val_if_fail (ACR_IS_MEMBER (self), NULL);
+
+  if (*self->given_name == '\0')
+    return g_strdup (self->family_name);
+  if (*self->family_name == '\0')
+    return g_strdup (self->given_name);
+  return g_strdup_printf ("%s %s", self->given_name, self->family_name);
+}
+
 #define GETTER(fn, field) \
 const char * \
 acr_member_get_##fn (AcrMember *self) \

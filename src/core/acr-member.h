@@ -76,6 +76,7 @@ void                 acr_member_set_person      (AcrMember   *self,
 const char          *acr_member_get_given_name  (AcrMember   *self);
 const char          *acr_member_get_family_name (AcrMember   *self);
 char                *acr_member_dup_display_name (AcrMember  *self);
+char                *acr_member_dup_postal_name (AcrMember   *self);
 const char          *acr_member_get_email       (AcrMember   *self);
 const char          *acr_member_get_city        (AcrMember   *self);
 const char          *acr_member_get_country     (AcrMember   *self);

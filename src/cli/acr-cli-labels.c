@@ -1,0 +1,99 @@
+#define G_LOG_DOMAIN "acr-membership-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "acr-cli.h"
+#include "acr-cli-common.h"
+#include "acr-file-writer.h"
+#include "acr-labels.h"
+#include "acr-search-results.h"
+
+/*
+ * `labels`: mailing labels for the members a lookup finds (search and
+ * filters as for `members`), in postal-code order, as one PDF of label
+ * sheets.
+ */
+
+int
+acr_cli_labels (int    argc,
+                char **argv)
+{
+  g_autofree char *category = NULL;
+  g_autofree char *status_filter = NULL;
+  g_autofree char *chapter = NULL;
+  g_autofree char *sheet_name = NULL;
+  g_autofree char *text = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name,
+      N_("avery-5160 (Letter, 30 a sheet; the default) or l7163 (A4, 14 a sheet)"), N_("SHEET") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only members with this status"), N_("STATUS") },
+    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file (never the database)"), NULL },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GPtrArray) labels = NULL;
+  g_autoptr (GOutputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+  AcrSearchQuery query = { 0 };
+  AcrLabelSheet sheet = ACR_LABEL_SHEET_AVERY_5160;
+  guint n = 0;
+  int status = acr_cli_parse_options ("labels", _("FILE.pdf [SEARCH…]"),
+                                      _("Writes mailing labels for the members a lookup finds (search and filters as "
+                                        "for “members”), in postal-code order, addressed as invoices are. The file is "
+                                        "private (mode 0600) and complete or absent; an existing file is replaced only "
+                                        "with --force."),
+                                      entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc < 2)
+    {
+      acr_cli_print_error (_("labels: expected a file name"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (sheet_name != NULL && !acr_label_sheet_from_string (sheet_name, &sheet))
+    {
+      acr_cli_print_error (_("--sheet: expected avery-5160 or l7163, got “%s”"), sheet_name);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  text = g_strjoinv (" ", argv + 2);
+  query.text = text;
+  query.category = category;
+  query.status = status_filter;
+  query.chapter = chapter;
+
+  if ((store = acr_cli_open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+  if ((ids = acr_store_search_ids (store, &query, 0, &n, &error)) == NULL ||
+      (labels = acr_labels_collect (store, ids, &error)) == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  if (labels->len == 0)
+    {
+      acr_cli_print_error (_("labels: the lookup finds no member; nothing was written"));
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  /* Complete or absent, never the database, replaced only with --force. */
+  acr_file_writer_protect (acr_store_get_location (store));
+  stream = G_OUTPUT_STREAM (acr_file_writer_new (argv[1], force ? ACR_FILE_WRITER_REPLACE : ACR_FILE_WRITER_NONE, &error));
+  if (stream == NULL ||
+      !acr_labels_write_pdf (labels, sheet, stream, &error) ||
+      !g_output_stream_close (stream, NULL, &error))
+    return acr_cli_fail_writing (error);
+
+  printf (g_dngettext (NULL, "%u label (%u sheet of %s) written to %s\n", "%u labels (%u sheets of %s) written to %s\n",
+                       labels->len),
+          labels->len, (labels->len + acr_label_sheet_get_per_page (sheet) - 1) / acr_label_sheet_get_per_page (sheet),
+          acr_label_sheet_to_string (sheet), argv[1]);
+  return ACR_CLI_EXIT_OK;
+}
