@@ -9,9 +9,14 @@
 #include "acr-cli-common.h"
 #include "acr-file-writer.h"
 #include "acr-labels.h"
+#include "acr-date.h"
+#include "acr-member-card.h"
 #include "acr-search-results.h"
 
 /*
+ * `labels` and `cards`: documents for a lookup's members (search and
+ * filters as for `members`).
+ *
  * `labels`: mailing labels for the members a lookup finds (search and
  * filters as for `members`), in postal-code order, as one PDF of label
  * sheets.
@@ -95,5 +100,102 @@ acr_cli_labels (int    argc,
                        labels->len),
           labels->len, (labels->len + acr_label_sheet_get_per_page (sheet) - 1) / acr_label_sheet_get_per_page (sheet),
           acr_label_sheet_to_string (sheet), argv[1]);
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- cards --- */
+
+static gboolean
+keep_member_cb (AcrMember  *member,
+                gpointer    user_data,
+                GError    **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (member));
+  return TRUE;
+}
+
+int
+acr_cli_cards (int    argc,
+               char **argv)
+{
+  g_autofree char *category = NULL;
+  g_autofree char *status_filter = NULL;
+  g_autofree char *chapter = NULL;
+  g_autofree char *layout_name = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *rules_path = NULL;
+  g_autofree char *text = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The membership year printed on the cards (required)"), N_("YEAR") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name,
+      N_("avery-5371 (Letter, 10 cards a sheet; the default) or single (a page per card)"), N_("LAYOUT") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only members with this status"), N_("STATUS") },
+    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file (never the database)"), NULL },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GOutputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+  AcrSearchQuery query = { 0 };
+  AcrCardLayout layout = ACR_CARD_LAYOUT_AVERY_5371;
+  gint64 year = 0;
+  guint n = 0;
+  int status = acr_cli_parse_options ("cards", _("FILE.pdf [SEARCH…]"),
+                                      _("Writes member cards (name, number, category, year and a QR code of the "
+                                        "member number, in each member's language) for the members a lookup finds. "
+                                        "The file is private (mode 0600) and complete or absent; an existing file is "
+                                        "replaced only with --force."),
+                                      entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc < 2 || year_text == NULL)
+    {
+      acr_cli_print_error (_("cards: expected a file name and --year YEAR"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (acr_cli_parse_int ("--year", year_text, ACR_DATE_MIN_YEAR, ACR_DATE_MAX_YEAR, &year) >= 0)
+    return ACR_CLI_EXIT_USAGE;
+  if (layout_name != NULL && !acr_card_layout_from_string (layout_name, &layout))
+    {
+      acr_cli_print_error (_("--layout: expected avery-5371 or single, got “%s”"), layout_name);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  text = g_strjoinv (" ", argv + 2);
+  query.text = text;
+  query.category = category;
+  query.status = status_filter;
+  query.chapter = chapter;
+  query.sort = ACR_SEARCH_SORT_NUMBER;
+
+  if ((rules = acr_cli_load_rules (rules_path)) == NULL || (store = acr_cli_open_store ()) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+  if ((ids = acr_store_search_ids (store, &query, 0, &n, &error)) == NULL ||
+      !acr_store_foreach_member (store, ids, keep_member_cb, members, &error))
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+  if (members->len == 0)
+    {
+      acr_cli_print_error (_("cards: the lookup finds no member; nothing was written"));
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  acr_file_writer_protect (acr_store_get_location (store));
+  stream = G_OUTPUT_STREAM (acr_file_writer_new (argv[1], force ? ACR_FILE_WRITER_REPLACE : ACR_FILE_WRITER_NONE, &error));
+  if (stream == NULL ||
+      !acr_member_cards_write_pdf (members, rules, (int) year, layout, stream, &error) ||
+      !g_output_stream_close (stream, NULL, &error))
+    return acr_cli_fail_writing (error);
+
+  printf (g_dngettext (NULL, "%u card written to %s\n", "%u cards written to %s\n", members->len), members->len, argv[1]);
   return ACR_CLI_EXIT_OK;
 }

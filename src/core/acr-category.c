@@ -161,6 +161,16 @@ acr_category_get_id (AcrCategory *self)
   return self->id;
 }
 
+/* The name as the bundle writes it (English): a document translates it
+ * into the member's language with its own catalog. */
+const char *
+acr_category_get_source_name (AcrCategory *self)
+{
+  g_return_val_if_fail (ACR_IS_CATEGORY (self), NULL);
+
+  return self->name;
+}
+
 const char *
 acr_category_get_name (AcrCategory *self)
 {

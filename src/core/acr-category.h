@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (AcrCategory, acr_category, ACR, CATEGORY, GObject)
 
 const char *acr_category_get_id                    (AcrCategory *self);
 const char *acr_category_get_name                  (AcrCategory *self);
+const char *acr_category_get_source_name           (AcrCategory *self);
 const char *acr_category_get_description           (AcrCategory *self);
 gboolean    acr_category_get_committees            (AcrCategory *self);
 gboolean    acr_category_get_elective_office       (AcrCategory *self);
