@@ -156,12 +156,13 @@ def check_sources(module, base, where, failures):
                 exists = os.path.isdir(full) if kind == "dir" else os.path.isfile(full)
                 if not exists:
                     failures.append(f"{here}: {kind} {path} does not exist (looked for {full})")
+        elif kind == "git":
+            # A git source has a url too: it is pinned by its commit or tag, not a checksum.
+            if "commit" not in source and "tag" not in source:
+                failures.append(f"{here}: git source {source.get('url')} is not pinned to a commit or tag")
         elif kind in ("archive", "file") or "url" in source:
             if not ("sha256" in source or "sha512" in source):
                 failures.append(f"{here}: {source.get('url')} has no checksum")
-        elif kind == "git":
-            if "commit" not in source and "tag" not in source:
-                failures.append(f"{here}: git source {source.get('url')} is not pinned to a commit or tag")
 
 
 def check_modules(modules, base, where, failures, found_meson_dir):
