@@ -11,6 +11,8 @@
 #include "acr-labels.h"
 #include "acr-date.h"
 #include "acr-member-card.h"
+#include "acr-money.h"
+#include "acr-statement.h"
 #include "acr-search-results.h"
 
 /*
@@ -197,5 +199,93 @@ acr_cli_cards (int    argc,
     return acr_cli_fail_writing (error);
 
   printf (g_dngettext (NULL, "%u card written to %s\n", "%u cards written to %s\n", members->len), members->len, argv[1]);
+  return ACR_CLI_EXIT_OK;
+}
+
+/* --- statement --- */
+
+int
+acr_cli_statement (int    argc,
+                   char **argv)
+{
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *rules_path = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("The first day (default: the member's first document)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("The last day, to which ages are counted (default: today)"), N_("YYYY-MM-DD") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path, N_("Write the statement as a PDF in the member's language"), N_("FILE") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file (never the database)"), NULL },
+    { NULL }
+  };
+  g_autoptr (AcrStore) store = NULL;
+  g_autoptr (AcrRules) rules = NULL;
+  g_autoptr (AcrBilling) billing = NULL;
+  g_autoptr (AcrMember) member = NULL;
+  g_autoptr (AcrStatement) statement = NULL;
+  g_autoptr (GOutputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *opening = NULL;
+  g_autofree char *closing = NULL;
+  GPtrArray *statement_entries;
+  GDate from, to;
+  int status = acr_cli_parse_options ("statement", _("NUMBER"),
+                                      _("Prints a member's statement of account for a period: every invoice, payment, "
+                                        "refund and credit note with the running balance, and what is still owed by "
+                                        "age; --pdf writes it in the member's language."),
+                                      entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    {
+      acr_cli_print_error (_("statement: expected one member number"));
+      return ACR_CLI_EXIT_USAGE;
+    }
+  g_date_clear (&from, 1);
+  if (from_text != NULL && (status = acr_cli_parse_date (from_text, &from)) >= 0)
+    return status;
+  if ((status = acr_cli_parse_date (to_text, &to)) >= 0)
+    return status;
+
+  if ((rules = acr_cli_load_rules (rules_path)) == NULL || (store = acr_cli_open_store ()) == NULL ||
+      (member = acr_cli_lookup_member (store, argv[1])) == NULL)
+    return ACR_CLI_EXIT_INVALID_INPUT;
+  billing = acr_billing_new (store, rules);
+  statement = acr_statement_new (billing, acr_member_get_number (member), from_text != NULL ? &from : NULL, &to, &error);
+  if (statement == NULL)
+    {
+      acr_cli_print_error ("%s", error->message);
+      return ACR_CLI_EXIT_INVALID_INPUT;
+    }
+
+  opening = acr_money_format (acr_statement_get_opening_cents (statement), "en");
+  closing = acr_money_format (acr_statement_get_closing_cents (statement), "en");
+  statement_entries = acr_statement_get_entries (statement);
+  printf ("%-10s  %-11s  %-12s  %12s  %12s\n", _("Date"), _("Document"), _("Entry"), _("Amount"), _("Balance"));
+  printf ("%-10s  %-11s  %-12s  %12s  %12s\n", "", "", _("brought forward"), "", opening);
+  for (guint i = 0; i < statement_entries->len; i++)
+    {
+      const AcrStatementEntry *entry = statement_entries->pdata[i];
+      static const char * const kinds[] = { "invoice", "credit-note", "payment", "refund", "voided" };
+      g_autofree char *date = acr_date_format_iso (&entry->date);
+      g_autofree char *amount = acr_money_format (entry->amount_cents, "en");
+      g_autofree char *balance = acr_money_format (entry->balance_cents, "en");
+
+      printf ("%-10s  %-11s  %-12s  %12s  %12s\n", date, entry->document, kinds[entry->kind], amount, balance);
+    }
+  printf ("%-10s  %-11s  %-12s  %12s  %12s\n", "", "", _("balance"), "", closing);
+
+  if (pdf_path != NULL)
+    {
+      acr_file_writer_protect (acr_store_get_location (store));
+      stream = G_OUTPUT_STREAM (acr_file_writer_new (pdf_path, force ? ACR_FILE_WRITER_REPLACE : ACR_FILE_WRITER_NONE, &error));
+      if (stream == NULL || !acr_statement_write_pdf (statement, stream, &error) ||
+          !g_output_stream_close (stream, NULL, &error))
+        return acr_cli_fail_writing (error);
+    }
   return ACR_CLI_EXIT_OK;
 }

@@ -79,6 +79,8 @@ int  acr_cli_labels      (int    argc,
                           char **argv);
 int  acr_cli_cards       (int    argc,
                           char **argv);
+int  acr_cli_statement   (int    argc,
+                          char **argv);
 
 /* Subcommands (acr-cli-what-if.c) */
 int  acr_cli_what_if     (int    argc,

@@ -31,6 +31,7 @@ static const AcrCliCommand commands[] = {
   { "retire",      acr_cli_retire,      N_("Record a notified retirement (refunds and cancels as the rules say)") },
   { "balance",     acr_cli_balance,     N_("Print a member’s invoices and balance") },
   { "report",      acr_cli_report,      N_("Billing reports: receivables, chapters, numbering (--csv)") },
+  { "statement",   acr_cli_statement,   N_("A member's statement of account for a period (text, --pdf)") },
   { "cards",       acr_cli_cards,       N_("Member cards with a QR code of the member number (PDF)") },
   { "labels",      acr_cli_labels,      N_("Mailing labels for a lookup, in postal-code order (PDF)") },
   { "what-if",     acr_cli_what_if,     N_("Try proposed rules on every member before adopting them") },

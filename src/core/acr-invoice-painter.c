@@ -477,23 +477,6 @@ typedef struct
   char       *amount;
 } Total;
 
-/* The dollars are US dollars. A reader in Québec takes "1 120,00 $" for
- * Canadian dollars, so every amount on a French document says "$ US" (as
- * the OQLF writes it, with no-break spaces); the totals line of every
- * document, in either language, says "USD" once more. An English reader
- * sees "$1,120.00" and that totals line. */
-static char *
-document_money (gint64      cents,
-                const char *lang)
-{
-  g_autofree char *text = acr_money_format (cents, lang);
-
-  if (g_str_equal (acr_language_normalize (lang), "fr"))
-    return g_strconcat (text, "\xc2\xa0" "US", NULL);
-
-  return g_steal_pointer (&text);
-}
-
 /* What every part of one page needs to know about the document. */
 typedef struct
 {
@@ -568,18 +551,18 @@ paint_summary (AcrInvoicePainter *p,
     {
     case ACR_INVOICE_KIND_CREDIT_NOTE:
       summary_label = T (N_("Amount credited"));
-      summary_amount = document_money (-acr_invoice_get_total_cents (invoice), page->lang);
+      summary_amount = acr_money_format_for_document (-acr_invoice_get_total_cents (invoice), page->lang);
       summary_note = g_strdup_printf (T (N_("Cancels invoice %s")), acr_invoice_get_reference_number (invoice));
       break;
     case ACR_INVOICE_KIND_RECEIPT:
       summary_label = T (N_("Amount paid"));
-      summary_amount = document_money (acr_invoice_get_paid_cents (invoice), page->lang);
+      summary_amount = acr_money_format_for_document (acr_invoice_get_paid_cents (invoice), page->lang);
       summary_note = g_strdup (T (N_("Thank you for your payment.")));
       break;
     case ACR_INVOICE_KIND_INVOICE:
     default:
       summary_label = T (N_("Amount due"));
-      summary_amount = document_money (MAX (acr_invoice_get_balance_cents (invoice), 0), page->lang);
+      summary_amount = acr_money_format_for_document (MAX (acr_invoice_get_balance_cents (invoice), 0), page->lang);
       if (page->status == ACR_INVOICE_STATUS_VOID)
         summary_note = g_strdup (T (N_("This invoice is void. Nothing is due.")));
       else if (acr_invoice_get_balance_cents (invoice) <= 0)
@@ -673,7 +656,7 @@ paint_lines (AcrInvoicePainter *p,
   for (guint i = 0; i < n_lines; i++)
     {
       g_autoptr (AcrDuesLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = document_money (acr_dues_line_get_amount_cents (line), page->lang);
+      g_autofree char *amount = acr_money_format_for_document (acr_dues_line_get_amount_cents (line), page->lang);
       g_autofree char *described = describe_line (page->catalog, page->lang, line);
       g_autofree char *description = NULL;
       double hd;
@@ -733,11 +716,11 @@ collect_payments (Page      *page,
         label = g_strdup_printf (T (N_("Paid %s (%s)")), date, method);
       g_ptr_array_add (labels, label);
       /* Money received lowers the balance; a refund raises it back. */
-      totals[(*n_totals)++] = (Total) { label, document_money (-acr_payment_get_amount_cents (payment), page->lang) };
+      totals[(*n_totals)++] = (Total) { label, acr_money_format_for_document (-acr_payment_get_amount_cents (payment), page->lang) };
     }
 
   if (acr_invoice_get_credited_cents (invoice) != 0)
-    totals[(*n_totals)++] = (Total) { T (N_("Credited")), document_money (-acr_invoice_get_credited_cents (invoice), page->lang) };
+    totals[(*n_totals)++] = (Total) { T (N_("Credited")), acr_money_format_for_document (-acr_invoice_get_credited_cents (invoice), page->lang) };
 }
 
 /* What was billed, what moved since, what is left; from @y, returns the
@@ -756,7 +739,7 @@ paint_totals (AcrInvoicePainter *p,
 
   totals[n_totals++] = (Total) {
     page->kind == ACR_INVOICE_KIND_CREDIT_NOTE ? T (N_("Total credit (USD)")) : T (N_("Total (USD)")),
-    document_money (acr_invoice_get_total_cents (invoice), page->lang)
+    acr_money_format_for_document (acr_invoice_get_total_cents (invoice), page->lang)
   };
   if (page->kind != ACR_INVOICE_KIND_CREDIT_NOTE)
     collect_payments (page, totals, &n_totals, labels);
@@ -771,7 +754,7 @@ paint_totals (AcrInvoicePainter *p,
 
   if (page->kind != ACR_INVOICE_KIND_CREDIT_NOTE)
     {
-      g_autofree char *balance = document_money (acr_invoice_get_balance_cents (invoice), page->lang);
+      g_autofree char *balance = acr_money_format_for_document (acr_invoice_get_balance_cents (invoice), page->lang);
 
       y += 2;
       rule (cr, p->right - AMOUNT_WIDTH - 170, p->right, y, 1.0, &color_text);

@@ -555,3 +555,25 @@ acr_money_parse_for_language (const char  *text,
 
   return acr_money_parse (text, decimal_mark, group_mark, cents, error);
 }
+
+/**
+ * acr_money_format_for_document:
+ *
+ * An amount as a document sent to a member prints it. The dollars are US
+ * dollars. A reader in Québec takes "1 120,00 $" for Canadian dollars, so
+ * every amount on a French document says "$ US" (as the OQLF writes it,
+ * with no-break spaces); the totals line of every document, in either
+ * language, says "USD" once more. An English reader sees "$1,120.00" and
+ * that totals line.
+ */
+char *
+acr_money_format_for_document (gint64      cents,
+                               const char *language)
+{
+  g_autofree char *text = acr_money_format (cents, language);
+
+  if (g_str_equal (acr_language_normalize (language), "fr"))
+    return g_strconcat (text, "\xc2\xa0" "US", NULL);
+
+  return g_steal_pointer (&text);
+}

@@ -84,6 +84,8 @@ gboolean    acr_money_parse_for_language  (const char   *text,
                                            const char   *language,
                                            gint64       *cents,
                                            GError      **error);
+char       *acr_money_format_for_document (gint64        cents,
+                                           const char   *language);
 char       *acr_money_format_amount       (gint64        cents,
                                            const char   *language);
 
