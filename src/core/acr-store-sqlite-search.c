@@ -296,7 +296,8 @@ compile_words (const char *text)
     if (*parts[i] != '\0')
       g_ptr_array_add (words, g_strdup (parts[i]));
   /* The longest word is usually the most selective: start from it. */
-  qsort (words->pdata, words->len, sizeof (char *), compare_length_desc);
+  if (words->len > 1)
+    qsort (words->pdata, words->len, sizeof (char *), compare_length_desc);
   return words;
 }
 
