@@ -6,6 +6,7 @@
 
 #include "acr-application.h"
 #include "acr-preferences-window.h"
+#include "acr-timing.h"
 #include "acr-window.h"
 
 struct _AcrApplication
@@ -177,8 +178,10 @@ acr_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 
   self->settings = g_settings_new (APP_ID);
+  acr_timing_mark ("startup");
   load_rules (self);
   open_store (self);
+  acr_timing_mark ("store-open");
   g_signal_connect_object (self->settings, "changed::rules-file",
                            G_CALLBACK (rules_file_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -203,6 +206,7 @@ acr_application_activate (GApplication *application)
         acr_window_add_toast (ACR_WINDOW (window), adw_toast_new (self->issuer_problem));
     }
 
+  acr_timing_mark ("window-built");
   gtk_window_present (window);
 }
 
