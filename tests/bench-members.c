@@ -314,6 +314,8 @@ main (int    argc,
   double start, open_ms, build_ms, fold_ms;
   double rss_before;
 
+  /* Each figure as soon as it is known, even into a pipe or a log. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   acr_test_ensure_sample_database (path, count);
   acr_bench_print_header ("bench-members");
 
