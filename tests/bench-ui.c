@@ -425,11 +425,11 @@ typedef struct
   double peak_rss_mb;    /* the application's VmHWM once both are there */
 } AppLaunch;
 
-/* Drops @path (and its -wal, -shm) from the page cache: the next read comes from disk. */
+/* Drops @path (and its -wal, -shm, the lookup index's file) from the page cache: the next read comes from disk. */
 static void
 evict_from_page_cache (const char *path)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
+  const char *suffixes[] = { "", "-wal", "-shm", ".search-index" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -674,7 +674,7 @@ bench_launch (const char *app_path,
     }
 
   printf ("launch of the real acr-membership (GApplication, settings, window), %u launches each;"
-          " cold = the database and its -wal evicted from the page cache (posix_fadvise DONTNEED) first:\n",
+          " cold = the database, its -wal, -shm and .search-index evicted from the page cache (posix_fadvise DONTNEED) first:\n",
           LAUNCH_RUNS);
   for (guint d = 0; d < G_N_ELEMENTS (paths); d++)
     {

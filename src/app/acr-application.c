@@ -65,6 +65,9 @@ open_store (AcrApplication *self)
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->issuer_problem, g_free);
   self->store = acr_store_open (path[0] != '\0' ? path : NULL, &self->store_error);
+  /* The next start reads the lookup index from one file beside the database. */
+  if (self->store != NULL)
+    acr_store_set_keep_search_index_file (self->store, TRUE);
 
   if (self->store != NULL && !acr_preferences_import_issuer (self->settings, self->store, &error))
     self->issuer_problem = g_strdup_printf (_("The invoice issuer of this workstation was not copied into the database: %s"),
