@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "acr-file-writer.h"
 #include "acr-search-cache.h"
@@ -65,6 +67,22 @@ checksum_update (guint64       hash,
 }
 
 #define CHECKSUM_START G_GUINT64_CONSTANT (0xcbf29ce484222325)
+#define CHUNK (4 << 20)  /* read this much of the mapped file, then let its pages go */
+
+/* The mapped pages of [@from, @to) of @base leave this process's memory
+ * (they stay in the page cache): 100 MB read once need not stay resident. */
+static void
+release_pages (const guint8 *base,
+               gsize         from,
+               gsize         to)
+{
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize start = (from + page - 1) / page * page;
+  gsize end = to / page * page;
+
+  if (end > start)
+    madvise ((void *) (base + start), end - start, MADV_DONTNEED);
+}
 
 static gboolean
 database_inode (const char  *database_path,
@@ -213,7 +231,7 @@ acr_search_cache_load (const char  *database_path,
   g_autoptr (AcrSearchIndex) index = NULL;
   g_autofree guint64 *seen = NULL;
   const guint8 *data;
-  const char *at, *end;
+  const char *at, *end, *released;
   const guint32 *orders;
   gsize len, expected;
   Header header;
@@ -254,7 +272,12 @@ acr_search_cache_load (const char  *database_path,
 
     for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
       {
-        computed = checksum_update (computed, data + offset, pieces[i]);
+        /* In chunks of a multiple of eight bytes: the same sum as in one go. */
+        for (gsize done = 0; done < pieces[i]; done += MIN (CHUNK, pieces[i] - done))
+          {
+            computed = checksum_update (computed, data + offset + done, MIN (CHUNK, pieces[i] - done));
+            release_pages (data, offset + done, offset + done + MIN (CHUNK, pieces[i] - done));
+          }
         offset += pieces[i];
       }
     if (computed != sum)
@@ -267,6 +290,7 @@ acr_search_cache_load (const char  *database_path,
   index = acr_search_index_new ();
   at = (const char *) data + sizeof header;
   end = at + header.records_len;
+  released = at;
   for (guint i = 0; i < header.n_rows; i++)
     {
       AcrSearchKeys keys;
@@ -277,6 +301,11 @@ acr_search_cache_load (const char  *database_path,
         return refuse (error, path, "a member id out of bounds or twice (corrupt)");
       seen[keys.id / 64] |= G_GUINT64_CONSTANT (1) << (keys.id % 64);
       acr_search_index_add_base_row (index, &keys);
+      if ((gsize) (at - released) >= CHUNK)
+        {
+          release_pages (data, released - (const char *) data, at - (const char *) data);
+          released = at;
+        }
     }
   if (at != end)
     return refuse (error, path, "records left over (corrupt)");
