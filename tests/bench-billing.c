@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "acr-bench.h"
 #include "acr-billing.h"
 #include "acr-billing-run.h"
 #include "acr-sample-data.h"
@@ -53,6 +54,7 @@ main (int    argc,
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
+  acr_bench_print_header ("bench-billing");
   path = g_build_filename (dir, "members.db", NULL);
   g_date_clear (&on, 1);
   g_date_set_dmy (&on, 2, G_DATE_NOVEMBER, 2026);
@@ -101,6 +103,7 @@ main (int    argc,
     }
   seconds = g_timer_elapsed (timer, NULL);
   printf ("second run (bills nobody)  members=%u  %.2f s\n", count, seconds);
+  printf ("peak RSS %.0f MB (the members generated, the runs)\n", acr_bench_peak_rss_mb (RUSAGE_SELF));
 
   g_clear_object (&billing);
   g_clear_object (&store);

@@ -12,7 +12,15 @@
  * one PDF and into one PDF per page. The bare loop is the practical limit;
  * the ratio renderer / bare says what the model and the renderer's own
  * logic cost on top. Targets: ratio ≤ 1.5, ≥ 500 invoices/s combined,
- * ≥ 250 invoices/s as separate files on one core. */
+ * ≥ 250 invoices/s as separate files on one core.
+ *
+ * First, end to end from the database (--db-members N, default 40000: the
+ * bench-members-N.db of the build directory, copied and billed for 2027,
+ * not timed): the real `acr-membership-cli invoice-pdf` of every invoice
+ * into one PDF (a process: exec, rules, store, reading each invoice,
+ * rendering), against the limit: a minimal pangocairo page of about 15
+ * text lines per invoice, read with one SQL pass over the same invoices and
+ * their lines, into one PDF. Target: ≤ 1.2× end to end. Peak RSS of each. */
 
 #define G_LOG_DOMAIN "bench-invoice-render"
 
@@ -25,10 +33,17 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include "acr-bench.h"
+#include "acr-billing-run.h"
+#include "acr-billing.h"
 #include "acr-catalog.h"
 #include "acr-invoice-renderer.h"
 #include "acr-money.h"
 #include "acr-test-invoices.h"
+#include "acr-test-utils.h"
 
 #define MAX_ITEMS 48
 
@@ -391,6 +406,253 @@ file_size (const char *path)
   return g_stat (path, &buf) == 0 ? (guint64) buf.st_size : 0;
 }
 
+/* The limit of invoice-pdf: the database read in one pass and a minimal
+ * page of about 15 text lines (issuer, title, number, dates, the member's
+ * name and address, member number, each line, total) per invoice. */
+static gboolean
+minimal_pages_from_db (const char *db_path,
+                       const char *pdf_path,
+                       guint      *n_pages)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *invoices = NULL, *lines = NULL;
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell 10");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT id, number, issued_on, due_on, member_name, member_number,"
+                              " coalesce (address, ''), coalesce (city, ''), coalesce (region, ''),"
+                              " coalesce (postal_code, ''), coalesce (country, ''), total_cents, currency"
+                              " FROM invoices WHERE kind = 'invoice' ORDER BY postal_code, number",
+                          -1, &invoices, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT code, description, amount_cents FROM invoice_lines"
+                              " WHERE invoice_id = ? ORDER BY position", -1, &lines, NULL) != SQLITE_OK)
+    {
+      g_printerr ("%s: %s\n", db_path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      pango_font_description_free (font);
+      g_object_unref (layout);
+      g_object_unref (context);
+      return FALSE;
+    }
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, 468 * PANGO_SCALE);
+  surface = cairo_pdf_surface_create (pdf_path, 612, 792);
+  cr = cairo_create (surface);
+  *n_pages = 0;
+  while (sqlite3_step (invoices) == SQLITE_ROW)
+    {
+      g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      gint64 total = sqlite3_column_int64 (invoices, 11);
+      double y = 54;
+
+      pango_cairo_update_context (cr, context);
+      g_ptr_array_add (texts, g_strdup ("American College of Radiology"));
+      g_ptr_array_add (texts, g_strdup ("Invoice"));
+      g_ptr_array_add (texts, g_strdup_printf ("No. %s", sqlite3_column_text (invoices, 1)));
+      g_ptr_array_add (texts, g_strdup_printf ("Issued %s, due %s", sqlite3_column_text (invoices, 2),
+                                               sqlite3_column_text (invoices, 3)));
+      g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (invoices, 4)));
+      g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (invoices, 6)));
+      g_ptr_array_add (texts, g_strdup_printf ("%s %s %s", sqlite3_column_text (invoices, 7),
+                                               sqlite3_column_text (invoices, 8), sqlite3_column_text (invoices, 9)));
+      g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (invoices, 10)));
+      g_ptr_array_add (texts, g_strdup_printf ("Member %s", sqlite3_column_text (invoices, 5)));
+      sqlite3_bind_int64 (lines, 1, sqlite3_column_int64 (invoices, 0));
+      while (sqlite3_step (lines) == SQLITE_ROW)
+        {
+          gint64 cents = sqlite3_column_int64 (lines, 2);
+
+          g_ptr_array_add (texts, g_strdup_printf ("%s  %s  %" G_GINT64_FORMAT ".%02d", sqlite3_column_text (lines, 0),
+                                                   sqlite3_column_text (lines, 1), cents / 100, (int) ABS (cents % 100)));
+        }
+      sqlite3_reset (lines);
+      g_ptr_array_add (texts, g_strdup_printf ("Total %s %" G_GINT64_FORMAT ".%02d", sqlite3_column_text (invoices, 12),
+                                               total / 100, (int) ABS (total % 100)));
+      g_ptr_array_add (texts, g_strdup ("Please pay by the due date."));
+      g_ptr_array_add (texts, g_strdup ("Questions: membership@acr.org"));
+      while (texts->len < 15)
+        g_ptr_array_add (texts, g_strdup (""));
+
+      for (guint i = 0; i < texts->len; i++)
+        {
+          pango_layout_set_text (layout, texts->pdata[i], -1);
+          cairo_move_to (cr, 72, y);
+          pango_cairo_show_layout (cr, layout);
+          y += 18;
+        }
+      cairo_show_page (cr);
+      (*n_pages)++;
+    }
+  sqlite3_finalize (lines);
+  sqlite3_finalize (invoices);
+  sqlite3_close (db);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy (surface);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  g_object_unref (context);
+
+  return ok;
+}
+
+/* Runs @argv, returns its wall time in seconds (< 0 on a failure), its CPU time and its peak RSS. */
+static double
+run_timed (const char * const *argv,
+           double             *cpu_seconds,
+           double             *peak_rss_mb)
+{
+  g_autoptr (GError) error = NULL;
+  struct rusage usage;
+  double t0 = now ();
+  GPid pid;
+  int status;
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return -1;
+    }
+  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_printerr ("%s failed (status %d)\n", argv[0], status);
+      return -1;
+    }
+  *peak_rss_mb = usage.ru_maxrss / 1024.0;
+  *cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+  return now () - t0;
+}
+
+/* (0) invoice-pdf end to end, against a minimal page read from the database. */
+static gboolean
+bench_end_to_end (const char *tmp,
+                  guint       n_members)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  const char *cli = g_getenv ("ACR_CLI");
+  g_autofree char *name = g_strdup_printf ("bench-members-%u.db", n_members);
+  g_autofree char *cached = g_build_filename (builddir != NULL ? builddir : ".", name, NULL);
+  g_autofree char *db_path = g_build_filename (tmp, "billed.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmp, "invoice-pdf.pdf", NULL);
+  g_autofree char *bare_pdf = g_build_filename (tmp, "minimal.pdf", NULL);
+  g_autoptr (GFile) from = NULL;
+  g_autoptr (GFile) to = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  double best_cli = G_MAXDOUBLE, best_bare = G_MAXDOUBLE, cli_rss = 0, bare_rss;
+  double best_cli_cpu = G_MAXDOUBLE, best_bare_cpu = G_MAXDOUBLE;
+  guint n_pages = 0;
+
+  if (cli == NULL)
+    {
+      printf ("  (end to end skipped: ACR_CLI does not name acr-membership-cli)\n");
+      return TRUE;
+    }
+
+  /* Not timed: the members, billed for 2027. */
+  acr_test_ensure_sample_database (cached, n_members);
+  from = g_file_new_for_path (cached);
+  to = g_file_new_for_path (db_path);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  {
+    g_autoptr (AcrStore) store = acr_store_open (db_path, &error);
+    g_autoptr (AcrRules) rules = store != NULL ? acr_rules_new_default (&error) : NULL;
+    g_autoptr (AcrBilling) billing = NULL;
+    g_autoptr (AcrBillingRun) run = NULL;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    GDate on;
+
+    if (rules == NULL)
+      g_error ("%s", error->message);
+    g_date_clear (&on, 1);
+    g_date_set_dmy (&on, 2, G_DATE_NOVEMBER, 2026);
+    billing = acr_billing_new (store, rules);
+    run = acr_billing_run_new (billing, 2027, &on);
+    if (!acr_billing_run_execute (run, FALSE, NULL, &error))
+      g_error ("%s", error->message);
+    g_clear_object (&run);
+    g_clear_object (&billing);
+    g_clear_object (&store);
+
+    g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT number FROM invoices WHERE kind = 'invoice' ORDER BY number",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (numbers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, "invoice-pdf");
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, db_path);
+  g_ptr_array_add (argv, "--force");
+  g_ptr_array_add (argv, "-o");
+  g_ptr_array_add (argv, pdf);
+  for (guint i = 0; i < numbers->len; i++)
+    g_ptr_array_add (argv, numbers->pdata[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* Twice each, in turns; the faster round of each counts. */
+  for (int round = 0; round < 2; round++)
+    {
+      double rss = 0, seconds, cpu = 0;
+      double t0, c0;
+
+      seconds = run_timed ((const char * const *) argv->pdata, &cpu, &rss);
+      if (seconds < 0)
+        return FALSE;
+      best_cli = MIN (best_cli, seconds);
+      best_cli_cpu = MIN (best_cli_cpu, cpu);
+      cli_rss = MAX (cli_rss, rss);
+      printf ("  invoice-pdf end to end (process):  %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %u invoices, %.1f MB, peak RSS %.0f MB)\n",
+              numbers->len / seconds, seconds, numbers->len / cpu, numbers->len, file_size (pdf) / 1e6, rss);
+      g_unlink (pdf);
+
+      t0 = now ();
+      c0 = cpu_now ();
+      if (!minimal_pages_from_db (db_path, bare_pdf, &n_pages))
+        return FALSE;
+      seconds = now () - t0;
+      cpu = cpu_now () - c0;
+      best_bare = MIN (best_bare, seconds);
+      best_bare_cpu = MIN (best_bare_cpu, cpu);
+      printf ("  minimal page + database read:      %8.0f invoices/s  (%.2f s, %.0f per CPU-s, %u pages, %.1f MB)\n",
+              n_pages / seconds, seconds, n_pages / cpu, n_pages, file_size (bare_pdf) / 1e6);
+      g_unlink (bare_pdf);
+    }
+  bare_rss = acr_bench_peak_rss_mb (RUSAGE_SELF);
+  g_assert_cmpuint (n_pages, ==, numbers->len);
+
+  printf ("  peak RSS: invoice-pdf %.0f MB, minimal loop (this process so far) %.0f MB\n", cli_rss, bare_rss);
+  printf ("ratio invoice-pdf / minimal page end to end: wall clock %.2f× (best rounds %.0f/s vs %.0f/s),"
+          " CPU time %.2f×   target ≤ 1.2×: %s\n",
+          best_cli / best_bare, numbers->len / best_cli, numbers->len / best_bare, best_cli_cpu / best_bare_cpu,
+          best_cli / best_bare <= 1.2 ? "met" : "MISSED");
+  g_unlink (db_path);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -405,6 +667,7 @@ main (int    argc,
   g_autofree AcrInvoice **invoices = NULL;
   g_autofree BarePage *pages = NULL;
   int count = 40000;
+  int db_members = 40000;
   guint n_cpus = g_get_num_processors ();
   double t0;
   double c0;
@@ -413,6 +676,7 @@ main (int    argc,
   double seconds;
   GOptionEntry entries[] = {
     { "count", 'n', 0, G_OPTION_ARG_INT, &count, "How many invoices (default 40000)", "N" },
+    { "db-members", 0, 0, G_OPTION_ARG_INT, &db_members, "Members billed for the end-to-end part (default 40000, 0: skip it)", "N" },
     { NULL },
   };
 
@@ -428,6 +692,15 @@ main (int    argc,
 
   tmp = g_dir_make_tmp ("acr-bench-render-XXXXXX", &error);
   g_assert_no_error (error);
+  acr_bench_print_header ("invoice-render");
+
+  /* First, before this process holds the in-memory invoices below. */
+  if (db_members > 0)
+    {
+      printf ("end to end from a database of %d members billed for 2027:\n", db_members);
+      if (!bench_end_to_end (tmp, db_members))
+        return EXIT_FAILURE;
+    }
   combined = g_build_filename (tmp, "combined.pdf", NULL);
   bare_combined = g_build_filename (tmp, "bare-combined.pdf", NULL);
   folder = g_build_filename (tmp, "separate", NULL);
@@ -575,6 +848,7 @@ main (int    argc,
           (cpu_rate_bare_combined / cpu_rate_combined <= 1.5 && cpu_rate_bare_separate / cpu_rate_separate <= 1.5)
           ? "met" : "MISSED");
   printf ("load average at the end: %s", load_average ());
+  printf ("peak RSS of this process %.0f MB\n", acr_bench_peak_rss_mb (RUSAGE_SELF));
 
   for (int i = 0; i < count; i++)
     {

@@ -34,6 +34,7 @@
 #include "acr-search-fold.h"
 #include "acr-search-results.h"
 #include "acr-store.h"
+#include "acr-store-search-private.h"
 #include "acr-test-utils.h"
 
 static const char * const script[] = {
@@ -314,6 +315,8 @@ main (int    argc,
   double start, open_ms, build_ms, fold_ms;
   double rss_before;
 
+  /* Each figure as soon as it is known, even into a pipe or a log. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   acr_test_ensure_sample_database (path, count);
   acr_bench_print_header ("bench-members");
 
@@ -325,9 +328,10 @@ main (int    argc,
   g_assert_true (acr_store_prepare_search (store, &error));
   results = acr_search_results_new (store);
   open_ms = now_ms () - start;
-  printf ("open %u members, ready to search   %.0f ms, peak RSS %.1f MB (%.1f MB before open)\n",
+  printf ("open %u members, ready to search   %.0f ms, peak RSS %.1f MB (%.1f MB before open; index read from %s)\n",
           g_list_model_get_n_items (G_LIST_MODEL (results)), open_ms,
-          acr_bench_peak_rss_mb (RUSAGE_SELF), rss_before);
+          acr_bench_peak_rss_mb (RUSAGE_SELF), rss_before,
+          _acr_store_search_index_from_file (store) ? "its file beside the database" : "the database");
 
   /* The strings both baselines search: one per member, what the lookup searches. */
   start = now_ms ();

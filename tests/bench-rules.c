@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 
+#include "acr-bench.h"
 #include "acr-rules.h"
 
 /*
@@ -41,6 +42,7 @@ main (int    argc,
   gint64 start;
   gint64 total = 0;
 
+  acr_bench_print_header ("bench-rules");
   start = g_get_monotonic_time ();
   for (int i = 0; i < 100; i++)
     {
@@ -80,5 +82,6 @@ main (int    argc,
   printf ("quote 2027 for %d members: %.3f s (%.1f µs each), billed %" G_GINT64_FORMAT " cents\n",
           N_MEMBERS, seconds_since (start), seconds_since (start) * 1e6 / N_MEMBERS, total);
 
+  printf ("peak RSS %.0f MB\n", acr_bench_peak_rss_mb (RUSAGE_SELF));
   return 0;
 }

@@ -416,17 +416,20 @@ wait_for_search (AppWindow *app)
 typedef struct
 {
   double main_ms;        /* exec → main () */
+  double startup_ms;     /* exec → GApplication startup, GTK initialised */
+  double store_ms;       /* exec → rules loaded and the store open */
+  double window_ms;      /* exec → the window built, about to be presented */
   double first_frame_ms; /* exec → the members page's first frame painted */
   double rows_ms;        /* exec → the first frame painted with member rows */
   double search_ms;      /* exec → the search index attached: typing searches */
   double peak_rss_mb;    /* the application's VmHWM once both are there */
 } AppLaunch;
 
-/* Drops @path (and its -wal, -shm) from the page cache: the next read comes from disk. */
+/* Drops @path (and its -wal, -shm, the lookup index's file) from the page cache: the next read comes from disk. */
 static void
 evict_from_page_cache (const char *path)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
+  const char *suffixes[] = { "", "-wal", "-shm", ".search-index" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -511,6 +514,7 @@ measure_app_launch (const char *app_path,
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) err = g_string_new (NULL);
   gint64 spawn_at, main_at = 0, first_frame_at = 0, rows_at = 0, search_at = 0;
+  gint64 startup_at = 0, store_at = 0, window_at = 0;
   gint64 deadline;
   GPid pid;
   int err_fd, status;
@@ -560,6 +564,12 @@ measure_app_launch (const char *app_path,
             {
               if (g_str_equal (event, "main"))
                 main_at = at;
+              else if (g_str_equal (event, "startup"))
+                startup_at = at;
+              else if (g_str_equal (event, "store-open"))
+                store_at = at;
+              else if (g_str_equal (event, "window-built"))
+                window_at = at;
               else if (g_str_equal (event, "first-frame"))
                 first_frame_at = at;
               else if (g_str_equal (event, "rows-shown"))
@@ -588,6 +598,9 @@ measure_app_launch (const char *app_path,
     }
 
   launch->main_ms = main_at != 0 ? (main_at - spawn_at) / 1000.0 : -1;
+  launch->startup_ms = startup_at != 0 ? (startup_at - spawn_at) / 1000.0 : -1;
+  launch->store_ms = store_at != 0 ? (store_at - spawn_at) / 1000.0 : -1;
+  launch->window_ms = window_at != 0 ? (window_at - spawn_at) / 1000.0 : -1;
   launch->first_frame_ms = first_frame_at != 0 ? (first_frame_at - spawn_at) / 1000.0 : -1;
   launch->rows_ms = (rows_at - spawn_at) / 1000.0;
   launch->search_ms = (search_at - spawn_at) / 1000.0;
@@ -635,6 +648,9 @@ print_app_launches (guint            count,
 {
   printf ("  %u members, %s start (%u launches of acr-membership):\n", count, kind, n);
   print_launch_field ("exec to main ()", runs, n, G_STRUCT_OFFSET (AppLaunch, main_ms), "ms");
+  print_launch_field ("exec to startup (GTK initialised)", runs, n, G_STRUCT_OFFSET (AppLaunch, startup_ms), "ms");
+  print_launch_field ("exec to rules and store open", runs, n, G_STRUCT_OFFSET (AppLaunch, store_ms), "ms");
+  print_launch_field ("exec to window built", runs, n, G_STRUCT_OFFSET (AppLaunch, window_ms), "ms");
   print_launch_field ("exec to first frame", runs, n, G_STRUCT_OFFSET (AppLaunch, first_frame_ms), "ms");
   print_launch_field ("exec to first frame with rows", runs, n, G_STRUCT_OFFSET (AppLaunch, rows_ms), "ms");
   print_launch_field ("exec to search ready", runs, n, G_STRUCT_OFFSET (AppLaunch, search_ms), "ms");
@@ -658,7 +674,7 @@ bench_launch (const char *app_path,
     }
 
   printf ("launch of the real acr-membership (GApplication, settings, window), %u launches each;"
-          " cold = the database and its -wal evicted from the page cache (posix_fadvise DONTNEED) first:\n",
+          " cold = the database, its -wal, -shm and .search-index evicted from the page cache (posix_fadvise DONTNEED) first:\n",
           LAUNCH_RUNS);
   for (guint d = 0; d < G_N_ELEMENTS (paths); d++)
     {

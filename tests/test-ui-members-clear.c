@@ -178,6 +178,56 @@ test_members_cleared_search_shows_rows_on_screen_first (void)
   acr_test_remove_tree (dir);
 }
 
+/* A large membership opened: the rows on screen before GTK's others, the
+ * search index read meanwhile in a thread. */
+static void
+test_members_large_store_shows_rows_on_screen_first (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = acr_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "members.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcrStore) reopened = NULL;
+  AcrStore *store;
+  AcrWindow *window;
+  AcrMembersPage *page;
+  GListModel *shown;
+  GtkColumnView *view;
+  gint64 deadline;
+
+  g_settings_set_string (settings, "last-view", "members");
+  store = acr_test_open_store (dir);
+  window = acr_test_ui_show_window (store);
+  page = acr_window_get_members_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.load-sample", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  view = GTK_COLUMN_VIEW (acr_test_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+
+  /* 2,000 members count as many here; the same file opened again. */
+  _acr_members_page_set_index_in_thread_from (page, 0);
+  _acr_members_page_set_rows_after_frame_from (page, 0);
+  reopened = acr_store_open (path, &error);
+  g_assert_no_error (error);
+  acr_window_set_store (window, reopened, NULL);
+
+  shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_cmpstr (acr_members_page_get_state (page), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 100);
+
+  deadline = g_get_monotonic_time () + DEADLINE_US;
+  while (g_list_model_get_n_items (shown) != 2000 || acr_members_page_get_results (page) == NULL)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (acr_members_page_get_results (page))), ==, 2000);
+
+  acr_test_ui_close_window (window, store);
+  acr_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +238,8 @@ main (int   argc,
   g_test_add_func ("/acr/ui/member-rows/shorter-answer-stops-growing", test_member_rows_shorter_answer_stops_growing);
   g_test_add_func ("/acr/ui/members/cleared-search-shows-rows-on-screen-first",
                    test_members_cleared_search_shows_rows_on_screen_first);
+  g_test_add_func ("/acr/ui/members/large-store-shows-rows-on-screen-first",
+                   test_members_large_store_shows_rows_on_screen_first);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "acr-backup.h"
 #include "acr-preferences-window.h"
 #include "acr-store-sqlite.h"
+#include "acr-timing.h"
 #include "acr-window.h"
 
 struct _AcrApplication
@@ -67,6 +68,9 @@ open_store (AcrApplication *self)
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->issuer_problem, g_free);
   self->store = acr_store_open (path[0] != '\0' ? path : NULL, &self->store_error);
+  /* The next start reads the lookup index from one file beside the database. */
+  if (self->store != NULL)
+    acr_store_set_keep_search_index_file (self->store, TRUE);
 
   if (self->store != NULL && !acr_preferences_import_issuer (self->settings, self->store, &error))
     self->issuer_problem = g_strdup_printf (_("The invoice issuer of this workstation was not copied into the database: %s"),
@@ -260,6 +264,7 @@ acr_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 
   self->settings = g_settings_new (APP_ID);
+  acr_timing_mark ("startup");
   load_rules (self);
   backup_folder_changed_cb (self, "backup-folder", self->settings);
   g_signal_connect_object (self->settings, "changed::backup-folder",
@@ -267,6 +272,7 @@ acr_application_startup (GApplication *application)
                            G_CONNECT_SWAPPED);
   open_store (self);
   start_daily_backup (self);
+  acr_timing_mark ("store-open");
   g_signal_connect_object (self->settings, "changed::rules-file",
                            G_CALLBACK (rules_file_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -292,6 +298,7 @@ acr_application_activate (GApplication *application)
       announce_backup_problem (self);
     }
 
+  acr_timing_mark ("window-built");
   gtk_window_present (window);
 }
 

@@ -31,13 +31,15 @@
  * (20-40 ms for a hundred) then delays no answer on screen. With
  * "grow-after-frame", a longer answer (a cleared search: a million members
  * after a handful) announces at once only the positions the screen shows;
- * the rest follow after the frame, a few dozen per idle, so GTK builds the
- * 200 rows it keeps (1,400 cells, 100 ms and more) between frames and
- * keystrokes rather than before the first one.
+ * the rest follow once typing pauses (GROW_DELAY_MS after the last answer),
+ * a few dozen per idle, so GTK builds the 200 rows it keeps (1,400 cells,
+ * 100 ms and more) neither before the answer's first frame nor between the
+ * keystrokes that follow it.
  */
 
 #define VISIBLE_MARGIN 4   /* rows beyond the visible range updated at once */
 #define GROW_STEP 24       /* positions added per idle while growing */
+#define GROW_DELAY_MS 150  /* growing waits for typing to pause this long */
 #define GROW_ALL_FROM 256  /* past this (GTK 4.8 keeps about 200 rows), add the rest at once */
 
 struct _AcrMemberRows
@@ -200,6 +202,16 @@ grow_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Typing paused: the positions still to come, a few per idle. */
+static gboolean
+grow_start_cb (gpointer data)
+{
+  AcrMemberRows *self = data;
+
+  self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* How many positions a longer answer announces at once: those on screen. */
 static guint
 grow_first (AcrMemberRows *self,
@@ -275,12 +287,11 @@ members_changed_cb (AcrMemberRows *self,
     }
 
   g_clear_handle_id (&self->shrink_id, g_source_remove);
-  /* A longer answer: the positions on screen now, the rest after the frame. */
+  /* A longer answer: the positions on screen now, the rest once typing pauses. */
   announced = grow_first (self, old_n, new_n);
-  if (announced < new_n && self->grow_id == 0)
-    self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
-  else if (announced == new_n)
-    g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (announced < new_n)
+    self->grow_id = g_timeout_add (GROW_DELAY_MS, grow_start_cb, self);
   self->n_items = announced;
   if (old_n != announced)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, announced - common);
@@ -605,7 +616,8 @@ acr_member_rows_get_grow_after_frame (AcrMemberRows *self)
  * acr_member_rows_set_grow_after_frame:
  *
  * A longer answer announces only the positions on screen at once (see
- * acr_member_rows_set_visible_range ()), the rest in steps after the frame.
+ * acr_member_rows_set_visible_range ()), the rest in steps once no new
+ * answer came for GROW_DELAY_MS.
  */
 void
 acr_member_rows_set_grow_after_frame (AcrMemberRows *self,

@@ -31,10 +31,15 @@
 
 #define SAMPLE_DATA_COUNT 2000
 
-/* Above this many members the lookup index (about 2 s at a million) is read
- * in a thread while the window shows; below, reading it is quicker than a
- * loading page would be on screen. */
-#define INDEX_IN_THREAD_FROM 100000
+/* Above this many members the lookup index (about 2 s at a million, 0.3-0.6 s
+ * at 40,000) is read in a thread while the window shows the members in name
+ * order from the store; below, reading it takes less than a frame or two. */
+#define INDEX_IN_THREAD_FROM 10000
+
+/* Above this many members the first rows come before GTK's others: the
+ * list view is told of the rows on screen, the rest after the first frame
+ * (see acr_member_rows_set_grow_after_frame ()). */
+#define ROWS_AFTER_FIRST_FRAME_FROM 10000
 
 typedef enum
 {
@@ -59,6 +64,7 @@ struct _AcrMembersPage
   AcrBilling         *billing;  /* for the balance column; made when first needed */
   GCancellable       *loading;  /* while a large membership's index is read in a thread */
   guint               index_in_thread_from;
+  guint               rows_after_frame_from;
   gboolean            has_members;
   GtkSpinner         *loading_spinner;
   AcrSearchResults   *results;
@@ -813,6 +819,7 @@ acr_members_page_init (AcrMembersPage *self)
   acr_drop_down_make_compact (self->chapter_dropdown);
   fill_status_dropdown (self);
   self->index_in_thread_from = INDEX_IN_THREAD_FROM;
+  self->rows_after_frame_from = ROWS_AFTER_FIRST_FRAME_FROM;
   acr_members_page_set_store (self, NULL, NULL);
 }
 
@@ -825,6 +832,15 @@ _acr_members_page_set_index_in_thread_from (AcrMembersPage *self,
   self->index_in_thread_from = count;
 }
 
+/* For tests: a list of more than @count members shows its first rows before GTK builds its others. */
+void
+_acr_members_page_set_rows_after_frame_from (AcrMembersPage *self,
+                                             guint           count)
+{
+  g_return_if_fail (ACR_IS_MEMBERS_PAGE (self));
+  self->rows_after_frame_from = count;
+}
+
 /**
  * acr_members_page_set_store:
  * @store: (nullable): the member store
@@ -834,13 +850,19 @@ static void
 attach_rows (AcrMembersPage *self,
              GListModel     *members)
 {
-  self->rows = acr_member_rows_new (members);
+  gboolean many = g_list_model_get_n_items (members) > self->rows_after_frame_from;
+  g_autoptr (GListStore) none = many ? g_list_store_new (ACR_TYPE_MEMBER) : NULL;
+
+  /* A large membership starts from no rows, so that its rows grow after the first frame. */
+  self->rows = acr_member_rows_new (many ? G_LIST_MODEL (none) : members);
   /* An empty answer shows a status page, not the list; a shorter one shows
    * first, GTK's rows past it are destroyed after. */
   acr_member_rows_set_hold_when_empty (self->rows, TRUE);
   acr_member_rows_set_shrink_after_frame (self->rows, TRUE);
   /* A cleared search at a million: the rows on screen first, GTK's others after. */
   acr_member_rows_set_grow_after_frame (self->rows, TRUE);
+  if (many)
+    acr_member_rows_set_members (self->rows, members);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

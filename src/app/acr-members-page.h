@@ -32,5 +32,7 @@ gboolean          acr_members_page_import_file       (AcrMembersPage *self,
 
 void              _acr_members_page_set_index_in_thread_from (AcrMembersPage *self,
                                                               guint           count);
+void              _acr_members_page_set_rows_after_frame_from (AcrMembersPage *self,
+                                                               guint           count);
 
 G_END_DECLS

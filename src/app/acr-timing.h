@@ -12,7 +12,10 @@ G_BEGIN_DECLS
  *   acr-timing: EVENT MICROSECONDS
  *
  * MICROSECONDS being g_get_monotonic_time () (CLOCK_MONOTONIC, the same
- * clock in every process of the machine). Off by default: then it costs one
+ * clock in every process of the machine). Events: main, startup (GTK
+ * initialised), store-open (rules loaded, store open), window-built,
+ * first-frame and rows-shown (the members page's first frame painted, and
+ * its first with member rows), search-ready (the lookup index attached). Off by default: then it costs one
  * test of a cached flag.
  */
 

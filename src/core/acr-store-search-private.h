@@ -25,6 +25,8 @@ struct _AcrStore
   gint64           data_version;  /* the engine's data version the index was read at */
   gint64           members_version; /* the members' version it was read at (or last caught up with) */
   gint64           noticed_version; /* the data version acr_store_notice_other_commits () last saw */
+  gboolean         index_from_file; /* the last index was read from its file beside the database */
+  gboolean         keep_index_file; /* write that file when the index is read from the database */
 };
 
 /* Folded keys of one member, owned. */
@@ -43,5 +45,7 @@ void               _acr_store_owned_keys_free    (AcrStoreOwnedKeys *keys);
 void               _acr_store_queue_index_update (AcrStore          *self,
                                                   AcrStoreOwnedKeys *keys);
 gboolean           _acr_store_index_committed    (AcrStore          *self);
+
+gboolean           _acr_store_search_index_from_file (AcrStore *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "acr-search-cache.h"
 #include "acr-search-fold.h"
 #include "acr-store.h"
 #include "acr-store-private.h"
@@ -79,11 +80,21 @@ _acr_store_queue_index_update (AcrStore          *self,
     }
 }
 
+typedef struct
+{
+  AcrSearchIndex *index;
+  GByteArray     *records;  /* for the file beside the database (acr-search-cache.h), or NULL */
+} IndexLoad;
+
 static void
 index_row_cb (const AcrSearchKeys *keys,
               gpointer             user_data)
 {
-  acr_search_index_add_base_row (user_data, keys);
+  IndexLoad *load = user_data;
+
+  acr_search_index_add_base_row (load->index, keys);
+  if (load->records != NULL)
+    acr_search_cache_add_record (load->records, keys);
 }
 
 static gint64
@@ -130,8 +141,33 @@ load_index (AcrStore  *self,
   gint64 scanned;
   gint64 version = iface->get_data_version ? iface->get_data_version (self->backend) : 0;
   gint64 members_version = get_members_version (self);
+  const char *location = iface->get_location (self->backend);
+  gboolean cacheable = members_version != -1 && location != NULL && g_path_is_absolute (location);
+  g_autoptr (GByteArray) records = cacheable && self->keep_index_file ? g_byte_array_new () : NULL;
+  IndexLoad load = { index, records };
 
-  if (!iface->scan_members (self->backend, index_row_cb, index, error))
+  /* The file beside the database, when it was written for these members: one sequential read. */
+  if (cacheable)
+    {
+      g_autoptr (GError) cache_error = NULL;
+      AcrSearchIndex *cached = acr_search_cache_load (location, members_version, &cache_error);
+
+      if (cached != NULL)
+        {
+          g_debug ("index: read from its file in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+          g_clear_pointer (&self->index, acr_search_index_free);
+          self->index = cached;
+          self->index_from_file = TRUE;
+          self->data_version = version;
+          self->members_version = members_version;
+          self->generation++;
+          return TRUE;
+        }
+      g_debug ("index: %s", cache_error->message);
+    }
+  self->index_from_file = FALSE;
+
+  if (!iface->scan_members (self->backend, index_row_cb, &load, error))
     return FALSE;
   scanned = g_get_monotonic_time ();
   if ((given = iface->scan_ids (self->backend, ACR_STORE_ORDER_GIVEN_NAME, error)) == NULL ||
@@ -156,6 +192,13 @@ load_index (AcrStore  *self,
                                 (const guint32 *) given->data, (const guint32 *) email->data,
                                 (const guint32 *) postal->data, (const guint32 *) npi->data, npi->len);
   g_debug ("index: built in %.0f ms", (g_get_monotonic_time () - scanned) / 1000.0);
+  if (records != NULL)
+    {
+      g_autoptr (GError) cache_error = NULL;
+
+      if (!acr_search_cache_save (location, members_version, records, given->len, given, email, postal, npi, &cache_error))
+        g_debug ("index: not kept beside the database: %s", cache_error->message);
+    }
   g_clear_pointer (&self->index, acr_search_index_free);
   self->index = g_steal_pointer (&index);
   self->data_version = version;
@@ -229,6 +272,8 @@ typedef struct
   guint  generation;    /* the store's, when the build started */
   gint64 data_version;  /* the store connection's, likewise */
   gint64 members_version; /* the members' version the reader read them at */
+  gboolean keep_index_file; /* the store's acr_store_set_keep_search_index_file () */
+  gboolean index_from_file; /* the reader read the index from that file */
 } PrepareSearch;
 
 static void
@@ -250,12 +295,15 @@ prepare_search_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
   g_autoptr (AcrStore) reader = acr_store_open (prepare->location, &error);
 
+  if (reader != NULL)
+    reader->keep_index_file = prepare->keep_index_file;
   if (reader == NULL || !load_index (reader, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   prepare->members_version = reader->members_version;
+  prepare->index_from_file = reader->index_from_file;
 
   g_task_return_pointer (task, g_steal_pointer (&reader->index), (GDestroyNotify) acr_search_index_free);
 }
@@ -300,6 +348,7 @@ acr_store_prepare_search_async (AcrStore            *self,
   prepare = g_new0 (PrepareSearch, 1);
   prepare->location = g_strdup (acr_store_get_location (self));
   prepare->generation = self->generation;
+  prepare->keep_index_file = self->keep_index_file;
   prepare->data_version = iface->get_data_version (self->backend);
   g_task_set_task_data (task, prepare, (GDestroyNotify) prepare_search_free);
   g_task_run_in_thread (task, prepare_search_thread);
@@ -333,6 +382,7 @@ acr_store_prepare_search_finish (AcrStore      *self,
       members_unchanged_since (self, prepare->data_version, prepare->members_version, &data_version_now))
     {
       self->index = index;
+      self->index_from_file = prepare->index_from_file;
       self->data_version = data_version_now;
       self->members_version = prepare->members_version;
       self->generation++;
@@ -373,4 +423,28 @@ guint
 _acr_store_get_generation (AcrStore *self)
 {
   return self->generation;
+}
+
+/* For tests: whether the index in use was read from its file beside the database. */
+gboolean
+_acr_store_search_index_from_file (AcrStore *self)
+{
+  g_return_val_if_fail (ACR_IS_STORE (self), FALSE);
+  return self->index != NULL && self->index_from_file;
+}
+
+/**
+ * acr_store_set_keep_search_index_file:
+ * @keep: whether to keep the lookup index's inputs in a file beside the database
+ *
+ * The desktop application keeps them (see acr-search-cache.h), so its next
+ * start reads the index in one sequential pass; one-shot commands do not
+ * write it. Any store reads a valid file that is there.
+ */
+void
+acr_store_set_keep_search_index_file (AcrStore *self,
+                                      gboolean  keep)
+{
+  g_return_if_fail (ACR_IS_STORE (self));
+  self->keep_index_file = !!keep;
 }

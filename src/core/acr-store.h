@@ -47,6 +47,8 @@ const char      *acr_store_get_location       (AcrStore     *self);
 gboolean         acr_store_prepare_search     (AcrStore     *self,
                                                GError      **error);
 gboolean         acr_store_has_search_index   (AcrStore     *self);
+void             acr_store_set_keep_search_index_file (AcrStore *self,
+                                               gboolean      keep);
 void             acr_store_prepare_search_async (AcrStore          *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
