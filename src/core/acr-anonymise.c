@@ -2,10 +2,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "acr-anonymise.h"
+#include "acr-search-cache.h"
 #include "acr-member-private.h"
 #include "acr-store-private.h"
 #include "acr-store-settings.h"
@@ -241,6 +245,20 @@ scrub_member (AcrStoreSqlite  *sqlite,
               record, 4, NULL, error);
 }
 
+/* The lookup's file beside the database (acr-search-cache.h) still holds
+ * the person's old keys: it goes, and is written anew at the next start. */
+static void
+forget_search_cache (AcrStore *store)
+{
+  g_autofree char *path = NULL;
+
+  if (acr_store_get_location (store) == NULL)
+    return;
+  path = acr_search_cache_path (acr_store_get_location (store));
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_warning ("%s could not be removed after an anonymisation: %s", path, g_strerror (errno));
+}
+
 /**
  * acr_anonymise_member:
  * @reason: why (the person's request, its date and reference), recorded
@@ -315,6 +333,7 @@ acr_anonymise_member (AcrStore    *store,
       _acr_store_rollback (store);
       return FALSE;
     }
+  forget_search_cache (store);
   return TRUE;
 }
 
