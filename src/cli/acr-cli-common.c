@@ -8,6 +8,7 @@
 
 #include "acr-cli.h"
 #include "acr-cli-common.h"
+#include "acr-member.h"
 
 /*
  * What the commands that work on the database share: the --db option, opening
@@ -223,4 +224,52 @@ acr_cli_fail_writing (const GError *error)
   else
     acr_cli_print_error ("%s", error->message);
   return ACR_CLI_EXIT_INVALID_INPUT;
+}
+
+void
+acr_cli_lookup_clear (AcrCliLookup *lookup)
+{
+  g_clear_pointer (&lookup->category, g_free);
+  g_clear_pointer (&lookup->status, g_free);
+  g_clear_pointer (&lookup->chapter, g_free);
+  g_clear_pointer (&lookup->sort, g_free);
+  g_clear_pointer (&lookup->text, g_free);
+}
+
+/**
+ * acr_cli_lookup_query:
+ * @words: the search words left on the command line
+ * @default_sort: the order without --sort
+ * @query: (out): the lookup, valid while @lookup is
+ *
+ * Returns: -1 when all is well, else the exit status (wrong usage, said on stderr)
+ */
+int
+acr_cli_lookup_query (AcrCliLookup    *lookup,
+                      char           **words,
+                      AcrSearchSort    default_sort,
+                      AcrSearchQuery  *query)
+{
+  gboolean ok = TRUE;
+
+  memset (query, 0, sizeof *query);
+  query->sort = lookup->sort != NULL ? acr_search_results_parse_sort (lookup->sort, &ok) : default_sort;
+  if (!ok)
+    {
+      acr_cli_print_error (_("--sort: expected family, given or number, got “%s”"), lookup->sort);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  if (lookup->status != NULL && !acr_member_status_is_valid (lookup->status))
+    {
+      acr_cli_print_error (_("--status: expected applicant, active, lapsed, retired, resigned or deceased, got “%s”"),
+                           lookup->status);
+      return ACR_CLI_EXIT_USAGE;
+    }
+  g_free (lookup->text);
+  lookup->text = g_strjoinv (" ", words);
+  query->text = lookup->text;
+  query->category = lookup->category;
+  query->status = lookup->status;
+  query->chapter = lookup->chapter;
+  return -1;
 }

@@ -28,18 +28,13 @@ int
 acr_cli_labels (int    argc,
                 char **argv)
 {
-  g_autofree char *category = NULL;
-  g_autofree char *status_filter = NULL;
-  g_autofree char *chapter = NULL;
+  g_auto (AcrCliLookup) lookup = { NULL, };
   g_autofree char *sheet_name = NULL;
-  g_autofree char *text = NULL;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name,
       N_("avery-5160 (Letter, 30 a sheet; the default) or l7163 (A4, 14 a sheet)"), N_("SHEET") },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only members with this status"), N_("STATUS") },
-    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
+    ACR_CLI_LOOKUP_ENTRIES (&lookup),
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file (never the database)"), NULL },
     { NULL }
   };
@@ -70,11 +65,9 @@ acr_cli_labels (int    argc,
       acr_cli_print_error (_("--sheet: expected avery-5160 or l7163, got “%s”"), sheet_name);
       return ACR_CLI_EXIT_USAGE;
     }
-  text = g_strjoinv (" ", argv + 2);
-  query.text = text;
-  query.category = category;
-  query.status = status_filter;
-  query.chapter = chapter;
+  /* The order is the post's: postal codes (acr_labels_collect ()). */
+  if ((status = acr_cli_lookup_query (&lookup, argv + 2, ACR_SEARCH_SORT_FAMILY_NAME, &query)) >= 0)
+    return status;
 
   if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
@@ -120,21 +113,16 @@ int
 acr_cli_cards (int    argc,
                char **argv)
 {
-  g_autofree char *category = NULL;
-  g_autofree char *status_filter = NULL;
-  g_autofree char *chapter = NULL;
+  g_auto (AcrCliLookup) lookup = { NULL, };
   g_autofree char *layout_name = NULL;
   g_autofree char *year_text = NULL;
   g_autofree char *rules_path = NULL;
-  g_autofree char *text = NULL;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The membership year printed on the cards (required)"), N_("YEAR") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name,
       N_("avery-5371 (Letter, 10 cards a sheet; the default) or single (a page per card)"), N_("LAYOUT") },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only members with this status"), N_("STATUS") },
-    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
+    ACR_CLI_LOOKUP_ENTRIES (&lookup),
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Read the rules from FILE instead of the built-in bundle"), N_("FILE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file (never the database)"), NULL },
     { NULL }
@@ -170,12 +158,8 @@ acr_cli_cards (int    argc,
       acr_cli_print_error (_("--layout: expected avery-5371 or single, got “%s”"), layout_name);
       return ACR_CLI_EXIT_USAGE;
     }
-  text = g_strjoinv (" ", argv + 2);
-  query.text = text;
-  query.category = category;
-  query.status = status_filter;
-  query.chapter = chapter;
-  query.sort = ACR_SEARCH_SORT_NUMBER;
+  if ((status = acr_cli_lookup_query (&lookup, argv + 2, ACR_SEARCH_SORT_NUMBER, &query)) >= 0)
+    return status;
 
   if ((rules = acr_cli_load_rules (rules_path)) == NULL || (store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;

@@ -68,19 +68,12 @@ int
 acr_cli_members (int    argc,
                  char **argv)
 {
-  g_autofree char *category = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *chapter = NULL;
-  g_autofree char *sort_name = NULL;
-  g_autofree char *text = NULL;
+  g_auto (AcrCliLookup) lookup = { NULL, };
   g_autofree char *limit_text = NULL;
   gboolean json = FALSE;
   gint64 limit = 50;
   GOptionEntry entries[] = {
-    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only members with this status"), N_("STATUS") },
-    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, N_("Sort by family, given or number"), N_("KEY") },
+    ACR_CLI_LOOKUP_ENTRIES (&lookup),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text, N_("Print at most N members (0: all; default 50)"), N_("N") },
     { NULL }
@@ -89,7 +82,6 @@ acr_cli_members (int    argc,
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
   AcrSearchQuery query = { 0 };
-  gboolean ok;
   int status_code;
   guint n, shown;
 
@@ -100,25 +92,9 @@ acr_cli_members (int    argc,
   if (status_code >= 0)
     return status_code;
 
-  query.sort = acr_search_results_parse_sort (sort_name, &ok);
-  if (!ok)
-    {
-      acr_cli_print_error (_("--sort: expected family, given or number, got “%s”"), sort_name);
-      return ACR_CLI_EXIT_USAGE;
-    }
-  if ((status_code = acr_cli_parse_int ("--limit", limit_text, 0, G_MAXINT, &limit)) >= 0)
+  if ((status_code = acr_cli_lookup_query (&lookup, argv + 1, ACR_SEARCH_SORT_FAMILY_NAME, &query)) >= 0 ||
+      (status_code = acr_cli_parse_int ("--limit", limit_text, 0, G_MAXINT, &limit)) >= 0)
     return status_code;
-  if (status != NULL && !acr_member_status_is_valid (status))
-    {
-      acr_cli_print_error (_("--status: expected applicant, active, lapsed, retired, resigned or deceased, got “%s”"), status);
-      return ACR_CLI_EXIT_USAGE;
-    }
-
-  text = g_strjoinv (" ", argv + 1);
-  query.text = text;
-  query.category = category;
-  query.status = status;
-  query.chapter = chapter;
 
   if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
@@ -498,17 +474,10 @@ int
 acr_cli_export (int    argc,
                 char **argv)
 {
-  g_autofree char *category = NULL;
-  g_autofree char *status_filter = NULL;
-  g_autofree char *chapter = NULL;
-  g_autofree char *sort_name = NULL;
-  g_autofree char *text = NULL;
+  g_auto (AcrCliLookup) lookup = { NULL, };
   gboolean force = FALSE;
   GOptionEntry entries[] = {
-    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only members of this category (id)"), N_("ID") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status_filter, N_("Only members with this status"), N_("STATUS") },
-    { "chapter", 0, 0, G_OPTION_ARG_STRING, &chapter, N_("Only members of this chapter"), N_("CODE") },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, N_("Sort by family, given or number"), N_("KEY") },
+    ACR_CLI_LOOKUP_ENTRIES (&lookup),
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file (never the database)"), NULL },
     { NULL }
   };
@@ -518,7 +487,6 @@ acr_cli_export (int    argc,
   g_autoptr (GError) error = NULL;
   AcrSearchQuery query = { 0 };
   guint n = 0;
-  gboolean ok;
   int status = acr_cli_parse_options ("export", _("FILE.csv [SEARCH…]"),
                               _("Writes the members a lookup finds (search and filters as for “members”) to CSV; "
                                 "FILE “-” is standard output. The file is private (mode 0600) and complete or "
@@ -534,17 +502,8 @@ acr_cli_export (int    argc,
       acr_cli_print_error (_("export: expected a file name"));
       return ACR_CLI_EXIT_USAGE;
     }
-  query.sort = acr_search_results_parse_sort (sort_name, &ok);
-  if (!ok)
-    {
-      acr_cli_print_error (_("--sort: expected family, given or number, got “%s”"), sort_name);
-      return ACR_CLI_EXIT_USAGE;
-    }
-  text = g_strjoinv (" ", argv + 2);
-  query.text = text;
-  query.category = category;
-  query.status = status_filter;
-  query.chapter = chapter;
+  if ((status = acr_cli_lookup_query (&lookup, argv + 2, ACR_SEARCH_SORT_FAMILY_NAME, &query)) >= 0)
+    return status;
 
   if ((store = acr_cli_open_store ()) == NULL)
     return ACR_CLI_EXIT_INVALID_INPUT;
