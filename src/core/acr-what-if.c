@@ -318,6 +318,27 @@ compare_member (AcrWhatIf *self,
     self->row_func (&row, self->row_data);
 }
 
+typedef struct
+{
+  AcrWhatIf    *self;
+  GCancellable *cancellable;
+  guint         done;
+} Pass;
+
+static gboolean
+compare_member_cb (AcrMember  *member,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  Pass *pass = user_data;
+
+  if (g_cancellable_set_error_if_cancelled (pass->cancellable, error))
+    return FALSE;
+  compare_member (pass->self, member);
+  _acr_progress_report (&pass->self->progress, ++pass->done, FALSE);
+  return TRUE;
+}
+
 static int
 compare_totals (gconstpointer a,
                 gconstpointer b)
@@ -475,18 +496,24 @@ acr_what_if_execute (AcrWhatIf     *self,
   _acr_progress_start (&self->progress, ids->len);
   _acr_progress_report (&self->progress, 0, TRUE);
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr (AcrMember) member = NULL;
+  /* Read in one pass, a member at a time (acr_store_foreach_member ()). */
+  {
+    g_autoptr (GArray) ids32 = g_array_sized_new (FALSE, FALSE, sizeof (guint32), ids->len);
+    g_autoptr (GError) local_error = NULL;
+    Pass pass = { self, cancellable, 0 };
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      member = acr_store_lookup_member_by_id (self->store, g_array_index (ids, gint64, i), error);
-      if (member == NULL)
+    for (guint i = 0; i < ids->len; i++)
+      {
+        guint32 id = (guint32) g_array_index (ids, gint64, i);
+        g_array_append_val (ids32, id);
+      }
+    if (!acr_store_foreach_member (self->store, ids32, compare_member_cb, &pass, &local_error) &&
+        !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
         return FALSE;
-      compare_member (self, member);
-      _acr_progress_report (&self->progress, i + 1, FALSE);
-    }
+      }
+  }
 
   _acr_progress_report (&self->progress, _acr_progress_get_done (&self->progress), TRUE);
   g_ptr_array_sort (self->by_category, compare_totals);
