@@ -562,7 +562,8 @@ merge_overlay (AcrSearchIndex *self,
 
   overlay_sort = c->query->sort;
   overlay_sort_index = self;
-  qsort (matches->data, matches->len, sizeof (guint32), compare_overlay_indices);
+  if (matches->len > 1)
+    qsort (matches->data, matches->len, sizeof (guint32), compare_overlay_indices);
 
   while (i < base_rows->len || j < matches->len)
     {

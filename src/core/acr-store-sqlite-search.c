@@ -195,6 +195,8 @@ sort_unique (GArray *ids)
   guint32 *v = (guint32 *) ids->data;
   guint k = 0;
 
+  if (ids->len < 2)
+    return;
   qsort (v, ids->len, sizeof (guint32), compare_u32);
   for (guint i = 0; i < ids->len; i++)
     if (k == 0 || v[k - 1] != v[i])
