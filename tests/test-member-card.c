@@ -83,10 +83,11 @@ write_cards (Fixture       *f,
              const char    *name)
 {
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GOutputStream) stream = NULL;
   g_autoptr (GError) error = NULL;
 
-  stream = G_OUTPUT_STREAM (g_file_replace (g_file_new_for_path (path), NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+  stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (acr_member_cards_write_pdf (members, f->rules, 2027, layout, stream, &error));
   g_assert_no_error (error);

@@ -227,7 +227,8 @@ acr_person_export_application (AcrStore    *store,
       if (!json_object_has_member (export, member_sections[i].name))
         json_object_set_array_member (export, member_sections[i].name, json_array_new ());
     }
-  return json_node_init_object (json_node_alloc (), g_steal_pointer (&export));
+  /* json_node_init_object () takes a reference of its own: @export's is dropped on return. */
+  return json_node_init_object (json_node_alloc (), export);
 }
 
 /* --- Files --- */
