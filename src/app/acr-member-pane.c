@@ -18,6 +18,7 @@
 #include "acr-lifecycle.h"
 #include "acr-member-edit-dialog.h"
 #include "acr-member-pane.h"
+#include "acr-member-card.h"
 #include "acr-date.h"
 #include "acr-file-writer.h"
 #include "acr-statement.h"
@@ -417,6 +418,7 @@ update_member_actions (AcrMemberPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.create-invoice", shown && self->rules != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.statement", shown && self->rules != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.card", shown && self->rules != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.retire",
                                  shown && self->rules != NULL &&
                                  !acr_member_has_status (self->member, ACR_MEMBER_STATUS_RETIRED));
@@ -682,49 +684,109 @@ parent_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* The member's documents saved from the pane: a statement or a card. */
+typedef enum
+{
+  MEMBER_DOCUMENT_STATEMENT,
+  MEMBER_DOCUMENT_CARD,
+} MemberDocument;
+
 typedef struct
 {
-  AcrMemberPane *self;
-  guint          number;
-} StatementRequest;
+  AcrMemberPane  *self;
+  MemberDocument  document;
+  AcrMember      *member;
+} DocumentRequest;
+
+static gboolean
+write_member_document (AcrBilling      *billing,
+                       DocumentRequest *request,
+                       GOutputStream   *stream,
+                       GError         **error)
+{
+  GDate today;
+
+  acr_date_today (&today);
+  if (request->document == MEMBER_DOCUMENT_STATEMENT)
+    {
+      g_autoptr (AcrStatement) statement = acr_statement_new (billing, acr_member_get_number (request->member), NULL,
+                                                              &today, error);
+
+      return statement != NULL && acr_statement_write_pdf (statement, stream, error);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) members = g_ptr_array_new ();
+
+      g_ptr_array_add (members, request->member);
+      return acr_member_cards_write_pdf (members, acr_billing_get_rules (billing), g_date_get_year (&today),
+                                         ACR_CARD_LAYOUT_SINGLE, stream, error);
+    }
+}
 
 static void
-statement_chosen_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
+document_chosen_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
 {
-  StatementRequest *request = user_data;
+  DocumentRequest *request = user_data;
   AcrMemberPane *self = request->self;
   AcrBilling *billing = get_billing (self);
+  gboolean statement = request->document == MEMBER_DOCUMENT_STATEMENT;
 
   if (response == GTK_RESPONSE_ACCEPT && billing != NULL)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr (GError) error = NULL;
-      g_autoptr (AcrStatement) statement = NULL;
       g_autoptr (GOutputStream) stream = NULL;
-      GDate today;
 
-      acr_date_today (&today);
       acr_file_writer_protect (acr_store_get_location (acr_billing_get_store (billing)));
       /* The save dialog already asked before replacing a file. */
-      if ((statement = acr_statement_new (billing, request->number, NULL, &today, &error)) == NULL ||
-          (stream = G_OUTPUT_STREAM (acr_file_writer_new (path, ACR_FILE_WRITER_REPLACE, &error))) == NULL ||
-          !acr_statement_write_pdf (statement, stream, &error) ||
+      if ((stream = G_OUTPUT_STREAM (acr_file_writer_new (path, ACR_FILE_WRITER_REPLACE, &error))) == NULL ||
+          !write_member_document (billing, request, stream, &error) ||
           !g_output_stream_close (stream, NULL, &error))
-        acr_alert (GTK_WIDGET (self), _("The statement was not saved"), error->message);
+        acr_alert (GTK_WIDGET (self), statement ? _("The statement was not saved") : _("The card was not saved"),
+                   error->message);
       else
         {
           g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Statement saved as %s"), name);
+          g_autofree char *text = g_strdup_printf (statement ? _("Statement saved as %s") : _("Card saved as %s"), name);
 
           acr_window_toast_for (GTK_WIDGET (self), text);
         }
     }
+  g_object_unref (request->member);
   g_object_unref (request->self);
   g_free (request);
   g_object_unref (chooser);
+}
+
+static void
+save_member_document (AcrMemberPane  *self,
+                      MemberDocument  document)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  DocumentRequest *request;
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->member == NULL || get_billing (self) == NULL)
+    return;
+  number = acr_member_dup_number_text (self->member);
+  name = g_strdup_printf (document == MEMBER_DOCUMENT_STATEMENT ? "statement-%s.pdf" : "card-%s.pdf", number);
+  chooser = gtk_file_chooser_native_new (document == MEMBER_DOCUMENT_STATEMENT ? _("Save Statement") : _("Save Card"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  request = g_new0 (DocumentRequest, 1);
+  request->self = g_object_ref (self);
+  request->document = document;
+  request->member = g_object_ref (self->member);
+  g_signal_connect (chooser, "response", G_CALLBACK (document_chosen_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Statement…: the member's whole account to today, as a PDF in their language. */
@@ -733,26 +795,16 @@ acr_member_pane_statement (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  AcrMemberPane *self = ACR_MEMBER_PANE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  StatementRequest *request;
-  g_autofree char *number = NULL;
-  g_autofree char *name = NULL;
+  save_member_document (ACR_MEMBER_PANE (widget), MEMBER_DOCUMENT_STATEMENT);
+}
 
-  if (self->member == NULL || get_billing (self) == NULL)
-    return;
-  number = acr_member_dup_number_text (self->member);
-  name = g_strdup_printf ("statement-%s.pdf", number);
-  chooser = gtk_file_chooser_native_new (_("Save Statement"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  request = g_new0 (StatementRequest, 1);
-  request->self = g_object_ref (self);
-  request->number = acr_member_get_number (self->member);
-  g_signal_connect (chooser, "response", G_CALLBACK (statement_chosen_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+/* Card…: this year's member card, a page the size of the card, in their language. */
+static void
+acr_member_pane_card (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  save_member_document (ACR_MEMBER_PANE (widget), MEMBER_DOCUMENT_CARD);
 }
 
 /* Create Invoice: a dialog with the year, the lines and the total, then Issue. */
@@ -1001,6 +1053,7 @@ acr_member_pane_class_init (AcrMemberPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "members.export-invoice", "s", acr_member_pane_export_invoice);
   gtk_widget_class_install_action (widget_class, "members.retire", NULL, acr_member_pane_retire);
   gtk_widget_class_install_action (widget_class, "members.statement", NULL, acr_member_pane_statement);
+  gtk_widget_class_install_action (widget_class, "members.card", NULL, acr_member_pane_card);
   gtk_widget_class_install_action (widget_class, "members.anonymise", NULL, acr_member_pane_anonymise);
   gtk_widget_class_install_action (widget_class, "members.refund-invoice", "s", acr_member_pane_refund_invoice);
   gtk_widget_class_install_action (widget_class, "members.credit-invoice", "s", acr_member_pane_credit_invoice);
