@@ -802,9 +802,14 @@ sqlite_list_invoice_years (AcrStoreBackend  *backend,
   return g_steal_pointer (&years);
 }
 
-/* What the member owes over all their invoices, as AcrInvoice computes each
- * balance (total less credited less paid; nothing once void), in one query:
- * the member list shows it on every visible row. */
+/* What an invoice still owes, as AcrInvoice computes its balance (total
+ * less credited less paid; negative when money is owed back). */
+#define INVOICE_OWED "(total_cents - credited_cents - paid_cents)"
+
+/* What a member owes over their invoices: nothing on a void one. */
+#define MEMBER_BALANCE_SUM "sum (CASE WHEN voided THEN 0 ELSE " INVOICE_OWED " END)"
+
+/* One member's balance in one query: the member list shows it on every visible row. */
 static gboolean
 sqlite_member_balance (AcrStoreBackend  *backend,
                        gint64            member_id,
@@ -816,8 +821,7 @@ sqlite_member_balance (AcrStoreBackend  *backend,
   int rc;
 
   stmt = _acr_store_sqlite_get_statement (self,
-                                          "SELECT coalesce (sum (CASE WHEN voided THEN 0"
-                                          " ELSE total_cents - credited_cents - paid_cents END), 0)"
+                                          "SELECT coalesce (" MEMBER_BALANCE_SUM ", 0)"
                                           " FROM invoices WHERE member_id = ?1 AND kind = 'invoice'", error);
   if (stmt == NULL)
     return FALSE;
@@ -829,33 +833,33 @@ sqlite_member_balance (AcrStoreBackend  *backend,
   return TRUE;
 }
 
+static gboolean
+add_balance (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  gint64 balance = sqlite3_column_int64 (stmt, 1);
+
+  g_hash_table_insert (user_data, GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 0)),
+                       g_memdup2 (&balance, sizeof balance));
+  return TRUE;
+}
+
 static GHashTable *
 sqlite_member_balances (AcrStoreBackend  *backend,
                         GError          **error)
 {
   AcrStoreSqlite *self = ACR_STORE_SQLITE (backend);
   g_autoptr (GHashTable) balances = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  g_auto (AcrStoreSqliteQuery) stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
 
   stmt = _acr_store_sqlite_get_statement (self,
-                                          "SELECT member_id, sum (CASE WHEN voided THEN 0"
-                                          " ELSE total_cents - credited_cents - paid_cents END)"
+                                          "SELECT member_id, " MEMBER_BALANCE_SUM
                                           " FROM invoices WHERE kind = 'invoice' GROUP BY member_id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = _acr_store_sqlite_step (self, stmt)) == SQLITE_ROW)
-    {
-      gint64 balance = sqlite3_column_int64 (stmt, 1);
-
-      g_hash_table_insert (balances, GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 0)),
-                           g_memdup2 (&balance, sizeof balance));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _acr_store_sqlite_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_acr_store_sqlite_each_row (self, stmt, add_balance, balances, error))
+    return NULL;
   return g_steal_pointer (&balances);
 }
 
@@ -890,7 +894,7 @@ sqlite_report_receivables (AcrStoreBackend  *backend,
   stmt = _acr_store_sqlite_get_statement (self,
                                           "SELECT year, coalesce (category, ''), count (*), sum (total_cents),"
                                           " sum (credited_cents), sum (paid_cents),"
-                                          " sum (max (total_cents - credited_cents - paid_cents, 0)),"
+                                          " sum (max (" INVOICE_OWED ", 0)),"
                                           " sum (max (paid_cents + credited_cents - total_cents, 0))"
                                           " FROM invoices WHERE kind = 'invoice' AND voided = 0 AND (?1 = 0 OR year = ?1)"
                                           " GROUP BY year, category ORDER BY year, category", error);
@@ -1020,9 +1024,9 @@ sqlite_report_ageing (AcrStoreBackend  *backend,
                                           "SELECT CASE WHEN age < 30 THEN 0 WHEN age < 60 THEN 1 WHEN age < 90 THEN 2 ELSE 3 END"
                                           " AS bucket, count (*), sum (owed) FROM"
                                           " (SELECT CAST (julianday (?1) - julianday (issued_on) AS INTEGER) AS age,"
-                                          "  total_cents - credited_cents - paid_cents AS owed"
+                                          "  " INVOICE_OWED " AS owed"
                                           "  FROM invoices WHERE kind = 'invoice' AND voided = 0 AND issued_on <= ?1"
-                                          "  AND (?2 = 0 OR year = ?2) AND total_cents - credited_cents - paid_cents > 0)"
+                                          "  AND (?2 = 0 OR year = ?2) AND " INVOICE_OWED " > 0)"
                                           " GROUP BY bucket ORDER BY bucket", error);
   if (stmt == NULL)
     return NULL;
