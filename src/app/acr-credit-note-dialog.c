@@ -56,14 +56,6 @@ static guint signals [N_SIGNALS];
 G_DEFINE_FINAL_TYPE (AcrCreditNoteDialog, acr_credit_note_dialog, ADW_TYPE_WINDOW)
 
 static void
-show_error (AcrCreditNoteDialog *self,
-            const char          *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 show_consequence (AcrCreditNoteDialog *self)
 {
   g_autofree char *total = acr_money_format (acr_invoice_get_total_cents (self->invoice)
@@ -105,7 +97,7 @@ issue (AcrCreditNoteDialog *self)
   if (!self->date_valid)
     return;
 
-  show_error (self, NULL);
+  acr_dialog_fields_show_error (self->error_label, NULL);
   note = acr_billing_issue_credit_note (self->billing, acr_invoice_get_number (self->invoice), &self->date, &error);
   if (note == NULL)
     {
@@ -121,7 +113,7 @@ issue (AcrCreditNoteDialog *self)
           gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
         }
       else
-        show_error (self, message);
+        acr_dialog_fields_show_error (self->error_label, message);
       return;
     }
 

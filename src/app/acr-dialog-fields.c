@@ -107,3 +107,12 @@ acr_dialog_fields_set_up_date (AdwEntryRow *row,
   today_text = acr_date_format_for_input (&today, NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), today_text);
 }
+
+/* The message at the top of a dialog, about no one field; NULL hides it. */
+void
+acr_dialog_fields_show_error (GtkLabel   *label,
+                              const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}

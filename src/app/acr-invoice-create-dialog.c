@@ -54,14 +54,6 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AcrInvoiceCreateDialog, acr_invoice_create_dialog, ADW_TYPE_WINDOW)
 
-static void
-show_error (AcrInvoiceCreateDialog *self,
-            const char             *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static GtkWidget *
 create_line_row (const char *description,
                  gint64      cents,
@@ -127,7 +119,7 @@ read_year (AcrInvoiceCreateDialog *self)
 
   self->year = 0;
   clear_lines (self);
-  show_error (self, NULL);
+  acr_dialog_fields_show_error (self->error_label, NULL);
   acr_date_today (&today);
 
   year = g_ascii_strtoll (trimmed, &end, 10);
@@ -175,7 +167,7 @@ issue (AcrInvoiceCreateDialog *self)
   if (self->year == 0)
     return;
 
-  show_error (self, NULL);
+  acr_dialog_fields_show_error (self->error_label, NULL);
   acr_date_today (&today);
   invoice = acr_billing_create_invoice (self->billing, acr_member_get_number (self->member), self->year,
                                         &today, &error);
@@ -187,7 +179,7 @@ issue (AcrInvoiceCreateDialog *self)
 
       read_year (self);
       if (self->year != 0)
-        show_error (self, message);
+        acr_dialog_fields_show_error (self->error_label, message);
       return;
     }
 

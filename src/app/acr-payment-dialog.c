@@ -6,6 +6,7 @@
 
 #include "acr-accessible.h"
 #include "acr-date-input.h"
+#include "acr-dialog-fields.h"
 #include "acr-money.h"
 #include "acr-payment-dialog.h"
 #include "acr-person.h"
@@ -74,53 +75,6 @@ G_STATIC_ASSERT (ACR_PAYMENT_METHOD_CHECK == 0);
 G_STATIC_ASSERT (ACR_PAYMENT_METHOD_CARD == 1);
 G_STATIC_ASSERT (ACR_PAYMENT_METHOD_BANK_TRANSFER == 2);
 
-/* Messages from the core start in lower case to follow a "FILE: "; shown
- * alone under a field they start a sentence. */
-static char *
-sentence (const char *message)
-{
-  gunichar first = g_utf8_get_char (message);
-  char buffer[8] = { 0 };
-
-  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
-  return g_strconcat (buffer, g_utf8_next_char (message), NULL);
-}
-
-static void
-show_feedback (GtkLabel    *label,
-               GtkWidget   *row,
-               const char  *text,
-               gboolean     is_error)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-  if (is_error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_add_css_class (row, "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_remove_css_class (row, "error");
-    }
-  /* Screen readers hear why the field is refused. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text != NULL ? text : "", -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                               is_error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-}
-
-static void
-show_error (AcrPaymentDialog *self,
-            const char       *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 /* What the amount is checked against: the balance due, or for a refund what the invoice holds. */
 static gint64
 limit_of (AcrPaymentDialog *self,
@@ -161,12 +115,12 @@ read_amount (AcrPaymentDialog *self)
   self->amount_valid = FALSE;
 
   if (!acr_money_parse_for_language (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), NULL, &cents, &error))
-    show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), error->message, TRUE);
+    acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), error->message, TRUE);
   else if (cents == 0 && self->refund)
-    show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row),
+    acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row),
                    _("A refund is more than zero: type the amount paid back"), TRUE);
   else if (cents == 0)
-    show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row),
+    acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row),
                    _("A payment is more than zero: type the amount received"), TRUE);
   else if (cents > balance && self->refund)
     {
@@ -175,7 +129,7 @@ read_amount (AcrPaymentDialog *self)
       g_autofree char *text = g_strdup_printf (_("%s is more than the %s this invoice holds: refund at most that"),
                                                amount, held);
 
-      show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, TRUE);
+      acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, TRUE);
     }
   else if (cents > balance)
     {
@@ -184,7 +138,7 @@ read_amount (AcrPaymentDialog *self)
       g_autofree char *text = g_strdup_printf (_("%s is more than the balance of %s: an overpayment is refused"),
                                                amount, due);
 
-      show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, TRUE);
+      acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, TRUE);
     }
   else
     {
@@ -201,7 +155,7 @@ read_amount (AcrPaymentDialog *self)
       else
         text = g_strdup_printf (_("%s — balance after: %s"), amount, after);
 
-      show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, FALSE);
+      acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), text, FALSE);
       self->cents = cents;
       self->amount_valid = TRUE;
     }
@@ -212,25 +166,10 @@ read_amount (AcrPaymentDialog *self)
 static void
 read_date (AcrPaymentDialog *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  g_autoptr (GError) error = NULL;
-  GDate date;
-
-  self->date_valid = FALSE;
-
   /* As staff write dates in the interface's language ("06/30/2028",
    * "30/06/2028") or ISO: a calendar day from 1900 to 2999. */
-  if (!acr_date_parse_for_language (text, NULL, &date, &error))
-    show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), error->message, TRUE);
-  else
-    {
-      g_autofree char *long_date = acr_date_format_long (&date, NULL);
-
-      show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), long_date, FALSE);
-      self->date = date;
-      self->date_valid = TRUE;
-    }
-
+  self->date_valid = acr_dialog_fields_read_date (GTK_EDITABLE (self->date_row), self->date_feedback, NULL,
+                                                  &self->date);
   update_record_button (self);
 }
 
@@ -241,7 +180,7 @@ static void
 show_save_error (AcrPaymentDialog *self,
                  const GError     *error)
 {
-  g_autofree char *message = sentence (error->message);
+  g_autofree char *message = acr_dialog_fields_sentence (error->message);
 
   if (g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_OVERPAYMENT) ||
       g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_REFUND_EXCEEDS_PAID))
@@ -258,25 +197,25 @@ show_save_error (AcrPaymentDialog *self,
           read_amount (self);
         }
       if (current == NULL || self->amount_valid)
-        show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), message, TRUE);
+        acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), message, TRUE);
       self->amount_valid = FALSE;
       gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
     }
   else if (g_error_matches (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_INVALID_AMOUNT))
     {
-      show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), message, TRUE);
+      acr_dialog_fields_show_feedback (self->amount_feedback, GTK_WIDGET (self->amount_row), message, TRUE);
       self->amount_valid = FALSE;
       gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
     }
   else if (g_error_matches (error, ACR_BILLING_ERROR, ACR_BILLING_ERROR_INVALID))
     {
       /* The only argument acr_billing_record_payment () checks is the date. */
-      show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), message, TRUE);
+      acr_dialog_fields_show_feedback (self->date_feedback, GTK_WIDGET (self->date_row), message, TRUE);
       self->date_valid = FALSE;
       gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
     }
   else
-    show_error (self, message);
+    acr_dialog_fields_show_error (self->error_label, message);
 
   update_record_button (self);
 }
@@ -293,7 +232,7 @@ record (AcrPaymentDialog *self)
   if (!self->amount_valid || !self->date_valid)
     return;
 
-  show_error (self, NULL);
+  acr_dialog_fields_show_error (self->error_label, NULL);
   /* A refund is recorded as a negative amount, as the CLI records it. */
   payment = acr_payment_new (self->refund ? -self->cents : self->cents, &self->date,
                              (AcrPaymentMethod) adw_combo_row_get_selected (self->method_row),

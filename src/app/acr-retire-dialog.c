@@ -55,14 +55,6 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AcrRetireDialog, acr_retire_dialog, ADW_TYPE_WINDOW)
 
-static void
-show_error (AcrRetireDialog *self,
-            const char      *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static char *
 describe_outcome (const AcrRetirementOutcome *outcome)
 {
@@ -149,13 +141,13 @@ retire (AcrRetireDialog *self)
   if (!self->date_valid)
     return;
 
-  show_error (self, NULL);
+  acr_dialog_fields_show_error (self->error_label, NULL);
   notes = acr_billing_retire_member (self->billing, acr_member_get_number (self->member), &self->date, &error);
   if (notes == NULL)
     {
       g_autofree char *message = acr_dialog_fields_sentence (error->message);
 
-      show_error (self, message);
+      acr_dialog_fields_show_error (self->error_label, message);
       return;
     }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "acr-date.h"
+#include "acr-dialog-fields.h"
 #include "acr-money.h"
 #include "acr-what-if.h"
 #include "acr-what-if-dialog.h"
@@ -62,14 +63,6 @@ update_sensitivity (AcrWhatIfDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_spin), !running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_box), running);
-}
-
-static void
-show_error (AcrWhatIfDialog *self,
-            const char      *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static void
@@ -306,7 +299,7 @@ executed_cb (GObject      *source,
   if (!acr_what_if_execute_finish (what_if, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        acr_dialog_fields_show_error (self->error_label, error->message);
     }
   else
     show_results (self, what_if);
@@ -334,7 +327,7 @@ acr_what_if_dialog_compare (AcrWhatIfDialog *self)
 
   if (self->what_if != NULL || self->proposed_file == NULL)
     return;
-  show_error (self, NULL);
+  acr_dialog_fields_show_error (self->error_label, NULL);
   clear_results (self);
 
   path = g_file_get_path (self->proposed_file);
@@ -344,7 +337,7 @@ acr_what_if_dialog_compare (AcrWhatIfDialog *self)
   if ((proposed = acr_rules_new_from_file (path, &error)) == NULL ||
       (store = acr_store_open (acr_store_get_location (self->store), &error)) == NULL)
     {
-      show_error (self, error->message);
+      acr_dialog_fields_show_error (self->error_label, error->message);
       return;
     }
   g_set_object (&self->proposed, proposed);
@@ -566,7 +559,7 @@ acr_what_if_dialog_set_proposed_file (AcrWhatIfDialog *self,
   g_set_object (&self->proposed_file, file);
   name = file != NULL ? g_file_get_parse_name (file) : NULL;
   adw_action_row_set_subtitle (self->file_row, name != NULL ? name : _("No file chosen"));
-  show_error (self, NULL);
+  acr_dialog_fields_show_error (self->error_label, NULL);
   update_sensitivity (self);
   if (file != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->compare_button));
