@@ -231,11 +231,5 @@ acr_drop_down_make_compact (GtkDropDown *drop_down)
 char *
 acr_format_count (guint n)
 {
-  /* The whole-dollar part of an amount is written with the same grouping. */
-  g_autofree char *amount = acr_money_format_amount ((gint64) n * 100, acr_language_of_interface ());
-  gsize len = strlen (amount);
-
-  g_assert (len > 3);
-  amount[len - 3] = '\0';  /* the decimal mark and the cents */
-  return g_steal_pointer (&amount);
+  return acr_count_format (n, NULL);
 }

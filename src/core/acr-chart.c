@@ -200,25 +200,6 @@ acr_chart_get_value (AcrChart *self,
   return g_array_index (((Series *) self->series->pdata[series])->values, gint64, category);
 }
 
-/* "12,345" in English, "12 345" (no-break space) in French, as money groups digits. */
-static char *
-format_count (gint64      value,
-              const char *language)
-{
-  const char *group = g_strcmp0 (acr_language_normalize (language), "fr") == 0 ? "\xc2\xa0" : ",";
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value < 0 ? -value : value);
-  GString *out = g_string_new (value < 0 ? "-" : "");
-  size_t n = strlen (digits);
-
-  for (size_t i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (out, group);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* A value as the tables show it: money, or a count with its digits grouped. */
 char *
 acr_chart_format_value (AcrChart   *self,
@@ -229,7 +210,7 @@ acr_chart_format_value (AcrChart   *self,
 
   if (self->unit == ACR_CHART_UNIT_CENTS)
     return acr_money_format (value, language);
-  return format_count (value, language);
+  return acr_count_format (value, language);
 }
 
 /* An axis label: whole dollars without their ".00". */

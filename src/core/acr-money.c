@@ -84,6 +84,29 @@ acr_language_normalize (const char *language)
 }
 
 /**
+ * acr_count_format:
+ * @language: (nullable): "en" or "fr"; %NULL for the interface's language
+ *
+ * Returns: (transfer full): a count with its digits grouped as amounts group
+ *   them: "12,345" in English, "12 345" (no-break space) in French.
+ */
+char *
+acr_count_format (gint64      value,
+                  const char *language)
+{
+  GString *out = g_string_new (NULL);
+
+  if (language == NULL)
+    language = interface_language ();
+  if (value < 0)
+    g_string_append_c (out, '-');
+  /* Negate in unsigned arithmetic so G_MININT64 has a magnitude too. */
+  append_grouped (out, value < 0 ? (guint64) 0 - (guint64) value : (guint64) value,
+                  is_french (language) ? NBSP : ",");
+  return g_string_free (out, FALSE);
+}
+
+/**
  * acr_money_format:
  * @cents: an amount in cents, negative for credits and discounts
  * @language: (nullable): "en" or "fr"; %NULL for the interface's language

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 gboolean    acr_language_is_supported (const char   *language);
 const char *acr_language_normalize    (const char   *language);
 
+char       *acr_count_format          (gint64        value,
+                                       const char   *language);
 char       *acr_money_format          (gint64        cents,
                                        const char   *language);
 char       *acr_date_format_long      (const GDate  *date,

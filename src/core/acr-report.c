@@ -620,11 +620,7 @@ acr_report_format_cell (AcrReport  *self,
     case ACR_REPORT_COLUMN_CENTS:
       return acr_money_format (r->values[column], language);
     case ACR_REPORT_COLUMN_COUNT:
-      /* The chart groups digits as money does. */
-      {
-        g_autoptr (AcrChart) counter = acr_chart_new (ACR_CHART_BARS, ACR_CHART_UNIT_COUNT, NULL);
-        return acr_chart_format_value (counter, r->values[column], language);
-      }
+      return acr_count_format (r->values[column], language);
     case ACR_REPORT_COLUMN_TEXT:
     default:
       return g_strdup (r->texts[column]);
