@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "acr-cairo-stream-private.h"
 #include "acr-chart.h"
 #include "acr-money.h"
 
@@ -565,17 +566,6 @@ acr_chart_paint (AcrChart            *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_to_stream_cb (void                *closure,
-                    const unsigned char *data,
-                    unsigned int         length)
-{
-  GOutputStream *stream = closure;
-
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
-                                                                             : CAIRO_STATUS_WRITE_ERROR;
-}
-
 /* Exports are on white, in the light style, whatever the screen shows. */
 static void
 paint_on_white (AcrChart   *self,
@@ -602,6 +592,7 @@ acr_chart_write_png (AcrChart       *self,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  AcrCairoStream sink;
 
   g_return_val_if_fail (ACR_IS_CHART (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
@@ -610,8 +601,11 @@ acr_chart_write_png (AcrChart       *self,
   cr = cairo_create (surface);
   paint_on_white (self, cr, width, height, language);
   cairo_destroy (cr);
-  status = cairo_surface_write_to_png_stream (surface, write_to_stream_cb, stream);
+  _acr_cairo_stream_init (&sink, stream);
+  status = cairo_surface_write_to_png_stream (surface, _acr_cairo_stream_write, &sink);
   cairo_surface_destroy (surface);
+  if (!_acr_cairo_stream_take_error (&sink, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the chart could not be written as PNG: %s"),
@@ -632,11 +626,13 @@ acr_chart_write_pdf (AcrChart       *self,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  AcrCairoStream sink;
 
   g_return_val_if_fail (ACR_IS_CHART (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, stream, width_pt, height_pt);
+  _acr_cairo_stream_init (&sink, stream);
+  surface = cairo_pdf_surface_create_for_stream (_acr_cairo_stream_write, &sink, width_pt, height_pt);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title != NULL ? self->title : "");
   cr = cairo_create (surface);
   paint_on_white (self, cr, width_pt, height_pt, language);
@@ -645,6 +641,8 @@ acr_chart_write_pdf (AcrChart       *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (!_acr_cairo_stream_take_error (&sink, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the chart could not be written as PDF: %s"),

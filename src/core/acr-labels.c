@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "acr-cairo-stream-private.h"
 #include "acr-labels.h"
 #include "acr-member.h"
 #include "acr-postal-address.h"
@@ -144,15 +145,6 @@ acr_labels_collect (AcrStore  *store,
   return g_steal_pointer (&labels);
 }
 
-static cairo_status_t
-write_to_stream_cb (void                *closure,
-                    const unsigned char *data,
-                    unsigned int         length)
-{
-  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
-                                                                             : CAIRO_STATUS_WRITE_ERROR;
-}
-
 /* Sets @text in the box, shrinking the type until every line fits. */
 static void
 paint_label (cairo_t             *cr,
@@ -204,6 +196,7 @@ acr_labels_write_pdf (GPtrArray      *labels,
   g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans");
   guint per_page;
   cairo_status_t status;
+  AcrCairoStream sink;
 
   g_return_val_if_fail (labels != NULL, FALSE);
   g_return_val_if_fail (sheet < G_N_ELEMENTS (sheets), FALSE);
@@ -211,7 +204,8 @@ acr_labels_write_pdf (GPtrArray      *labels,
 
   geometry = &sheets[sheet];
   per_page = geometry->columns * geometry->rows;
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, stream, geometry->page_width, geometry->page_height);
+  _acr_cairo_stream_init (&sink, stream);
+  surface = cairo_pdf_surface_create_for_stream (_acr_cairo_stream_write, &sink, geometry->page_width, geometry->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Mailing labels"));
   cr = cairo_create (surface);
   layout = pango_cairo_create_layout (cr);
@@ -237,6 +231,8 @@ acr_labels_write_pdf (GPtrArray      *labels,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (!_acr_cairo_stream_take_error (&sink, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the labels could not be written as PDF: %s"),

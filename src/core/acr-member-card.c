@@ -9,6 +9,7 @@
 #include <qrencode.h>
 #include <string.h>
 
+#include "acr-cairo-stream-private.h"
 #include "acr-catalog.h"
 #include "acr-member-card.h"
 #include "acr-money.h"
@@ -204,15 +205,6 @@ paint_card (cairo_t    *cr,
   return TRUE;
 }
 
-static cairo_status_t
-write_to_stream_cb (void                *closure,
-                    const unsigned char *data,
-                    unsigned int         length)
-{
-  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
-                                                                             : CAIRO_STATUS_WRITE_ERROR;
-}
-
 /**
  * acr_member_cards_write_pdf:
  * @members: (element-type AcrMember): in the order they are printed
@@ -232,6 +224,7 @@ acr_member_cards_write_pdf (GPtrArray      *members,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  AcrCairoStream sink;
   guint per_page;
   gboolean ok = TRUE;
 
@@ -242,7 +235,8 @@ acr_member_cards_write_pdf (GPtrArray      *members,
 
   geometry = &layouts[layout];
   per_page = geometry->columns * geometry->rows;
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, stream, geometry->page_width, geometry->page_height);
+  _acr_cairo_stream_init (&sink, stream);
+  surface = cairo_pdf_surface_create_for_stream (_acr_cairo_stream_write, &sink, geometry->page_width, geometry->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Member cards"));
   cr = cairo_create (surface);
 
@@ -262,11 +256,19 @@ acr_member_cards_write_pdf (GPtrArray      *members,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
+  /* A card that could not be drawn has said why; the stream's error is then secondary. */
+  if (!ok)
+    {
+      g_clear_error (&sink.error);
+      return FALSE;
+    }
+  if (!_acr_cairo_stream_take_error (&sink, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the cards could not be written as PDF: %s"),
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return ok;
+  return TRUE;
 }

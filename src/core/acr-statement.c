@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "acr-cairo-stream-private.h"
 #include "acr-catalog.h"
 #include "acr-date.h"
 #include "acr-member.h"
@@ -284,15 +285,6 @@ acr_statement_get_ageing_cents (AcrStatement    *self,
 
 /* --- the document --- */
 
-static cairo_status_t
-write_to_stream_cb (void                *closure,
-                    const unsigned char *data,
-                    unsigned int         length)
-{
-  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
-                                                                             : CAIRO_STATUS_WRITE_ERROR;
-}
-
 #define PAGE_WIDTH (8.5 * 72)
 #define PAGE_HEIGHT (11 * 72)
 #define MARGIN 54.0
@@ -399,6 +391,7 @@ acr_statement_write_pdf (AcrStatement   *self,
 {
   cairo_surface_t *surface;
   cairo_status_t status;
+  AcrCairoStream sink;
   Page page = { 0 };
   const char *street = acr_member_get_field (self->member, "address");
   g_auto (GStrv) streets = street != NULL ? g_strsplit (street, "\n", -1) : NULL;
@@ -418,7 +411,8 @@ acr_statement_write_pdf (AcrStatement   *self,
 
   page.language = acr_language_normalize (acr_member_get_language (self->member));
   page.catalog = acr_catalog_get_for_language (page.language);
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, stream, PAGE_WIDTH, PAGE_HEIGHT);
+  _acr_cairo_stream_init (&sink, stream);
+  surface = cairo_pdf_surface_create_for_stream (_acr_cairo_stream_write, &sink, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, tr (&page, N_("Statement of account")));
   page.cr = cairo_create (surface);
   page.y = MARGIN;
@@ -489,6 +483,8 @@ acr_statement_write_pdf (AcrStatement   *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (!_acr_cairo_stream_take_error (&sink, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the statement could not be written as PDF: %s"),
