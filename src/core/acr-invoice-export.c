@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acr-cairo-stream-private.h"
 #include "acr-invoice-export.h"
 #include "acr-invoice-renderer-private.h"
 #include "acr-postal-address.h"
@@ -22,26 +23,12 @@
  * thread, from one copy of the renderer's configuration, for a folder.
  */
 
-/* Where cairo writes a PDF: a file writer, and the first error it met. */
+/* Where cairo writes a PDF: a file writer, through a stream sink that keeps its first error. */
 typedef struct
 {
-  AcrFileWriter *out;
-  GError        *error;
+  AcrFileWriter  *out;
+  AcrCairoStream  stream;
 } PdfSink;
-
-static cairo_status_t
-pdf_sink_write (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  PdfSink *sink = closure;
-
-  if (sink->error != NULL ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (sink->out), data, length, NULL, NULL, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /* A PDF surface writing to a temporary file of its own for @path. */
 static cairo_surface_t *
@@ -55,13 +42,14 @@ pdf_begin (PdfSink             *sink,
   double width;
   double height;
 
-  sink->error = NULL;
+  _acr_cairo_stream_init (&sink->stream, NULL);
   sink->out = acr_file_writer_new (path, flags, error);
   if (sink->out == NULL)
     return NULL;
+  sink->stream.stream = G_OUTPUT_STREAM (sink->out);
 
   acr_invoice_painter_get_page_size (p, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write, sink, width, height);
+  surface = cairo_pdf_surface_create_for_stream (_acr_cairo_stream_write, &sink->stream, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, acr_invoice_painter_get_issuer_name (p));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
   return surface;
@@ -82,11 +70,8 @@ pdf_end (PdfSink          *sink,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (ok && sink->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&sink->error));
-      ok = FALSE;
-    }
+  if (ok && !_acr_cairo_stream_take_error (&sink->stream, error))
+    ok = FALSE;
   else if (ok && status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, ACR_INVOICE_ERROR, ACR_INVOICE_ERROR_RENDER,
@@ -98,7 +83,7 @@ pdf_end (PdfSink          *sink,
   if (ok)
     ok = g_output_stream_close (G_OUTPUT_STREAM (sink->out), NULL, error);
 
-  g_clear_error (&sink->error);
+  g_clear_error (&sink->stream.error);
   g_clear_object (&sink->out);  /* not closed: its temporary file goes */
   return ok;
 }

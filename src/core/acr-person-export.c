@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "acr-cairo-stream-private.h"
 #include "acr-catalog.h"
 #include "acr-money.h"
 #include "acr-person-export.h"
@@ -256,28 +257,15 @@ acr_person_export_write_json (JsonNode            *export,
 
 typedef struct
 {
-  AcrFileWriter *out;
-  GError        *error;
-  cairo_t       *cr;
+  AcrFileWriter  *out;
+  AcrCairoStream  sink;
+  cairo_t        *cr;
   AcrCatalog    *catalog;
   const char    *language;
   double         y;
 } Pdf;
 
 #define T(s) acr_catalog_gettext (pdf->catalog, (s))
-
-static cairo_status_t
-pdf_write (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  Pdf *pdf = closure;
-
-  if (pdf->error != NULL ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (pdf->out), data, length, NULL, NULL, &pdf->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /* One paragraph at the current height, on a new page when it does not fit. */
 static void
@@ -514,7 +502,8 @@ acr_person_export_write_pdf (JsonNode            *export,
     return FALSE;
   pdf.language = acr_language_normalize (member_string (object, "language"));
   pdf.catalog = acr_catalog_get_for_language (pdf.language);
-  surface = cairo_pdf_surface_create_for_stream (pdf_write, &pdf, PAGE_WIDTH, PAGE_HEIGHT);
+  _acr_cairo_stream_init (&pdf.sink, G_OUTPUT_STREAM (pdf.out));
+  surface = cairo_pdf_surface_create_for_stream (_acr_cairo_stream_write, &pdf.sink, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
   pdf.cr = cairo_create (surface);
   pdf.y = MARGIN;
@@ -526,12 +515,13 @@ acr_person_export_write_pdf (JsonNode            *export,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  ok = pdf.error == NULL && status == CAIRO_STATUS_SUCCESS;
-  if (pdf.error != NULL)
-    g_propagate_error (error, g_steal_pointer (&pdf.error));
-  else if (status != CAIRO_STATUS_SUCCESS)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot write the PDF: %s"), path,
-                 cairo_status_to_string (status));
+  ok = _acr_cairo_stream_take_error (&pdf.sink, error);
+  if (ok && status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot write the PDF: %s"), path,
+                   cairo_status_to_string (status));
+      ok = FALSE;
+    }
   if (ok)
     ok = g_output_stream_close (G_OUTPUT_STREAM (pdf.out), NULL, error);
   g_clear_object (&pdf.out);
