@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "acr-billing.h"
-#include "acr-billing-report.h"
 #include "acr-chart-view.h"
 #include "acr-confirm.h"
 #include "acr-date.h"
@@ -238,41 +237,37 @@ filters_changed_cb (AcrReportsPage *self)
   reload (self);
 }
 
-/* "All years", then each year that has documents, newest first, and this year. */
+/* "All years", then the years Billing offers (acr_billing_list_years ():
+ * the rules', those with invoices, this year and the next), newest first;
+ * this year chosen. */
 static void
 fill_years (AcrReportsPage *self)
 {
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (AcrBilling) billing = NULL;
-  int this_year = g_date_time_get_year (now);
-  int all = 0;
+  g_autofree int *years = NULL;
+  guint n_years = 0;
   guint select = 0;
+  int all = 0;
+  GDate today;
 
+  acr_date_today (&today);
   g_array_set_size (self->years, 0);
   g_array_append_val (self->years, all);
   gtk_string_list_append (labels, _("All years"));
   if (self->store != NULL && self->rules != NULL)
     {
-      billing = acr_billing_new (self->store, self->rules);
-      rows = acr_billing_report (billing, ACR_BILLING_REPORT_NUMBERING, 0, NULL);
+      g_autoptr (AcrBilling) billing = acr_billing_new (self->store, self->rules);
+
+      years = acr_billing_list_years (billing, &today, &n_years, NULL);
     }
-  for (int year = this_year + 1; year >= this_year - 30; year--)
+  for (guint i = n_years; i > 0; i--)
     {
-      gboolean has_documents = FALSE;
+      g_autofree char *label = g_strdup_printf ("%d", years[i - 1]);
 
-      for (guint i = 0; rows != NULL && i < rows->len; i++)
-        has_documents |= ((AcrNumberingRow *) rows->pdata[i])->year == year;
-      if (has_documents || year == this_year)
-        {
-          g_autofree char *label = g_strdup_printf ("%d", year);
-
-          if (year == this_year)
-            select = self->years->len;
-          g_array_append_val (self->years, year);
-          gtk_string_list_append (labels, label);
-        }
+      if (years[i - 1] == g_date_get_year (&today))
+        select = self->years->len;
+      g_array_append_val (self->years, years[i - 1]);
+      gtk_string_list_append (labels, label);
     }
 
   self->filling = TRUE;
