@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "acr-rules.h"
 #include "acr-sample-data.h"
 #include "acr-test-utils.h"
 
@@ -229,4 +230,72 @@ acr_test_assert_one_line (const char *text)
 
       g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
     }
+}
+
+/* The built-in rules bundle, as JSON to change (what-if tests and benchmark). */
+JsonNode *
+acr_test_load_rules_json (void)
+{
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (ACR_RULES_DEFAULT_RESOURCE, 0, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (bytes);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Writes @bundle to DIR/NAME; returns the path. */
+char *
+acr_test_write_rules_json (JsonNode   *bundle,
+                           const char *dir,
+                           const char *name)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  json_generator_set_root (generator, bundle);
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+add_cents (JsonObject *amount,
+           gint64      cents)
+{
+  json_object_set_int_member (amount, "amount_cents", json_object_get_int_member (amount, "amount_cents") + cents);
+}
+
+/* A proposed schedule: the built-in bundle with @year's general full dues
+ * and its first chapter's dues changed by these amounts, in DIR/NAME. */
+char *
+acr_test_write_changed_rules (const char *dir,
+                              const char *name,
+                              int         year,
+                              gint64      general_full_cents,
+                              gint64      first_chapter_cents)
+{
+  g_autoptr (JsonNode) bundle = acr_test_load_rules_json ();
+  JsonArray *dues = json_object_get_array_member (json_node_get_object (bundle), "dues");
+
+  for (guint i = 0; i < json_array_get_length (dues); i++)
+    {
+      JsonObject *schedule = json_array_get_object_element (dues, i);
+      JsonObject *national, *chapters;
+      g_autoptr (GList) codes = NULL;
+
+      if (json_object_get_int_member (schedule, "year") != year)
+        continue;
+      national = json_object_get_object_member (schedule, "national");
+      chapters = json_object_get_object_member (schedule, "chapters");
+      codes = json_object_get_members (chapters);
+      add_cents (json_object_get_object_member (json_object_get_object_member (national, "general"), "full"),
+                 general_full_cents);
+      add_cents (json_object_get_object_member (chapters, codes->data), first_chapter_cents);
+      return acr_test_write_rules_json (bundle, dir, name);
+    }
+  g_error ("the built-in rules have no schedule for %d", year);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "acr-store.h"
 
@@ -11,6 +12,15 @@ G_BEGIN_DECLS
 char      *acr_test_make_temp_dir          (void);
 void       acr_test_remove_tree            (const char *dir);
 AcrStore  *acr_test_open_store             (const char *dir);
+JsonNode  *acr_test_load_rules_json        (void);
+char      *acr_test_write_rules_json       (JsonNode   *bundle,
+                                            const char *dir,
+                                            const char *name);
+char      *acr_test_write_changed_rules    (const char *dir,
+                                            const char *name,
+                                            int         year,
+                                            gint64      general_full_cents,
+                                            gint64      first_chapter_cents);
 void       acr_test_ensure_sample_database (const char *path,
                                             guint       count);
 char      *acr_test_hash_file              (const char *path);

@@ -26,38 +26,6 @@
 #define YEAR 2027
 #define ROUNDS 3
 
-/* The built-in bundle with general full dues for YEAR up $100.00. */
-static char *
-write_proposed_bundle (const char *dir)
-{
-  g_autoptr (GBytes) bytes = g_resources_lookup_data (ACR_RULES_DEFAULT_RESOURCE, 0, NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (GError) error = NULL;
-  char *path = g_build_filename (dir, "proposed.json", NULL);
-  JsonArray *dues;
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-    g_error ("%s", error->message);
-  dues = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "dues");
-  for (guint i = 0; i < json_array_get_length (dues); i++)
-    {
-      JsonObject *schedule = json_array_get_object_element (dues, i);
-      JsonObject *full;
-
-      if (json_object_get_int_member (schedule, "year") != YEAR)
-        continue;
-      full = json_object_get_object_member (json_object_get_object_member (json_object_get_object_member (schedule, "national"),
-                                                                          "general"),
-                                            "full");
-      json_object_set_int_member (full, "amount_cents", json_object_get_int_member (full, "amount_cents") + 10000);
-    }
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  if (!json_generator_to_file (generator, path, &error))
-    g_error ("%s", error->message);
-  return path;
-}
-
 /* The baseline: read every active member and quote it once. */
 static double
 quote_everyone_once (AcrStore    *store,
@@ -113,7 +81,8 @@ main (int    argc,
     g_error ("%s", error->message);
   acr_bench_print_header ("what-if");
   acr_test_ensure_sample_database (path, count);
-  proposed_path = write_proposed_bundle (dir);
+  /* General full dues for YEAR up $100.00. */
+  proposed_path = acr_test_write_changed_rules (dir, "proposed.json", YEAR, 10000, 0);
   g_date_clear (&on, 1);
   g_date_set_dmy (&on, 1, G_DATE_DECEMBER, YEAR - 1);
 

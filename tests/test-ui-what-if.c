@@ -38,36 +38,6 @@ iterate (void)
     ;
 }
 
-/* The built-in bundle with general full dues for YEAR up $100.00. */
-static char *
-write_proposed_bundle (const char *dir)
-{
-  g_autoptr (GBytes) bytes = g_resources_lookup_data (ACR_RULES_DEFAULT_RESOURCE, 0, NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (GError) error = NULL;
-  char *path = g_build_filename (dir, "proposed.json", NULL);
-  JsonArray *dues;
-
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-  dues = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "dues");
-  for (guint i = 0; i < json_array_get_length (dues); i++)
-    {
-      JsonObject *schedule = json_array_get_object_element (dues, i);
-      JsonObject *general;
-      JsonObject *full;
-
-      if (json_object_get_int_member (schedule, "year") != YEAR)
-        continue;
-      general = json_object_get_object_member (json_object_get_object_member (schedule, "national"), "general");
-      full = json_object_get_object_member (general, "full");
-      json_object_set_int_member (full, "amount_cents", json_object_get_int_member (full, "amount_cents") + 10000);
-    }
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  g_assert_true (json_generator_to_file (generator, path, &error));
-  return path;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -84,7 +54,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = acr_test_open_store (fixture->dir);
   g_assert_true (acr_sample_data_generate (fixture->store, 150, 7, NULL, NULL, &error));
   g_assert_no_error (error);
-  fixture->proposed_path = write_proposed_bundle (fixture->dir);
+  /* General full dues for YEAR up $100.00. */
+  fixture->proposed_path = acr_test_write_changed_rules (fixture->dir, "proposed.json", YEAR, 10000, 0);
   fixture->window = acr_test_ui_show_window (fixture->store);
 }
 

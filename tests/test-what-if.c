@@ -59,72 +59,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* The built-in bundle, as JSON to change. */
-static JsonNode *
-load_bundle (void)
-{
-  g_autoptr (GBytes) bytes = g_resources_lookup_data (ACR_RULES_DEFAULT_RESOURCE, 0, NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_nonnull (bytes);
-  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static JsonObject *
-dues_of_year (JsonNode *bundle,
-              int       year)
-{
-  JsonArray *dues = json_object_get_array_member (json_node_get_object (bundle), "dues");
-
-  for (guint i = 0; i < json_array_get_length (dues); i++)
-    {
-      JsonObject *schedule = json_array_get_object_element (dues, i);
-
-      if (json_object_get_int_member (schedule, "year") == year)
-        return schedule;
-    }
-  g_assert_not_reached ();
-}
-
-static void
-add_cents (JsonObject *amount,
-           gint64      cents)
-{
-  json_object_set_int_member (amount, "amount_cents", json_object_get_int_member (amount, "amount_cents") + cents);
-}
-
-static char *
-write_bundle (Fixture    *f,
-              JsonNode   *bundle,
-              const char *name)
-{
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  json_generator_set_root (generator, bundle);
-  json_generator_to_file (generator, path, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* Next year's schedule with general full dues up $100.00 and the first
  * chapter's dues down $5.00. */
 static char *
 write_raised_bundle (Fixture *f)
 {
-  g_autoptr (JsonNode) bundle = load_bundle ();
-  JsonObject *schedule = dues_of_year (bundle, YEAR);
-  JsonObject *national = json_object_get_object_member (schedule, "national");
-  JsonObject *chapters = json_object_get_object_member (schedule, "chapters");
-  g_autoptr (GList) codes = json_object_get_members (chapters);
-
-  add_cents (json_object_get_object_member (json_object_get_object_member (national, "general"), "full"), 10000);
-  add_cents (json_object_get_object_member (chapters, codes->data), -500);
-  return write_bundle (f, bundle, "raised.json");
+  return acr_test_write_changed_rules (f->dir, "raised.json", YEAR, 10000, -500);
 }
 
 static AcrRules *
@@ -344,7 +284,7 @@ static void
 test_what_if_reports_a_category_that_changes (Fixture       *f,
                                               gconstpointer  data)
 {
-  g_autoptr (JsonNode) bundle = load_bundle ();
+  g_autoptr (JsonNode) bundle = acr_test_load_rules_json ();
   JsonArray *precedence = json_object_get_array_member (json_node_get_object (bundle), "precedence");
   g_autoptr (JsonArray) reversed = json_array_new ();
   g_autofree char *path = NULL;
@@ -356,7 +296,7 @@ test_what_if_reports_a_category_that_changes (Fixture       *f,
   for (guint i = json_array_get_length (precedence); i > 0; i--)
     json_array_add_string_element (reversed, json_array_get_string_element (precedence, i - 1));
   json_object_set_array_member (json_node_get_object (bundle), "precedence", json_array_ref (reversed));
-  path = write_bundle (f, bundle, "reversed.json");
+  path = acr_test_write_rules_json (bundle, f->dir, "reversed.json");
   proposed = load_rules (path);
   what_if = run_what_if (f, proposed);
   changes = acr_what_if_get_category_changes (what_if);
