@@ -6,8 +6,12 @@
  * and libadwaita.
  */
 
+#include "config.h"
+
 #include "acr-test-ui.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include <adwaita.h>
@@ -199,4 +203,19 @@ acr_test_ui_wait_for_toplevel (GType type)
         g_usleep (1000);
     }
   return window;
+}
+
+/* For tests in both languages: gtk_test_init () sets the "C" locale, under
+ * which gettext ignores LANGUAGE; C.UTF-8 lets a test choose French with
+ * LANGUAGE, from the build tree's catalogs (as build-aux/run gives the
+ * application). */
+void
+acr_test_ui_use_build_catalogs (void)
+{
+  g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

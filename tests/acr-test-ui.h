@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 
 void       acr_test_ui_init               (int             *argc,
                                            char          ***argv);
+void       acr_test_ui_use_build_catalogs (void);
 
 AcrWindow *acr_test_ui_show_window        (AcrStore        *store);
 void       acr_test_ui_close_window       (AcrWindow       *window,

@@ -381,16 +381,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *locale_dir = NULL;
-
   acr_test_ui_init (&argc, &argv);
-
-  /* As test-ui-payment: C.UTF-8 lets LANGUAGE choose French, from the build tree's catalogs. */
-  setlocale (LC_ALL, "C.UTF-8");
-  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  acr_test_ui_use_build_catalogs ();
 
   g_test_add ("/acr/ui/billing-pane/years-include-older-invoices-and-all-years", Fixture, &older_years,
               fixture_set_up, test_billing_years_include_older_invoices_and_all_years, fixture_tear_down);

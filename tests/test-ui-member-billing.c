@@ -592,16 +592,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *locale_dir = NULL;
-
   acr_test_ui_init (&argc, &argv);
   /* History times are shown in the workstation's zone: one behind UTC. */
   g_setenv ("TZ", "America/New_York", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  acr_test_ui_use_build_catalogs ();
 
 #define ADD(path, language, func) g_test_add (path, Fixture, language, fixture_set_up, func, fixture_tear_down)
   ADD ("/acr/ui/member-billing/credit-note-from-the-pane", "en", test_credit_note_from_the_pane);

@@ -236,14 +236,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *locale_dir = NULL;
-
   acr_test_ui_init (&argc, &argv);
-  setlocale (LC_ALL, "C.UTF-8");
-  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  acr_test_ui_use_build_catalogs ();
 
 #define ADD(path, language, func) g_test_add (path, Fixture, language, fixture_set_up, func, fixture_tear_down)
   ADD ("/acr/ui/member-list/every-column-sorts-and-resizes", "en", test_every_column_sorts_and_resizes);

@@ -450,18 +450,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *locale_dir = NULL;
-
   acr_test_ui_init (&argc, &argv);
-
-  /* gtk_test_init () sets the "C" locale, under which gettext ignores
-   * LANGUAGE; C.UTF-8 lets the French test speak French. */
-  setlocale (LC_ALL, "C.UTF-8");
-  /* The build tree's catalogs, as build-aux/run gives the application. */
-  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  acr_test_ui_use_build_catalogs ();
 
   g_test_add ("/acr/ui/payment/french-comma-is-the-decimal-mark", Fixture, "fr",
               fixture_set_up, test_payment_french_comma_is_the_decimal_mark, fixture_tear_down);

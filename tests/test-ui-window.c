@@ -153,17 +153,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *locale_dir = NULL;
-
   acr_test_ui_init (&argc, &argv);
-
-  /* gtk_test_init () sets the "C" locale, under which gettext ignores
-   * LANGUAGE; C.UTF-8 lets the French test speak French. */
-  setlocale (LC_ALL, "C.UTF-8");
-  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  acr_test_ui_use_build_catalogs ();
 
   g_test_add_func ("/acr/ui/window/has-four-views", test_window_has_four_views);
   g_test_add_func ("/acr/ui/window/switches-views-and-remembers", test_window_switches_views_and_remembers);
